@@ -1,1 +1,26 @@
-namespace Scrutiny.Silo; public static class SiloProgram { public static int Main() => 0; }
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Silo.Hosting;
+
+namespace Scrutiny.Silo;
+
+/// <summary>
+/// The silo executable: a headless node (no arguments), or an admin command (<c>migrate</c>, <c>seed-demo</c>,
+/// <c>api-key create --agency CODE | --admin</c>) against the same store the dashboard uses.
+/// </summary>
+public static class SiloProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && !args[0].StartsWith('-')) return await AdminCommands.RunAsync(args);
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddScrutinySilo();
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapScrutinySilo();
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.SignalR;
+using Scrutiny.Grains.Runtime;
+
+namespace Scrutiny.Dashboard.Live;
+
+/// <summary>The push path's last step: a change from the node's feed goes to the hub groups that show it.</summary>
+public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed feed) : IChangeObserver, IHostedService
+{
+    private IDisposable? _subscription;
+
+    public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
+    {
+        var message = new ChangeMessage(change.Kind, change.Keys, change.Period, change.Value, change.At);
+        await hub.Clients.Groups(change.Groups).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = feed.Subscribe(this);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The <c>changed</c> message: what changed, its keys, the period and the new value.</summary>
+public sealed record ChangeMessage(string Kind, IReadOnlyDictionary<string, string> Keys, string? Period, double? Value, DateTimeOffset At);

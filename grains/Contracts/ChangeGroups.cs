@@ -1,0 +1,22 @@
+namespace Scrutiny.Grains.Contracts;
+
+/// <summary>Hub group names and change kinds, in one place so that grains, hub and JS never drift apart.</summary>
+public static class ChangeGroups
+{
+    public static string Place(string placeCode) => $"place:{placeCode}";
+    public static string Indicator(string placeCode, string indicatorCode) => $"indicator:{placeCode}/{indicatorCode}";
+    public static string Board(string boardId) => $"board:{boardId}";
+    public static string Panel(string panelId) => $"panel:{panelId}";
+
+    /// <summary>The prefixes a client may watch.</summary>
+    public static readonly IReadOnlyList<string> Prefixes = ["place:", "indicator:", "board:", "panel:"];
+}
+
+public static class ChangeKinds
+{
+    /// <summary>A period's combined value of an indicator in a place changed (any period, history included).</summary>
+    public const string Indicator = "indicator";
+
+    /// <summary>The latest value of one of a place's indicators changed.</summary>
+    public const string Place = "place";
+}

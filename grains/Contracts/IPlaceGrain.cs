@@ -1,0 +1,19 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Runtime;
+
+namespace Scrutiny.Grains.Contracts;
+
+/// <summary>A place, keyed by its GSS code: the latest value of each of its indicators.</summary>
+public interface IPlaceGrain : IGrain
+{
+    /// <summary>Called by an indicator grain when the indicator's latest period or value changes.</summary>
+    Task OnIndicatorChangedAsync(IndicatorLatest latest);
+
+    Task<PlaceSummary> GetSummaryAsync();
+}
+
+/// <summary>The latest period of an indicator in a place and its combined value.</summary>
+public sealed record IndicatorLatest(
+    string Indicator, string Period, double? Value, double Numerator, double? Denominator, DateTimeOffset UpdatedAt);
+
+public sealed record PlaceSummary(Place Place, IReadOnlyList<IndicatorLatest> Latest);

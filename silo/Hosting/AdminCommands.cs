@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scrutiny.Silo.Security;
+using Scrutiny.Silo.Seeding;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Hosting;
+
+/// <summary>The silo's admin commands. Each prints what it did; a new key is the last line of standard output.</summary>
+public static class AdminCommands
+{
+    private const string Usage =
+        """
+        usage: silo                                 run a headless node
+               silo migrate                         upgrade the store's schema
+               silo seed-demo                       add the demo catalogue, agencies, boards and returns
+               silo api-key create --agency CODE    make an API key for an agency
+               silo api-key create --admin          make an administrator's API key
+        The store is ConnectionStrings__Scrutiny, or data/scrutiny.db under the working directory.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Admin commands never seed by surprise; seed-demo does it on purpose.
+        builder.Configuration["Scrutiny:Silo:SeedDemoWhenNew"] = "false";
+        builder.AddScrutinySilo();
+        using var host = builder.Build();
+        var services = host.Services;
+        var database = services.GetRequiredService<Database>();
+        if (database.Options.SqlitePath is { } path) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Console.WriteLine($"Scrutiny store: {database.Options.Description}");
+        var migrated = await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+
+        switch (args)
+        {
+            case ["migrate"]:
+                Console.WriteLine($"Applied {migrated} migration(s); schema at version {await services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync()}.");
+                return 0;
+            case ["seed-demo"]:
+                await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+                Console.WriteLine("Demo data seeded.");
+                return 0;
+            case ["api-key", "create", "--admin"]:
+                Console.WriteLine("Administrator key (shown once; only its hash is stored):");
+                Console.WriteLine(await services.GetRequiredService<ApiKeyStore>().CreateAsync(null, isAdmin: true));
+                return 0;
+            case ["api-key", "create", "--agency", var agency]:
+                if (await services.GetRequiredService<SqlCatalogue>().FindAgencyAsync(agency) is null)
+                {
+                    Console.Error.WriteLine($"No agency has the code '{agency}'.");
+                    return 2;
+                }
+                Console.WriteLine($"API key for agency {agency} (shown once; only its hash is stored):");
+                Console.WriteLine(await services.GetRequiredService<ApiKeyStore>().CreateAsync(agency, isAdmin: false));
+                return 0;
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Grains;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Returns;
+using Scrutiny.Silo.Security;
+using Scrutiny.Silo.Seeding;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Hosting;
+
+public static class SiloServiceExtensions
+{
+    /// <summary>Hosts the grains in this process: store, runtime, change feed, returns import, API key auth.</summary>
+    public static IHostApplicationBuilder AddScrutinySilo(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var siloOptions = builder.Configuration.GetSection("Scrutiny:Silo").Get<SiloOptions>() ?? new SiloOptions();
+        var store = StoreOptions.From(builder.Configuration.GetConnectionString(StoreOptions.ConnectionStringName), Directory.GetCurrentDirectory());
+
+        services.AddSingleton(siloOptions);
+        services.AddSingleton(store);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Database>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<SqlCatalogue>();
+        services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
+        services.AddSingleton<CatalogueWriter>();
+        services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
+        services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton(new GrainRegistry()
+            .Add<IIndicatorGrain, IndicatorGrain>()
+            .Add<IPlaceGrain, PlaceGrain>()
+            .Add<IPartnershipBoardGrain, PartnershipBoardGrain>());
+        services.AddSingleton<IGrainActivator, ServiceProviderGrainActivator>();
+        services.AddSingleton(new GrainRuntimeOptions { IdleTimeout = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds) });
+        services.AddSingleton<GrainRuntime>();
+        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ReturnsValidator>();
+        services.AddSingleton<ReturnsImporter>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService<SiloStartup>();
+        if (store.Engine == StoreEngine.Postgres)
+        {
+            // Other nodes' changes arrive by LISTEN/NOTIFY; ours go out the same way.
+            services.AddSingleton<PostgresChangeBridge>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBridge>());
+        }
+        services.AddScrutinyAuth();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Maps the silo's HTTP endpoints: the returns API, health checks and the OpenAPI document.</summary>
+    public static IEndpointRouteBuilder MapScrutinySilo(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReturnsApi();
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return endpoints;
+    }
+}

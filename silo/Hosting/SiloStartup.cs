@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scrutiny.Silo.Seeding;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Hosting;
+
+/// <summary>
+/// Runs before the node takes requests: upgrades the schema and, when the embedded database is new, seeds the
+/// demo so that a first run shows something.
+/// </summary>
+public sealed class SiloStartup(Database database, SchemaMigrator migrator, DemoSeeder seeder, SiloOptions options,
+    ILogger<SiloStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var isNew = database.Options.SqlitePath is { } path && !File.Exists(path);
+        if (database.Options.SqlitePath is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        Console.WriteLine($"Scrutiny store: {database.Options.Description}");
+        await migrator.MigrateAsync(cancellationToken);
+        if (isNew && options.SeedDemoWhenNew)
+        {
+            logger.LogInformation("New embedded database: seeding the demo data");
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

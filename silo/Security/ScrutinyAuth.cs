@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scrutiny.Silo.Security;
+
+/// <summary>Authentication scheme, claims and policies. Every endpoint names one of these policies or is marked public.</summary>
+public static class ScrutinyAuth
+{
+    public const string ApiKeyScheme = "ApiKey";
+    public const string AgencyClaim = "scrutiny:agency";
+    public const string AdminRole = "admin";
+
+    /// <summary>An agency's API key: may submit returns for that agency.</summary>
+    public const string AgencyPolicy = "agency";
+
+    /// <summary>An administrator's API key: may manage the catalogue and agencies.</summary>
+    public const string AdminPolicy = "admin";
+
+    public static IServiceCollection AddScrutinyAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AgencyPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireClaim(AgencyClaim))
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireRole(AdminRole))
+            // An endpoint that forgets to say who may call it is closed, not open.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    public static string? AgencyCode(this ClaimsPrincipal user) => user.FindFirstValue(AgencyClaim);
+}

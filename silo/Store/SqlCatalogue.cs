@@ -1,0 +1,79 @@
+using Dapper;
+using Scrutiny.Grains.Catalogue;
+
+namespace Scrutiny.Silo.Store;
+
+/// <summary>The catalogue tables, read and written.</summary>
+public sealed class SqlCatalogue(Database database) : ICatalogue
+{
+    private const string IndicatorColumns = "code, title, theme, unit, polarity, frequency, combine";
+
+    public async Task<IndicatorDefinition?> FindIndicatorAsync(string code, CancellationToken cancellationToken = default) =>
+        (await QueryAsync<IndicatorRow>($"SELECT {IndicatorColumns} FROM indicators WHERE code = @code", new { code }, cancellationToken))
+            .Select(r => r.ToDefinition()).SingleOrDefault();
+
+    public async Task<IReadOnlyList<IndicatorDefinition>> ListIndicatorsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await QueryAsync<IndicatorRow>($"SELECT {IndicatorColumns} FROM indicators ORDER BY theme, code", null, cancellationToken))
+            .Select(r => r.ToDefinition())];
+
+    public async Task<Place?> FindPlaceAsync(string code, CancellationToken cancellationToken = default) =>
+        (await QueryAsync<Place>("SELECT code, name, type, parent_code AS ParentCode FROM places WHERE code = @code", new { code }, cancellationToken))
+            .SingleOrDefault();
+
+    public async Task<IReadOnlyList<Place>> ListPlacesAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync<Place>("SELECT code, name, type, parent_code AS ParentCode FROM places ORDER BY name", null, cancellationToken);
+
+    public async Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default) =>
+        (await QueryAsync<Agency>("SELECT code, name, sector FROM agencies WHERE code = @code", new { code }, cancellationToken))
+            .SingleOrDefault();
+
+    public async Task<IReadOnlyList<Agency>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync<Agency>("SELECT code, name, sector FROM agencies ORDER BY name", null, cancellationToken);
+
+    public async Task<PartnershipBoard?> FindBoardAsync(string id, CancellationToken cancellationToken = default) =>
+        (await ListBoardsWhereAsync("b.id = @id", new { id }, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<PartnershipBoard>> ListBoardsAsync(string? placeCode = null, CancellationToken cancellationToken = default) =>
+        placeCode is null
+            ? ListBoardsWhereAsync("1 = 1", null, cancellationToken)
+            : ListBoardsWhereAsync("b.place_code = @placeCode", new { placeCode }, cancellationToken);
+
+    /// <summary>
+    /// What an agency may submit: the places where it sits on a partnership board and the indicators assigned to it.
+    /// </summary>
+    public async Task<AgencyScope> AgencyScopeAsync(string agencyCode, CancellationToken cancellationToken = default)
+    {
+        var places = await QueryAsync<string>(
+            "SELECT DISTINCT b.place_code FROM boards b JOIN board_members m ON m.board_id = b.id WHERE m.agency_code = @agencyCode",
+            new { agencyCode }, cancellationToken);
+        var indicators = await QueryAsync<string>(
+            "SELECT indicator_code FROM agency_indicators WHERE agency_code = @agencyCode", new { agencyCode }, cancellationToken);
+        return new AgencyScope(places.ToHashSet(StringComparer.Ordinal), indicators.ToHashSet(StringComparer.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<PartnershipBoard>> ListBoardsWhereAsync(string where, object? args, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<(string Id, string Name, string PlaceCode, string? Agency)>(
+            $"""
+            SELECT b.id, b.name, b.place_code, m.agency_code
+            FROM boards b LEFT JOIN board_members m ON m.board_id = b.id
+            WHERE {where} ORDER BY b.name, m.agency_code
+            """, args, cancellationToken);
+        return [.. rows.GroupBy(r => (r.Id, r.Name, r.PlaceCode))
+            .Select(g => new PartnershipBoard(g.Key.Id, g.Key.Name, g.Key.PlaceCode,
+                [.. g.Where(r => r.Agency is not null).Select(r => r.Agency!)]))];
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))];
+    }
+
+    private sealed record IndicatorRow(string Code, string Title, string Theme, string Unit, string Polarity, string Frequency, string Combine)
+    {
+        public IndicatorDefinition ToDefinition() => new(Code, Title, Theme,
+            CatalogueNames.Parse<IndicatorUnit>(Unit), CatalogueNames.Parse<Polarity>(Polarity),
+            CatalogueNames.Parse<Frequency>(Frequency), CatalogueNames.Parse<CombineMethod>(Combine));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Dapper;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+
+namespace Scrutiny.Silo.Store;
+
+/// <summary>
+/// Grain state in the <c>grain_state</c> table, written with an optimistic version check, and the rows grains
+/// append (ledger entries) written in the same transaction.
+/// </summary>
+public sealed class SqlGrainStateStore(Database database, TimeProvider time) : IGrainStateStore
+{
+    public async Task<StoredState?> ReadAsync(string grainType, string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Data, long Version)?>(
+            "SELECT data, version FROM grain_state WHERE grain_type = @grainType AND grain_key = @key",
+            new { grainType, key });
+        return row is { } r ? new StoredState(r.Data, r.Version) : null;
+    }
+
+    public Task<long> WriteAsync(string grainType, string key, string json, long expectedVersion,
+        IReadOnlyList<IAppendRecord> appends, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var at = SqlDialect.Timestamp(time.GetUtcNow(), database.Engine);
+            var newVersion = expectedVersion + 1;
+            // First write inserts; a concurrent first write from another node hits the primary key and is a conflict.
+            var written = expectedVersion == 0
+                ? await connection.ExecuteAsync(
+                    """
+                    INSERT INTO grain_state (grain_type, grain_key, version, data, updated_at)
+                    VALUES (@grainType, @key, @newVersion, @json, @at) ON CONFLICT (grain_type, grain_key) DO NOTHING
+                    """,
+                    new { grainType, key, newVersion, json, at }, transaction)
+                : await connection.ExecuteAsync(
+                    """
+                    UPDATE grain_state SET version = @newVersion, data = @json, updated_at = @at
+                    WHERE grain_type = @grainType AND grain_key = @key AND version = @expectedVersion
+                    """,
+                    new { grainType, key, newVersion, expectedVersion, json, at }, transaction);
+            if (written != 1) throw new StateVersionConflictException(grainType, key, expectedVersion);
+
+            foreach (var record in appends) await AppendAsync(connection, transaction, record);
+            return newVersion;
+        }, cancellationToken);
+
+    private Task AppendAsync(DbConnection connection, DbTransaction transaction, IAppendRecord record) => record switch
+    {
+        LedgerEntry e => connection.ExecuteAsync(
+            """
+            INSERT INTO returns_ledger (batch_id, place_code, indicator_code, period, agency_code, revision,
+                                        numerator, denominator, note, submitted_by, submitted_at)
+            VALUES (@BatchId, @Place, @Indicator, @Period, @Agency, @Revision,
+                    @Numerator, @Denominator, @Note, @SubmittedBy, @at)
+            """,
+            new
+            {
+                e.BatchId, e.Place, e.Indicator, e.Period, e.Agency, e.Revision, e.Numerator, e.Denominator, e.Note,
+                e.SubmittedBy, at = SqlDialect.Timestamp(e.SubmittedAt, database.Engine),
+            },
+            transaction),
+        _ => throw new NotSupportedException($"The store cannot append a {record.GetType().Name}."),
+    };
+}

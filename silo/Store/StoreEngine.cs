@@ -1,0 +1,7 @@
+namespace Scrutiny.Silo.Store;
+
+public enum StoreEngine
+{
+    Sqlite,
+    Postgres,
+}

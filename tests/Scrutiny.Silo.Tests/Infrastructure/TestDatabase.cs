@@ -1,0 +1,69 @@
+using Npgsql;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database for one test: a new SQLite file in a temporary folder, or a new database on the
+/// PostgreSQL server that ./test.sh starts (SCRUTINY_TEST_POSTGRES). Dropped when disposed, so that no test sees
+/// another's rows.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "SCRUTINY_TEST_POSTGRES";
+
+    private readonly string? _folder;
+    private readonly string? _postgresName;
+
+    private TestDatabase(StoreEngine engine, string connectionString, string? folder, string? postgresName)
+    {
+        (Engine, ConnectionString, _folder, _postgresName) = (engine, connectionString, folder, postgresName);
+    }
+
+    public StoreEngine Engine { get; }
+
+    /// <summary>The value for <c>ConnectionStrings:Scrutiny</c>.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(StoreEngine engine)
+    {
+        if (engine == StoreEngine.Sqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("scrutiny-test-").FullName;
+            return new TestDatabase(engine, $"Data Source={Path.Combine(folder, "scrutiny.db")}", folder, null);
+        }
+        var admin = AdminConnectionString();
+        var name = $"scrutiny_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(engine, builder.ConnectionString, null, name);
+    }
+
+    private static string AdminConnectionString() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts PostgreSQL for them.");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a straggling handle; temp is cleaned anyway */ }
+        }
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(AdminConnectionString());
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Dapper;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Store;
+using Scrutiny.Tests.Infrastructure;
+
+namespace Scrutiny.Silo.Tests.Store;
+
+public sealed class ReturnsFlowTests
+{
+    private static readonly DateTimeOffset At = new(2026, 8, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Returns_are_combined_across_agencies_ledgered_and_rolled_up_to_the_place(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.SeedMinimalCatalogueAsync();
+        var grain = silo.Grains.Get<IIndicatorGrain>("E08000003/emergency-admissions-65plus");
+
+        var first = await grain.SubmitAsync(new ReturnSubmission("b1", "test", At, [
+            new ReturnedValue("2026-06", "MFT", 400, 61000, null),
+            new ReturnedValue("2026-07", "MFT", 412, 61000, "provisional"),
+            new ReturnedValue("2026-07", "MCC", 30, 1000, null),
+        ]));
+        var second = await grain.SubmitAsync(new ReturnSubmission("b2", "test", At.AddDays(1), [
+            new ReturnedValue("2026-07", "MFT", 412, 61000, "provisional"),
+            new ReturnedValue("2026-07", "MCC", 31, 1000, "corrected"),
+        ]));
+
+        Assert.Equal([ReturnOutcome.Imported, ReturnOutcome.Imported, ReturnOutcome.Imported], first);
+        Assert.Equal([ReturnOutcome.Unchanged, ReturnOutcome.Updated], second);
+
+        var series = await grain.GetSeriesAsync();
+        Assert.Equal(["2026-06", "2026-07"], series.Points.Select(p => p.Period));
+        var july = series.Points[1];
+        Assert.Equal(443, july.Numerator);
+        Assert.Equal(62000, july.Denominator);
+        Assert.Equal(100_000 * 443 / 62000.0, july.Value!.Value, 9);
+        Assert.Equal(2, july.Contributions.Single(c => c.Agency == "MCC").Revision);
+
+        var place = await silo.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
+        var latest = Assert.Single(place.Latest);
+        Assert.Equal(("emergency-admissions-65plus", "2026-07"), (latest.Indicator, latest.Period));
+        Assert.Equal(july.Value, latest.Value);
+
+        await using var connection = await silo.Database.OpenAsync();
+        var ledger = (await connection.QueryAsync<(string Agency, string Period, long Revision, string Batch)>(
+            "SELECT agency_code, period, revision, batch_id FROM returns_ledger ORDER BY id")).ToList();
+        Assert.Equal([("MFT", "2026-06", 1L, "b1"), ("MFT", "2026-07", 1L, "b1"), ("MCC", "2026-07", 1L, "b1"), ("MCC", "2026-07", 2L, "b2")], ledger);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_restarted_node_reads_back_every_accepted_value(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using (var silo = await TestSilo.StartAsync(database))
+        {
+            await silo.SeedMinimalCatalogueAsync();
+            await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days")
+                .SubmitAsync(new ReturnSubmission("b1", "test", At, [new ReturnedValue("2026-07", "MFT", 120, null, null)]));
+        }
+        await using var restarted = await TestSilo.StartAsync(database);
+        var series = await restarted.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync();
+        Assert.Equal(120, Assert.Single(series.Points).Value);
+        var place = await restarted.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
+        Assert.Equal(120, Assert.Single(place.Latest).Value);
+    }
+}
