@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Silo.Hosting;
 
 namespace Scrutiny.Silo;
@@ -13,14 +11,7 @@ public static class SiloProgram
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && !args[0].StartsWith('-')) return await AdminCommands.RunAsync(args);
-
-        var builder = WebApplication.CreateBuilder(args);
-        builder.AddScrutinySilo();
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapScrutinySilo();
-        await app.RunAsync();
+        await SiloNode.Build(args).RunAsync();
         return 0;
     }
 }

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Scrutiny.Silo.Hosting;
+
+/// <summary>A headless node: the grains and the silo's HTTP endpoints, without the dashboard.</summary>
+public static class SiloNode
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddScrutinySilo();
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapScrutinySilo();
+        return app;
+    }
+}
