@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on this machine or a fresh one.
+#
+#   ./test.sh                      # everything
+#   ./test.sh --filter Category=X  # extra arguments go to `dotnet test`
+#
+# What it does:
+#   1. installs PostgreSQL and Chromium with apt-get if they are missing (as root, or through sudo);
+#   2. starts a throwaway PostgreSQL cluster under .testdata/pg on 127.0.0.1:55432
+#      (SCRUTINY_TEST_PG_PORT overrides the port), password auth for superuser `scrutiny`;
+#   3. exports SCRUTINY_TEST_POSTGRES (Npgsql connection string; tests create their own databases)
+#      and SCRUTINY_CHROMIUM (the browser for Playwright);
+#   4. builds the solution once, runs `dotnet test --no-build` with TRX results in .testdata/results;
+#   5. stops the cluster and ends with one line `N passed, M failed` summed over all test projects.
+# Exit status is non-zero if the build or any test failed.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO"
+
+CONFIGURATION="Debug"
+TESTDATA="$REPO/.testdata"
+RESULTS="$TESTDATA/results"
+PG_LINK="$TESTDATA/pg"
+PG_USER="scrutiny"
+PG_PASSWORD="scrutiny-test"
+CHROMIUM="/usr/bin/chromium"
+
+export DEBIAN_FRONTEND=noninteractive
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { echo "test.sh: $*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+IS_ROOT=0
+[ "$(id -u)" -eq 0 ] && IS_ROOT=1
+
+as_root() {
+    if [ "$IS_ROOT" -eq 1 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else die "need root or sudo to run: $*"
+    fi
+}
+
+# ---------------------------------------------------------------- 1. packages
+find_pg_bin() {
+    local p
+    p="$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sort -V | tail -n 1 || true)"
+    if [ -n "$p" ]; then dirname "$p"; fi
+}
+
+missing=()
+[ -n "$(find_pg_bin)" ] || missing+=(postgresql)
+[ -x "$CHROMIUM" ] || missing+=(chromium fonts-liberation)
+if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing ${missing[*]} (apt-get)"
+    t0=$SECONDS
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        -o DPkg::Lock::Timeout=120 "${missing[@]}"
+    say "installed in $((SECONDS - t0)) s"
+fi
+
+PG_BIN="$(find_pg_bin)"
+[ -n "$PG_BIN" ] || die "no postgres binary under /usr/lib/postgresql/*/bin after install"
+[ -x "$CHROMIUM" ] || die "$CHROMIUM missing after install"
+
+# ---------------------------------------------------------------- 2. PostgreSQL
+# As root the server must run as the `postgres` OS user (initdb refuses root); from / so that
+# a working directory the postgres user cannot enter does not matter (all paths are absolute).
+pg_as_owner() {
+    if [ "$IS_ROOT" -eq 1 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+if [ "$IS_ROOT" -eq 1 ]; then
+    getent passwd postgres >/dev/null || die "the postgres OS user does not exist (is the postgresql package installed?)"
+fi
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Stop and remove whatever a previous run left (a crashed or killed run may leave the server up).
+clean_old_cluster() {
+    local root
+    root="$(readlink -f "$PG_LINK" 2>/dev/null || true)"
+    if [ -n "$root" ] && [ -f "$root/data/postmaster.pid" ]; then
+        say "stopping a cluster left by a previous run in $root"
+        pg_as_owner "$PG_BIN/pg_ctl" -D "$root/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
+    if [ -n "$root" ] && [ "$root" != "$PG_LINK" ]; then rm -rf "$root"; fi
+    rm -rf "$PG_LINK"
+}
+
+mkdir -p "$TESTDATA"
+clean_old_cluster
+
+PG_PORT="${SCRUTINY_TEST_PG_PORT:-55432}"
+if port_in_use "$PG_PORT"; then
+    [ -z "${SCRUTINY_TEST_PG_PORT:-}" ] || die "port $PG_PORT (SCRUTINY_TEST_PG_PORT) is already in use on 127.0.0.1"
+    for p in $(seq 55433 55452); do
+        if ! port_in_use "$p"; then say "port $PG_PORT is in use (another run?); using $p"; PG_PORT=$p; break; fi
+    done
+    ! port_in_use "$PG_PORT" || die "ports 55432-55452 are all in use; set SCRUTINY_TEST_PG_PORT"
+fi
+
+# The cluster lives in .testdata/pg unless the postgres user cannot reach the checkout
+# (e.g. under a 0700 home directory) or the socket path would pass the 107-byte limit:
+# then it lives in /tmp and .testdata/pg is a symlink to it.
+PG_ROOT="$PG_LINK"
+mkdir -p "$PG_ROOT"
+if [ "$IS_ROOT" -eq 1 ]; then chown postgres: "$PG_ROOT"; fi
+if ! pg_as_owner test -w "$PG_ROOT" || [ "${#PG_ROOT}" -gt 80 ]; then
+    rmdir "$PG_ROOT"
+    PG_ROOT="/tmp/scrutiny-test-pg-$(printf '%s' "$REPO" | cksum | cut -d' ' -f1)"
+    rm -rf "$PG_ROOT"
+    mkdir -p "$PG_ROOT"
+    if [ "$IS_ROOT" -eq 1 ]; then chown postgres: "$PG_ROOT"; fi
+    ln -s "$PG_ROOT" "$PG_LINK"
+    say "cluster directory is $PG_ROOT (linked from .testdata/pg)"
+fi
+PG_DATA="$PG_ROOT/data"
+PG_SOCKET="$PG_ROOT/socket"
+PG_LOG="$PG_ROOT/postgres.log"
+
+PG_STARTED=0
+stop_pg() {
+    if [ "$PG_STARTED" -eq 1 ]; then
+        PG_STARTED=0
+        pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >>"$PG_LOG" 2>&1 \
+            || pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 30 stop >>"$PG_LOG" 2>&1 \
+            || say "warning: could not stop PostgreSQL (data dir $PG_DATA)"
+    fi
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_as_owner mkdir -p "$PG_SOCKET"
+(umask 077; printf '%s\n' "$PG_PASSWORD" | pg_as_owner tee "$PG_ROOT/pwfile" >/dev/null)
+say "initdb $PG_DATA"
+pg_as_owner "$PG_BIN/initdb" -D "$PG_DATA" --username="$PG_USER" --pwfile="$PG_ROOT/pwfile" \
+    --auth=scram-sha-256 --encoding=UTF8 --locale=C --no-sync >"$PG_ROOT/initdb.log" 2>&1 \
+    || { cat "$PG_ROOT/initdb.log" >&2; die "initdb failed"; }
+rm -f "$PG_ROOT/pwfile"
+pg_as_owner tee -a "$PG_DATA/postgresql.conf" >/dev/null <<EOF
+
+# --- throwaway test cluster (test.sh) ---
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKET'
+max_connections = 300
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+
+say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+PG_STARTED=1
+pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null \
+    || { cat "$PG_LOG" >&2; die "PostgreSQL did not start"; }
+for _ in $(seq 1 60); do
+    "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
+    sleep 0.5
+done
+"$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" || { cat "$PG_LOG" >&2; die "PostgreSQL is not ready"; }
+# Password login over TCP, exactly as the tests will connect.
+PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres \
+    -tAc 'select 1' >/dev/null || die "cannot log in to PostgreSQL as $PG_USER"
+
+export SCRUTINY_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD;Database=postgres"
+export SCRUTINY_CHROMIUM="$CHROMIUM"
+
+# ---------------------------------------------------------------- 3. build and test
+# Stops the cluster first so that the summary line is the last thing printed.
+finish() { # finish EXIT_CODE PASSED FAILED [SKIPPED]
+    stop_pg
+    local summary="$2 passed, $3 failed"
+    if [ "${4:-0}" -gt 0 ]; then summary="$summary, $4 skipped"; fi
+    echo "$summary"
+    exit "$1"
+}
+
+say "dotnet build Scrutiny.sln -c $CONFIGURATION"
+BUILD_LOG="$TESTDATA/build.log"
+set +e
+dotnet build Scrutiny.sln -c "$CONFIGURATION" -nologo 2>&1 | tee "$BUILD_LOG"
+build_rc=${PIPESTATUS[0]}
+set -e
+if [ "$build_rc" -ne 0 ]; then
+    echo
+    echo "BUILD FAILED (exit $build_rc); no test ran. Errors:"
+    grep -E ': error [A-Z]+[0-9]+' "$BUILD_LOG" | sort -u || true
+    finish 1 0 0
+fi
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+TEST_LOG="$TESTDATA/test.log"
+say "dotnet test Scrutiny.sln --no-build -c $CONFIGURATION $*"
+set +e
+dotnet test Scrutiny.sln --no-build -c "$CONFIGURATION" --logger trx --results-directory "$RESULTS" "$@" 2>&1 \
+    | tee "$TEST_LOG"
+test_rc=${PIPESTATUS[0]}
+set -e
+
+# Sum <Counters .../> over the TRX files (one per test project).
+attr() { local v; v="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")"; echo "${v:-0}"; }
+passed=0 failed=0 skipped=0 trx_files=0
+for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    trx_files=$((trx_files + 1))
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+    [ -n "$counters" ] || continue
+    passed=$((passed + $(attr passed "$counters")))
+    failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
+    skipped=$((skipped + $(attr notExecuted "$counters")))
+done
+
+# Cross-check: one TRX file per "Results File:" line; if two test hosts raced for one file name,
+# fall back to the per-project console summaries.
+reported=$(grep -c '^Results File: ' "$TEST_LOG" || true)
+if [ "$reported" -gt "$trx_files" ]; then
+    echo "warning: dotnet test reported $reported result files but $trx_files are in $RESULTS; counting from the console summaries"
+    passed=0 failed=0 skipped=0
+    while IFS= read -r line; do
+        failed=$((failed + $(sed -n 's/.*Failed: *\([0-9]*\).*/\1/p' <<<"$line")))
+        passed=$((passed + $(sed -n 's/.*Passed: *\([0-9]*\).*/\1/p' <<<"$line")))
+        skipped=$((skipped + $(sed -n 's/.*Skipped: *\([0-9]*\).*/\1/p' <<<"$line")))
+    done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$TEST_LOG" || true)
+fi
+
+if [ "$failed" -gt 0 ]; then
+    finish 1 "$passed" "$failed" "$skipped"
+fi
+if [ "$test_rc" -ne 0 ]; then
+    echo "dotnet test exited with code $test_rc although no test failed (a test host crashed or an argument was wrong; see above)"
+    finish "$test_rc" "$passed" "$failed" "$skipped"
+fi
+finish 0 "$passed" "$failed" "$skipped"
