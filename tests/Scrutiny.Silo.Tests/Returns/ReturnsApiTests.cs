@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Silo.Store;
+using Scrutiny.Tests.Infrastructure;
+
+namespace Scrutiny.Silo.Tests.Returns;
+
+/// <summary>The first returns endpoint over real HTTP, on both engines.</summary>
+public sealed class ReturnsApiTests
+{
+    private static object Row(string period, double numerator, double? denominator = 61000, string indicator = "emergency-admissions-65plus",
+        string place = "E08000003") => new { place, indicator, period, numerator, denominator };
+
+    private static async Task<(TestDatabase, TestNode, string)> StartAsync(StoreEngine engine)
+    {
+        var database = await TestDatabase.CreateAsync(engine);
+        var node = await TestNode.StartAsync(database);
+        await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
+        return (database, node, await node.CreateAgencyKeyAsync("MFT"));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(TestNode node, string? key, object body, string query = "")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/returns" + query) { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        return node.Http.SendAsync(request);
+    }
+
+    private static async Task<long> LedgerRowsAsync(TestNode node)
+    {
+        await using var connection = await node.Services.GetRequiredService<Database>().OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger");
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_clean_batch_is_imported_and_a_resubmission_counted_as_unchanged_or_updated(StoreEngine engine)
+    {
+        var (database, node, key) = await StartAsync(engine);
+        await using var _ = database;
+        await using var __ = node;
+
+        var first = await PostAsync(node, key, new { returns = new[] { Row("2026-06", 400), Row("2026-07", 412) } });
+        var again = await PostAsync(node, key, new { returns = new[] { Row("2026-06", 400), Row("2026-07", 415) } });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var body = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, 0, 0, false), (body.GetProperty("imported").GetInt32(), body.GetProperty("updated").GetInt32(),
+            body.GetProperty("unchanged").GetInt32(), body.GetProperty("dryRun").GetBoolean()));
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("batchId").GetString()));
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 1, 1), (second.GetProperty("imported").GetInt32(), second.GetProperty("updated").GetInt32(),
+            second.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(3, await LedgerRowsAsync(node));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task One_bad_row_rejects_the_batch_listing_every_problem_and_writing_nothing(StoreEngine engine)
+    {
+        var (database, node, key) = await StartAsync(engine);
+        await using var _ = database;
+        await using var __ = node;
+
+        var response = await PostAsync(node, key, new
+        {
+            returns = new[]
+            {
+                Row("2026-07", 412),
+                Row("2026-Q3", 5),
+                Row("2026-07", 10, denominator: null),
+                Row("2026-07", 3, indicator: "no-such-indicator"),
+                Row("2026-07", 3, place: "E08000009"),
+                Row("2030-01", 3),
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString(), e.GetProperty("code").GetString()))
+            .ToList();
+        Assert.Equal([
+            (2, "period", "invalid_period"),
+            (3, "denominator", "required"),
+            (4, "indicator", "unknown_indicator"),
+            (5, "place", "not_partner"),
+            (6, "period", "future_period"),
+        ], errors);
+        Assert.Equal(0, await LedgerRowsAsync(node));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_dry_run_answers_as_the_import_would_and_writes_nothing(StoreEngine engine)
+    {
+        var (database, node, key) = await StartAsync(engine);
+        await using var _ = database;
+        await using var __ = node;
+
+        var response = await PostAsync(node, key, new { returns = new[] { Row("2026-07", 412) } }, "?dryRun=true");
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, true), (body.GetProperty("imported").GetInt32(), body.GetProperty("dryRun").GetBoolean()));
+        Assert.Equal(0, await LedgerRowsAsync(node));
+    }
+
+    [Fact]
+    public async Task A_missing_or_unknown_key_is_refused()
+    {
+        var (database, node, key) = await StartAsync(StoreEngine.Sqlite);
+        await using var _ = database;
+        await using var __ = node;
+        var body = new { returns = new[] { Row("2026-07", 412) } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(node, null, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(node, key[..^2] + "xx", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(node, "not-a-key", body)).StatusCode);
+        Assert.Equal(0, await LedgerRowsAsync(node));
+    }
+
+    [Fact]
+    public async Task An_administrator_key_cannot_submit_returns()
+    {
+        var (database, node, _) = await StartAsync(StoreEngine.Sqlite);
+        await using var __ = database;
+        await using var ___ = node;
+        var admin = await node.Services.GetRequiredService<Scrutiny.Silo.Security.ApiKeyStore>().CreateAsync(null, isAdmin: true);
+
+        var response = await PostAsync(node, admin, new { returns = new[] { Row("2026-07", 412) } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
