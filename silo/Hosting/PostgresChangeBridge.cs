@@ -18,6 +18,11 @@ public sealed class PostgresChangeBridge(Database database, ChangeFeed feed, Gra
 {
     public const string Channel = "scrutiny_changes";
 
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this node listens, from when on it hears every other node's changes.</summary>
+    public Task Listening => _listening.Task;
+
     public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
         if (change.Origin != runtime.NodeId) return;
@@ -36,6 +41,7 @@ public sealed class PostgresChangeBridge(Database database, ChangeFeed feed, Gra
                 await using var connection = (NpgsqlConnection)await database.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Receive(e.Payload);
                 await connection.ExecuteAsync($"LISTEN {Channel}");
+                _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

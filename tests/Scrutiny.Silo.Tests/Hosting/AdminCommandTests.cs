@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Silo.Security;
+using Scrutiny.Silo.Store;
+using Scrutiny.Tests.Infrastructure;
+
+namespace Scrutiny.Silo.Tests.Hosting;
+
+/// <summary>The silo executable's admin commands, run as a user runs them: a separate process.</summary>
+public sealed class AdminCommandTests
+{
+    private static async Task<(int ExitCode, string[] Lines)> RunSiloAsync(TestDatabase database, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Scrutiny.Silo.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment[$"ConnectionStrings__{StoreOptions.ConnectionStringName}"] = database.ConnectionString;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Api_key_create_prints_a_working_key_last_and_stores_only_its_hash(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
+
+        var (agencyExit, agencyLines) = await RunSiloAsync(database, "api-key", "create", "--agency", "MFT");
+        var (adminExit, adminLines) = await RunSiloAsync(database, "api-key", "create", "--admin");
+
+        Assert.Equal((0, 0), (agencyExit, adminExit));
+        await using var node = await TestSilo.StartAsync(database);
+        var keys = node.Services.GetRequiredService<ApiKeyStore>();
+        Assert.Equal(new ApiKeyHolder(agencyLines[^1].Split('_')[1], "MFT", false), await keys.FindAsync(agencyLines[^1]));
+        Assert.True((await keys.FindAsync(adminLines[^1]))!.IsAdmin);
+        await using var connection = await node.Database.OpenAsync();
+        var stored = string.Join(" ", await connection.QueryAsync<string>("SELECT id || key_hash FROM api_keys"));
+        Assert.DoesNotContain(agencyLines[^1].Split('_')[2], stored);
+    }
+
+    [Fact]
+    public async Task An_unknown_agency_gets_no_key()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+
+        var (exit, lines) = await RunSiloAsync(database, "api-key", "create", "--agency", "NOPE");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain(lines, l => l.StartsWith("scr_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_is_repeatable_and_keeps_every_row()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
+
+        var (exit, lines) = await RunSiloAsync(database, "migrate");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(lines, l => l.StartsWith("Applied 0 migration(s)", StringComparison.Ordinal));
+        await using var node = await TestSilo.StartAsync(database);
+        Assert.Equal(4, (await node.Catalogue.ListPlacesAsync()).Count);
+    }
+}
