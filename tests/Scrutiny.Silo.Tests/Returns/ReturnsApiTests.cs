@@ -15,12 +15,25 @@ public sealed class ReturnsApiTests
     private static object Row(string period, double numerator, double? denominator = 61000, string indicator = "emergency-admissions-65plus",
         string place = "E08000003") => new { place, indicator, period, numerator, denominator };
 
-    private static async Task<(TestDatabase, TestNode, string)> StartAsync(StoreEngine engine)
+    /// <summary>A node on a fresh database with the minimal catalogue, and an API key for agency MFT.</summary>
+    private sealed class ApiUnderTest(TestDatabase database, TestNode node, string key) : IAsyncDisposable
     {
-        var database = await TestDatabase.CreateAsync(engine);
-        var node = await TestNode.StartAsync(database);
-        await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
-        return (database, node, await node.CreateAgencyKeyAsync("MFT"));
+        public TestNode Node => node;
+        public string Key => key;
+
+        public static async Task<ApiUnderTest> StartAsync(StoreEngine engine)
+        {
+            var database = await TestDatabase.CreateAsync(engine);
+            var node = await TestNode.StartAsync(database);
+            await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
+            return new ApiUnderTest(database, node, await node.CreateAgencyKeyAsync("MFT"));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await node.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     private static Task<HttpResponseMessage> PostAsync(TestNode node, string? key, object body, string query = "")
@@ -39,9 +52,8 @@ public sealed class ReturnsApiTests
     [Theory, ClassData(typeof(Engines))]
     public async Task A_clean_batch_is_imported_and_a_resubmission_counted_as_unchanged_or_updated(StoreEngine engine)
     {
-        var (database, node, key) = await StartAsync(engine);
-        await using var _ = database;
-        await using var __ = node;
+        await using var api = await ApiUnderTest.StartAsync(engine);
+        var (node, key) = (api.Node, api.Key);
 
         var first = await PostAsync(node, key, new { returns = new[] { Row("2026-06", 400), Row("2026-07", 412) } });
         var again = await PostAsync(node, key, new { returns = new[] { Row("2026-06", 400), Row("2026-07", 415) } });
@@ -60,9 +72,8 @@ public sealed class ReturnsApiTests
     [Theory, ClassData(typeof(Engines))]
     public async Task One_bad_row_rejects_the_batch_listing_every_problem_and_writing_nothing(StoreEngine engine)
     {
-        var (database, node, key) = await StartAsync(engine);
-        await using var _ = database;
-        await using var __ = node;
+        await using var api = await ApiUnderTest.StartAsync(engine);
+        var (node, key) = (api.Node, api.Key);
 
         var response = await PostAsync(node, key, new
         {
@@ -95,9 +106,8 @@ public sealed class ReturnsApiTests
     [Theory, ClassData(typeof(Engines))]
     public async Task A_dry_run_answers_as_the_import_would_and_writes_nothing(StoreEngine engine)
     {
-        var (database, node, key) = await StartAsync(engine);
-        await using var _ = database;
-        await using var __ = node;
+        await using var api = await ApiUnderTest.StartAsync(engine);
+        var (node, key) = (api.Node, api.Key);
 
         var response = await PostAsync(node, key, new { returns = new[] { Row("2026-07", 412) } }, "?dryRun=true");
 
@@ -109,9 +119,8 @@ public sealed class ReturnsApiTests
     [Fact]
     public async Task A_missing_or_unknown_key_is_refused()
     {
-        var (database, node, key) = await StartAsync(StoreEngine.Sqlite);
-        await using var _ = database;
-        await using var __ = node;
+        await using var api = await ApiUnderTest.StartAsync(StoreEngine.Sqlite);
+        var (node, key) = (api.Node, api.Key);
         var body = new { returns = new[] { Row("2026-07", 412) } };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(node, null, body)).StatusCode);
@@ -123,9 +132,8 @@ public sealed class ReturnsApiTests
     [Fact]
     public async Task An_administrator_key_cannot_submit_returns()
     {
-        var (database, node, _) = await StartAsync(StoreEngine.Sqlite);
-        await using var __ = database;
-        await using var ___ = node;
+        await using var api = await ApiUnderTest.StartAsync(StoreEngine.Sqlite);
+        var (node, key) = (api.Node, api.Key);
         var admin = await node.Services.GetRequiredService<Scrutiny.Silo.Security.ApiKeyStore>().CreateAsync(null, isAdmin: true);
 
         var response = await PostAsync(node, admin, new { returns = new[] { Row("2026-07", 412) } });
