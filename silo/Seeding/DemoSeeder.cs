@@ -1,7 +1,54 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Store;
+
 namespace Scrutiny.Silo.Seeding;
 
 /// <summary>Seeds the demo: catalogue from the fixtures, agencies, boards and a few years of returns.</summary>
-public sealed class DemoSeeder
+public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, TimeProvider time, ILogger<DemoSeeder> logger)
 {
-    public Task SeedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public const string SubmittedBy = "seed-demo";
+
+    /// <summary>Years of synthetic history up to the last complete period, enough for trends and SPC limits.</summary>
+    public const int YearsOfHistory = 4;
+
+    // Each grain writes in its own transaction, so several can go at once: on PostgreSQL that halves the seed
+    // (about 1.8 s one at a time, 0.9 s eight at a time); SQLite takes one writer at a time and loses a little
+    // (about 0.47 s against 0.55 s).
+    private const int ConcurrentGrains = 8;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var claimantCount = FixtureFiles.ClaimantCount();
+        var neighbours = FixtureFiles.TraffordNeighbours();
+        var fixturePlaces = FixtureFiles.Places();
+        IReadOnlyList<Place> places = [.. fixturePlaces, .. ClaimantCountImport.MissingPlaces(claimantCount, neighbours, fixturePlaces)];
+        IReadOnlyList<IndicatorDefinition> indicators =
+            [.. FixtureFiles.Indicators(), DemoIndicators.ClaimantCount, DemoIndicators.ClaimantRate];
+        await new DemoCatalogue(catalogue).WriteAsync(places, indicators, neighbours, cancellationToken);
+
+        var plan = DemoReturns.Plan(indicators, claimantCount, today.AddYears(-YearsOfHistory), today);
+        // Stable within a month, and after every period seeded, so that seeding again submits identical returns.
+        var at = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
+        await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentGrains, CancellationToken = cancellationToken },
+            async (returns, _) =>
+            {
+                var submission = new ReturnSubmission($"seed-{returns.Place}-{returns.Indicator.Code}", SubmittedBy, at, returns.Values);
+                foreach (var outcome in await grains.Get<IIndicatorGrain>(IndicatorKey.For(returns.Place, returns.Indicator.Code)).SubmitAsync(submission))
+                    Interlocked.Increment(ref outcomes[(int)outcome]);
+            });
+
+        logger.LogInformation(
+            "Demo seeded in {Elapsed} ms: {Places} places, {Boards} boards, {Grains} indicator series, {Imported} values imported, {Updated} updated, {Unchanged} unchanged",
+            stopwatch.ElapsedMilliseconds, places.Count, DemoBoroughs.All.Count, plan.Count,
+            outcomes[(int)ReturnOutcome.Imported], outcomes[(int)ReturnOutcome.Updated], outcomes[(int)ReturnOutcome.Unchanged]);
+    }
 }

@@ -1,0 +1,64 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Returns;
+
+namespace Scrutiny.Silo.Seeding;
+
+/// <summary>Every value one indicator grain gets from the seed.</summary>
+public sealed record GrainReturns(string Place, IndicatorDefinition Indicator, IReadOnlyList<ReturnedValue> Values);
+
+/// <summary>
+/// Plans the demo's returns: synthetic ones for each borough's indicators, the real claimant count for the places
+/// it covers, and claimant figures shaped on England's for the boroughs it does not.
+/// </summary>
+public static class DemoReturns
+{
+    public static IReadOnlyList<GrainReturns> Plan(IReadOnlyList<IndicatorDefinition> indicators,
+        IReadOnlyList<ClaimantCountRow> claimantCount, DateOnly showFrom, DateOnly today)
+    {
+        var plan = new List<GrainReturns>();
+        foreach (var borough in DemoBoroughs.All)
+            foreach (var indicator in indicators)
+            {
+                if (!IndicatorProfiles.ByCode.TryGetValue(indicator.Code, out var profile) ||
+                    !DemoIndicators.Returners.TryGetValue(indicator.Code, out var returners)) continue;
+                var agencies = returners.Select(r => (borough.AgencyFor(r.Role), r.Share)).ToList();
+                plan.Add(new GrainReturns(borough.PlaceCode, indicator,
+                    SyntheticReturns.For(borough, indicator, profile, agencies, showFrom, today)));
+            }
+
+        var real = ClaimantCountImport.Returns(claimantCount);
+        var byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        plan.AddRange(real.Select(r => new GrainReturns(r.Key.Place, byCode[r.Key.Indicator], r.Value)));
+
+        var englandRates = real[(ClaimantCountImport.EnglandCode, DemoIndicators.ClaimantRate.Code)];
+        foreach (var borough in DemoBoroughs.All.Where(b => !real.ContainsKey((b.PlaceCode, DemoIndicators.ClaimantRate.Code))))
+        {
+            var (counts, rates) = SyntheticClaimantCount.For(borough, englandRates);
+            plan.Add(new GrainReturns(borough.PlaceCode, DemoIndicators.ClaimantCount, counts));
+            plan.Add(new GrainReturns(borough.PlaceCode, DemoIndicators.ClaimantRate, rates));
+        }
+
+        foreach (var returns in plan) Check(returns, today);
+        return plan;
+    }
+
+    /// <summary>
+    /// The seed goes straight to the grains, past the returns validator, so its values are held to the same rules
+    /// here: a demo that breaks them would show pages no real return could produce.
+    /// </summary>
+    private static void Check(GrainReturns returns, DateOnly today)
+    {
+        var problems = new List<string>();
+        foreach (var value in returns.Values)
+        {
+            if (!Period.TryParse(value.Period, returns.Indicator.Frequency, out var period) || period.Value.Start > today)
+                problems.Add($"period {value.Period}");
+            ValueRules.Check(returns.Indicator, value.Numerator, value.Denominator,
+                (field, code, _) => problems.Add($"{value.Period} {value.Agency} {field}: {code}"));
+        }
+        if (problems.Count > 0)
+            throw new InvalidOperationException(
+                $"Demo returns for {returns.Place}/{returns.Indicator.Code} break the value rules: {string.Join("; ", problems)}");
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Dapper;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Seeding;
+using Scrutiny.Silo.Store;
+using Scrutiny.Tests.Infrastructure;
+
+namespace Scrutiny.Silo.Tests.Seeding;
+
+public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
+{
+    private const string Trafford = "E08000009";
+    private const string Manchester = "E08000003";
+    private const string GreaterManchester = "E47000001";
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Trafford_claimant_figures_are_the_published_ones(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var published = PublishedFixture.Rows("claimant_count.csv").Where(r => r[0] == Trafford).ToList();
+        var counts = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-count")).GetSeriesAsync();
+        var rates = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-rate")).GetSeriesAsync();
+
+        // The file's first month: 7,600 claimants, 5.2% of residents aged 16 to 64.
+        Assert.Equal(Published("April 2021", "Claimant count"), Point(counts, "2021-04").Value);
+        Assert.Equal(Published("April 2021", "Claimants as a proportion of residents aged 16-64"), Point(rates, "2021-04").Value);
+        Assert.Equal(published.Count / 2, counts.Points.Count);
+        foreach (var row in published)
+        {
+            var series = row[3] == "Claimant count" ? counts : rates;
+            var period = DateTime.ParseExact(row[2], "MMMM yyyy", CultureInfo.InvariantCulture).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            Assert.Equal(double.Parse(row[6], CultureInfo.InvariantCulture), Point(series, period).Value);
+            Assert.Equal("DWP", Assert.Single(Point(series, period).Contributions).Agency);
+        }
+
+        double Published(string period, string indicator) =>
+            double.Parse(published.Single(r => r[2] == period && r[3] == indicator)[6], CultureInfo.InvariantCulture);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Every_Greater_Manchester_borough_has_a_board_of_at_least_four_sectors(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var boroughs = (await silo.Catalogue.ListPlacesAsync()).Where(p => p.ParentCode == GreaterManchester).ToList();
+        Assert.Equal(10, boroughs.Count);
+        foreach (var borough in boroughs)
+        {
+            var board = Assert.Single(await silo.Catalogue.ListBoardsAsync(borough.Code));
+            var sectors = new HashSet<string>();
+            foreach (var member in board.MemberAgencies) sectors.Add((await silo.Catalogue.FindAgencyAsync(member))!.Sector);
+            Assert.True(sectors.Count >= 4, $"{borough.Name}'s board has only {string.Join(", ", sectors)}.");
+            Assert.Contains("DWP", board.MemberAgencies);
+        }
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Every_indicator_has_at_least_three_years_of_history_for_Manchester(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var indicators = await silo.Catalogue.ListIndicatorsAsync();
+        Assert.Equal(14, indicators.Count);
+        foreach (var indicator in indicators)
+        {
+            var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator.Code)).GetSeriesAsync();
+            Assert.True(series.Points.Count >= 4, $"{indicator.Code} has {series.Points.Count} points.");
+            var (first, last) = (Period.Parse(series.Points[0].Period), Period.Parse(series.Points[^1].Period));
+            Assert.True(first.Start.AddYears(3) <= last.Start, $"{indicator.Code} runs only from {first} to {last}.");
+            Assert.True(last.End <= DateOnly.FromDateTime(SeededDemo.Now.UtcDateTime), $"{indicator.Code} has a period not yet over: {last}.");
+            Assert.All(series.Points, p => Assert.NotNull(p.Value));
+        }
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Every_value_keeps_the_rules_of_its_unit(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        await using var connection = await silo.Database.OpenAsync();
+        var rows = (await connection.QueryAsync<(string Indicator, string Unit, double Numerator, double? Denominator)>(
+            "SELECT l.indicator_code, i.unit, l.numerator, l.denominator FROM returns_ledger l JOIN indicators i ON i.code = l.indicator_code"))
+            .ToList();
+        Assert.True(rows.Count > 5_000, $"Only {rows.Count} values were seeded.");
+        Assert.All(rows, r =>
+        {
+            Assert.True(double.IsFinite(r.Numerator));
+            switch (r.Unit)
+            {
+                case "count":
+                    Assert.True(r.Numerator >= 0 && Math.Floor(r.Numerator) == r.Numerator, $"{r.Indicator}: {r.Numerator} is not a whole count.");
+                    Assert.Null(r.Denominator);
+                    break;
+                case "percentage" or "rate_per_1000" or "rate_per_100000":
+                    Assert.True(r.Denominator > 0, $"{r.Indicator}: denominator {r.Denominator}.");
+                    Assert.True(r.Numerator >= 0 && Math.Floor(r.Numerator) == r.Numerator, $"{r.Indicator}: numerator {r.Numerator} is not a whole number of people.");
+                    if (r.Unit == "percentage") Assert.True(r.Numerator <= r.Denominator, $"{r.Indicator}: {r.Numerator} of {r.Denominator}.");
+                    break;
+                default:
+                    Assert.Null(r.Denominator);
+                    break;
+            }
+        });
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Every_return_comes_from_an_agency_the_validator_would_accept_it_from(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        await using var connection = await silo.Database.OpenAsync();
+        var sources = (await connection.QueryAsync<(string Place, string Indicator, string Agency)>(
+            "SELECT DISTINCT place_code, indicator_code, agency_code FROM returns_ledger")).ToList();
+        var boardPlaces = (await silo.Catalogue.ListBoardsAsync()).Select(b => b.PlaceCode).ToHashSet();
+        var scopes = new Dictionary<string, AgencyScope>();
+        foreach (var agency in sources.Select(s => s.Agency).Distinct()) scopes[agency] = await silo.Catalogue.AgencyScopeAsync(agency);
+
+        // Where a place has a board, its returns pass the validator's partnership and assignment rules; the
+        // comparator places and wards have no board, and only DWP returns for them.
+        Assert.All(sources, s =>
+        {
+            Assert.Contains(s.Indicator, scopes[s.Agency].Indicators);
+            if (boardPlaces.Contains(s.Place)) Assert.Contains(s.Place, scopes[s.Agency].Places);
+            else Assert.Equal("DWP", s.Agency);
+        });
+        var indicators = (await silo.Catalogue.ListIndicatorsAsync()).ToDictionary(i => i.Code);
+        Assert.All(sources.GroupBy(s => (s.Place, s.Indicator)).Where(g => indicators[g.Key.Indicator].Combine == CombineMethod.SingleSource),
+            g => Assert.Single(g));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Trafford_comparator_group_is_its_fifteen_CIPFA_neighbours(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var neighbours = PublishedFixture.Rows("cipfa2021_trafford_neighbours.csv").Select(r => r[0]).Order().ToList();
+        await using var connection = await silo.Database.OpenAsync();
+        var group = await connection.QuerySingleAsync<(string Name, string Place)>(
+            "SELECT name, place_code FROM comparator_groups WHERE id = 'cipfa-trafford'");
+        var members = (await connection.QueryAsync<string>(
+            "SELECT place_code FROM comparator_group_members WHERE group_id = 'cipfa-trafford'")).Order().ToList();
+
+        Assert.Equal(Trafford, group.Place);
+        Assert.Equal(15, members.Count);
+        Assert.Equal(neighbours, members);
+        Assert.Equal(("Swindon", "unitary_authority", "E92000001"), Describe(await silo.Catalogue.FindPlaceAsync("E06000030")));
+        Assert.Equal(("Stockport", "metropolitan_borough", GreaterManchester), Describe(await silo.Catalogue.FindPlaceAsync("E08000007")));
+        Assert.Equal(("Altrincham", "ward", Trafford), Describe(await silo.Catalogue.FindPlaceAsync("E05000819")));
+
+        static (string, string, string?) Describe(Place? place) => (place!.Name, place.Type, place.ParentCode);
+    }
+
+    private static SeriesPoint Point(IndicatorSeries series, string period) => series.Points.Single(p => p.Period == period);
+}
