@@ -8,8 +8,9 @@ namespace Scrutiny.Silo.Seeding;
 public sealed record GrainReturns(string Place, IndicatorDefinition Indicator, IReadOnlyList<ReturnedValue> Values);
 
 /// <summary>
-/// Plans the demo's returns: synthetic ones for each borough's indicators, the real claimant count for the places
-/// it covers, and claimant figures shaped on England's for the boroughs it does not.
+/// Plans the demo's returns: synthetic ones for each borough's catalogue indicators, and the real claimant count,
+/// as published, for the places it covers. Boroughs the published file leaves out get no claimant figures: made-up
+/// numbers beside real ones would pass for official statistics.
 /// </summary>
 public static class DemoReturns
 {
@@ -30,14 +31,6 @@ public static class DemoReturns
         var real = ClaimantCountImport.Returns(claimantCount);
         var byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         plan.AddRange(real.Select(r => new GrainReturns(r.Key.Place, byCode[r.Key.Indicator], r.Value)));
-
-        var englandRates = real[(ClaimantCountImport.EnglandCode, DemoIndicators.ClaimantRate.Code)];
-        foreach (var borough in DemoBoroughs.All.Where(b => !real.ContainsKey((b.PlaceCode, DemoIndicators.ClaimantRate.Code))))
-        {
-            var (counts, rates) = SyntheticClaimantCount.For(borough, englandRates);
-            plan.Add(new GrainReturns(borough.PlaceCode, DemoIndicators.ClaimantCount, counts));
-            plan.Add(new GrainReturns(borough.PlaceCode, DemoIndicators.ClaimantRate, rates));
-        }
 
         foreach (var returns in plan) Check(returns, today);
         return plan;

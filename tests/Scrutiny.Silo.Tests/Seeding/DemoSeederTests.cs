@@ -55,12 +55,14 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     }
 
     [Theory, ClassData(typeof(Engines))]
-    public async Task Every_indicator_has_at_least_three_years_of_history_for_Manchester(StoreEngine engine)
+    public async Task Every_catalogue_indicator_has_at_least_three_years_of_history_for_Manchester(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);
         var indicators = await silo.Catalogue.ListIndicatorsAsync();
         Assert.Equal(14, indicators.Count);
-        foreach (var indicator in indicators)
+        // The published claimant count does not cover Manchester, and the demo makes none up.
+        Assert.Empty((await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "claimant-count")).GetSeriesAsync()).Points);
+        foreach (var indicator in indicators.Where(i => !i.Code.StartsWith("claimant-", StringComparison.Ordinal)))
         {
             var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator.Code)).GetSeriesAsync();
             Assert.True(series.Points.Count >= 4, $"{indicator.Code} has {series.Points.Count} points.");
