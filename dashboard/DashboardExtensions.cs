@@ -16,13 +16,31 @@ public static class DashboardExtensions
 
     public static WebApplication UseScrutinyDashboard(this WebApplication app)
     {
+        // A page address that matches nothing gets the GOV.UK-style "Page not found" page; API, hub and health
+        // responses keep their own (empty or problem) bodies.
+        app.UseWhen(context => IsPageRequest(context.Request.Path),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
+        // Nothing matched and no file was served: that is a 404, not the 401 the closed-by-default fallback
+        // authorization policy would otherwise answer with.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path);
+        app.MapLiveEndpoints();
         app.MapRazorComponents<App>().AllowAnonymous();
         return app;
     }
+
+    private static readonly string[] NonPagePrefixes = ["/api", "/hubs", "/live", "/health", "/openapi", "/lib", "/js", "/css"];
+
+    private static bool IsPageRequest(PathString path) =>
+        !NonPagePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,0 +1,31 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+
+namespace Scrutiny.Dashboard.Live;
+
+/// <summary>
+/// What live.js reads after it (re)connects to the hub, to catch up on changes it missed while it was not watching:
+/// the same <see cref="ChangeMessage"/>s the hub sends, one per indicator with a value.
+/// </summary>
+public static class LiveEndpoints
+{
+    public static string PlaceLatest(string placeCode) => $"/live/places/{Uri.EscapeDataString(placeCode)}";
+
+    public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Public, as the pages and the hub are; not part of the documented API.
+        endpoints.MapGet("/live/places/{code}", PlaceLatestAsync).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> PlaceLatestAsync(
+        string code, ICatalogue catalogue, IGrainFactory grains, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await catalogue.FindPlaceAsync(code, cancellationToken) is null) return Results.NotFound();
+        var summary = await grains.Get<IPlaceGrain>(code).GetSummaryAsync();
+        response.Headers.CacheControl = "no-store";
+        return Results.Ok(summary.Latest.Select(l => new ChangeMessage(ChangeKinds.Place,
+            new Dictionary<string, string> { ["place"] = code, ["indicator"] = l.Indicator }, l.Period, l.Value, l.UpdatedAt)));
+    }
+}

@@ -1,0 +1,129 @@
+// Live figures: keeps the figures a page shows up to date while it is open. Progressive enhancement only: the
+// server-rendered page is complete without this module.
+//
+// The page declares what it shows:
+//   <div data-live-group="place:E08000003" data-live-catch-up="/live/places/E08000003">   the hub group to watch,
+//                                                                                         and where to catch up
+//     <tr data-live-place="E08000003" data-live-indicator="delayed-discharge-days">       one figure
+//       <td data-live-period>  <td data-live-value data-decimals="1" data-suffix="%">      its cells
+//   <div aria-live="polite" data-live-announcer>                                          where changes are announced
+//   <p data-live-status hidden>                                                           connection state, shown by JS
+//
+// The hub (/hubs/scrutiny) takes Watch(group) and sends `changed` with {kind, keys, period, value, at}.
+
+const hubPath = '/hubs/scrutiny'
+// Kept the same as the server's ValueFormat.NotAvailable.
+const notAvailable = 'Not available'
+
+const containers = [...document.querySelectorAll('[data-live-group]')]
+
+if (containers.length > 0 && window.signalR) {
+  start(window.signalR)
+}
+
+function start (signalR) {
+  const groups = [...new Set(containers.map(c => c.dataset.liveGroup))]
+  const catchUpUrls = [...new Set(containers.map(c => c.dataset.liveCatchUp).filter(Boolean))]
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(hubPath)
+    .withAutomaticReconnect()
+    .configureLogging(signalR.LogLevel.Warning)
+    .build()
+
+  connection.on('changed', change => apply(change, true))
+  connection.onreconnecting(() => status('Reconnecting to live updates…'))
+  // Groups belong to a connection: a new connection watches nothing until it asks again.
+  connection.onreconnected(() => watch(connection, groups, catchUpUrls))
+  // Automatic reconnection has given up (the server was away too long): keep trying, less often.
+  connection.onclose(() => retry(connection, groups, catchUpUrls))
+
+  connect(connection, groups, catchUpUrls)
+}
+
+async function connect (connection, groups, catchUpUrls) {
+  try {
+    await connection.start()
+    await watch(connection, groups, catchUpUrls)
+  } catch {
+    retry(connection, groups, catchUpUrls)
+  }
+}
+
+function retry (connection, groups, catchUpUrls) {
+  status('Live updates are paused. Reload the page to see the latest figures.')
+  setTimeout(() => connect(connection, groups, catchUpUrls), 30000)
+}
+
+async function watch (connection, groups, catchUpUrls) {
+  for (const group of groups) {
+    await connection.invoke('Watch', group)
+  }
+  status('Figures on this page update as agencies send returns.')
+  // Changes made before we were watching (page load, or while disconnected) arrive by no message: fetch them.
+  await Promise.all(catchUpUrls.map(catchUp))
+}
+
+async function catchUp (url) {
+  try {
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' })
+    if (!response.ok) return
+    for (const change of await response.json()) {
+      apply(change, true)
+    }
+  } catch {
+    // The next reconnect catches up again; the figures shown stay as they were.
+  }
+}
+
+function apply (change, announce) {
+  const { place, indicator } = change.keys ?? {}
+  if (!place || !indicator) return
+  const selector = `[data-live-place="${CSS.escape(place)}"][data-live-indicator="${CSS.escape(indicator)}"]`
+  for (const row of document.querySelectorAll(selector)) {
+    const valueCell = row.querySelector('[data-live-value]')
+    const periodCell = row.querySelector('[data-live-period]')
+    const valueText = valueCell ? format(change.value, valueCell.dataset) : null
+    const changed = (valueCell && valueCell.textContent.trim() !== valueText) ||
+      (periodCell && periodCell.textContent.trim() !== (change.period ?? ''))
+    if (!changed) continue
+    if (valueCell) valueCell.textContent = valueText
+    if (periodCell) periodCell.textContent = change.period ?? ''
+    highlight(row)
+    if (announce) {
+      const title = row.querySelector('th')?.textContent.trim() ?? indicator
+      say(`${title}: ${valueText} for ${change.period}`)
+    }
+  }
+}
+
+// Same rules as the server's ValueFormat: thousands separators, fixed decimals, then the unit's suffix.
+function format (value, { decimals, suffix }) {
+  if (value === null || value === undefined) return notAvailable
+  const digits = Number(decimals ?? 0)
+  const number = Number(value).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  return number + (suffix ?? '')
+}
+
+function highlight (row) {
+  row.classList.remove('app-live-updated')
+  // Force a reflow so that the animation restarts when the same row changes twice in a row.
+  void row.offsetWidth
+  row.classList.add('app-live-updated')
+}
+
+function say (text) {
+  const announcer = document.querySelector('[data-live-announcer]')
+  if (!announcer) return
+  // Several changes can arrive together; each gets its own line so that none replaces another before it is read.
+  const line = document.createElement('p')
+  line.textContent = text
+  announcer.append(line)
+  setTimeout(() => line.remove(), 10000)
+}
+
+function status (text) {
+  for (const element of document.querySelectorAll('[data-live-status]')) {
+    element.textContent = text
+    element.hidden = false
+  }
+}
