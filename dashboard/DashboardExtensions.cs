@@ -21,6 +21,8 @@ public static class DashboardExtensions
         app.UseWhen(context => IsPageRequest(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
+        // Routing after the status code pages, so that a re-executed request is routed again (to /not-found).
+        app.UseRouting();
         // Nothing matched and no file was served: that is a 404, not the 401 the closed-by-default fallback
         // authorization policy would otherwise answer with.
         app.Use((context, next) =>
