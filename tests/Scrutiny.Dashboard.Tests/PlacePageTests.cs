@@ -34,6 +34,27 @@ public sealed class PlacePageTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_change_made_before_the_page_watches_is_caught_up()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var apiKey = await SeedAsync(app);
+        var page = await browser.OpenAsync(app);
+        // The return goes in after the page was rendered and before its connection watches anything: no message
+        // will carry it, as after a reconnect, so only the catch-up fetch can show it.
+        await page.RouteAsync("**/hubs/scrutiny/negotiate**", async route =>
+        {
+            await Returns.PostAsync(app, apiKey,
+                new { place = Manchester, indicator = DelayedDays, period = "2026-08", numerator = 2500 });
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync($"/places/{Manchester}");
+
+        await Expect(Value(page, DelayedDays)).ToHaveTextAsync("2,500");
+        await Expect(Period(page, DelayedDays)).ToHaveTextAsync("2026-08");
+    }
+
+    [Fact]
     public async Task The_place_page_shows_every_indicator_by_theme_with_JavaScript_off()
     {
         await using var app = await DashboardApp.StartAsync();

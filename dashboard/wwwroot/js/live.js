@@ -33,7 +33,7 @@ function start (signalR) {
   connection.on('changed', change => apply(change, true))
   connection.onreconnecting(() => status('Reconnecting to live updates…'))
   // Groups belong to a connection: a new connection watches nothing until it asks again.
-  connection.onreconnected(() => watch(connection, groups, catchUpUrls))
+  connection.onreconnected(() => watch(connection, groups, catchUpUrls).catch(() => connection.stop()))
   // Automatic reconnection has given up (the server was away too long): keep trying, less often.
   connection.onclose(() => retry(connection, groups, catchUpUrls))
 
@@ -45,7 +45,12 @@ async function connect (connection, groups, catchUpUrls) {
     await connection.start()
     await watch(connection, groups, catchUpUrls)
   } catch {
-    retry(connection, groups, catchUpUrls)
+    // Not started: try again later. Started but not watching: stop, and onclose tries again later.
+    if (connection.state === window.signalR.HubConnectionState.Disconnected) {
+      retry(connection, groups, catchUpUrls)
+    } else {
+      connection.stop()
+    }
   }
 }
 
