@@ -1,6 +1,9 @@
 namespace Scrutiny.Dashboard.Presentation;
 
-/// <summary>Place types in the order a reader scans them, widest area first, with plural headings.</summary>
+/// <summary>
+/// Place types (those of the silo's GssPlaceTypes and the fixtures) in the order a reader scans them, widest area
+/// first, with plural headings.
+/// </summary>
 public static class PlaceTypes
 {
     private static readonly (string Type, string Heading)[] Known =
@@ -12,8 +15,8 @@ public static class PlaceTypes
         ("unitary_authority", "Unitary authorities"),
         ("metropolitan_borough", "Metropolitan boroughs"),
         ("london_borough", "London boroughs"),
-        ("district", "Districts"),
-        ("neighbourhood", "Neighbourhoods"),
+        ("non_metropolitan_district", "Non-metropolitan districts"),
+        ("ward", "Wards"),
     ];
 
     /// <summary>Known types by <see cref="Known"/>'s order; types the list does not know yet come after, by name.</summary>
