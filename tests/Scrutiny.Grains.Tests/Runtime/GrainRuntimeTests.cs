@@ -53,6 +53,9 @@ public sealed class GrainRuntimeTests : IAsyncDisposable
     {
         var (a, b) = (NewNode(), NewNode());
         const int n = 300;
+        // Both nodes load version 0 first, so whichever writes second must lose a race and retry.
+        await a.Get<ICounterGrain>("shared").GetAsync();
+        await b.Get<ICounterGrain>("shared").GetAsync();
 
         await Task.WhenAll(Enumerable.Range(0, n).Select(i =>
             Task.Run(() => (i % 2 == 0 ? a : b).Get<ICounterGrain>("shared").IncrementAsync())));
