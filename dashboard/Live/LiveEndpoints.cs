@@ -26,6 +26,6 @@ public static class LiveEndpoints
         var summary = await grains.Get<IPlaceGrain>(code).GetSummaryAsync();
         response.Headers.CacheControl = "no-store";
         return Results.Ok(summary.Latest.Select(l => new ChangeMessage(ChangeKinds.Place,
-            new Dictionary<string, string> { ["place"] = code, ["indicator"] = l.Indicator }, l.Period, l.Value, l.UpdatedAt)));
+            new Dictionary<string, string> { [ChangeKeys.Place] = code, [ChangeKeys.Indicator] = l.Indicator }, l.Period, l.Value, l.UpdatedAt)));
     }
 }

@@ -20,3 +20,10 @@ public static class ChangeKinds
     /// <summary>The latest value of one of a place's indicators changed.</summary>
     public const string Place = "place";
 }
+
+/// <summary>The names of a change's keys.</summary>
+public static class ChangeKeys
+{
+    public const string Place = "place";
+    public const string Indicator = "indicator";
+}

@@ -66,7 +66,7 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
 
     private SeriesPoint PointFor(string period) => Combiner.Combine(_indicator, period, State.Periods[period].Values);
 
-    private Dictionary<string, string> Keys() => new() { ["place"] = _place, ["indicator"] = _indicator.Code };
+    private Dictionary<string, string> Keys() => new() { [ChangeKeys.Place] = _place, [ChangeKeys.Indicator] = _indicator.Code };
 
     /// <summary>Decides what a value does and, unless unchanged, records it as the agency's new contribution.</summary>
     private static (ReturnOutcome Outcome, Contribution Contribution) Classify(

@@ -24,7 +24,7 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
         var boards = await catalogue.ListBoardsAsync(Key);
         var groups = boards.Select(b => ChangeGroups.Board(b.Id)).Prepend(ChangeGroups.Place(Key)).ToList();
         Publish(new Change(ChangeKinds.Place,
-            new Dictionary<string, string> { ["place"] = Key, ["indicator"] = latest.Indicator },
+            new Dictionary<string, string> { [ChangeKeys.Place] = Key, [ChangeKeys.Indicator] = latest.Indicator },
             groups, latest.Period, latest.Value, latest.UpdatedAt));
     }
 

@@ -61,10 +61,10 @@ public sealed class PostgresChangeBridge(Database database, ChangeFeed feed, Gra
     {
         var change = JsonSerializer.Deserialize<Change>(payload, GrainJson.Options);
         if (change is null || change.Origin == runtime.NodeId) return;
-        if (change.Keys.TryGetValue("place", out var place))
+        if (change.Keys.TryGetValue(ChangeKeys.Place, out var place))
         {
             runtime.MarkStale(typeof(IPlaceGrain), place);
-            if (change.Keys.TryGetValue("indicator", out var indicator))
+            if (change.Keys.TryGetValue(ChangeKeys.Indicator, out var indicator))
                 runtime.MarkStale(typeof(IIndicatorGrain), IndicatorKey.For(place, indicator));
         }
         feed.Publish(change);
