@@ -41,6 +41,11 @@ public sealed class CatalogueWriter(Database database)
             }),
             cancellationToken);
 
+    /// <summary>Sets when an indicator's returns are due and lock, and its target.</summary>
+    public Task SetScheduleAsync(IndicatorSchedule schedule, CancellationToken cancellationToken = default) =>
+        ExecuteAllAsync("UPDATE indicators SET due_days = @DueDays, lock_days = @LockDays, target = @Target WHERE code = @Code",
+            [schedule], cancellationToken);
+
     /// <summary>Creates or replaces a board and its membership.</summary>
     public Task UpsertBoardAsync(PartnershipBoard board, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>

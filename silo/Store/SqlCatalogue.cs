@@ -38,6 +38,11 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
             ? ListBoardsWhereAsync("1 = 1", null, cancellationToken)
             : ListBoardsWhereAsync("b.place_code = @placeCode", new { placeCode }, cancellationToken);
 
+    public async Task<IReadOnlyList<IndicatorSchedule>> ListSchedulesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await QueryAsync<(string Code, long DueDays, long? LockDays, double? Target)>(
+            "SELECT code, due_days, lock_days, target FROM indicators ORDER BY code", null, cancellationToken))
+            .Select(r => new IndicatorSchedule(r.Code, (int)r.DueDays, (int?)r.LockDays, r.Target))];
+
     /// <summary>
     /// What an agency may submit: the places where it sits on a partnership board and the indicators assigned to it.
     /// </summary>

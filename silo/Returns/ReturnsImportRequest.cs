@@ -1,0 +1,26 @@
+namespace Scrutiny.Silo.Returns;
+
+/// <summary>Where a batch came from; kept with the batch.</summary>
+public enum ReturnsSource
+{
+    Json,
+    Csv,
+    Form,
+}
+
+/// <summary>
+/// One row as read from the submitter's file or body, numbered as the submitter counts (row 1 is the first data
+/// row), with the problems reading it found (a number that is not a number, a missing column).
+/// </summary>
+public sealed record ParsedRow(int Row, ReturnRow Values, IReadOnlyList<ReturnProblem> Problems);
+
+/// <summary>A batch to import: whose it is, where it came from, its rows (read as they stream in) and whether to write.</summary>
+public sealed record ReturnsImportRequest(
+    string AgencyCode, string SubmittedBy, ReturnsSource Source, IAsyncEnumerable<ParsedRow> Rows, bool DryRun);
+
+/// <summary>
+/// What an import did: the result when the batch was clean, otherwise every problem (nothing written). Warnings,
+/// such as a value far from the place's recent history, never reject a batch.
+/// </summary>
+public sealed record ReturnsImportOutcome(
+    ReturnsImportResult? Result, IReadOnlyList<ReturnProblem> Problems, IReadOnlyList<ReturnProblem> Warnings);
