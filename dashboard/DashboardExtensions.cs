@@ -31,8 +31,7 @@ public static class DashboardExtensions
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseScrutinySilo();
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path);

@@ -11,8 +11,7 @@ public static class SiloNode
         configure?.Invoke(builder);
         builder.AddScrutinySilo();
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseScrutinySilo();
         app.MapScrutinySilo();
         return app;
     }

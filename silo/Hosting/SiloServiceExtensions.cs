@@ -46,6 +46,11 @@ public static class SiloServiceExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ReturnsValidator>();
         services.AddSingleton<ReturnsImporter>();
+        services.AddSingleton<BatchApplier>();
+        services.AddSingleton<BatchRecovery>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
+        services.AddReturnsRateLimiting();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
         if (store.Engine == StoreEngine.Postgres)
@@ -58,6 +63,15 @@ public static class SiloServiceExtensions
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddOpenApi();
         return builder;
+    }
+
+    /// <summary>The silo's middleware: who is calling, what they may do, and how often (after routing).</summary>
+    public static IApplicationBuilder UseScrutinySilo(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 
     /// <summary>Maps the silo's HTTP endpoints: the returns API, health checks and the OpenAPI document.</summary>

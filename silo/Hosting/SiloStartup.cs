@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
 
@@ -9,8 +10,8 @@ namespace Scrutiny.Silo.Hosting;
 /// Runs before the node takes requests: upgrades the schema and, when the embedded database is new, seeds the
 /// demo so that a first run shows something.
 /// </summary>
-public sealed class SiloStartup(Database database, SchemaMigrator migrator, DemoSeeder seeder, SiloOptions options,
-    ILogger<SiloStartup> logger) : IHostedService
+public sealed class SiloStartup(Database database, SchemaMigrator migrator, DemoSeeder seeder, BatchRecovery recovery,
+    SiloOptions options, ILogger<SiloStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +19,9 @@ public sealed class SiloStartup(Database database, SchemaMigrator migrator, Demo
         if (database.Options.SqlitePath is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         Console.WriteLine($"Scrutiny store: {database.Options.Description}");
         await migrator.MigrateAsync(cancellationToken);
+        // The embedded store has one node, so any batch left accepted was this node's own, cut short by a crash.
+        // On PostgreSQL another node may still be applying a young batch: leave those a grace period.
+        await recovery.RecoverAsync(cancellationToken, database.Engine == StoreEngine.Sqlite ? TimeSpan.Zero : null);
         if (isNew && options.SeedDemoWhenNew)
         {
             logger.LogInformation("New embedded database: seeding the demo data");

@@ -1,36 +1,132 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Silo.Returns;
 
+/// <summary><c>POST /api/v1/returns</c>: the v1 submission contract (see docs/api.md).</summary>
 public static class ReturnsApi
 {
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     public static IEndpointRouteBuilder MapReturnsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/v1/returns", SubmitAsync)
             .RequireAuthorization(ScrutinyAuth.AgencyPolicy)
-            .Accepts<ReturnsBatch>("application/json")
-            .Produces<ReturnsImportResult>()
+            .RequireRateLimiting(ReturnsRateLimiting.Policy)
+            .Accepts<ReturnsBatch>("application/json", "text/csv")
+            .Produces<ReturnsImportResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Produces(StatusCodes.Status429TooManyRequests)
             .WithName("SubmitReturns")
-            .WithSummary("Submit a batch of indicator returns for the key's agency.");
+            .WithSummary("Submit a batch of indicator returns (JSON or CSV) for the key's agency.");
         return endpoints;
     }
 
-    private static async Task<IResult> SubmitAsync(
-        ReturnsBatch batch, ClaimsPrincipal user, ReturnsImporter importer, bool? dryRun, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpContext context, ReturnsImporter importer, IdempotencyStore idempotency,
+        ReturnsOptions options, bool? dryRun)
     {
-        var agency = user.AgencyCode()!;
-        var submittedBy = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? agency;
-        var (result, problems) = await importer.ImportAsync(agency, submittedBy, batch.Returns ?? [], dryRun ?? false, cancellationToken);
-        if (result is not null) return Results.Ok(result);
-        return Results.Problem(
-            title: "The batch has problems; nothing was written.",
-            detail: $"{problems.Count} problem(s) in {problems.Select(p => p.Row).Distinct().Count()} row(s).",
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["errors"] = problems });
+        var request = context.Request;
+        var source = SourceOf(request.ContentType);
+        if (source is null)
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send returns as application/json or text/csv (UTF-8).");
+        if (request.ContentLength > options.MaxRequestBytes) return TooLarge(options);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxRequestBytes;
+
+        var agency = context.User.AgencyCode()!;
+        var submittedBy = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? agency;
+        string? key = request.Headers[IdempotencyHeader];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // What makes two requests "the same": the body, its media type and whether it is a dry run.
+        hash.AppendData(Encoding.UTF8.GetBytes($"{source}\n{dryRun == true}\n"));
+        var body = new HashingStream(request.Body, hash);
+
+        try
+        {
+            if (!string.IsNullOrEmpty(key) && await ReplayAsync(agency, key) is { } replay) return replay;
+
+            var rows = source == ReturnsSource.Csv ? CsvReturnsReader.ReadAsync(body, context.RequestAborted) : JsonReturnsReader.ReadAsync(body, context.RequestAborted);
+            var outcome = await importer.ImportAsync(new ReturnsImportRequest(agency, submittedBy, source.Value, rows, dryRun ?? false), context.RequestAborted);
+            var (status, json) = outcome.Result is { } result
+                ? (StatusCodes.Status200OK, JsonSerializer.Serialize(ReturnsImportResponse.From(result, outcome.Warnings), GrainJson.Options))
+                : (StatusCodes.Status422UnprocessableEntity, ProblemJson(StatusCodes.Status422UnprocessableEntity,
+                    "The batch has problems; nothing was written.",
+                    $"{outcome.Problems.Count} problem(s) in {outcome.Problems.Select(p => p.Row).Distinct().Count()} row(s).", outcome.Problems));
+            if (!string.IsNullOrEmpty(key))
+            {
+                await body.DrainAsync(context.RequestAborted);
+                await idempotency.CompleteAsync(agency, key, new IdempotentAnswer(Convert.ToHexString(hash.GetHashAndReset()), status, json));
+            }
+            return Answer(status, json);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            if (!string.IsNullOrEmpty(key)) await idempotency.ReleaseAsync(agency, key);
+            return TooLarge(options);
+        }
+        catch
+        {
+            if (!string.IsNullOrEmpty(key)) await idempotency.ReleaseAsync(agency, key);
+            throw;
+        }
+
+        // The stored answer to a key used before (the same request gets it again; another request gets 409), or
+        // null once this request holds the key.
+        async Task<IResult?> ReplayAsync(string agency, string key)
+        {
+            if (await idempotency.TryReserveAsync(agency, key, context.RequestAborted)) return null;
+            var stored = await idempotency.FindAsync(agency, key, context.RequestAborted);
+            if (stored is null || stored.InProgress)
+                return Problem(StatusCodes.Status409Conflict, $"A request with {IdempotencyHeader} '{key}' is still being processed; retry shortly.");
+            await body.DrainAsync(context.RequestAborted);
+            return Convert.ToHexString(hash.GetHashAndReset()) == stored.RequestHash
+                ? Answer(stored.StatusCode, stored.Response)
+                : Problem(StatusCodes.Status409Conflict, $"{IdempotencyHeader} '{key}' was used before with a different request.");
+        }
     }
+
+    private static ReturnsSource? SourceOf(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && (media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            ? media.MediaType.Value?.ToLowerInvariant() switch
+            {
+                "application/json" => ReturnsSource.Json,
+                "text/csv" => ReturnsSource.Csv,
+                _ => null,
+            }
+            : null;
+
+    private static IResult Answer(int status, string json) =>
+        Results.Text(json, status == StatusCodes.Status200OK ? "application/json" : "application/problem+json", Encoding.UTF8, status);
+
+    private static IResult TooLarge(ReturnsOptions options) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, $"The body is over the limit of {options.MaxRequestBytes:N0} bytes; split the batch.");
+
+    private static IResult Problem(int status, string title) => Answer(status, ProblemJson(status, title, null, null));
+
+    private static string ProblemJson(int status, string title, string? detail, IReadOnlyList<ReturnProblem>? errors) =>
+        JsonSerializer.Serialize(new ReturnsProblem(status, title, detail, errors), GrainJson.Options);
+}
+
+/// <summary>The 200 answer: what the import did, and values worth a second look (never a rejection).</summary>
+public sealed record ReturnsImportResponse(string BatchId, int Imported, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ReturnProblem> Warnings)
+{
+    public static ReturnsImportResponse From(ReturnsImportResult result, IReadOnlyList<ReturnProblem> warnings) =>
+        new(result.BatchId, result.Imported, result.Updated, result.Unchanged, result.DryRun, warnings);
+}
+
+/// <summary>RFC 9457 problem details, with the rows' problems as <c>errors</c>.</summary>
+public sealed record ReturnsProblem(int Status, string Title, string? Detail, IReadOnlyList<ReturnProblem>? Errors)
+{
+    public string Type => "about:blank";
 }

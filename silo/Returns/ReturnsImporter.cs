@@ -1,32 +1,71 @@
-using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Dapper;
+using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Returns;
 
-/// <summary>Validates a batch and, when it is clean, hands each indicator's rows to its grain.</summary>
-public sealed class ReturnsImporter(ReturnsValidator validator, IGrainFactory grains, TimeProvider time)
+/// <summary>
+/// Imports a batch as an explicit sequence: stream every row through validation into staging (one transaction);
+/// if any row has a problem, roll back and answer with every problem; if it is a dry run, preview against the
+/// grains and roll back; otherwise commit the staged batch (from here it survives a crash) and apply it.
+/// </summary>
+public sealed class ReturnsImporter(Database database, ReturnsValidator validator, BatchApplier applier, TimeProvider time)
 {
-    public async Task<(ReturnsImportResult? Result, IReadOnlyList<ReturnProblem> Problems)> ImportAsync(
-        string agencyCode, string submittedBy, IReadOnlyList<ReturnRow> rows, bool dryRun, CancellationToken cancellationToken)
-    {
-        var problems = await validator.ValidateAsync(agencyCode, rows, cancellationToken);
-        if (problems.Count > 0) return (null, problems);
+    /// <summary>Past this many problems a batch is plainly the wrong file; listing more helps nobody.</summary>
+    public const int MaxProblems = 1000;
 
-        var batchId = Guid.CreateVersion7().ToString("N");
-        var at = time.GetUtcNow();
-        var outcomes = new List<ReturnOutcome>(rows.Count);
-        // One call per indicator grain, in the order the rows came.
-        foreach (var group in rows.GroupBy(r => IndicatorKey.For(r.Place!, r.Indicator!)))
+    public async Task<ReturnsImportOutcome> ImportAsync(ReturnsImportRequest request, CancellationToken cancellationToken)
+    {
+        var batch = new BatchHeader(Guid.CreateVersion7().ToString("N"), request.AgencyCode, request.SubmittedBy, request.Source, time.GetUtcNow());
+        var validation = await validator.StartAsync(request.AgencyCode, cancellationToken);
+        var problems = new List<ReturnProblem>();
+        var rows = 0;
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at)
+            VALUES (@Id, @AgencyCode, @SubmittedBy, @source, 0, @status, @at)
+            """,
+            new { batch.Id, batch.AgencyCode, batch.SubmittedBy, source = request.Source.ToString().ToLowerInvariant(),
+                status = BatchHeader.Accepted, at = SqlDialect.Timestamp(batch.ReceivedAt, database.Engine) },
+            transaction);
+
+        await using (var staging = new BatchStaging(connection, transaction, batch.Id))
         {
-            var values = group.Select(r => new ReturnedValue(r.Period!, agencyCode, r.Numerator!.Value, r.Denominator, r.Note)).ToList();
-            var grain = grains.Get<IIndicatorGrain>(group.Key);
-            outcomes.AddRange(dryRun
-                ? await grain.PreviewAsync(values)
-                : await grain.SubmitAsync(new ReturnSubmission(batchId, submittedBy, at, values)));
+            await foreach (var parsed in request.Rows.WithCancellation(cancellationToken))
+            {
+                rows = Math.Max(rows, parsed.Row);
+                var rowProblems = validation.Check(parsed);
+                if (rowProblems.Count > 0)
+                {
+                    problems.AddRange(rowProblems.Take(MaxProblems + 1 - problems.Count));
+                    if (problems.Count > MaxProblems) break;
+                }
+                // Once a batch is rejected, its remaining rows are only checked, not staged.
+                else if (problems.Count == 0) await staging.AddAsync(parsed.Row, parsed.Values);
+            }
         }
-        return (new ReturnsImportResult(batchId,
-            outcomes.Count(o => o == ReturnOutcome.Imported),
-            outcomes.Count(o => o == ReturnOutcome.Updated),
-            outcomes.Count(o => o == ReturnOutcome.Unchanged), dryRun), []);
+        if (rows == 0 && problems.Count == 0) problems.Add(new ReturnProblem(0, "returns", "empty", "The batch has no rows."));
+        if (problems.Count > MaxProblems)
+            problems[MaxProblems] = new ReturnProblem(0, "returns", "too_many_problems", $"More than {MaxProblems} problems; the rest are not listed.");
+        if (problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ReturnsImportOutcome(null, problems, []);
+        }
+
+        if (request.DryRun)
+        {
+            var (preview, previewWarnings) = await applier.RunAsync(connection, transaction, batch, dryRun: true);
+            await transaction.RollbackAsync(cancellationToken);
+            return new ReturnsImportOutcome(preview, [], previewWarnings);
+        }
+
+        await connection.ExecuteAsync("UPDATE return_batches SET row_count = @rows WHERE id = @Id", new { rows, batch.Id }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
+        var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
+        return new ReturnsImportOutcome(result, [], warnings);
     }
 }

@@ -3,53 +3,69 @@ using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Returns;
 
-/// <summary>
-/// Checks a whole batch before anything is written and lists every problem, so that an agency fixes its file
-/// once rather than one error at a time.
-/// </summary>
+/// <summary>Loads what checking one agency's batch needs, once per batch.</summary>
 public sealed class ReturnsValidator(SqlCatalogue catalogue, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ReturnProblem>> ValidateAsync(string agencyCode, IReadOnlyList<ReturnRow> rows, CancellationToken cancellationToken)
+    public async Task<BatchValidation> StartAsync(string agencyCode, CancellationToken cancellationToken)
     {
-        var problems = new List<ReturnProblem>();
-        if (rows.Count == 0)
-        {
-            problems.Add(new ReturnProblem(0, "returns", "empty", "The batch has no rows."));
-            return problems;
-        }
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return new BatchValidation(agencyCode, places, indicators, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    }
+}
 
-        for (var i = 0; i < rows.Count; i++)
+/// <summary>
+/// Checks the rows of one batch as they stream past, and remembers which values it has seen so that a value
+/// given twice in one batch is caught.
+/// </summary>
+public sealed class BatchValidation(
+    string agencyCode, IReadOnlySet<string> places, IReadOnlyDictionary<string, IndicatorDefinition> indicators,
+    AgencyScope scope, DateOnly today)
+{
+    private readonly Dictionary<(string, string, string), int> _seen = [];
+
+    public IndicatorDefinition? Indicator(string? code) => code is not null && indicators.TryGetValue(code, out var i) ? i : null;
+
+    /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
+    public IReadOnlyList<ReturnProblem> Check(ParsedRow parsed)
+    {
+        var problems = new List<ReturnProblem>(parsed.Problems);
+        var (row, number) = (parsed.Values, parsed.Row);
+        // A field that could not be read is reported once, as unreadable, not again as missing.
+        void Problem(string field, string code, string message)
         {
-            var (row, number) = (rows[i], i + 1);
-            void Problem(string field, string code, string message) => problems.Add(new ReturnProblem(number, field, code, message));
+            if (!parsed.Problems.Any(p => p.Field == field)) problems.Add(new ReturnProblem(number, field, code, message));
+        }
 
-            if (string.IsNullOrWhiteSpace(row.Place)) Problem("place", "required", "A place code is required.");
-            else if (!places.Contains(row.Place)) Problem("place", "unknown_place", $"No place has the code '{row.Place}'.");
-            else if (!scope.Places.Contains(row.Place))
-                Problem("place", "not_partner", $"Agency {agencyCode} is not a partner on a board for place {row.Place}.");
+        if (string.IsNullOrWhiteSpace(row.Place)) Problem("place", "required", "A place code is required.");
+        else if (!places.Contains(row.Place)) Problem("place", "unknown_place", $"No place has the code '{row.Place}'.");
+        else if (!scope.Places.Contains(row.Place))
+            Problem("place", "not_partner", $"Agency {agencyCode} is not a partner on a board for place {row.Place}.");
 
-            IndicatorDefinition? indicator = null;
-            if (string.IsNullOrWhiteSpace(row.Indicator)) Problem("indicator", "required", "An indicator code is required.");
-            else if (!indicators.TryGetValue(row.Indicator, out indicator))
-                Problem("indicator", "unknown_indicator", $"No indicator has the code '{row.Indicator}'.");
-            else if (!scope.Indicators.Contains(row.Indicator))
-                Problem("indicator", "not_assigned", $"Indicator {row.Indicator} is not assigned to agency {agencyCode}.");
+        var indicator = Indicator(row.Indicator);
+        if (string.IsNullOrWhiteSpace(row.Indicator)) Problem("indicator", "required", "An indicator code is required.");
+        else if (indicator is null) Problem("indicator", "unknown_indicator", $"No indicator has the code '{row.Indicator}'.");
+        else if (!scope.Indicators.Contains(row.Indicator))
+            Problem("indicator", "not_assigned", $"Indicator {row.Indicator} is not assigned to agency {agencyCode}.");
 
-            if (string.IsNullOrWhiteSpace(row.Period)) Problem("period", "required", "A period is required.");
-            else if (indicator is not null)
-            {
-                if (!Period.TryParse(row.Period, indicator.Frequency, out var period))
-                    Problem("period", "invalid_period",
-                        $"'{row.Period}' is not a {CatalogueNames.Name(indicator.Frequency)} period (write it like {Period.Example(indicator.Frequency)}).");
-                else if (period.Value.Start > today)
-                    Problem("period", "future_period", $"Period {row.Period} has not started yet.");
-            }
+        if (string.IsNullOrWhiteSpace(row.Period)) Problem("period", "required", "A period is required.");
+        else if (indicator is not null)
+        {
+            if (!Period.TryParse(row.Period, indicator.Frequency, out var period))
+                Problem("period", "invalid_period",
+                    $"'{row.Period}' is not a {CatalogueNames.Name(indicator.Frequency)} period (write it like {Period.Example(indicator.Frequency)}).");
+            else if (period.Value.Start > today)
+                Problem("period", "future_period", $"Period {row.Period} has not started yet.");
+        }
 
-            if (indicator is not null) ValueRules.Check(indicator, row.Numerator, row.Denominator, Problem);
+        if (indicator is not null) ValueRules.Check(indicator, row.Numerator, row.Denominator, Problem);
+
+        if (row is { Place: { } p, Indicator: { } i, Period: { } pe })
+        {
+            if (_seen.TryGetValue((p, i, pe), out var first))
+                Problem("row", "duplicate", $"Row {number} gives {i} for {p} in {pe} again; row {first} already did.");
+            else _seen[(p, i, pe)] = number;
         }
         return problems;
     }

@@ -81,7 +81,7 @@ public sealed class ReturnsApiTests
             {
                 Row("2026-07", 412),
                 Row("2026-Q3", 5),
-                Row("2026-07", 10, denominator: null),
+                Row("2026-05", 10, denominator: null),
                 Row("2026-07", 3, indicator: "no-such-indicator"),
                 Row("2026-07", 3, place: "E08000009"),
                 Row("2030-01", 3),

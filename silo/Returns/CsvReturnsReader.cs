@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Scrutiny.Silo.Csv;
+
+namespace Scrutiny.Silo.Returns;
+
+/// <summary>
+/// Reads a returns CSV (<c>place,indicator,period,numerator,denominator,note</c>) as it streams in, a row at a time,
+/// so that a 100,000-row file never sits in memory whole. Row 1 is the first line after the header.
+/// </summary>
+public static class CsvReturnsReader
+{
+    public static readonly IReadOnlyList<string> Header = ["place", "indicator", "period", "numerator", "denominator", "note"];
+
+    public static async IAsyncEnumerable<ParsedRow> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var reader = new CsvRecordReader(body);
+        var row = 0;
+        string[]? header = null;
+        while (true)
+        {
+            string[]? record;
+            ParsedRow? failure = null;
+            try
+            {
+                record = await reader.ReadAsync(cancellationToken);
+            }
+            catch (CsvFormatException ex)
+            {
+                record = null;
+                failure = new ParsedRow(Math.Max(row + 1, 1), Empty, [new ReturnProblem(header is null ? 0 : row + 1, "file", ex.Code, ex.Message)]);
+            }
+            if (failure is not null) { yield return failure; yield break; }
+            if (record is null) break;
+            if (record.Length == 0 || record.All(string.IsNullOrWhiteSpace)) continue; // blank lines, as spreadsheets leave them
+
+            if (header is null)
+            {
+                header = [.. record.Select(h => h.Trim().ToLowerInvariant())];
+                if (!header.SequenceEqual(Header) && !header.SequenceEqual(Header.Take(5)))
+                {
+                    yield return new ParsedRow(0, Empty, [new ReturnProblem(0, "header", "wrong_header",
+                        $"The first line must be the header '{string.Join(",", Header)}'; it is '{string.Join(",", record)}'.")]);
+                    yield break;
+                }
+                continue;
+            }
+
+            row++;
+            yield return Parse(row, record, header.Length);
+        }
+        if (header is null)
+            yield return new ParsedRow(0, Empty, [new ReturnProblem(0, "header", "empty_file", "The file is empty: it has no header and no rows.")]);
+    }
+
+    private static readonly ReturnRow Empty = new(null, null, null, null, null, null);
+
+    private static ParsedRow Parse(int row, string[] fields, int columns)
+    {
+        var problems = new List<ReturnProblem>();
+        if (fields.Length != columns)
+            problems.Add(new ReturnProblem(row, "row", "wrong_column_count", $"Row {row} has {fields.Length} fields; the header has {columns}."));
+        string? Field(int i) => i < fields.Length && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
+        double? Number(int i, string name)
+        {
+            if (Field(i) is not { } text) return null;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+            problems.Add(new ReturnProblem(row, name, "not_a_number", $"'{text}' is not a number (write it like 1234.5, without thousands separators)."));
+            return null;
+        }
+        // A note is kept exactly as written; an empty note is no note.
+        var note = fields.Length > 5 && !string.IsNullOrWhiteSpace(fields[5]) ? fields[5] : null;
+        return new ParsedRow(row, new ReturnRow(Field(0), Field(1), Field(2), Number(3, "numerator"), Number(4, "denominator"), note), problems);
+    }
+}
