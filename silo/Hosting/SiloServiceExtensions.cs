@@ -9,6 +9,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Returns;
+using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
@@ -51,6 +52,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
         services.AddReturnsRateLimiting();
+        services.AddScrutinySchedule();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
         if (store.Engine == StoreEngine.Postgres)
@@ -78,6 +80,7 @@ public static class SiloServiceExtensions
     public static IEndpointRouteBuilder MapScrutinySilo(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapReturnsApi();
+        endpoints.MapScheduleApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

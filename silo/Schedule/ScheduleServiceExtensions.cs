@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scrutiny.Silo.Schedule;
+
+public static class ScheduleServiceExtensions
+{
+    /// <summary>Deadlines, locks, reopenings and completeness, with the policies of their endpoints.</summary>
+    public static IServiceCollection AddScrutinySchedule(this IServiceCollection services)
+    {
+        services.AddSingleton<PeriodReopenings>();
+        services.AddSingleton<PeriodLocks>();
+        services.AddSingleton<ReturnsExpectations>();
+        services.AddSingleton<Completeness>();
+        services.AddScheduleAuth();
+        return services;
+    }
+}
