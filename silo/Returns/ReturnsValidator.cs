@@ -1,17 +1,19 @@
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>Loads what checking one agency's batch needs, once per batch.</summary>
-public sealed class ReturnsValidator(SqlCatalogue catalogue, TimeProvider time)
+public sealed class ReturnsValidator(SqlCatalogue catalogue, PeriodLocks periodLocks, TimeProvider time)
 {
     public async Task<BatchValidation> StartAsync(string agencyCode, CancellationToken cancellationToken)
     {
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
-        return new BatchValidation(agencyCode, places, indicators, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var locks = await periodLocks.LoadAsync(agencyCode, cancellationToken);
+        return new BatchValidation(agencyCode, places, indicators, scope, locks, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 }
 
@@ -21,7 +23,7 @@ public sealed class ReturnsValidator(SqlCatalogue catalogue, TimeProvider time)
 /// </summary>
 public sealed class BatchValidation(
     string agencyCode, IReadOnlySet<string> places, IReadOnlyDictionary<string, IndicatorDefinition> indicators,
-    AgencyScope scope, DateOnly today)
+    AgencyScope scope, PeriodLockChecker locks, DateOnly today)
 {
     private readonly Dictionary<(string, string, string), int> _seen = [];
 
@@ -57,6 +59,9 @@ public sealed class BatchValidation(
                     $"'{row.Period}' is not a {CatalogueNames.Name(indicator.Frequency)} period (write it like {Period.Example(indicator.Frequency)}).");
             else if (period.Value.Start > today)
                 Problem("period", "future_period", $"Period {row.Period} has not started yet.");
+            else if (locks.IsLocked(indicator.Code, period.Value, today))
+                Problem("period", "locked_period",
+                    $"Period {row.Period} of {indicator.Code} is locked; an administrator can reopen it for agency {agencyCode}.");
         }
 
         if (indicator is not null) ValueRules.Check(indicator, row.Numerator, row.Denominator, Problem);

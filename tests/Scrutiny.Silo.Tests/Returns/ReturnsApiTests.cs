@@ -140,4 +140,30 @@ public sealed class ReturnsApiTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_locked_period_is_refused_until_an_administrator_reopens_it_for_the_agency(StoreEngine engine)
+    {
+        await using var api = await ApiUnderTest.StartAsync(engine);
+        var (node, key) = (api.Node, api.Key);
+        // Due 30 days after July ends, locked 10 days after that: long locked by now.
+        await node.CatalogueWriter.SetScheduleAsync(new Scrutiny.Grains.Catalogue.IndicatorSchedule("emergency-admissions-65plus", 30, 10, null));
+        var body = new { returns = new[] { Row("2026-07", 412) } };
+
+        var locked = await PostAsync(node, key, body);
+        var admin = await node.Services.GetRequiredService<Scrutiny.Silo.Security.ApiKeyStore>().CreateAsync(null, isAdmin: true);
+        var reopen = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agencies/MFT/reopenings")
+        {
+            Content = JsonContent.Create(new { indicator = "emergency-admissions-65plus", period = "2026-07", reason = "Trust's late coding audit" }),
+        };
+        reopen.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", admin);
+        Assert.Equal(HttpStatusCode.Created, (await node.Http.SendAsync(reopen)).StatusCode);
+        var reopened = await PostAsync(node, key, body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
+        var error = (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+        Assert.Equal(("period", "locked_period"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Equal(1, await LedgerRowsAsync(node));
+    }
 }
