@@ -35,15 +35,17 @@ public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, 
         await new DemoCatalogue(catalogue).WriteAsync(places, indicators, neighbours, cancellationToken);
 
         var plan = DemoReturns.Plan(indicators, claimantCount, today.AddYears(-YearsOfHistory), today);
-        // Stable within a month, and after every period seeded, so that seeding again submits identical returns.
-        var at = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentGrains, CancellationToken = cancellationToken },
             async (returns, _) =>
             {
-                var submission = new ReturnSubmission($"seed-{returns.Place}-{returns.Indicator.Code}", SubmittedBy, at, returns.Values);
-                foreach (var outcome in await grains.Get<IIndicatorGrain>(IndicatorKey.For(returns.Place, returns.Indicator.Code)).SubmitAsync(submission))
-                    Interlocked.Increment(ref outcomes[(int)outcome]);
+                var grain = grains.Get<IIndicatorGrain>(IndicatorKey.For(returns.Place, returns.Indicator.Code));
+                // One submission per sending time, so that each period carries the day its return was sent.
+                foreach (var sent in returns.Values.GroupBy(v => DemoSubmissionTimes.For(returns.Place, returns.Indicator, v.Period, now)))
+                {
+                    var submission = new ReturnSubmission($"seed-{returns.Place}-{returns.Indicator.Code}", SubmittedBy, sent.Key, [.. sent]);
+                    foreach (var outcome in await grain.SubmitAsync(submission)) Interlocked.Increment(ref outcomes[(int)outcome]);
+                }
             });
 
         logger.LogInformation(

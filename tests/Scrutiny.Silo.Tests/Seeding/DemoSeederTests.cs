@@ -149,4 +149,17 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     }
 
     private static SeriesPoint Point(IndicatorSeries series, string period) => series.Points.Single(p => p.Period == period);
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Most_demo_returns_were_sent_on_time_and_a_few_late(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "emergency-admissions-65plus")).GetSeriesAsync();
+        var schedule = new IndicatorSchedule("emergency-admissions-65plus", IndicatorSchedule.DefaultDueDays, null, null);
+
+        var onTime = series.Points.SelectMany(p => p.Contributions.Select(c =>
+            schedule.IsOnTime(Period.Parse(p.Period), DateOnly.FromDateTime(c.SubmittedAt.UtcDateTime)))).ToList();
+
+        Assert.InRange(onTime.Count(t => t) / (double)onTime.Count, 0.75, 0.98);
+    }
 }
