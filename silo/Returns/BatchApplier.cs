@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics;
@@ -16,9 +15,6 @@ namespace Scrutiny.Silo.Returns;
 /// </summary>
 public sealed class BatchApplier(Database database, IGrainFactory grains, TimeProvider time)
 {
-    /// <summary>Recent periods of an agency's own history an outlier is judged against.</summary>
-    public const int OutlierHistory = 12;
-
     public async Task<(ReturnsImportResult Result, IReadOnlyList<ReturnProblem> Warnings)> RunAsync(
         DbConnection connection, DbTransaction? transaction, BatchHeader batch, bool dryRun)
     {
@@ -66,21 +62,12 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
 
     private static IEnumerable<ReturnProblem> Outliers(IndicatorSeries series, string agency, List<StagedRow> rows)
     {
-        var indicator = series.Indicator;
         foreach (var row in rows)
         {
-            if (indicator.ValueOf(row.Numerator, row.Denominator) is not { } value) continue;
-            var period = Period.Parse(row.Period);
-            var history = series.Points
-                .Where(p => Period.Parse(p.Period).CompareTo(period) < 0)
-                .SelectMany(p => p.Contributions.Where(c => c.Agency == agency))
-                .Select(c => indicator.ValueOf(c.Numerator, c.Denominator))
-                .OfType<double>()
-                .TakeLast(OutlierHistory)
-                .ToList();
-            if (ModifiedZScore.Of(value, history) is { } z && Math.Abs(z) > ModifiedZScore.OutlierThreshold)
-                yield return new ReturnProblem(row.Row, "numerator", "outlier",
-                    $"{value:G6} is {Math.Abs(z):F1} modified z-scores from {agency}'s last {history.Count} values for {row.Place}; check it is right.");
+            if (series.Indicator.ValueOf(row.Numerator, row.Denominator) is not { } value ||
+                ContributionOutliers.Score(series, agency, row.Period, value) is not { } z) continue;
+            yield return new ReturnProblem(row.Row, "numerator", "outlier",
+                $"{value:G6} is {Math.Abs(z):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
         }
     }
 }
