@@ -18,6 +18,9 @@ public static class ScrutinyAuth
     /// <summary>An administrator's API key: may manage the catalogue and agencies.</summary>
     public const string AdminPolicy = "admin";
 
+    /// <summary>Any valid API key, an agency's or an administrator's: may read places, indicators and series.</summary>
+    public const string AnyKeyPolicy = "any-key";
+
     public static IServiceCollection AddScrutinyAuth(this IServiceCollection services)
     {
         services.AddAuthentication(ApiKeyScheme)
@@ -25,6 +28,7 @@ public static class ScrutinyAuth
         services.AddAuthorizationBuilder()
             .AddPolicy(AgencyPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireClaim(AgencyClaim))
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireRole(AdminRole))
+            .AddPolicy(AnyKeyPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireAuthenticatedUser())
             // An endpoint that forgets to say who may call it is closed, not open.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

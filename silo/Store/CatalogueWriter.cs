@@ -87,6 +87,197 @@ public sealed class CatalogueWriter(Database database)
             return 0;
         }, cancellationToken);
 
+    /// <summary>An indicator that would have more than one source in a place: the agencies that would return it.</summary>
+    public sealed record SingleSourceClash(string Place, string Indicator, IReadOnlyList<string> Agencies);
+
+    /// <summary>What <see cref="SaveAgencyAsync"/> did: nothing when there are clashes.</summary>
+    public sealed record AgencySaved(bool Created, IReadOnlyList<SingleSourceClash> Clashes);
+
+    /// <summary>
+    /// Creates or replaces an agency, the places whose boards it sits on and the indicators assigned to it, in one
+    /// transaction with an audit row per change. In a listed place where the agency sits on no board yet it joins
+    /// every board of the place (each listed place must have one); it leaves the boards of places not listed.
+    /// Writes nothing when a single-source indicator would get a second source in a place.
+    /// </summary>
+    public Task<AgencySaved> SaveAgencyAsync(Agency agency, AgencyScope scope, string actor, DateTimeOffset at,
+        CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await SerialiseAdministratorsAsync(connection, transaction);
+            var sources = await SingleSourceAssignmentsAsync(connection, transaction);
+            var clashes = sources
+                .Where(s => s.Agency != agency.Code && scope.Places.Contains(s.Place) && scope.Indicators.Contains(s.Indicator))
+                .GroupBy(s => (s.Place, s.Indicator))
+                .Select(g => new SingleSourceClash(g.Key.Place, g.Key.Indicator, [.. g.Select(s => s.Agency).Distinct().Order(StringComparer.Ordinal)]))
+                .OrderBy(c => c.Place, StringComparer.Ordinal).ThenBy(c => c.Indicator, StringComparer.Ordinal)
+                .ToList();
+            if (clashes.Count > 0) return new AgencySaved(false, clashes);
+
+            var audit = new AuditTrail(connection, transaction, actor, SqlDialect.Timestamp(at, database.Engine));
+            var before = await connection.QuerySingleOrDefaultAsync<Agency>(
+                "SELECT code, name, sector FROM agencies WHERE code = @Code", agency, transaction);
+            if (before != agency)
+            {
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO agencies (code, name, sector) VALUES (@Code, @Name, @Sector)
+                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, sector = excluded.sector
+                    """, agency, transaction);
+                await audit.WriteAsync(before is null ? "agency.create" : "agency.update", agency.Code, new { before, after = agency });
+            }
+
+            var boards = (await connection.QueryAsync<(string Id, string Place)>("SELECT id, place_code FROM boards", transaction: transaction)).ToList();
+            var memberOf = (await connection.QueryAsync<string>(
+                "SELECT board_id FROM board_members WHERE agency_code = @Code", agency, transaction)).ToHashSet(StringComparer.Ordinal);
+            foreach (var place in scope.Places.Order(StringComparer.Ordinal))
+            {
+                var placeBoards = boards.Where(b => b.Place == place).Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
+                if (placeBoards.Count == 0) throw new InvalidOperationException($"Place {place} has no partnership board.");
+                if (placeBoards.Any(memberOf.Contains)) continue;
+                foreach (var board in placeBoards)
+                {
+                    await connection.ExecuteAsync("INSERT INTO board_members (board_id, agency_code) VALUES (@board, @agency)",
+                        new { board, agency = agency.Code }, transaction);
+                    await audit.WriteAsync("board.add_member", board, new { agency = agency.Code, place });
+                }
+            }
+            foreach (var (board, place) in boards.Where(b => memberOf.Contains(b.Id) && !scope.Places.Contains(b.Place)).OrderBy(b => b.Id, StringComparer.Ordinal))
+            {
+                await connection.ExecuteAsync("DELETE FROM board_members WHERE board_id = @board AND agency_code = @agency",
+                    new { board, agency = agency.Code }, transaction);
+                await audit.WriteAsync("board.remove_member", board, new { agency = agency.Code, place });
+            }
+
+            var assigned = (await connection.QueryAsync<string>(
+                "SELECT indicator_code FROM agency_indicators WHERE agency_code = @Code", agency, transaction)).ToHashSet(StringComparer.Ordinal);
+            foreach (var indicator in assigned.Where(i => !scope.Indicators.Contains(i)).Order(StringComparer.Ordinal))
+            {
+                await connection.ExecuteAsync("DELETE FROM agency_indicators WHERE agency_code = @agency AND indicator_code = @indicator",
+                    new { agency = agency.Code, indicator }, transaction);
+                await audit.WriteAsync("agency.unassign_indicator", agency.Code, new { indicator });
+            }
+            foreach (var indicator in scope.Indicators.Where(i => !assigned.Contains(i)).Order(StringComparer.Ordinal))
+            {
+                await connection.ExecuteAsync("INSERT INTO agency_indicators (agency_code, indicator_code) VALUES (@agency, @indicator)",
+                    new { agency = agency.Code, indicator }, transaction);
+                await audit.WriteAsync("agency.assign_indicator", agency.Code, new { indicator });
+            }
+            return new AgencySaved(before is null, []);
+        }, cancellationToken);
+
+    /// <summary>
+    /// What <see cref="SaveIndicatorsAsync"/> did, by indicator code. Nothing is written when any of
+    /// <see cref="AlreadyExist"/> (creating only), <see cref="HaveReturns"/> or <see cref="Clashes"/> is not empty.
+    /// </summary>
+    public sealed record IndicatorsSaved(
+        IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged,
+        IReadOnlyList<string> AlreadyExist, IReadOnlyList<string> HaveReturns, IReadOnlyList<SingleSourceClash> Clashes)
+    {
+        public bool Written => AlreadyExist.Count == 0 && HaveReturns.Count == 0 && Clashes.Count == 0;
+    }
+
+    /// <summary>
+    /// Creates or replaces indicator definitions with their schedules, all or none, with an audit row for each one
+    /// that changes. Refused, writing nothing: with <paramref name="createOnly"/>, any that exists already; a change
+    /// of unit or frequency once returns exist (the ledger's numbers and periods would be read differently); a
+    /// change to <c>single_source</c> where a place already has several agencies assigned the indicator.
+    /// </summary>
+    public Task<IndicatorsSaved> SaveIndicatorsAsync(
+        IReadOnlyList<(IndicatorDefinition Definition, IndicatorSchedule Schedule)> indicators, bool createOnly, string actor,
+        DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await SerialiseAdministratorsAsync(connection, transaction);
+            var rows = indicators.Select(i => IndicatorWrite.From(i.Definition, i.Schedule)).ToList();
+            var existing = (await connection.QueryAsync<IndicatorWrite>(
+                "SELECT code, title, theme, unit, polarity, frequency, combine, due_days AS DueDays, lock_days AS LockDays, target FROM indicators",
+                transaction: transaction)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            var withReturns = (await connection.QueryAsync<string>("SELECT DISTINCT indicator_code FROM returns_ledger", transaction: transaction))
+                .ToHashSet(StringComparer.Ordinal);
+            var singleSource = CatalogueNames.Name(CombineMethod.SingleSource);
+            var becomingSingle = rows.Where(r => r.Combine == singleSource && existing.TryGetValue(r.Code, out var e) && e.Combine != singleSource)
+                .Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+            var clashes = (await AssignmentsAsync(connection, transaction, onlySingleSource: false))
+                .Where(s => becomingSingle.Contains(s.Indicator))
+                .GroupBy(s => (s.Place, s.Indicator))
+                .Where(g => g.Select(s => s.Agency).Distinct().Count() > 1)
+                .Select(g => new SingleSourceClash(g.Key.Place, g.Key.Indicator, [.. g.Select(s => s.Agency).Distinct().Order(StringComparer.Ordinal)]))
+                .OrderBy(c => c.Indicator, StringComparer.Ordinal).ThenBy(c => c.Place, StringComparer.Ordinal)
+                .ToList();
+            var alreadyExist = createOnly ? rows.Where(r => existing.ContainsKey(r.Code)).Select(r => r.Code).ToList() : [];
+            var haveReturns = rows.Where(r => withReturns.Contains(r.Code) && existing.TryGetValue(r.Code, out var e)
+                && (e.Unit != r.Unit || e.Frequency != r.Frequency)).Select(r => r.Code).ToList();
+            if (alreadyExist.Count > 0 || haveReturns.Count > 0 || clashes.Count > 0)
+                return new IndicatorsSaved([], [], [], alreadyExist, haveReturns, clashes);
+
+            var audit = new AuditTrail(connection, transaction, actor, SqlDialect.Timestamp(at, database.Engine));
+            List<string> created = [], updated = [], unchanged = [];
+            foreach (var row in rows)
+            {
+                var before = existing.GetValueOrDefault(row.Code);
+                if (before == row) { unchanged.Add(row.Code); continue; }
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO indicators (code, title, theme, unit, polarity, frequency, combine, due_days, lock_days, target)
+                    VALUES (@Code, @Title, @Theme, @Unit, @Polarity, @Frequency, @Combine, @DueDays, @LockDays, @Target)
+                    ON CONFLICT (code) DO UPDATE SET title = excluded.title, theme = excluded.theme, unit = excluded.unit,
+                        polarity = excluded.polarity, frequency = excluded.frequency, combine = excluded.combine,
+                        due_days = excluded.due_days, lock_days = excluded.lock_days, target = excluded.target
+                    """, row, transaction);
+                await audit.WriteAsync(before is null ? "indicator.create" : "indicator.update", row.Code, new { before, after = row });
+                (before is null ? created : updated).Add(row.Code);
+                existing[row.Code] = row;
+            }
+            return new IndicatorsSaved(created, updated, unchanged, [], [], []);
+        }, cancellationToken);
+
+    // Checks and writes by administrators read before they write; one at a time, so that two of them cannot each
+    // pass the single-source check and together break it. SQLite's write lock already serialises transactions.
+    private async Task SerialiseAdministratorsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    {
+        if (database.Engine == StoreEngine.Postgres)
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@id)", new { id = AdministratorsLockId }, transaction);
+    }
+
+    // Any fixed number distinct from the schema migrator's.
+    private const long AdministratorsLockId = 0x5C7_0002;
+
+    private static Task<IReadOnlyList<(string Place, string Indicator, string Agency)>> SingleSourceAssignmentsAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) =>
+        AssignmentsAsync(connection, transaction, onlySingleSource: true);
+
+    /// <summary>Which agency may return which indicator where: it sits on a board of the place and is assigned the indicator.</summary>
+    private static async Task<IReadOnlyList<(string Place, string Indicator, string Agency)>> AssignmentsAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, bool onlySingleSource) =>
+        [.. await connection.QueryAsync<(string, string, string)>(
+            $"""
+            SELECT DISTINCT b.place_code, ai.indicator_code, ai.agency_code
+            FROM agency_indicators ai
+            JOIN indicators i ON i.code = ai.indicator_code
+            JOIN board_members m ON m.agency_code = ai.agency_code
+            JOIN boards b ON b.id = m.board_id
+            {(onlySingleSource ? "WHERE i.combine = @combine" : "")}
+            """, new { combine = CatalogueNames.Name(CombineMethod.SingleSource) }, transaction)];
+
+    /// <summary>An indicator row as stored, names and all, so that "unchanged" is a plain comparison.</summary>
+    private sealed record IndicatorWrite(string Code, string Title, string Theme, string Unit, string Polarity, string Frequency,
+        string Combine, long DueDays, long? LockDays, double? Target)
+    {
+        public static IndicatorWrite From(IndicatorDefinition d, IndicatorSchedule s) => new(d.Code, d.Title, d.Theme,
+            CatalogueNames.Name(d.Unit), CatalogueNames.Name(d.Polarity), CatalogueNames.Name(d.Frequency), CatalogueNames.Name(d.Combine),
+            s.DueDays, s.LockDays, s.Target);
+    }
+
+    /// <summary>Appends to <c>audit_log</c> within the change's own transaction, so that the audit and the change agree.</summary>
+    private sealed class AuditTrail(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string actor, object at)
+    {
+        public Task WriteAsync(string action, string subject, object detail) => connection.ExecuteAsync(
+            "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (@at, @actor, @action, @subject, @detail)",
+            new { at, actor, action, subject, detail = System.Text.Json.JsonSerializer.Serialize(detail, AuditJson) }, transaction);
+
+        private static readonly System.Text.Json.JsonSerializerOptions AuditJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+    }
+
     private Task ExecuteAllAsync(string sql, IEnumerable<object> rows, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) => await connection.ExecuteAsync(sql, rows, transaction), cancellationToken);
 

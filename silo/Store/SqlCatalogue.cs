@@ -56,6 +56,42 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
         return new AgencyScope(places.ToHashSet(StringComparer.Ordinal), indicators.ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>Every agency with what it may submit: the places of the boards it sits on, the indicators assigned to it.</summary>
+    public async Task<IReadOnlyList<(Agency Agency, AgencyScope Scope)>> ListAgencyScopesAsync(CancellationToken cancellationToken = default)
+    {
+        var agencies = await ListAgenciesAsync(cancellationToken);
+        var places = (await QueryAsync<(string Agency, string Place)>(
+            "SELECT DISTINCT m.agency_code, b.place_code FROM board_members m JOIN boards b ON b.id = m.board_id", null, cancellationToken))
+            .ToLookup(r => r.Agency, r => r.Place, StringComparer.Ordinal);
+        var indicators = (await QueryAsync<(string Agency, string Indicator)>(
+            "SELECT agency_code, indicator_code FROM agency_indicators", null, cancellationToken))
+            .ToLookup(r => r.Agency, r => r.Indicator, StringComparer.Ordinal);
+        return [.. agencies.Select(a => (a, new AgencyScope(
+            places[a.Code].ToHashSet(StringComparer.Ordinal), indicators[a.Code].ToHashSet(StringComparer.Ordinal))))];
+    }
+
+    /// <summary>
+    /// Every revision of every value of an indicator in a place, as the returns ledger holds them: oldest period
+    /// first, then by agency and revision.
+    /// </summary>
+    public async Task<IReadOnlyList<Grains.Contracts.LedgerEntry>> ListRevisionsAsync(string placeCode, string indicatorCode,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync<LedgerRow>(
+            """
+            SELECT batch_id AS BatchId, period AS Period, agency_code AS Agency, revision AS Revision, numerator AS Numerator,
+                   denominator AS Denominator, note AS Note, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
+            FROM returns_ledger WHERE place_code = @placeCode AND indicator_code = @indicatorCode
+            """, new { placeCode, indicatorCode }, cancellationToken);
+        return [.. rows
+            .Select(r => new Grains.Contracts.LedgerEntry(r.BatchId, placeCode, indicatorCode, r.Period, r.Agency, (int)r.Revision,
+                r.Numerator, r.Denominator, r.Note, r.SubmittedBy, SqlDialect.ReadTimestamp(r.SubmittedAt)))
+            .OrderBy(e => Period.TryParse(e.Period, out var p) ? p : default)
+            .ThenBy(e => e.Period, StringComparer.Ordinal)
+            .ThenBy(e => e.Agency, StringComparer.Ordinal)
+            .ThenBy(e => e.Revision)];
+    }
+
     private async Task<IReadOnlyList<PartnershipBoard>> ListBoardsWhereAsync(string where, object? args, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<(string Id, string Name, string PlaceCode, string? Agency)>(
@@ -73,6 +109,19 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))];
+    }
+
+    private sealed class LedgerRow
+    {
+        public string BatchId { get; init; } = "";
+        public string Period { get; init; } = "";
+        public string Agency { get; init; } = "";
+        public long Revision { get; init; }
+        public double Numerator { get; init; }
+        public double? Denominator { get; init; }
+        public string? Note { get; init; }
+        public string SubmittedBy { get; init; } = "";
+        public object SubmittedAt { get; init; } = "";
     }
 
     private sealed record IndicatorRow(string Code, string Title, string Theme, string Unit, string Polarity, string Frequency, string Combine)
