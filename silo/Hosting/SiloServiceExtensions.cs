@@ -8,6 +8,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Security;
@@ -81,6 +82,7 @@ public static class SiloServiceExtensions
     {
         endpoints.MapReturnsApi();
         endpoints.MapScheduleApi();
+        endpoints.MapCatalogueApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -189,9 +189,9 @@ public sealed class CatalogueWriter(Database database)
         {
             await SerialiseAdministratorsAsync(connection, transaction);
             var rows = indicators.Select(i => IndicatorWrite.From(i.Definition, i.Schedule)).ToList();
-            var existing = (await connection.QueryAsync<IndicatorWrite>(
+            var existing = (await connection.QueryAsync<StoredIndicator>(
                 "SELECT code, title, theme, unit, polarity, frequency, combine, due_days AS DueDays, lock_days AS LockDays, target FROM indicators",
-                transaction: transaction)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+                transaction: transaction)).Select(r => r.ToWrite()).ToDictionary(r => r.Code, StringComparer.Ordinal);
             var withReturns = (await connection.QueryAsync<string>("SELECT DISTINCT indicator_code FROM returns_ledger", transaction: transaction))
                 .ToHashSet(StringComparer.Ordinal);
             var singleSource = CatalogueNames.Name(CombineMethod.SingleSource);
@@ -266,6 +266,24 @@ public sealed class CatalogueWriter(Database database)
         public static IndicatorWrite From(IndicatorDefinition d, IndicatorSchedule s) => new(d.Code, d.Title, d.Theme,
             CatalogueNames.Name(d.Unit), CatalogueNames.Name(d.Polarity), CatalogueNames.Name(d.Frequency), CatalogueNames.Name(d.Combine),
             s.DueDays, s.LockDays, s.Target);
+    }
+
+    // Settable properties rather than a constructor: Dapper converts INTEGER (Int64 in SQLite, Int32 in PostgreSQL)
+    // only when it sets a property.
+    private sealed class StoredIndicator
+    {
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Theme { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public string Polarity { get; init; } = "";
+        public string Frequency { get; init; } = "";
+        public string Combine { get; init; } = "";
+        public long DueDays { get; init; }
+        public long? LockDays { get; init; }
+        public double? Target { get; init; }
+
+        public IndicatorWrite ToWrite() => new(Code, Title, Theme, Unit, Polarity, Frequency, Combine, DueDays, LockDays, Target);
     }
 
     /// <summary>Appends to <c>audit_log</c> within the change's own transaction, so that the audit and the change agree.</summary>

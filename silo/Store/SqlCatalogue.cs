@@ -86,7 +86,7 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
         return [.. rows
             .Select(r => new Grains.Contracts.LedgerEntry(r.BatchId, placeCode, indicatorCode, r.Period, r.Agency, (int)r.Revision,
                 r.Numerator, r.Denominator, r.Note, r.SubmittedBy, SqlDialect.ReadTimestamp(r.SubmittedAt)))
-            .OrderBy(e => Period.TryParse(e.Period, out var p) ? p : default)
+            .OrderBy(e => Period.TryParse(e.Period, out var p) ? p.Start : DateOnly.MinValue)
             .ThenBy(e => e.Period, StringComparer.Ordinal)
             .ThenBy(e => e.Agency, StringComparer.Ordinal)
             .ThenBy(e => e.Revision)];

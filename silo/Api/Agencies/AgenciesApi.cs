@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Api.Agencies;
+
+public static class AgenciesApi
+{
+    public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/agencies", ListAsync)
+            .ForAdministrators()
+            .Produces<IReadOnlyList<AgencyResource>>()
+            .WithName("ListAgencies")
+            .WithSummary("Every agency with the places whose boards it sits on and the indicators assigned to it.");
+
+        endpoints.MapGet("/api/v1/agencies/{code}", GetAsync)
+            .ForAdministrators()
+            .Produces<AgencyResource>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetAgency")
+            .WithSummary("One agency with its places and indicators.");
+
+        endpoints.MapPut("/api/v1/agencies/{code}", PutAsync)
+            .ForAdministrators()
+            .Accepts<AgencyBody>("application/json")
+            .Produces<AgencyResource>()
+            .Produces<AgencyResource>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("PutAgency")
+            .WithSummary("Create or replace an agency, the places whose boards it sits on and the indicators assigned to it, all or nothing.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(SqlCatalogue catalogue, CancellationToken cancellationToken) =>
+        Results.Ok((await catalogue.ListAgencyScopesAsync(cancellationToken)).Select(a => AgencyResource.From(a.Agency, a.Scope)).ToList());
+
+    private static async Task<IResult> GetAsync(string code, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        if (await catalogue.FindAgencyAsync(code, cancellationToken) is not { } agency)
+            return ApiResults.NotFound($"No agency has the code '{code}'.");
+        return Results.Ok(AgencyResource.From(agency, await catalogue.AgencyScopeAsync(code, cancellationToken)));
+    }
+
+    private static async Task<IResult> PutAsync(string code, AgencyBody body, ClaimsPrincipal user, SqlCatalogue catalogue,
+        CatalogueWriter writer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (valid, problems) = await new AgencyBodyValidator(catalogue).ValidateAsync(code, body, cancellationToken);
+        if (valid is not { } checkedAgency) return ApiResults.Invalid(problems);
+        var (agency, scope) = checkedAgency;
+
+        var saved = await writer.SaveAgencyAsync(agency, scope, user.Actor(), time.GetUtcNow(), cancellationToken);
+        if (saved.Clashes.Count > 0)
+            return ApiResults.Conflict("A single-source indicator would have a second source.",
+                string.Join(" ", saved.Clashes.Select(c =>
+                    $"In place {c.Place}, {c.Indicator} is single-source and already assigned to {string.Join(" and ", c.Agencies)}.")),
+                new Dictionary<string, object?> { ["conflicts"] = saved.Clashes });
+        var resource = AgencyResource.From(agency, scope);
+        return saved.Created ? Results.Created($"/api/v1/agencies/{code}", resource) : Results.Ok(resource);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Silo.Api.Agencies;
+using Scrutiny.Silo.Api.Indicators;
+using Scrutiny.Silo.Api.Places;
+
+namespace Scrutiny.Silo.Api;
+
+public static class CatalogueApi
+{
+    /// <summary>
+    /// Reads of places, indicators, series and revisions (any API key), and the administration of indicators and
+    /// agencies (an administrator's key).
+    /// </summary>
+    public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPlacesApi();
+        endpoints.MapIndicatorsApi();
+        endpoints.MapAgenciesApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Api.Indicators;
+using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Api.Places;
+
+public static class PlacesApi
+{
+    public static IEndpointRouteBuilder MapPlacesApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/places", ListPlacesAsync)
+            .ForAnyKey()
+            .Produces<IReadOnlyList<Place>>()
+            .WithName("ListPlaces")
+            .WithSummary("Every place of the catalogue, by name.");
+
+        endpoints.MapGet("/api/v1/places/{place}/indicators", ListPlaceIndicatorsAsync)
+            .ForAnyKey()
+            .Produces<IReadOnlyList<PlaceIndicatorResource>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ListPlaceIndicators")
+            .WithSummary("Every indicator of the catalogue with its latest period and value in the place (null when none).");
+
+        endpoints.MapGet("/api/v1/places/{place}/indicators/{indicator}/series", GetSeriesAsync)
+            .ForAnyKey()
+            .Produces<SeriesResource>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetSeries")
+            .WithSummary("An indicator's combined value in a place, one point per period, oldest first, with each agency's contribution. ?format=csv for a spreadsheet.");
+
+        endpoints.MapGet("/api/v1/places/{place}/indicators/{indicator}/revisions", GetRevisionsAsync)
+            .ForAnyKey()
+            .Produces<RevisionsResource>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetRevisions")
+            .WithSummary("Every revision of every value of an indicator in a place, from the returns ledger: who, when, note, batch. ?period= for one period, ?format=csv for a spreadsheet.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListPlacesAsync(SqlCatalogue catalogue, CancellationToken cancellationToken) =>
+        Results.Ok(await catalogue.ListPlacesAsync(cancellationToken));
+
+    private static async Task<IResult> ListPlaceIndicatorsAsync(
+        string place, SqlCatalogue catalogue, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
+        var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
+        var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var latest = (await grains.Get<IPlaceGrain>(place).GetSummaryAsync()).Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
+        return Results.Ok(indicators.Select(i => new PlaceIndicatorResource(
+            IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code)),
+            latest.TryGetValue(i.Code, out var l) ? LatestValue.From(l) : null)).ToList());
+    }
+
+    private static async Task<IResult> GetSeriesAsync(
+        string place, string indicator, string? format, SqlCatalogue catalogue, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
+        if (await FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
+        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        return exportFormat == ExportFormat.Csv
+            ? SafeCsv.Download($"{place}_{indicator}_series.csv", csv => SeriesCsv.Write(csv, series))
+            : Results.Ok(SeriesResource.From(series));
+    }
+
+    private static async Task<IResult> GetRevisionsAsync(
+        string place, string indicator, string? period, string? format, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
+        if (await FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
+        var definition = (await catalogue.FindIndicatorAsync(indicator, cancellationToken))!;
+        var revisions = (await catalogue.ListRevisionsAsync(place, indicator, cancellationToken))
+            .Where(r => period is null || r.Period == period).ToList();
+        return exportFormat == ExportFormat.Csv
+            ? SafeCsv.Download($"{place}_{indicator}_revisions.csv", csv => RevisionsCsv.Write(csv, place, definition, revisions))
+            : Results.Ok(RevisionsResource.From(place, definition, revisions));
+    }
+
+    /// <summary>A 404 when the place or the indicator is not in the catalogue; null when both are.</summary>
+    private static async Task<IResult?> FindAsync(string place, string indicator, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
+        if (await catalogue.FindIndicatorAsync(indicator, cancellationToken) is null)
+            return ApiResults.NotFound($"No indicator has the code '{indicator}'.");
+        return null;
+    }
+
+    private static IResult UnknownPlace(string place) => ApiResults.NotFound($"No place has the code '{place}'.");
+}
