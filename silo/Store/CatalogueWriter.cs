@@ -123,7 +123,7 @@ public sealed class CatalogueWriter(Database database)
                     INSERT INTO agencies (code, name, sector) VALUES (@Code, @Name, @Sector)
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, sector = excluded.sector
                     """, agency, transaction);
-                await audit.WriteAsync(before is null ? "agency.create" : "agency.update", agency.Code, new { before, after = agency });
+                await audit.WriteAsync(before is null ? "agency_created" : "agency_updated", agency.Code, new { before, after = agency });
             }
 
             var boards = (await connection.QueryAsync<(string Id, string Place)>("SELECT id, place_code FROM boards", transaction: transaction)).ToList();
@@ -138,14 +138,14 @@ public sealed class CatalogueWriter(Database database)
                 {
                     await connection.ExecuteAsync("INSERT INTO board_members (board_id, agency_code) VALUES (@board, @agency)",
                         new { board, agency = agency.Code }, transaction);
-                    await audit.WriteAsync("board.add_member", board, new { agency = agency.Code, place });
+                    await audit.WriteAsync("board_member_added", board, new { agency = agency.Code, place });
                 }
             }
             foreach (var (board, place) in boards.Where(b => memberOf.Contains(b.Id) && !scope.Places.Contains(b.Place)).OrderBy(b => b.Id, StringComparer.Ordinal))
             {
                 await connection.ExecuteAsync("DELETE FROM board_members WHERE board_id = @board AND agency_code = @agency",
                     new { board, agency = agency.Code }, transaction);
-                await audit.WriteAsync("board.remove_member", board, new { agency = agency.Code, place });
+                await audit.WriteAsync("board_member_removed", board, new { agency = agency.Code, place });
             }
 
             var assigned = (await connection.QueryAsync<string>(
@@ -154,13 +154,13 @@ public sealed class CatalogueWriter(Database database)
             {
                 await connection.ExecuteAsync("DELETE FROM agency_indicators WHERE agency_code = @agency AND indicator_code = @indicator",
                     new { agency = agency.Code, indicator }, transaction);
-                await audit.WriteAsync("agency.unassign_indicator", agency.Code, new { indicator });
+                await audit.WriteAsync("indicator_unassigned", agency.Code, new { indicator });
             }
             foreach (var indicator in scope.Indicators.Where(i => !assigned.Contains(i)).Order(StringComparer.Ordinal))
             {
                 await connection.ExecuteAsync("INSERT INTO agency_indicators (agency_code, indicator_code) VALUES (@agency, @indicator)",
                     new { agency = agency.Code, indicator }, transaction);
-                await audit.WriteAsync("agency.assign_indicator", agency.Code, new { indicator });
+                await audit.WriteAsync("indicator_assigned", agency.Code, new { indicator });
             }
             return new AgencySaved(before is null, []);
         }, cancellationToken);
@@ -224,7 +224,7 @@ public sealed class CatalogueWriter(Database database)
                         polarity = excluded.polarity, frequency = excluded.frequency, combine = excluded.combine,
                         due_days = excluded.due_days, lock_days = excluded.lock_days, target = excluded.target
                     """, row, transaction);
-                await audit.WriteAsync(before is null ? "indicator.create" : "indicator.update", row.Code, new { before, after = row });
+                await audit.WriteAsync(before is null ? "indicator_created" : "indicator_updated", row.Code, new { before, after = row });
                 (before is null ? created : updated).Add(row.Code);
                 existing[row.Code] = row;
             }

@@ -65,7 +65,7 @@ public sealed class AgenciesApiTests
 
         // create, join, assign; then update, leave, join, unassign, assign.
         Assert.Equal(8, await api.CountAsync("SELECT COUNT(*) FROM audit_log"));
-        Assert.Equal(1, await api.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'board.remove_member' AND subject = 'manchester-hwb' AND actor LIKE 'api-key:%'"));
+        Assert.Equal(1, await api.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'board_member_removed' AND subject = 'manchester-hwb' AND actor LIKE 'api-key:%'"));
 
         // The same PUT again changes nothing and writes no audit.
         var again = await api.PutAsync("/api/v1/agencies/GMP", api.AdminKey, Agency("GMP", [Trafford], ["emergency-admissions-65plus"], name: "GMP"));

@@ -47,7 +47,7 @@ public sealed class IndicatorsApiTests
         Assert.Equal((14, JsonValueKind.Null, 120.5, "count"), (flyTipping.GetProperty("dueDays").GetInt32(), flyTipping.GetProperty("lockDays").ValueKind,
             flyTipping.GetProperty("target").GetDouble(), flyTipping.GetProperty("unit").GetString()));
         Assert.Equal(30, (await IndicatorAsync(api, "graffiti")).GetProperty("dueDays").GetInt32());
-        Assert.Equal(3, await api.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'indicator.%'"));
+        Assert.Equal(3, await api.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action IN ('indicator_created', 'indicator_updated')"));
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/indicators/no-such", api.AgencyKey)).StatusCode);
     }
 
