@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Store;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Schedule;
 
 /// <summary>Handlers of the completeness and "our returns" reads.</summary>
@@ -31,7 +33,7 @@ internal static class CompletenessEndpoints
         else if (Period.TryParse(period, out var any)) parsed = any;
         else problems.Add(new("period", "invalid_period", $"'{period}' is not a period (write it like 2026-07, 2026-Q3, 2026, 2026/27 or 2026/27-Q1)."));
 
-        if (problems.Count > 0 || parsed is not { } p) return FieldProblem.Unprocessable(problems);
+        if (problems.Count > 0 || parsed is not { } p) return ApiResults.Invalid(problems);
         return Results.Ok(await completeness.ForPlaceAsync(place!, p, indicator, user.VisibleAgency(), cancellationToken));
     }
 
@@ -39,8 +41,8 @@ internal static class CompletenessEndpoints
         CancellationToken cancellationToken)
     {
         if (periods is < 1 or > Completeness.MaxPeriods)
-            return FieldProblem.Unprocessable([new("periods", "out_of_range", $"periods must be from 1 to {Completeness.MaxPeriods}.")]);
-        if (await catalogue.FindAgencyAsync(code, cancellationToken) is null) return FieldProblem.NotFound($"No agency has the code '{code}'.");
+            return ApiResults.Invalid<FieldProblem>([new("periods", "out_of_range", $"periods must be from 1 to {Completeness.MaxPeriods}.")]);
+        if (await catalogue.FindAgencyAsync(code, cancellationToken) is null) return ApiResults.NotFound($"No agency has the code '{code}'.");
         return Results.Ok(await completeness.ForAgencyAsync(code, periods ?? Completeness.DefaultPeriods, cancellationToken));
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Store;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Schedule;
 
 /// <summary>Handlers of an administrator's reopenings of locked periods.</summary>
@@ -11,7 +13,7 @@ internal static class ReopeningEndpoints
     public static async Task<IResult> ReopenAsync(string code, ReopeningRequest? request, ClaimsPrincipal user, SqlCatalogue catalogue,
         PeriodLocks locks, PeriodReopenings reopenings, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await catalogue.FindAgencyAsync(code, cancellationToken) is null) return FieldProblem.NotFound($"No agency has the code '{code}'.");
+        if (await catalogue.FindAgencyAsync(code, cancellationToken) is null) return ApiResults.NotFound($"No agency has the code '{code}'.");
 
         var problems = new List<FieldProblem>();
         IndicatorDefinition? indicator = null;
@@ -26,14 +28,14 @@ internal static class ReopeningEndpoints
                 $"'{request.Period}' is not a {CatalogueNames.Name(indicator.Frequency)} period (write it like {Period.Example(indicator.Frequency)})."));
 
         if (string.IsNullOrWhiteSpace(request?.Reason)) problems.Add(new("reason", "required", "A reason is required; the audit keeps it."));
-        if (problems.Count > 0 || indicator is null || period is not { } p) return FieldProblem.Unprocessable(problems);
+        if (problems.Count > 0 || indicator is null || period is not { } p) return ApiResults.Invalid(problems);
 
         var checker = await locks.LoadAsync(code, cancellationToken);
         if (checker.IsReopened(indicator.Code, p))
             return Results.Problem(title: "Already reopened.", detail: $"{indicator.Code} {p} is already reopened for {code}.",
                 statusCode: StatusCodes.Status409Conflict);
         if (!checker.IsLocked(indicator.Code, p, time.Today()))
-            return FieldProblem.Unprocessable([new("period", "not_locked", $"{indicator.Code} {p} is not locked; there is nothing to reopen.")]);
+            return ApiResults.Invalid<FieldProblem>([new("period", "not_locked", $"{indicator.Code} {p} is not locked; there is nothing to reopen.")]);
 
         var actor = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var reopening = await reopenings.AddAsync(code, indicator.Code, p, request!.Reason!.Trim(), actor, cancellationToken);
@@ -42,6 +44,6 @@ internal static class ReopeningEndpoints
 
     public static async Task<IResult> ListAsync(string code, SqlCatalogue catalogue, PeriodReopenings reopenings, CancellationToken cancellationToken) =>
         await catalogue.FindAgencyAsync(code, cancellationToken) is null
-            ? FieldProblem.NotFound($"No agency has the code '{code}'.")
+            ? ApiResults.NotFound($"No agency has the code '{code}'.")
             : Results.Ok(await reopenings.ListAsync(code, cancellationToken));
 }

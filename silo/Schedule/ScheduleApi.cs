@@ -11,7 +11,7 @@ public static class ScheduleApi
     public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/completeness", CompletenessEndpoints.ForPlaceAsync)
-            .RequireAuthorization(ScheduleAuth.AgencyOrAdminPolicy)
+            .RequireAuthorization(ScrutinyAuth.AnyKeyPolicy)
             .Produces<PlaceCompleteness>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("GetCompleteness")

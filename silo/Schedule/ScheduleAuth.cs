@@ -8,14 +8,10 @@ using Scrutiny.Silo.Security;
 namespace Scrutiny.Silo.Schedule;
 
 /// <summary>
-/// The schedule endpoints' policies, beside <see cref="ScrutinyAuth"/>'s: readers that are either an agency or an
-/// administrator, and the "{code}" agency itself or an administrator.
+/// The schedule endpoints' policy beside <see cref="ScrutinyAuth"/>'s: the "{code}" agency itself or an administrator.
 /// </summary>
 public static class ScheduleAuth
 {
-    /// <summary>Any agency key or administrator key; what an agency sees is narrowed to its own returns.</summary>
-    public const string AgencyOrAdminPolicy = "agency-or-admin";
-
     /// <summary>The key of the agency named by the route's <c>{code}</c>, or an administrator's key.</summary>
     public const string OwnAgencyOrAdminPolicy = "own-agency-or-admin";
 
@@ -23,8 +19,6 @@ public static class ScheduleAuth
     {
         services.AddSingleton<IAuthorizationHandler, OwnAgencyOrAdminHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(AgencyOrAdminPolicy, p => p.AddAuthenticationSchemes(ScrutinyAuth.ApiKeyScheme)
-                .RequireAssertion(c => c.User.IsAdministrator() || c.User.AgencyCode() is not null))
             .AddPolicy(OwnAgencyOrAdminPolicy, p => p.AddAuthenticationSchemes(ScrutinyAuth.ApiKeyScheme)
                 .AddRequirements(new OwnAgencyOrAdminRequirement()));
         return services;
