@@ -32,6 +32,9 @@ public sealed class BatchValidation(
     /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
     public IReadOnlyList<ReturnProblem> Check(ParsedRow parsed)
     {
+        // Where the reader stopped (a truncated file, a wrong header, bytes that are not UTF-8, JSON of the wrong
+        // shape) the row's fields were never read: report why, not each field again as missing.
+        if (parsed.Problems.Any(p => p.Field is "file" or "header" or "body" or "returns" || p.Code == "invalid_json")) return parsed.Problems;
         var problems = new List<ReturnProblem>(parsed.Problems);
         var (row, number) = (parsed.Values, parsed.Row);
         // A field that could not be read is reported once, as unreadable, not again as missing.
