@@ -12,7 +12,7 @@ public sealed class CsvFormatException(int line, string code, string message) : 
 /// <summary>
 /// Reads RFC 4180 records one at a time from a stream, as spreadsheets write them: an optional UTF-8 byte-order
 /// mark, CRLF or LF line ends, quoted fields holding commas, quotes ("") and line breaks. Strict where a silent
-/// guess would corrupt data: bytes that are not UTF-8, an unterminated quote (a truncated file), a record longer
+/// guess would corrupt data: bytes that are not UTF-8 (named by the line they are on), an unterminated quote (a truncated file), a record longer
 /// than <see cref="MaxRecordLength"/>, and text after a closing quote all stop the read with the line they are on.
 /// </summary>
 public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvRecordReader.DefaultMaxRecordLength) : IDisposable
@@ -20,9 +20,10 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
     /// <summary>Far longer than any honest return row; a bound on the memory one record can take.</summary>
     public const int DefaultMaxRecordLength = 64 * 1024;
 
-    private readonly TextReader _reader = new StreamReader(stream,
-        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-        detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+    // Bytes that are not UTF-8 decode to U+FFFD and are counted rather than thrown at once: the decoder runs a
+    // buffer ahead of the parser, so an exception would name the line the parser was on, not the line they are on.
+    private readonly InvalidBytesFallback _invalid = new();
+    private TextReader? _reader;
     private readonly StringBuilder _field = new();
     private bool _started;
 
@@ -104,8 +105,13 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
 
     private async ValueTask<int> ReadCharAsync(CancellationToken cancellationToken)
     {
-        if (_peeked is { } p) { _peeked = null; return p; }
-        return await ReadOneAsync(cancellationToken);
+        int c;
+        if (_peeked is { } p) { _peeked = null; c = p; }
+        else c = await ReadOneAsync(cancellationToken);
+        if (c == '\uFFFD' && _invalid.Count > 0)
+            throw new CsvFormatException(_line, "not_utf8",
+                $"Line {_line} holds bytes that are not UTF-8 text; save the file as \"CSV UTF-8\".");
+        return c;
     }
 
     private int? _peeked;
@@ -120,20 +126,51 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
     {
         if (_position == _count)
         {
-            try
-            {
-                _count = await _reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new CsvFormatException(_line, "not_utf8",
-                    $"Line {_line} holds bytes that are not UTF-8 text; save the file as \"CSV UTF-8\".");
-            }
+            _reader ??= new StreamReader(stream, _invalid.Utf8(), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+            _count = await _reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
             _position = 0;
             if (_count == 0) return -1;
         }
         return _buffer[_position++];
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        if (_reader is not null) _reader.Dispose();
+        else stream.Dispose();
+    }
+
+    /// <summary>Decodes each invalid byte sequence as U+FFFD, as the replacement fallback does, and counts them.</summary>
+    private sealed class InvalidBytesFallback : DecoderFallback
+    {
+        private readonly DecoderReplacementFallback _replacement = new("\uFFFD");
+
+        public int Count { get; private set; }
+
+        public override int MaxCharCount => _replacement.MaxCharCount;
+
+        public Encoding Utf8()
+        {
+            var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+            encoding.DecoderFallback = this;
+            return encoding;
+        }
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this, _replacement.CreateFallbackBuffer());
+
+        private sealed class Buffer(InvalidBytesFallback owner, DecoderFallbackBuffer inner) : DecoderFallbackBuffer
+        {
+            public override int Remaining => inner.Remaining;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                owner.Count++;
+                return inner.Fallback(bytesUnknown, index);
+            }
+
+            public override char GetNextChar() => inner.GetNextChar();
+            public override bool MovePrevious() => inner.MovePrevious();
+            public override void Reset() => inner.Reset();
+        }
+    }
 }

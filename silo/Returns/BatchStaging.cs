@@ -11,15 +11,17 @@ namespace Scrutiny.Silo.Returns;
 /// </summary>
 public sealed class BatchStaging(DbConnection connection, DbTransaction transaction, string batchId) : IAsyncDisposable
 {
-    // 8 parameters a row: 250 rows stays well under SQLite's and PostgreSQL's parameter limits.
-    private const int RowsPerInsert = 250;
+    // 8 parameters a row: 250 rows stays well under SQLite's and PostgreSQL's parameter limits, and saves PostgreSQL
+    // round trips. SQLite has no round trip to save, and finds each named parameter by a linear search, so a
+    // 2,000-parameter statement costs quadratic time: one row a statement staged 100,000 rows in 2.7 s, not 19 s.
+    private readonly int _rowsPerInsert = connection is Microsoft.Data.Sqlite.SqliteConnection ? 1 : 250;
 
-    private readonly List<(int Row, ReturnRow Values)> _buffer = new(RowsPerInsert);
+    private readonly List<(int Row, ReturnRow Values)> _buffer = [];
 
     public Task AddAsync(int row, ReturnRow values)
     {
         _buffer.Add((row, values));
-        return _buffer.Count < RowsPerInsert ? Task.CompletedTask : FlushAsync();
+        return _buffer.Count < _rowsPerInsert ? Task.CompletedTask : FlushAsync();
     }
 
     public async Task FlushAsync()

@@ -25,13 +25,20 @@ public sealed class BatchValidation(
     string agencyCode, IReadOnlySet<string> places, IReadOnlyDictionary<string, IndicatorDefinition> indicators,
     AgencyScope scope, PeriodLockChecker locks, DateOnly today)
 {
-    private readonly Dictionary<(string, string, string), int> _seen = [];
+    // Every value the batch has given so far, by place, indicator and period packed into one number: 24 bytes a row
+    // rather than the ~200 that keeping each row's three strings took (23 MB held over a 100,000-row upload).
+    private readonly Dictionary<long, int> _seen = [];
+    private readonly Dictionary<string, int> _placeNumbers = places.Select((code, n) => (code, n)).ToDictionary(x => x.code, x => x.n, StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _indicatorNumbers = indicators.Keys.Select((code, n) => (code, n)).ToDictionary(x => x.code, x => x.n, StringComparer.Ordinal);
 
     public IndicatorDefinition? Indicator(string? code) => code is not null && indicators.TryGetValue(code, out var i) ? i : null;
 
     /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
     public IReadOnlyList<ReturnProblem> Check(ParsedRow parsed)
     {
+        // Where the reader stopped (a truncated file, a wrong header, bytes that are not UTF-8, JSON of the wrong
+        // shape) the row's fields were never read: report why, not each field again as missing.
+        if (parsed.Problems.Any(p => p.Field is "file" or "header" or "body" or "returns" || p.Code == "invalid_json")) return parsed.Problems;
         var problems = new List<ReturnProblem>(parsed.Problems);
         var (row, number) = (parsed.Values, parsed.Row);
         // A field that could not be read is reported once, as unreadable, not again as missing.
@@ -51,10 +58,11 @@ public sealed class BatchValidation(
         else if (!scope.Indicators.Contains(row.Indicator))
             Problem("indicator", "not_assigned", $"Indicator {row.Indicator} is not assigned to agency {agencyCode}.");
 
+        Period? period = null;
         if (string.IsNullOrWhiteSpace(row.Period)) Problem("period", "required", "A period is required.");
         else if (indicator is not null)
         {
-            if (!Period.TryParse(row.Period, indicator.Frequency, out var period))
+            if (!Period.TryParse(row.Period, indicator.Frequency, out period))
                 Problem("period", "invalid_period",
                     $"'{row.Period}' is not a {CatalogueNames.Name(indicator.Frequency)} period (write it like {Period.Example(indicator.Frequency)}).");
             else if (period.Value.Start > today)
@@ -66,11 +74,14 @@ public sealed class BatchValidation(
 
         if (indicator is not null) ValueRules.Check(indicator, row.Numerator, row.Denominator, Problem);
 
-        if (row is { Place: { } p, Indicator: { } i, Period: { } pe })
+        // A row naming an unknown place or indicator, or no valid period, is already rejected for that.
+        if (row is { Place: { } p, Indicator: { } i } && period is { } pe
+            && _placeNumbers.TryGetValue(p, out var placeNumber) && _indicatorNumbers.TryGetValue(i, out var indicatorNumber))
         {
-            if (_seen.TryGetValue((p, i, pe), out var first))
-                Problem("row", "duplicate", $"Row {number} gives {i} for {p} in {pe} again; row {first} already did.");
-            else _seen[(p, i, pe)] = number;
+            var key = ((long)placeNumber << 32) | ((long)indicatorNumber << 18) | ((long)pe.Year << 4) | (uint)pe.Index;
+            if (_seen.TryGetValue(key, out var first))
+                Problem("row", "duplicate", $"Row {number} gives {i} for {p} in {row.Period} again; row {first} already did.");
+            else _seen[key] = number;
         }
         return problems;
     }
