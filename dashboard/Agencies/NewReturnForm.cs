@@ -39,5 +39,18 @@ public sealed class NewReturnForm
         _ => "place",
     };
 
+    /// <summary>
+    /// A problem as the form words it: GOV.UK's "Select a place" where a field was left empty (the importer's words
+    /// are about codes, as a file has them), the importer's own words otherwise.
+    /// </summary>
+    public static string MessageFor(ReturnProblem problem) => (problem.Field, problem.Code) switch
+    {
+        ("place", "required") => "Select a place",
+        ("indicator", "required") => "Select an indicator",
+        ("period", "required") => "Enter a period",
+        ("numerator", "required") => "Enter the numerator",
+        _ => problem.Message,
+    };
+
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
