@@ -4,6 +4,7 @@ namespace Scrutiny.Dashboard.Agencies;
 public static class AgencyPaths
 {
     public const string Home = "/agency";
+    public const string OurReturns = "/agency/returns";
     public const string Upload = "/agency/returns/upload";
     public const string NewReturn = "/agency/returns/new";
     public const string Template = "/agency/returns/template";

@@ -9,6 +9,7 @@ public sealed class SignInTests(Browser browser)
 {
     [Theory]
     [InlineData("/agency")]
+    [InlineData("/agency/returns")]
     [InlineData("/agency/returns/upload")]
     [InlineData("/agency/returns/new")]
     [InlineData("/agency/returns/template?period=2026-10")]
