@@ -53,6 +53,23 @@ public sealed class SignInTests(Browser browser)
         Assert.Equal("/sign-in", new Uri(page.Url).AbsolutePath);
     }
 
+    [Fact]
+    public async Task Signing_out_needs_the_page_s_antiforgery_token()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var apiKey = await SeedAsync(app);
+        var page = await browser.OpenAsync(app);
+        await AgencySession.SignInAsync(page, apiKey);
+
+        // What a form on another site could send, were the cookie to go with it (SameSite=Lax depends on the
+        // browser honouring it): the cookie, without the page's token.
+        var forged = await page.APIRequest.PostAsync("/sign-out", new() { Form = page.APIRequest.CreateFormData() });
+
+        Assert.Equal(400, forged.Status);
+        await page.GotoAsync("/agency");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Manchester University NHS Foundation Trust");
+    }
+
     [Theory]
     [InlineData("scr_000000000000_wrong")]
     [InlineData("not a key at all")]
