@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Live;
 using Scrutiny.Silo.Hosting;
@@ -11,6 +13,8 @@ public static class DashboardExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubChangeObserver>();
+        builder.Services.AddAgencySignIn();
+        builder.Services.AddSingleton<ReturnsTemplate>();
         return builder;
     }
 
@@ -32,11 +36,18 @@ public static class DashboardExtensions
             return Task.CompletedTask;
         });
         app.UseScrutinySilo();
+        app.UseAgencyUser(IsPageRequest);
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path);
         app.MapLiveEndpoints();
-        app.MapRazorComponents<App>().AllowAnonymous();
+        app.MapAgencyEndpoints();
+        // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
+        // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
+        app.MapRazorComponents<App>().Finally(page =>
+        {
+            if (!page.Metadata.OfType<IAuthorizeData>().Any()) page.Metadata.Add(new AllowAnonymousAttribute());
+        });
         return app;
     }
 

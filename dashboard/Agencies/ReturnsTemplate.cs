@@ -1,0 +1,38 @@
+using Scrutiny.Dashboard.Presentation;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Returns;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Dashboard.Agencies;
+
+/// <summary>
+/// A returns CSV ready to fill in: one row for each place where the agency sits on a board, each indicator
+/// assigned to it, and the period of that indicator's frequency that contains the chosen month's start.
+/// </summary>
+public sealed class ReturnsTemplate(SqlCatalogue catalogue)
+{
+    public async Task<string> WriteAsync(string agencyCode, Period month, CancellationToken cancellationToken)
+    {
+        var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
+        var places = (await catalogue.ListPlacesAsync(cancellationToken)).Where(p => scope.Places.Contains(p.Code));
+        var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).Where(i => scope.Indicators.Contains(i.Code)).ToList();
+        var csv = new System.Text.StringBuilder(CsvCell.Line(CsvReturnsReader.Header));
+        foreach (var place in places)
+            foreach (var indicator in indicators)
+                csv.Append(CsvCell.Line([place.Code, indicator.Code, Period.Containing(month.Start, indicator.Frequency).ToString(), null, null, null]));
+        return csv.ToString();
+    }
+
+    public static string FileName(string agencyCode, Period month) => $"returns-{agencyCode}-{month}.csv".ToLowerInvariant();
+
+    /// <summary>The months a person is likely to want a template for: this month and those before it, newest first.</summary>
+    public static IReadOnlyList<Period> RecentMonths(DateOnly today, int count = 13)
+    {
+        var months = new List<Period>(count);
+        for (var month = Period.Containing(today, Frequency.Monthly); months.Count < count; month = Previous(month)) months.Add(month);
+        return months;
+    }
+
+    private static Period Previous(Period month) =>
+        month.Index == 1 ? month with { Year = month.Year - 1, Index = 12 } : month with { Index = month.Index - 1 };
+}
