@@ -196,7 +196,7 @@ mkdir -p "$RESULTS"
 TEST_LOG="$TESTDATA/test.log"
 say "dotnet test Scrutiny.sln --no-build -c $CONFIGURATION $*"
 set +e
-dotnet test Scrutiny.sln --no-build -c "$CONFIGURATION" --logger trx --results-directory "$RESULTS" "$@" 2>&1 \
+dotnet test Scrutiny.sln --no-build -c "$CONFIGURATION" --logger trx --results-directory "$RESULTS" --blame-hang-timeout 10m "$@" 2>&1 \
     | tee "$TEST_LOG"
 test_rc=${PIPESTATUS[0]}
 set -e
