@@ -45,5 +45,6 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '-');
+    // RFC 4648 base64url. The secret may hold '_', the separator, safely: a key is split into at most three parts.
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

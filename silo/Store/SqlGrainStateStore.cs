@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
@@ -42,25 +41,9 @@ public sealed class SqlGrainStateStore(Database database, TimeProvider time) : I
                     new { grainType, key, newVersion, expectedVersion, json, at }, transaction);
             if (written != 1) throw new StateVersionConflictException(grainType, key, expectedVersion);
 
-            foreach (var record in appends) await AppendAsync(connection, transaction, record);
+            if (appends.FirstOrDefault(a => a is not LedgerEntry) is { } unknown)
+                throw new NotSupportedException($"The store cannot append a {unknown.GetType().Name}.");
+            await LedgerWriter.AppendAsync(connection, transaction, [.. appends.Cast<LedgerEntry>()], database.Engine);
             return newVersion;
         }, cancellationToken);
-
-    private Task AppendAsync(DbConnection connection, DbTransaction transaction, IAppendRecord record) => record switch
-    {
-        LedgerEntry e => connection.ExecuteAsync(
-            """
-            INSERT INTO returns_ledger (batch_id, place_code, indicator_code, period, agency_code, revision,
-                                        numerator, denominator, note, submitted_by, submitted_at)
-            VALUES (@BatchId, @Place, @Indicator, @Period, @Agency, @Revision,
-                    @Numerator, @Denominator, @Note, @SubmittedBy, @at)
-            """,
-            new
-            {
-                e.BatchId, e.Place, e.Indicator, e.Period, e.Agency, e.Revision, e.Numerator, e.Denominator, e.Note,
-                e.SubmittedBy, at = SqlDialect.Timestamp(e.SubmittedAt, database.Engine),
-            },
-            transaction),
-        _ => throw new NotSupportedException($"The store cannot append a {record.GetType().Name}."),
-    };
 }

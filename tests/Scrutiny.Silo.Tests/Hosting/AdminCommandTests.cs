@@ -34,11 +34,11 @@ public sealed class AdminCommandTests
         Assert.Equal((0, 0), (agencyExit, adminExit));
         await using var node = await TestSilo.StartAsync(database);
         var keys = node.Services.GetRequiredService<ApiKeyStore>();
-        Assert.Equal(new ApiKeyHolder(agencyLines[^1].Split('_')[1], "MFT", false), await keys.FindAsync(agencyLines[^1]));
+        Assert.Equal(new ApiKeyHolder(agencyLines[^1].Split('_', 3)[1], "MFT", false), await keys.FindAsync(agencyLines[^1]));
         Assert.True((await keys.FindAsync(adminLines[^1]))!.IsAdmin);
         await using var connection = await node.Database.OpenAsync();
         var stored = string.Join(" ", await connection.QueryAsync<string>("SELECT id || key_hash FROM api_keys"));
-        Assert.DoesNotContain(agencyLines[^1].Split('_')[2], stored);
+        Assert.DoesNotContain(agencyLines[^1].Split('_', 3)[2], stored);
     }
 
     [Fact]
