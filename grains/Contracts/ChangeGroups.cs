@@ -14,7 +14,10 @@ public static class ChangeGroups
 
 public static class ChangeKinds
 {
-    /// <summary>A period's combined value of an indicator in a place changed (any period, history included).</summary>
+    /// <summary>
+    /// An indicator's values in a place changed (any period, history included). One change per submission: it
+    /// carries the newest period that changed and its value; a page showing history re-reads the series.
+    /// </summary>
     public const string Indicator = "indicator";
 
     /// <summary>The latest value of one of a place's indicators changed.</summary>

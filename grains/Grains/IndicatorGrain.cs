@@ -28,7 +28,7 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
     {
         var outcomes = new List<ReturnOutcome>(submission.Values.Count);
         var ledger = new List<IAppendRecord>();
-        var changedPeriods = new SortedSet<string>(StringComparer.Ordinal);
+        var changedPeriods = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in submission.Values)
         {
             var (outcome, contribution) = Classify(State.Periods, value, submission.BatchId, submission.SubmittedBy, submission.SubmittedAt);
@@ -42,12 +42,11 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
 
         await WriteStateAsync(ledger);
 
-        foreach (var period in changedPeriods)
-        {
-            var point = PointFor(period);
-            Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
-                period, point.Value, submission.SubmittedAt));
-        }
+        // One change per submission, not one per period: a batch of years of history would otherwise flood every
+        // node and browser. It names the newest period changed; a page showing history re-reads the series.
+        var newestChanged = changedPeriods.MaxBy(Period.Parse)!;
+        Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
+            newestChanged, PointFor(newestChanged).Value, submission.SubmittedAt));
         var latestPeriod = State.Periods.Keys.MaxBy(Period.Parse)!;
         if (changedPeriods.Contains(latestPeriod))
         {
