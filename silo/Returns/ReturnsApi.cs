@@ -58,11 +58,11 @@ public static class ReturnsApi
 
             var rows = source == ReturnsSource.Csv ? CsvReturnsReader.ReadAsync(body, context.RequestAborted) : JsonReturnsReader.ReadAsync(body, context.RequestAborted);
             var outcome = await importer.ImportAsync(new ReturnsImportRequest(agency, submittedBy, source.Value, rows, dryRun ?? false), context.RequestAborted);
-            var (status, json) = outcome.Result is { } result
-                ? (StatusCodes.Status200OK, JsonSerializer.Serialize(ReturnsImportResponse.From(result, outcome.Warnings), GrainJson.Options))
-                : (StatusCodes.Status422UnprocessableEntity, ProblemJson(StatusCodes.Status422UnprocessableEntity,
-                    "The batch has problems; nothing was written.",
-                    $"{outcome.Problems.Count} problem(s) in {outcome.Problems.Select(p => p.Row).Distinct().Count()} row(s).", outcome.Problems));
+            var status = outcome.Result is null ? RejectionStatus(outcome.Problems) : StatusCodes.Status200OK;
+            var json = outcome.Result is { } result
+                ? JsonSerializer.Serialize(ReturnsImportResponse.From(result, outcome.Warnings), GrainJson.Options)
+                : ProblemJson(status, "The batch has problems; nothing was written.",
+                    $"{outcome.Problems.Count} problem(s) in {outcome.Problems.Select(p => p.Row).Distinct().Count()} row(s).", outcome.Problems);
             if (!string.IsNullOrEmpty(key))
             {
                 await body.DrainAsync(context.RequestAborted);
@@ -95,6 +95,11 @@ public static class ReturnsApi
                 : Problem(StatusCodes.Status409Conflict, $"{IdempotencyHeader} '{key}' was used before with a different request.");
         }
     }
+
+    // A second source for a single-source indicator conflicts with the data already there (409); anything else is a
+    // problem with the batch itself (422).
+    private static int RejectionStatus(IReadOnlyList<ReturnProblem> problems) =>
+        problems.Any(p => p.Code == BatchValidation.OtherSource) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
 
     private static ReturnsSource? SourceOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) && (media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))

@@ -13,7 +13,8 @@ public sealed class ReturnsValidator(SqlCatalogue catalogue, PeriodLocks periodL
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
         var locks = await periodLocks.LoadAsync(agencyCode, cancellationToken);
-        return new BatchValidation(agencyCode, places, indicators, scope, locks, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var otherSources = await catalogue.OtherSingleSourcesAsync(agencyCode, cancellationToken);
+        return new BatchValidation(agencyCode, places, indicators, scope, locks, otherSources, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 }
 
@@ -23,8 +24,11 @@ public sealed class ReturnsValidator(SqlCatalogue catalogue, PeriodLocks periodL
 /// </summary>
 public sealed class BatchValidation(
     string agencyCode, IReadOnlySet<string> places, IReadOnlyDictionary<string, IndicatorDefinition> indicators,
-    AgencyScope scope, PeriodLockChecker locks, DateOnly today)
+    AgencyScope scope, PeriodLockChecker locks, IReadOnlyDictionary<(string Place, string Indicator), string> otherSources, DateOnly today)
 {
+    /// <summary>The code of a row that would give a single-source indicator a second source; the API answers 409.</summary>
+    public const string OtherSource = "other_source";
+
     // Every value the batch has given so far, by place, indicator and period packed into one number: 24 bytes a row
     // rather than the ~200 that keeping each row's three strings took (23 MB held over a 100,000-row upload).
     private readonly Dictionary<long, int> _seen = [];
@@ -57,6 +61,8 @@ public sealed class BatchValidation(
         else if (indicator is null) Problem("indicator", "unknown_indicator", $"No indicator has the code '{row.Indicator}'.");
         else if (!scope.Indicators.Contains(row.Indicator))
             Problem("indicator", "not_assigned", $"Indicator {row.Indicator} is not assigned to agency {agencyCode}.");
+        else if (row.Place is not null && otherSources.TryGetValue((row.Place, row.Indicator), out var source))
+            Problem("indicator", OtherSource, $"{row.Indicator} has one source in {row.Place}, and it is agency {source}.");
 
         Period? period = null;
         if (string.IsNullOrWhiteSpace(row.Period)) Problem("period", "required", "A period is required.");

@@ -92,6 +92,22 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
             .ThenBy(e => e.Revision)];
     }
 
+    /// <summary>
+    /// For single-source indicators, the places where another agency than <paramref name="agencyCode"/> has already
+    /// returned values, and which agency: a second source there would silently replace the first.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Place, string Indicator), string>> OtherSingleSourcesAsync(string agencyCode,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync<(string Place, string Indicator, string Agency)>(
+            """
+            SELECT DISTINCT l.place_code, l.indicator_code, l.agency_code
+            FROM returns_ledger l JOIN indicators i ON i.code = l.indicator_code
+            WHERE i.combine = 'single_source' AND l.agency_code <> @agencyCode
+            """, new { agencyCode }, cancellationToken);
+        return rows.GroupBy(r => (r.Place, r.Indicator)).ToDictionary(g => g.Key, g => g.First().Agency);
+    }
+
     private async Task<IReadOnlyList<PartnershipBoard>> ListBoardsWhereAsync(string where, object? args, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<(string Id, string Name, string PlaceCode, string? Agency)>(

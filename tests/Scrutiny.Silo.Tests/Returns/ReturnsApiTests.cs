@@ -166,4 +166,29 @@ public sealed class ReturnsApiTests
         Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
         Assert.Equal(1, await LedgerRowsAsync(node));
     }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_second_source_for_a_single_source_indicator_is_refused_with_409(StoreEngine engine)
+    {
+        await using var api = await ApiUnderTest.StartAsync(engine);
+        var (node, key) = (api.Node, api.Key);
+        const string involved = "residents-feel-involved";
+        await node.CatalogueWriter.UpsertIndicatorsAsync([new Scrutiny.Grains.Catalogue.IndicatorDefinition(involved,
+            "Residents who feel involved", "citizen_voice", Scrutiny.Grains.Catalogue.IndicatorUnit.Percentage,
+            Scrutiny.Grains.Catalogue.Polarity.HigherIsBetter, Scrutiny.Grains.Catalogue.Frequency.Quarterly,
+            Scrutiny.Grains.Catalogue.CombineMethod.SingleSource)]);
+        await node.CatalogueWriter.AssignIndicatorsAsync("MFT", ["emergency-admissions-65plus", involved]);
+        // The council already returns it for Manchester (as it did before any reassignment).
+        await node.Services.GetRequiredService<Scrutiny.Grains.Runtime.IGrainFactory>().Get<Scrutiny.Grains.Contracts.IIndicatorGrain>($"E08000003/{involved}")
+            .SubmitAsync(new Scrutiny.Grains.Contracts.ReturnSubmission("b0", "test", DateTimeOffset.UtcNow,
+                [new Scrutiny.Grains.Contracts.ReturnedValue("2026-Q2", "MCC", 40, 100, null)]));
+
+        var response = await PostAsync(node, key, new { returns = new[] { Row("2026-Q2", 45, 100, indicator: involved) } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+        Assert.Equal((1, "indicator", "other_source"), (error.GetProperty("row").GetInt32(), error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        Assert.Contains("MCC", error.GetProperty("message").GetString());
+        Assert.Equal(1, await LedgerRowsAsync(node));
+    }
 }
