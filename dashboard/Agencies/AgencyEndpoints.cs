@@ -30,7 +30,6 @@ public static class AgencyEndpoints
         if (!Period.TryParse(period, out var month))
             return Results.BadRequest("Choose a period, such as 2026-10 for October 2026.");
         var agency = context.User.AgencyCode()!;
-        var csv = await template.WriteAsync(agency, month, cancellationToken);
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", ReturnsTemplate.FileName(agency, month));
+        return await template.DownloadAsync(agency, month, cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using Scrutiny.Dashboard.Presentation;
+using Scrutiny.Silo.Csv;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Store;
@@ -11,16 +11,23 @@ namespace Scrutiny.Dashboard.Agencies;
 /// </summary>
 public sealed class ReturnsTemplate(SqlCatalogue catalogue)
 {
-    public async Task<string> WriteAsync(string agencyCode, Period month, CancellationToken cancellationToken)
+    /// <summary>The template as a download, written by the same safe CSV writer as every other export.</summary>
+    public async Task<IResult> DownloadAsync(string agencyCode, Period month, CancellationToken cancellationToken)
     {
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
-        var places = (await catalogue.ListPlacesAsync(cancellationToken)).Where(p => scope.Places.Contains(p.Code));
+        var places = (await catalogue.ListPlacesAsync(cancellationToken)).Where(p => scope.Places.Contains(p.Code)).ToList();
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).Where(i => scope.Indicators.Contains(i.Code)).ToList();
-        var csv = new System.Text.StringBuilder(CsvCell.Line(CsvReturnsReader.Header));
-        foreach (var place in places)
-            foreach (var indicator in indicators)
-                csv.Append(CsvCell.Line([place.Code, indicator.Code, Period.Containing(month.Start, indicator.Frequency).ToString(), null, null, null]));
-        return csv.ToString();
+        return SafeCsv.Download(FileName(agencyCode, month), csv =>
+        {
+            csv.Header([.. CsvReturnsReader.Header]);
+            foreach (var place in places)
+                foreach (var indicator in indicators)
+                {
+                    csv.Text(place.Code).Text(indicator.Code).Text(Period.Containing(month.Start, indicator.Frequency).ToString())
+                        .Text(null).Text(null).Text(null);
+                    csv.EndRow();
+                }
+        });
     }
 
     public static string FileName(string agencyCode, Period month) => $"returns-{agencyCode}-{month}.csv".ToLowerInvariant();
