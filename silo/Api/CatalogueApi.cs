@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Silo.Api.Agencies;
 using Scrutiny.Silo.Api.Indicators;
 using Scrutiny.Silo.Api.Places;
@@ -7,6 +8,10 @@ namespace Scrutiny.Silo.Api;
 
 public static class CatalogueApi
 {
+    /// <summary>The services behind the catalogue API that the dashboard's administration pages share.</summary>
+    public static IServiceCollection AddCatalogueAdministration(this IServiceCollection services) =>
+        services.AddSingleton<AgencyAdministration>();
+
     /// <summary>
     /// Reads of places, indicators, series and revisions (any API key), and the administration of indicators and
     /// agencies (an administrator's key).

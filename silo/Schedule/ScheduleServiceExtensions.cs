@@ -9,6 +9,7 @@ public static class ScheduleServiceExtensions
     {
         services.AddSingleton<PeriodReopenings>();
         services.AddSingleton<PeriodLocks>();
+        services.AddSingleton<PeriodReopener>();
         services.AddSingleton<ReturnsExpectations>();
         services.AddSingleton<Completeness>();
         services.AddScheduleAuth();

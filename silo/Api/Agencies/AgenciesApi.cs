@@ -45,20 +45,17 @@ public static class AgenciesApi
         return Results.Ok(AgencyResource.From(agency, await catalogue.AgencyScopeAsync(code, cancellationToken)));
     }
 
-    private static async Task<IResult> PutAsync(string code, AgencyBody body, ClaimsPrincipal user, SqlCatalogue catalogue,
-        CatalogueWriter writer, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(string code, AgencyBody body, ClaimsPrincipal user, AgencyAdministration administration,
+        CancellationToken cancellationToken)
     {
-        var (valid, problems) = await new AgencyBodyValidator(catalogue).ValidateAsync(code, body, cancellationToken);
-        if (valid is not { } checkedAgency) return ApiResults.Invalid(problems);
-        var (agency, scope) = checkedAgency;
-
-        var saved = await writer.SaveAgencyAsync(agency, scope, user.Actor(), time.GetUtcNow(), cancellationToken);
-        if (saved.Clashes.Count > 0)
+        var outcome = await administration.SaveAsync(code, body, user.Actor(), cancellationToken);
+        if (outcome.Problems.Count > 0) return ApiResults.Invalid(outcome.Problems);
+        if (outcome.Clashes.Count > 0)
             return ApiResults.Conflict("A single-source indicator would have a second source.",
-                string.Join(" ", saved.Clashes.Select(c =>
+                string.Join(" ", outcome.Clashes.Select(c =>
                     $"In place {c.Place}, {c.Indicator} is single-source and already assigned to {string.Join(" and ", c.Agencies)}.")),
-                new Dictionary<string, object?> { ["conflicts"] = saved.Clashes });
-        var resource = AgencyResource.From(agency, scope);
-        return saved.Created ? Results.Created($"/api/v1/agencies/{code}", resource) : Results.Ok(resource);
+                new Dictionary<string, object?> { ["conflicts"] = outcome.Clashes });
+        var resource = outcome.Saved!;
+        return outcome.Created ? Results.Created($"/api/v1/agencies/{code}", resource) : Results.Ok(resource);
     }
 }
