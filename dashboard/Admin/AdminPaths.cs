@@ -1,0 +1,12 @@
+namespace Scrutiny.Dashboard.Admin;
+
+/// <summary>The administration pages' addresses, in one place for pages, links and tests.</summary>
+public static class AdminPaths
+{
+    public const string Home = "/admin";
+    public const string Agencies = "/admin/agencies";
+
+    public static string Agency(string code) => $"{Agencies}/{Uri.EscapeDataString(code)}";
+
+    public static string Reopenings(string code) => $"{Agency(code)}/reopenings";
+}
