@@ -92,7 +92,7 @@ public sealed class SignInTests(Browser browser)
     }
 
     [Fact]
-    public async Task An_administrators_key_does_not_sign_in_to_agency_pages()
+    public async Task An_administrators_key_signs_in_to_administration_and_not_to_agency_pages()
     {
         await using var app = await DashboardApp.StartAsync();
         await SeedAsync(app);
@@ -103,7 +103,10 @@ public sealed class SignInTests(Browser browser)
         await page.FillAsync("#api-key", adminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(page.Locator("#api-key-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Administration");
+        var agencyPage = await page.GotoAsync("/agency");
+        Assert.Equal(403, agencyPage!.Status);
+        await Expect(page.Locator("[data-access-denied]")).ToContainTextAsync("You are signed in as an administrator");
     }
 
     [Fact]
