@@ -1,6 +1,8 @@
 using System.Globalization;
 using Scrutiny.Silo.Returns;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Dashboard.Agencies;
 
 /// <summary>The single-value form's fields, as typed, so that they can be shown again after a mistake.</summary>
@@ -16,12 +18,12 @@ public sealed class NewReturnForm
     /// <summary>The form as row 1 of a batch, read by the same rules as a CSV file's row.</summary>
     public ParsedRow ToParsedRow()
     {
-        var problems = new List<ReturnProblem>();
+        var problems = new List<RowProblem>();
         double? Number(string? text, string field)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-            problems.Add(new ReturnProblem(1, field, "not_a_number", $"Enter the {field} as a number, like 1234.5, without commas"));
+            problems.Add(new RowProblem(1, field, "not_a_number", $"Enter the {field} as a number, like 1234.5, without commas"));
             return null;
         }
         var row = new ReturnRow(Trimmed(Place), Trimmed(Indicator), Trimmed(Period), Number(Numerator, "numerator"), Number(Denominator, "denominator"),
@@ -43,7 +45,7 @@ public sealed class NewReturnForm
     /// A problem as the form words it: GOV.UK's "Select a place" where a field was left empty (the importer's words
     /// are about codes, as a file has them), the importer's own words otherwise.
     /// </summary>
-    public static string MessageFor(ReturnProblem problem) => (problem.Field, problem.Code) switch
+    public static string MessageFor(RowProblem problem) => (problem.Field, problem.Code) switch
     {
         ("place", "required") => "Select a place",
         ("indicator", "required") => "Select an indicator",

@@ -6,6 +6,8 @@ using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics;
 using Scrutiny.Silo.Store;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
@@ -18,11 +20,11 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
     /// <summary>Grains applied at once on PostgreSQL: the 100,000-row import answers in 6.5 s against 11.2 s one at a time (docs/benchmarks.md).</summary>
     public const int ConcurrentGrainsOnPostgres = 8;
 
-    public async Task<(ReturnsImportResult Result, IReadOnlyList<ReturnProblem> Warnings)> RunAsync(
+    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> RunAsync(
         DbConnection connection, DbTransaction? transaction, BatchHeader batch, bool dryRun)
     {
         var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
-        var warnings = new List<ReturnProblem>();
+        var warnings = new List<RowProblem>();
         // Grains are independent, so on PostgreSQL several apply at once (each waits mostly on round trips);
         // SQLite takes one writer at a time, where running them together only adds contention.
         using var slots = new SemaphoreSlim(database.Engine == StoreEngine.Postgres ? ConcurrentGrainsOnPostgres : 1);
@@ -72,7 +74,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
     }
 
     /// <summary>Applies a batch that is staged and committed, then records it as applied with its result.</summary>
-    public async Task<(ReturnsImportResult Result, IReadOnlyList<ReturnProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken)
+    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var outcome = await RunAsync(connection, null, batch, dryRun: false);
@@ -86,13 +88,13 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
         return outcome;
     }
 
-    private static IEnumerable<ReturnProblem> Outliers(IndicatorSeries series, string agency, List<StagedRow> rows)
+    private static IEnumerable<RowProblem> Outliers(IndicatorSeries series, string agency, List<StagedRow> rows)
     {
         foreach (var row in rows)
         {
             if (series.Indicator.ValueOf(row.Numerator, row.Denominator) is not { } value ||
                 ContributionOutliers.Score(series, agency, row.Period, value) is not { } z) continue;
-            yield return new ReturnProblem(row.Row, "numerator", "outlier",
+            yield return new RowProblem(row.Row, "numerator", "outlier",
                 $"{value:G6} is {Math.Abs(z):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
         }
     }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Scrutiny.Silo.Csv;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class CsvReturnsReader
             catch (CsvFormatException ex)
             {
                 record = null;
-                failure = new ParsedRow(Math.Max(row + 1, 1), Empty, [new ReturnProblem(header is null ? 0 : row + 1, "file", ex.Code, ex.Message)]);
+                failure = new ParsedRow(Math.Max(row + 1, 1), Empty, [new RowProblem(header is null ? 0 : row + 1, "file", ex.Code, ex.Message)]);
             }
             if (failure is not null) { yield return failure; yield break; }
             if (record is null) break;
@@ -39,7 +41,7 @@ public static class CsvReturnsReader
                 header = [.. record.Select(h => h.Trim().ToLowerInvariant())];
                 if (!header.SequenceEqual(Header) && !header.SequenceEqual(Header.Take(5)))
                 {
-                    yield return new ParsedRow(0, Empty, [new ReturnProblem(0, "header", "wrong_header",
+                    yield return new ParsedRow(0, Empty, [new RowProblem(0, "header", "wrong_header",
                         $"The first line must be the header '{string.Join(",", Header)}'; it is '{string.Join(",", record)}'.")]);
                     yield break;
                 }
@@ -50,22 +52,22 @@ public static class CsvReturnsReader
             yield return Parse(row, record, header.Length);
         }
         if (header is null)
-            yield return new ParsedRow(0, Empty, [new ReturnProblem(0, "header", "empty_file", "The file is empty: it has no header and no rows.")]);
+            yield return new ParsedRow(0, Empty, [new RowProblem(0, "header", "empty_file", "The file is empty: it has no header and no rows.")]);
     }
 
     private static readonly ReturnRow Empty = new(null, null, null, null, null, null);
 
     private static ParsedRow Parse(int row, string[] fields, int columns)
     {
-        var problems = new List<ReturnProblem>();
+        var problems = new List<RowProblem>();
         if (fields.Length != columns)
-            problems.Add(new ReturnProblem(row, "row", "wrong_column_count", $"Row {row} has {fields.Length} fields; the header has {columns}."));
+            problems.Add(new RowProblem(row, "row", "wrong_column_count", $"Row {row} has {fields.Length} fields; the header has {columns}."));
         string? Field(int i) => i < fields.Length && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
         double? Number(int i, string name)
         {
             if (Field(i) is not { } text) return null;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-            problems.Add(new ReturnProblem(row, name, "not_a_number", $"'{text}' is not a number (write it like 1234.5, without thousands separators)."));
+            problems.Add(new RowProblem(row, name, "not_a_number", $"'{text}' is not a number (write it like 1234.5, without thousands separators)."));
             return null;
         }
         // A note is kept exactly as written; an empty note is no note.

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static partial class JsonReturnsReader
     public static async IAsyncEnumerable<ParsedRow> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ReturnsBatch? batch;
-        ReturnProblem? failure = null;
+        RowProblem? failure = null;
         try
         {
             batch = await JsonSerializer.DeserializeAsync<ReturnsBatch>(body, Options, cancellationToken);
@@ -31,7 +33,7 @@ public static partial class JsonReturnsReader
         if (failure is not null) { yield return new ParsedRow(failure.Row, Empty, [failure]); yield break; }
         if (batch?.Returns is null)
         {
-            yield return new ParsedRow(0, Empty, [new ReturnProblem(0, "returns", "required", "The body must be {\"returns\":[…]}.")]);
+            yield return new ParsedRow(0, Empty, [new RowProblem(0, "returns", "required", "The body must be {\"returns\":[…]}.")]);
             yield break;
         }
         for (var i = 0; i < batch.Returns.Count; i++)
@@ -40,14 +42,14 @@ public static partial class JsonReturnsReader
 
     private static readonly ReturnRow Empty = new(null, null, null, null, null, null);
 
-    private static ReturnProblem Problem(JsonException ex)
+    private static RowProblem Problem(JsonException ex)
     {
         // System.Text.Json names where it stopped as a path: $.returns[3].numerator is row 4's numerator.
         var match = RowPath().Match(ex.Path ?? "");
         return match.Success
-            ? new ReturnProblem(int.Parse(match.Groups[1].Value) + 1, match.Groups[2].Success ? match.Groups[2].Value : "row", "invalid_json",
+            ? new RowProblem(int.Parse(match.Groups[1].Value) + 1, match.Groups[2].Success ? match.Groups[2].Value : "row", "invalid_json",
                 $"The value at {ex.Path} is not of the right type (numbers unquoted, text in quotes).")
-            : new ReturnProblem(0, "body", "invalid_json", $"The body is not valid JSON of the returns shape: {ex.Message}");
+            : new RowProblem(0, "body", "invalid_json", $"The body is not valid JSON of the returns shape: {ex.Message}");
     }
 
     [GeneratedRegex(@"^\$\.returns\[(\d+)\](?:\.(\w+))?")]

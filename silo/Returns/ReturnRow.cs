@@ -1,3 +1,5 @@
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>One row of a returns batch as submitted (JSON element or CSV line); every field may be missing.</summary>
@@ -5,9 +7,6 @@ public sealed record ReturnRow(string? Place, string? Indicator, string? Period,
 
 /// <summary>The JSON body of <c>POST /api/v1/returns</c>.</summary>
 public sealed record ReturnsBatch(IReadOnlyList<ReturnRow>? Returns);
-
-/// <summary>A problem with one field of one row. Row 1 is the first row as the submitter counts.</summary>
-public sealed record ReturnProblem(int Row, string Field, string Code, string Message);
 
 /// <summary>What an import did (or, in a dry run, would do).</summary>
 public sealed record ReturnsImportResult(string BatchId, int Imported, int Updated, int Unchanged, bool DryRun);

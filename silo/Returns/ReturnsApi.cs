@@ -10,6 +10,8 @@ using Microsoft.Net.Http.Headers;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Security;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary><c>POST /api/v1/returns</c>: the v1 submission contract (see docs/api.md).</summary>
@@ -98,7 +100,7 @@ public static class ReturnsApi
 
     // A second source for a single-source indicator conflicts with the data already there (409); anything else is a
     // problem with the batch itself (422).
-    private static int RejectionStatus(IReadOnlyList<ReturnProblem> problems) =>
+    private static int RejectionStatus(IReadOnlyList<RowProblem> problems) =>
         problems.Any(p => p.Code == BatchValidation.OtherSource) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
 
     private static ReturnsSource? SourceOf(string? contentType) =>
@@ -119,19 +121,19 @@ public static class ReturnsApi
 
     private static IResult Problem(int status, string title) => Answer(status, ProblemJson(status, title, null, null));
 
-    private static string ProblemJson(int status, string title, string? detail, IReadOnlyList<ReturnProblem>? errors) =>
+    private static string ProblemJson(int status, string title, string? detail, IReadOnlyList<RowProblem>? errors) =>
         JsonSerializer.Serialize(new ReturnsProblem(status, title, detail, errors), GrainJson.Options);
 }
 
 /// <summary>The 200 answer: what the import did, and values worth a second look (never a rejection).</summary>
-public sealed record ReturnsImportResponse(string BatchId, int Imported, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ReturnProblem> Warnings)
+public sealed record ReturnsImportResponse(string BatchId, int Imported, int Updated, int Unchanged, bool DryRun, IReadOnlyList<RowProblem> Warnings)
 {
-    public static ReturnsImportResponse From(ReturnsImportResult result, IReadOnlyList<ReturnProblem> warnings) =>
+    public static ReturnsImportResponse From(ReturnsImportResult result, IReadOnlyList<RowProblem> warnings) =>
         new(result.BatchId, result.Imported, result.Updated, result.Unchanged, result.DryRun, warnings);
 }
 
 /// <summary>RFC 9457 problem details, with the rows' problems as <c>errors</c>.</summary>
-public sealed record ReturnsProblem(int Status, string Title, string? Detail, IReadOnlyList<ReturnProblem>? Errors)
+public sealed record ReturnsProblem(int Status, string Title, string? Detail, IReadOnlyList<RowProblem>? Errors)
 {
     public string Type => "about:blank";
 }

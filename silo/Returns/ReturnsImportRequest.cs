@@ -1,3 +1,5 @@
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>Where a batch came from; kept with the batch.</summary>
@@ -12,7 +14,7 @@ public enum ReturnsSource
 /// One row as read from the submitter's file or body, numbered as the submitter counts (row 1 is the first data
 /// row), with the problems reading it found (a number that is not a number, a missing column).
 /// </summary>
-public sealed record ParsedRow(int Row, ReturnRow Values, IReadOnlyList<ReturnProblem> Problems);
+public sealed record ParsedRow(int Row, ReturnRow Values, IReadOnlyList<RowProblem> Problems);
 
 /// <summary>A batch to import: whose it is, where it came from, its rows (read as they stream in) and whether to write.</summary>
 public sealed record ReturnsImportRequest(
@@ -23,4 +25,4 @@ public sealed record ReturnsImportRequest(
 /// such as a value far from the place's recent history, never reject a batch.
 /// </summary>
 public sealed record ReturnsImportOutcome(
-    ReturnsImportResult? Result, IReadOnlyList<ReturnProblem> Problems, IReadOnlyList<ReturnProblem> Warnings);
+    ReturnsImportResult? Result, IReadOnlyList<RowProblem> Problems, IReadOnlyList<RowProblem> Warnings);

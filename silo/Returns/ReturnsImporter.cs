@@ -1,6 +1,8 @@
 using Dapper;
 using Scrutiny.Silo.Store;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
     {
         var batch = new BatchHeader(Guid.CreateVersion7().ToString("N"), request.AgencyCode, request.SubmittedBy, request.Source, time.GetUtcNow());
         var validation = await validator.StartAsync(request.AgencyCode, cancellationToken);
-        var problems = new List<ReturnProblem>();
+        var problems = new List<RowProblem>();
         var rows = 0;
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -46,9 +48,9 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                 else if (problems.Count == 0) await staging.AddAsync(parsed.Row, parsed.Values);
             }
         }
-        if (rows == 0 && problems.Count == 0) problems.Add(new ReturnProblem(0, "returns", "empty", "The batch has no rows."));
+        if (rows == 0 && problems.Count == 0) problems.Add(new RowProblem(0, "returns", "empty", "The batch has no rows."));
         if (problems.Count > MaxProblems)
-            problems[MaxProblems] = new ReturnProblem(0, "returns", "too_many_problems", $"More than {MaxProblems} problems; the rest are not listed.");
+            problems[MaxProblems] = new RowProblem(0, "returns", "too_many_problems", $"More than {MaxProblems} problems; the rest are not listed.");
         if (problems.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -2,6 +2,8 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Store;
 
+using Scrutiny.Silo.Api;
+
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>Loads what checking one agency's batch needs, once per batch.</summary>
@@ -38,17 +40,17 @@ public sealed class BatchValidation(
     public IndicatorDefinition? Indicator(string? code) => code is not null && indicators.TryGetValue(code, out var i) ? i : null;
 
     /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
-    public IReadOnlyList<ReturnProblem> Check(ParsedRow parsed)
+    public IReadOnlyList<RowProblem> Check(ParsedRow parsed)
     {
         // Where the reader stopped (a truncated file, a wrong header, bytes that are not UTF-8, JSON of the wrong
         // shape) the row's fields were never read: report why, not each field again as missing.
         if (parsed.Problems.Any(p => p.Field is "file" or "header" or "body" or "returns" || p.Code == "invalid_json")) return parsed.Problems;
-        var problems = new List<ReturnProblem>(parsed.Problems);
+        var problems = new List<RowProblem>(parsed.Problems);
         var (row, number) = (parsed.Values, parsed.Row);
         // A field that could not be read is reported once, as unreadable, not again as missing.
         void Problem(string field, string code, string message)
         {
-            if (!parsed.Problems.Any(p => p.Field == field)) problems.Add(new ReturnProblem(number, field, code, message));
+            if (!parsed.Problems.Any(p => p.Field == field)) problems.Add(new RowProblem(number, field, code, message));
         }
 
         if (string.IsNullOrWhiteSpace(row.Place)) Problem("place", "required", "A place code is required.");
