@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -34,9 +33,7 @@ public sealed class AccessibilityTests(Browser browser)
 
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
-        var axe = await page.RunAxe();
-
-        Assert.Empty(axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})"));
+        await Axe.AssertNoViolationsAsync(page);
         Assert.Empty(failed);
         Assert.Empty(fonts);
         await Screenshots.SaveAsync(page, screenshot);

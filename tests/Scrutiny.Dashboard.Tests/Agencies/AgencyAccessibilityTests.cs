@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -34,9 +33,7 @@ public sealed class AgencyAccessibilityTests(Browser browser)
         await ReachAsync(page, state);
         await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var axe = await page.RunAxe();
-
-        Assert.Empty(axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})"));
+        await Axe.AssertNoViolationsAsync(page);
         Assert.Empty(failed);
         await Screenshots.SaveAsync(page, state);
     }

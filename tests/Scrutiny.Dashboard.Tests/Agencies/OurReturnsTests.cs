@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -33,8 +32,7 @@ public sealed class OurReturnsTests(Browser browser)
         await Expect(admissions.Locator($"tr[data-period='{lastMonth}'] [data-status]")).ToHaveTextAsync("Revised");
         await Expect(admissions.Locator($"tr[data-period='{threeBack}'] [data-status]")).ToHaveTextAsync("Overdue");
         await Expect(page.Locator($"table[data-indicator='{Reoffending}']")).ToHaveCountAsync(0);
-        var axe = await page.RunAxe();
-        Assert.Empty(axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})"));
+        await Axe.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "agency-our-returns");
     }
 }
