@@ -23,7 +23,10 @@ public abstract class Grain
     /// <summary>Publishes a change to this node's observers (and, through the silo's feed, to other nodes).</summary>
     protected void Publish(Change change) => Context.Changes.Publish(change with { Origin = Context.NodeId });
 
-    /// <summary>Called once before the first call of an activation, after its state is loaded.</summary>
+    /// <summary>
+    /// Called before the first call of an activation, after its state is loaded, and again whenever the state is
+    /// reloaded (another node changed it, a call failed, or what the grain read here changed).
+    /// </summary>
     public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Called when the activation is collected as idle.</summary>

@@ -54,6 +54,13 @@ public sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
         if (_activations.TryGetValue((grainInterface, key), out var activation)) activation.Stale = true;
     }
 
+    /// <summary>Marks every activation of <paramref name="grainInterface"/> whose key matches as stale.</summary>
+    public void MarkStale(Type grainInterface, Func<string, bool> keyMatches)
+    {
+        foreach (var ((type, key), activation) in _activations)
+            if (type == grainInterface && keyMatches(key)) activation.Stale = true;
+    }
+
     internal async Task<T> RunTurnAsync<T>(Type grainInterface, string key, Func<Grain, Task<T>> call)
     {
         while (true)
@@ -82,6 +89,8 @@ public sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
             {
                 await activation.Grain.LoadStateAsync(CancellationToken.None);
                 activation.Stale = false;
+                // What OnActivateAsync read (an indicator's definition, say) may be as out of date as the state.
+                activation.Activated = false;
             }
             if (!activation.Activated)
             {

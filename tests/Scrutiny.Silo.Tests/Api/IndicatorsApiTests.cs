@@ -156,4 +156,23 @@ public sealed class IndicatorsApiTests
         Assert.Equal([(0, "", "empty")], empty);
         Assert.Equal(3, await api.CountAsync("SELECT COUNT(*) FROM indicators"));
     }
+
+    [Fact]
+    public async Task An_edited_definition_shows_at_once_in_a_series_already_being_read()
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(StoreEngine.Sqlite);
+        await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, Definition("fly-tipping"));
+        const string series = "/api/v1/places/E08000003/indicators/fly-tipping/series";
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(series, api.AgencyKey)).StatusCode); // the grain is now active
+
+        var edited = new
+        {
+            code = "fly-tipping", title = "Fly-tipping incidents cleared within a day", theme = "environment", unit = "count",
+            polarity = "lower_is_better", frequency = "monthly", combine = "sum",
+        };
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, edited)).StatusCode);
+
+        var body = await (await api.GetAsync(series, api.AgencyKey)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Fly-tipping incidents cleared within a day", body.GetProperty("title").GetString());
+    }
 }
