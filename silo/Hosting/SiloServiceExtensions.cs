@@ -62,6 +62,7 @@ public static class SiloServiceExtensions
             // Other nodes' changes arrive by LISTEN/NOTIFY; ours go out the same way.
             services.AddSingleton<PostgresChangeBridge>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBridge>());
+            services.AddHostedService<BatchRecoverySweep>();
         }
         services.AddScrutinyAuth();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);

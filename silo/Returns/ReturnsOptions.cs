@@ -8,4 +8,7 @@ public sealed class ReturnsOptions
 
     /// <summary>Requests one API key may make to the returns endpoint in a minute; more get 429 with Retry-After.</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>How often, on PostgreSQL, a node looks for batches another node accepted but did not live to apply.</summary>
+    public int RecoverySweepSeconds { get; set; } = 60;
 }

@@ -45,4 +45,27 @@ public sealed class BatchRecoveryTests
         Assert.Equal(BatchHeader.Applied, status);
         Assert.Contains("\"unchanged\":2", result);
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_running_node_picks_up_a_batch_another_node_left_accepted()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
+        await using var silo = await TestSilo.StartAsync(database, new Dictionary<string, string?> { ["Scrutiny:Returns:RecoverySweepSeconds"] = "1" });
+        await silo.SeedMinimalCatalogueAsync();
+
+        await using (var connection = await silo.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at) VALUES ('orphan', 'MFT', 'test', 'json', 1, 'accepted', @at)",
+                new { at = SqlDialect.Timestamp(DateTimeOffset.UtcNow.AddMinutes(-10), StoreEngine.Postgres) });
+            await connection.ExecuteAsync(
+                "INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note) VALUES ('orphan', 1, 'E08000003', 'delayed-discharge-days', '2026-07', 77, NULL, NULL)");
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while ((await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync()).Points.Count == 0)
+            await Task.Delay(200, timeout.Token);
+        await using var check = await silo.Database.OpenAsync();
+        Assert.Equal(BatchHeader.Applied, await check.ExecuteScalarAsync<string>("SELECT status FROM return_batches WHERE id = 'orphan'"));
+    }
 }
