@@ -19,23 +19,10 @@ public sealed class AccessibilityTests(Browser browser)
         await Returns.PostAsync(app, apiKey,
             new { place = Manchester, indicator = Admissions, period = "2026-07", numerator = 412, denominator = 61000 });
         var page = await browser.OpenAsync(app);
-        var failed = new List<string>();
-        var fonts = new List<string>();
-        page.Response += (_, response) =>
-        {
-            // The page itself may be a 404; everything it loads must not be.
-            if (response.Status >= 400 && response.Request.ResourceType != "document") failed.Add($"{response.Status} {response.Url}");
-        };
-        page.Request += (_, request) =>
-        {
-            if (request.ResourceType == "font") fonts.Add(request.Url);
-        };
+        // The page itself may be a 404; everything it loads must not be.
+        var audit = PageAudit.Watch(page, response => response.Request.ResourceType == "document");
 
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
-        await Axe.AssertNoViolationsAsync(page);
-        Assert.Empty(failed);
-        Assert.Empty(fonts);
-        await Screenshots.SaveAsync(page, screenshot);
+        await page.GotoAsync(path);
+        await audit.AssertCleanAsync(page, heading, screenshot);
     }
 }

@@ -24,21 +24,12 @@ public sealed class AdminAccessibilityTests(Browser browser)
         await using var app = await DashboardApp.StartAsync();
         var keys = await AdminCatalogue.SeedAsync(app);
         var page = await browser.OpenAsync(app);
-        var failed = new List<string>();
-        page.Response += (_, response) =>
-        {
-            // The access-denied page answers 403 on purpose; nothing else on any page may fail.
-            if (response.Status >= 400 && !response.Url.Contains("/access-denied", StringComparison.Ordinal))
-                failed.Add($"{response.Status} {response.Url}");
-        };
+        // The access-denied page answers 403 on purpose; nothing else on any page may fail.
+        var audit = PageAudit.Watch(page, response => response.Url.Contains("/access-denied", StringComparison.Ordinal));
         await AdminCatalogue.SignInAsync(page, keys.Admin);
 
         await ReachAsync(page, state);
-        await Expect(page.Locator("h1").First).ToHaveTextAsync(heading);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Axe.AssertNoViolationsAsync(page);
-        Assert.Empty(failed);
-        await Screenshots.SaveAsync(page, state);
+        await audit.AssertCleanAsync(page, heading, state);
     }
 
     private static async Task ReachAsync(IPage page, string state)

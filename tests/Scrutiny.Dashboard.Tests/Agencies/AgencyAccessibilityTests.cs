@@ -23,19 +23,11 @@ public sealed class AgencyAccessibilityTests(Browser browser)
         await using var app = await DashboardApp.StartAsync();
         var apiKey = await SeedAsync(app);
         var page = await browser.OpenAsync(app);
-        var failed = new List<string>();
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400) failed.Add($"{response.Status} {response.Url}");
-        };
+        var audit = PageAudit.Watch(page);
         if (!state.StartsWith("sign-in", StringComparison.Ordinal)) await SignInAsync(page, apiKey);
 
         await ReachAsync(page, state);
-        await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Axe.AssertNoViolationsAsync(page);
-        Assert.Empty(failed);
-        await Screenshots.SaveAsync(page, state);
+        await audit.AssertCleanAsync(page, heading, state);
     }
 
     private static async Task ReachAsync(IPage page, string state)
