@@ -20,12 +20,13 @@ public static class DashboardExtensions
 
     public static WebApplication UseScrutinyDashboard(this WebApplication app)
     {
-        // A page address that matches nothing gets the GOV.UK-style "Page not found" page; API, hub and health
-        // responses keep their own (empty or problem) bodies.
+        // A page request that ends in an error without a body of its own (an address that matches nothing, a file
+        // over Kestrel's limit) gets a GOV.UK-style page saying what went wrong; API, hub and health responses keep
+        // their own (empty or problem) bodies.
         app.UseWhen(context => IsPageRequest(context.Request.Path),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+            branch => branch.UseStatusCodePagesWithReExecute("/problem/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
-        // Routing after the status code pages, so that a re-executed request is routed again (to /not-found).
+        // Routing after the status code pages, so that a re-executed request is routed again (to /problem/{status}).
         app.UseRouting();
         // Nothing matched and no file was served: that is a 404, not the 401 the closed-by-default fallback
         // authorization policy would otherwise answer with.
