@@ -1,0 +1,100 @@
+namespace Scrutiny.Grains.Statistics.Spc;
+
+/// <summary>The "Making Data Count" rules for special-cause variation, applied to one segment of a chart.</summary>
+public static class SpecialCauseRules
+{
+    /// <summary>Which rule names a point that several rules flag: a point beyond a process limit is the strongest
+    /// signal, then a trend, then two of three near a limit, then a run. The SPC fixtures fix this order (a point in
+    /// both a trend and a run is a trend; in both two-of-three and a run is two-of-three; a trend point near a limit
+    /// is a trend).</summary>
+    public static readonly IReadOnlyList<SpecialCause> Precedence =
+    [
+        SpecialCause.AboveUpperLimit, SpecialCause.BelowLowerLimit,
+        SpecialCause.TrendIncreasing, SpecialCause.TrendDecreasing,
+        SpecialCause.TwoOfThreeAbove, SpecialCause.TwoOfThreeBelow,
+        SpecialCause.RunAboveMean, SpecialCause.RunBelowMean,
+    ];
+
+    /// <summary>The special cause of each point of <paramref name="values"/>, against <paramref name="limits"/>.</summary>
+    public static IReadOnlyList<SpecialCause> Classify(IReadOnlyList<double> values, XmrLimits limits)
+    {
+        var flags = Flags(values, limits);
+        return [.. flags.Select(f => Precedence.FirstOrDefault(f.Contains, SpecialCause.CommonCause))];
+    }
+
+    /// <summary>Every rule that flags each point, before precedence picks one.</summary>
+    public static IReadOnlyList<HashSet<SpecialCause>> Flags(IReadOnlyList<double> values, XmrLimits limits)
+    {
+        var flags = values.Select(_ => new HashSet<SpecialCause>()).ToArray();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] > limits.UpperProcessLimit) flags[i].Add(SpecialCause.AboveUpperLimit);
+            if (values[i] < limits.LowerProcessLimit) flags[i].Add(SpecialCause.BelowLowerLimit);
+        }
+        MarkTrends(values, flags);
+        MarkTwoOfThree(values, limits, flags);
+        MarkRuns(values, limits.Mean, flags);
+        return flags;
+    }
+
+    /// <summary>Every point of a run of at least <see cref="SpcConstants.TrendLength"/> points each strictly above
+    /// (or below) the one before; an equal pair ends the trend.</summary>
+    private static void MarkTrends(IReadOnlyList<double> values, HashSet<SpecialCause>[] flags)
+    {
+        MarkRunsOf(values.Count, i => i == 0 ? 0 : Math.Sign(values[i] - values[i - 1]), SpcConstants.TrendLength - 1,
+            (start, end, sign) =>
+            {
+                // A run of steps from start to end spans the points start − 1 to end.
+                for (var i = start - 1; i <= end; i++)
+                    flags[i].Add(sign > 0 ? SpecialCause.TrendIncreasing : SpecialCause.TrendDecreasing);
+            });
+    }
+
+    /// <summary>Every point of a run of at least <see cref="SpcConstants.RunLength"/> points on one side of the mean;
+    /// a point on the mean is on neither side and ends the run.</summary>
+    private static void MarkRuns(IReadOnlyList<double> values, double mean, HashSet<SpecialCause>[] flags)
+    {
+        MarkRunsOf(values.Count, i => Math.Sign(values[i] - mean), SpcConstants.RunLength,
+            (start, end, sign) =>
+            {
+                for (var i = start; i <= end; i++)
+                    flags[i].Add(sign > 0 ? SpecialCause.RunAboveMean : SpecialCause.RunBelowMean);
+            });
+    }
+
+    /// <summary>In any <see cref="SpcConstants.TwoOfThreeWindow"/> consecutive points, when at least
+    /// <see cref="SpcConstants.TwoOfThreeCount"/> lie between the same 2-sigma limit and process limit, those points
+    /// (not the third) are flagged. A point beyond the process limit does not count: it is a signal of its own, and
+    /// the fixtures (A_INC point 12, B_DEC point 10) do not pair it with a near point.</summary>
+    private static void MarkTwoOfThree(IReadOnlyList<double> values, XmrLimits limits, HashSet<SpecialCause>[] flags)
+    {
+        int Side(int i) =>
+            values[i] > limits.UpperTwoSigmaLimit && values[i] <= limits.UpperProcessLimit ? 1
+            : values[i] < limits.LowerTwoSigmaLimit && values[i] >= limits.LowerProcessLimit ? -1
+            : 0;
+
+        for (var start = 0; start + SpcConstants.TwoOfThreeWindow <= values.Count; start++)
+        {
+            foreach (var side in (int[])[1, -1])
+            {
+                var near = Enumerable.Range(start, SpcConstants.TwoOfThreeWindow).Where(i => Side(i) == side).ToList();
+                if (near.Count < SpcConstants.TwoOfThreeCount) continue;
+                foreach (var i in near)
+                    flags[i].Add(side > 0 ? SpecialCause.TwoOfThreeAbove : SpecialCause.TwoOfThreeBelow);
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="mark"/>(start, end, sign) for each maximal stretch of indices with the same
+    /// non-zero sign that is at least <paramref name="minimum"/> long.</summary>
+    private static void MarkRunsOf(int count, Func<int, int> sign, int minimum, Action<int, int, int> mark)
+    {
+        var start = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            if (i < count && sign(i) == sign(start)) continue;
+            if (sign(start) != 0 && i - start >= minimum) mark(start, i - 1, sign(start));
+            start = i;
+        }
+    }
+}

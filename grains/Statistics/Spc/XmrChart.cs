@@ -1,0 +1,62 @@
+using Scrutiny.Grains.Catalogue;
+
+namespace Scrutiny.Grains.Statistics.Spc;
+
+/// <summary>How to draw an XmR chart.</summary>
+/// <param name="Polarity">Which way is better; decides improvement against concern.</param>
+/// <param name="Target">The target, for the assurance icon; none without one.</param>
+/// <param name="ScreenMovingRanges">Drop outlying moving ranges before setting limits (the default, as in
+/// NHSRplotthedots 0.2.2).</param>
+/// <param name="FixAfterPoints">Base each segment's limits on its first N points only (N ≥ 12).</param>
+/// <param name="RebaseAt">Zero-based indices of the points at which new segments, with limits of their own, begin.</param>
+public sealed record XmrOptions(
+    Polarity Polarity,
+    double? Target = null,
+    bool ScreenMovingRanges = true,
+    int? FixAfterPoints = null,
+    IReadOnlyList<int>? RebaseAt = null);
+
+/// <summary>One point of an XmR chart.</summary>
+public sealed record XmrPoint(
+    double Value, double Mean, double LowerProcessLimit, double UpperProcessLimit,
+    double LowerTwoSigmaLimit, double UpperTwoSigmaLimit, SpecialCause SpecialCause, PointType PointType);
+
+/// <summary>An XmR chart: its points and the icons of its last point.</summary>
+public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? VariationIcon, AssuranceIcon? AssuranceIcon)
+{
+    /// <summary>The "Making Data Count" XmR chart of <paramref name="values"/>, in time order.</summary>
+    public static XmrChart Of(IReadOnlyList<double> values, XmrOptions options)
+    {
+        if (options.FixAfterPoints is < SpcConstants.MinimumPointsToFixLimits)
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"Limits can be fixed after no fewer than {SpcConstants.MinimumPointsToFixLimits} points.");
+        if (values.Count == 0) return new XmrChart([], null, null);
+
+        var points = new List<XmrPoint>(values.Count);
+        XmrLimits? last = null;
+        foreach (var (start, end) in Segments(values.Count, options.RebaseAt ?? []))
+        {
+            var segment = values.Skip(start).Take(end - start).ToList();
+            var basis = options.FixAfterPoints is { } n ? segment.Take(n).ToList() : segment;
+            last = XmrLimits.Of(basis, options.ScreenMovingRanges);
+            var causes = SpecialCauseRules.Classify(segment, last);
+            for (var i = 0; i < segment.Count; i++)
+            {
+                points.Add(new XmrPoint(segment[i], last.Mean, last.LowerProcessLimit, last.UpperProcessLimit,
+                    last.LowerTwoSigmaLimit, last.UpperTwoSigmaLimit, causes[i],
+                    SpcClassification.PointTypeOf(causes[i], segment[i], last.Mean, options.Polarity)));
+            }
+        }
+        return new XmrChart(points,
+            SpcClassification.VariationIconOf(points[^1].PointType, options.Polarity),
+            SpcClassification.AssuranceIconOf(options.Target, last!, options.Polarity));
+    }
+
+    /// <summary>[start, end) of each segment; rebase points outside the series or at its start are ignored.</summary>
+    private static IEnumerable<(int Start, int End)> Segments(int count, IReadOnlyList<int> rebaseAt)
+    {
+        var starts = rebaseAt.Where(i => i > 0 && i < count).Distinct().Order().Prepend(0).ToList();
+        for (var s = 0; s < starts.Count; s++)
+            yield return (starts[s], s + 1 < starts.Count ? starts[s + 1] : count);
+    }
+}
