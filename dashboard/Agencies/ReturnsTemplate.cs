@@ -36,10 +36,7 @@ public sealed class ReturnsTemplate(SqlCatalogue catalogue)
     public static IReadOnlyList<Period> RecentMonths(DateOnly today, int count = 13)
     {
         var months = new List<Period>(count);
-        for (var month = Period.Containing(today, Frequency.Monthly); months.Count < count; month = Previous(month)) months.Add(month);
+        for (var month = Period.Containing(today, Frequency.Monthly); months.Count < count; month = month.Previous()) months.Add(month);
         return months;
     }
-
-    private static Period Previous(Period month) =>
-        month.Index == 1 ? month with { Year = month.Year - 1, Index = 12 } : month with { Index = month.Index - 1 };
 }

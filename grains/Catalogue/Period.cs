@@ -34,6 +34,9 @@ public readonly partial record struct Period(Frequency Frequency, int Year, int 
         _ => this with { Year = Year + 1 },
     };
 
+    /// <summary>The period just before this one, of the same frequency.</summary>
+    public Period Previous() => Containing(Start.AddDays(-1), Frequency);
+
     public int CompareTo(Period other) => Start.CompareTo(other.Start) is var c and not 0 ? c : End.CompareTo(other.End);
 
     public override string ToString() => Frequency switch

@@ -14,7 +14,7 @@ public static class RecentPeriods
         var current = Period.Containing(today, frequency);
         for (var i = 0; i < count; i++)
         {
-            current = Period.Containing(current.Start.AddDays(-1), frequency);
+            current = current.Previous();
             periods.Add(current);
         }
         return periods;

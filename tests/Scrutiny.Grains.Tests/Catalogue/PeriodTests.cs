@@ -56,4 +56,13 @@ public sealed class PeriodTests
         var sorted = new[] { "2026-10", "2025-12", "2026-01" }.Select(Period.Parse).Order().Select(p => p.ToString());
         Assert.Equal(["2025-12", "2026-01", "2026-10"], sorted);
     }
+
+    [Theory]
+    [InlineData("2026-01", "2025-12")]
+    [InlineData("2026-Q1", "2025-Q4")]
+    [InlineData("2026", "2025")]
+    [InlineData("2026/27", "2025/26")]
+    [InlineData("2026/27-Q1", "2025/26-Q4")]
+    public void The_previous_period_is_the_one_just_before(string period, string previous) =>
+        Assert.Equal(previous, Period.Parse(period).Previous().ToString());
 }
