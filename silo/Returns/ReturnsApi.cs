@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -47,7 +46,7 @@ public static class ReturnsApi
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxRequestBytes;
 
         var agency = context.User.AgencyCode()!;
-        var submittedBy = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? agency;
+        var submittedBy = context.User.Actor();
         string? key = request.Headers[IdempotencyHeader];
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // What makes two requests "the same": the body, its media type and whether it is a dry run.

@@ -24,8 +24,6 @@ public static class ScheduleAuth
         return services;
     }
 
-    public static bool IsAdministrator(this ClaimsPrincipal user) => user.IsInRole(ScrutinyAuth.AdminRole);
-
     /// <summary>The one agency whose returns <paramref name="user"/> may see, or null for an administrator (all of them).</summary>
     public static string? VisibleAgency(this ClaimsPrincipal user) => user.IsAdministrator() ? null : user.AgencyCode();
 

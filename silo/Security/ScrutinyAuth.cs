@@ -35,4 +35,6 @@ public static class ScrutinyAuth
     }
 
     public static string? AgencyCode(this ClaimsPrincipal user) => user.FindFirstValue(AgencyClaim);
+
+    public static bool IsAdministrator(this ClaimsPrincipal user) => user.IsInRole(AdminRole);
 }
