@@ -16,7 +16,7 @@ public sealed class ReturnsValidator(SqlCatalogue catalogue, PeriodLocks periodL
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
         var locks = await periodLocks.LoadAsync(agencyCode, cancellationToken);
         var otherSources = await catalogue.OtherSingleSourcesAsync(agencyCode, cancellationToken);
-        return new BatchValidation(agencyCode, places, indicators, scope, locks, otherSources, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return new BatchValidation(agencyCode, places, indicators, scope, locks, otherSources, time.Today());
     }
 }
 
