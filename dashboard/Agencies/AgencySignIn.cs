@@ -22,6 +22,10 @@ public static class AgencySignIn
     /// <summary>Administration pages: a person signed in to the dashboard with an administrator's key.</summary>
     public const string AdminPolicy = "admin-pages";
 
+    /// <summary>Pages for anyone signed in, an agency's staff or an administrator; the page decides the rest
+    /// (a place's indicator settings: an administrator or a partner of the place).</summary>
+    public const string SignedInPolicy = "signed-in-pages";
+
     /// <summary>The API key the person signed in with, by id (never the key): kept with what they submit.</summary>
     public const string KeyIdClaim = "scrutiny:key-id";
 
@@ -54,7 +58,8 @@ public static class AgencySignIn
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireClaim(ScrutinyAuth.AgencyClaim))
-            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ScrutinyAuth.AdminRole));
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ScrutinyAuth.AdminRole))
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
         return services;
     }
 

@@ -27,4 +27,9 @@ public sealed record ValueFormat(int Decimals, string Suffix)
     /// <summary>Thousands separators and a fixed number of decimals, as en-GB's Intl.NumberFormat in live.js writes them.</summary>
     public string Format(double? value) =>
         value is { } v ? v.ToString($"N{Decimals}", CultureInfo.InvariantCulture) + Suffix : NotAvailable;
+
+    /// <summary>A number without the unit, for table cells whose header names it (limits, intervals); empty for none.
+    /// Limits and means get one more decimal than values, so that a value and the limit it crosses never look equal.</summary>
+    public string Plain(double? value, int extraDecimals = 0) =>
+        value is { } v ? v.ToString($"N{Decimals + extraDecimals}", CultureInfo.InvariantCulture) : "";
 }

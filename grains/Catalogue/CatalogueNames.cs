@@ -11,6 +11,9 @@ public static class CatalogueNames
 {
     public static string Name<T>(T value) where T : struct, Enum => ToSnake(value.ToString());
 
+    /// <summary>The name of <paramref name="value"/>, or null when there is none (an icon a chart cannot give yet).</summary>
+    public static string? NameOrNull<T>(T? value) where T : struct, Enum => value is { } v ? Name(v) : null;
+
     public static bool TryParse<T>(string? name, out T value) where T : struct, Enum
     {
         value = default;

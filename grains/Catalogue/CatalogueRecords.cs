@@ -1,7 +1,17 @@
 namespace Scrutiny.Grains.Catalogue;
 
 /// <summary>An area with a GSS code, such as E08000003 Manchester, and its parent.</summary>
-public sealed record Place(string Code, string Name, string Type, string? ParentCode);
+public sealed record Place(string Code, string Name, string Type, string? ParentCode)
+{
+    /// <summary>England's GSS code: the national comparator of every place.</summary>
+    public const string EnglandCode = "E92000001";
+}
+
+/// <summary>
+/// A named set of places that an administrator chose for a place to be compared with, such as its CIPFA nearest
+/// neighbours. The place itself is not one of <see cref="Members"/>.
+/// </summary>
+public sealed record ComparatorGroupDefinition(string Id, string Name, string PlaceCode, IReadOnlyList<string> Members);
 
 /// <summary>A partner organisation: council, NHS trust, police force, DWP, a voluntary-sector body.</summary>
 public sealed record Agency(string Code, string Name, string Sector);

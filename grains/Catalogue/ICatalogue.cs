@@ -5,6 +5,7 @@ public interface ICatalogue
 {
     Task<IndicatorDefinition?> FindIndicatorAsync(string code, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<IndicatorDefinition>> ListIndicatorsAsync(CancellationToken cancellationToken = default);
+    Task<IndicatorSchedule?> FindScheduleAsync(string code, CancellationToken cancellationToken = default);
     Task<Place?> FindPlaceAsync(string code, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<Place>> ListPlacesAsync(CancellationToken cancellationToken = default);
     Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default);

@@ -15,15 +15,30 @@ public interface IIndicatorGrain : IGrain
     /// <summary>Applies the values: ledger rows and the new aggregate in one transaction, then publishes the change.</summary>
     Task<IReadOnlyList<ReturnOutcome>> SubmitAsync(ReturnSubmission submission);
 
+    /// <summary>Every period's value with its statistics, and the place's settings they were computed with.</summary>
     Task<IndicatorSeries> GetSeriesAsync();
+
+    /// <summary>One period's combined value, or null when no agency has returned it (for comparing places).</summary>
+    Task<SeriesPoint?> GetPointAsync(string period);
+
+    /// <summary>Sets the place's target, or clears it (back to the catalogue's) when <paramref name="value"/> is null.</summary>
+    Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change);
+
+    /// <summary>Starts new SPC limits at <paramref name="period"/>; false when that period already rebases.</summary>
+    Task<bool> AddRebaseAsync(string period, SettingChange change);
+
+    /// <summary>Removes the rebase at <paramref name="period"/>; false when there was none.</summary>
+    Task<bool> RemoveRebaseAsync(string period, SettingChange change);
 }
 
 /// <summary>A period's combined value and the contributions it was made from.</summary>
 public sealed record SeriesPoint(
     string Period, double Numerator, double? Denominator, double? Value, IReadOnlyList<Contribution> Contributions);
 
-/// <summary>An indicator's history in a place, oldest period first.</summary>
-public sealed record IndicatorSeries(string Place, IndicatorDefinition Indicator, IReadOnlyList<SeriesPoint> Points);
+/// <summary>An indicator's history in a place, oldest period first, with its statistics (one per point, same order).</summary>
+public sealed record IndicatorSeries(
+    string Place, IndicatorDefinition Indicator, IReadOnlyList<SeriesPoint> Points, IndicatorSettings Settings,
+    Statistics.SeriesStatistics Statistics);
 
 public static class IndicatorKey
 {

@@ -1,5 +1,7 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Statistics.Spc;
+using Scrutiny.Grains.Statistics.Trends;
 
 namespace Scrutiny.Grains.Contracts;
 
@@ -12,8 +14,12 @@ public interface IPlaceGrain : IGrain
     Task<PlaceSummary> GetSummaryAsync();
 }
 
-/// <summary>The latest period of an indicator in a place and its combined value.</summary>
+/// <summary>
+/// The latest period of an indicator in a place, its combined value and what the statistics say of the series:
+/// enough for a scorecard row without asking the indicator grain.
+/// </summary>
 public sealed record IndicatorLatest(
-    string Indicator, string Period, double? Value, double Numerator, double? Denominator, DateTimeOffset UpdatedAt);
+    string Indicator, string Period, double? Value, double Numerator, double? Denominator, DateTimeOffset UpdatedAt,
+    VariationIcon? VariationIcon = null, AssuranceIcon? AssuranceIcon = null, RecentTrend? RecentTrend = null);
 
 public sealed record PlaceSummary(Place Place, IReadOnlyList<IndicatorLatest> Latest);

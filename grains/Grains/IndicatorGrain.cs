@@ -1,6 +1,7 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Statistics;
 
 namespace Scrutiny.Grains.Grains;
 
@@ -8,12 +9,17 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
 {
     private string _place = "";
     private IndicatorDefinition _indicator = null!;
+    private double? _catalogueTarget;
+    private IndicatorSeries? _series;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_place, var code) = IndicatorKey.Parse(Key);
         _indicator = await catalogue.FindIndicatorAsync(code, cancellationToken)
             ?? throw new KeyNotFoundException($"No indicator '{code}' in the catalogue.");
+        _catalogueTarget = (await catalogue.FindScheduleAsync(code, cancellationToken))?.Target;
+        // Activation also follows a reload (another node wrote, the catalogue changed): the series is stale.
+        _series = null;
     }
 
     public Task<IReadOnlyList<ReturnOutcome>> PreviewAsync(IReadOnlyList<ReturnedValue> values)
@@ -41,26 +47,72 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
         if (ledger.Count == 0) return outcomes;
 
         await WriteStateAsync(ledger);
-
-        // One change per submission, not one per period: a batch of years of history would otherwise flood every
-        // node and browser. It names the newest period changed; a page showing history re-reads the series.
-        var newestChanged = changedPeriods.MaxBy(Period.Parse)!;
-        Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
-            newestChanged, PointFor(newestChanged).Value, submission.SubmittedAt));
-        var latestPeriod = State.Periods.Keys.MaxBy(Period.Parse)!;
-        if (changedPeriods.Contains(latestPeriod))
-        {
-            var latest = PointFor(latestPeriod);
-            await GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(
-                new IndicatorLatest(_indicator.Code, latestPeriod, latest.Value, latest.Numerator, latest.Denominator, submission.SubmittedAt));
-        }
+        await AfterChangeAsync(newest: changedPeriods.MaxBy(Period.Parse)!, submission.SubmittedAt);
         return outcomes;
     }
 
-    public Task<IndicatorSeries> GetSeriesAsync()
+    public Task<IndicatorSeries> GetSeriesAsync() => Task.FromResult(Series());
+
+    public Task<SeriesPoint?> GetPointAsync(string period) =>
+        Task.FromResult(State.Periods.ContainsKey(period) ? PointFor(period) : null);
+
+    public async Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change)
     {
+        var before = State.Target;
+        State.Target = value is { } v ? new TargetSetting(v, change) : null;
+        var action = value is null ? SettingActions.TargetCleared : SettingActions.TargetSet;
+        await WriteSettingAsync(change, action, new { before = before?.Value, after = value, reason = change.Reason });
+        return Series().Settings;
+    }
+
+    public async Task<bool> AddRebaseAsync(string period, SettingChange change)
+    {
+        if (State.Rebases.Any(r => r.Period == period)) return false;
+        State.Rebases = [.. State.Rebases.Append(new RebaseSetting(period, change)).OrderBy(r => Period.Parse(r.Period))];
+        await WriteSettingAsync(change, SettingActions.RebaseAdded, new { period, reason = change.Reason });
+        return true;
+    }
+
+    public async Task<bool> RemoveRebaseAsync(string period, SettingChange change)
+    {
+        if (State.Rebases.RemoveAll(r => r.Period == period) == 0) return false;
+        await WriteSettingAsync(change, SettingActions.RebaseRemoved, new { period, reason = change.Reason });
+        return true;
+    }
+
+    private async Task WriteSettingAsync(SettingChange change, string action, object detail)
+    {
+        await WriteStateAsync([new AuditEntry(change.At, change.By, action, Key,
+            System.Text.Json.JsonSerializer.Serialize(detail, GrainJson.Options))]);
+        // The values did not change, but the limits, icons and target line did: pages re-read the series.
+        if (State.Periods.Count > 0) await AfterChangeAsync(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At);
+    }
+
+    /// <summary>
+    /// After a write: one change for pages showing this indicator, and the place's latest value and icons. Any write
+    /// can change the icons (a revised old value moves the limits), so the place hears of every one.
+    /// </summary>
+    private async Task AfterChangeAsync(string newest, DateTimeOffset at)
+    {
+        _series = null;
+        // One change per submission, not one per period: a batch of years of history would otherwise flood every
+        // node and browser. It names the newest period changed; a page showing history re-reads the series.
+        Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
+            newest, PointFor(newest).Value, at));
+        var series = Series();
+        var latest = series.Points[^1];
+        await GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(new IndicatorLatest(
+            _indicator.Code, latest.Period, latest.Value, latest.Numerator, latest.Denominator, at,
+            series.Statistics.VariationIcon, series.Statistics.AssuranceIcon, series.Statistics.RecentTrend.Trend));
+    }
+
+    /// <summary>The series and its statistics, computed once per change of state rather than once per read.</summary>
+    private IndicatorSeries Series()
+    {
+        if (_series is not null) return _series;
         var points = State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor).ToList();
-        return Task.FromResult(new IndicatorSeries(_place, _indicator, points));
+        var settings = new IndicatorSettings(State.Target, _catalogueTarget, State.Rebases);
+        return _series = new IndicatorSeries(_place, _indicator, points, settings, SeriesStatistics.Of(_indicator, points, settings));
     }
 
     private SeriesPoint PointFor(string period) => Combiner.Combine(_indicator, period, State.Periods[period].Values);

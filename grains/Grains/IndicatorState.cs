@@ -2,8 +2,15 @@ using Scrutiny.Grains.Contracts;
 
 namespace Scrutiny.Grains.Grains;
 
-/// <summary>Each period's current contribution from each agency; the combined values are derived from these.</summary>
+/// <summary>
+/// Each period's current contribution from each agency (the combined values are derived from these), and what the
+/// place has set for the indicator's statistics.
+/// </summary>
 public sealed class IndicatorState
 {
     public Dictionary<string, Dictionary<string, Contribution>> Periods { get; set; } = [];
+
+    public TargetSetting? Target { get; set; }
+
+    public List<RebaseSetting> Rebases { get; set; } = [];
 }

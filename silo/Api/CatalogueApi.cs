@@ -10,7 +10,7 @@ public static class CatalogueApi
 {
     /// <summary>The services behind the catalogue API that the dashboard's administration pages share.</summary>
     public static IServiceCollection AddCatalogueAdministration(this IServiceCollection services) =>
-        services.AddSingleton<AgencyAdministration>();
+        services.AddSingleton<AgencyAdministration>().AddSingleton<IndicatorSettingsEditor>();
 
     /// <summary>
     /// Reads of places, indicators, series and revisions (any API key), and the administration of indicators and
@@ -19,6 +19,7 @@ public static class CatalogueApi
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPlacesApi();
+        endpoints.MapIndicatorSettingsApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapAgenciesApi();
         return endpoints;

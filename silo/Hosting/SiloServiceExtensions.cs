@@ -9,6 +9,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Security;
@@ -35,6 +36,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
         services.AddSingleton<CatalogueWriter>();
         services.AddCatalogueAdministration();
+        services.AddSingleton<BenchmarkService>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
@@ -67,6 +69,9 @@ public static class SiloServiceExtensions
         services.AddScrutinyAuth();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddOpenApi();
+        // Enums leave the API as the catalogue names them (better, special_cause_improvement), never as numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter(new CatalogueNames.JsonPolicy(), allowIntegerValues: false)));
         return builder;
     }
 
@@ -85,6 +90,7 @@ public static class SiloServiceExtensions
         endpoints.MapReturnsApi();
         endpoints.MapScheduleApi();
         endpoints.MapCatalogueApi();
+        endpoints.MapBenchmarksApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Schedule;
@@ -25,13 +26,9 @@ public sealed class PeriodReopenings(Database database, TimeProvider time)
                 new { agencyCode, indicatorCode, period = period.ToString(), reason, actor, stamp }, transaction,
                 cancellationToken: cancellationToken));
             var reopening = new PeriodReopening(id, agencyCode, indicatorCode, period.ToString(), reason, actor, at);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (@stamp, @actor, @action, @subject, @detail)",
-                new
-                {
-                    stamp, actor, action = AuditAction, subject = $"{agencyCode}/{indicatorCode}/{reopening.Period}",
-                    detail = JsonSerializer.Serialize(new { reopening = id, reason }),
-                }, transaction, cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, actor, AuditAction,
+                $"{agencyCode}/{indicatorCode}/{reopening.Period}", AuditLog.Detail(new { reopening = id, reason })),
+                database.Engine, cancellationToken);
             return reopening;
         }, cancellationToken);
 

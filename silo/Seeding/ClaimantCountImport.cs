@@ -10,7 +10,6 @@ namespace Scrutiny.Silo.Seeding;
 /// </summary>
 public static class ClaimantCountImport
 {
-    public const string EnglandCode = "E92000001";
     public const string TraffordCode = "E08000009";
 
     private static readonly IReadOnlyDictionary<string, string> IndicatorByPublishedName = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -47,7 +46,7 @@ public static class ClaimantCountImport
     private static Place ToPlace(string code, string name)
     {
         var type = GssPlaceTypes.TypeOf(code);
-        return new Place(code, name, type, type == "ward" ? TraffordCode : EnglandCode);
+        return new Place(code, name, type, type == "ward" ? TraffordCode : Place.EnglandCode);
     }
 
     /// <summary>"April 2021" → 2021-04.</summary>

@@ -38,7 +38,8 @@ public sealed class DemoCatalogue(CatalogueWriter writer)
             await writer.AssignIndicatorsAsync(agency.Code, returned, cancellationToken);
         }
 
-        await writer.UpsertComparatorGroupAsync(TraffordNeighboursGroupId, "Trafford's CIPFA nearest neighbours (2021)",
-            ClaimantCountImport.TraffordCode, traffordNeighbours.Select(n => n.Code), cancellationToken);
+        await writer.SaveComparatorGroupAsync(new ComparatorGroupDefinition(TraffordNeighboursGroupId,
+            "Trafford's CIPFA nearest neighbours (2021)", ClaimantCountImport.TraffordCode, [.. traffordNeighbours.Select(n => n.Code)]),
+            actor: null, DateTimeOffset.UnixEpoch, cancellationToken);
     }
 }

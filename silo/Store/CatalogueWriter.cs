@@ -1,5 +1,6 @@
 using Dapper;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
 
 namespace Scrutiny.Silo.Store;
 
@@ -71,20 +72,28 @@ public sealed class CatalogueWriter(Database database)
             return 0;
         }, cancellationToken);
 
-    /// <summary>Creates or replaces a comparator group (such as CIPFA nearest neighbours) and its members.</summary>
-    public Task UpsertComparatorGroupAsync(string id, string name, string placeCode, IEnumerable<string> members,
+    /// <summary>
+    /// Creates or replaces a comparator group (such as CIPFA nearest neighbours) and its members; audited when an
+    /// <paramref name="actor"/> is named (the demo seed names none). True when the group is new.
+    /// </summary>
+    public Task<bool> SaveComparatorGroupAsync(ComparatorGroupDefinition group, string? actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
+            var created = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM comparator_groups WHERE id = @Id", group, transaction) == 0;
             await connection.ExecuteAsync(
                 """
-                INSERT INTO comparator_groups (id, name, place_code) VALUES (@id, @name, @placeCode)
+                INSERT INTO comparator_groups (id, name, place_code) VALUES (@Id, @Name, @PlaceCode)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, place_code = excluded.place_code
-                """, new { id, name, placeCode }, transaction);
-            await connection.ExecuteAsync("DELETE FROM comparator_group_members WHERE group_id = @id", new { id }, transaction);
+                """, group, transaction);
+            await connection.ExecuteAsync("DELETE FROM comparator_group_members WHERE group_id = @Id", group, transaction);
             await connection.ExecuteAsync("INSERT INTO comparator_group_members (group_id, place_code) VALUES (@id, @place)",
-                members.Distinct().Select(p => new { id, place = p }), transaction);
-            return 0;
+                group.Members.Distinct().Select(p => new { id = group.Id, place = p }), transaction);
+            if (actor is not null)
+                await new AuditTrail(connection, transaction, actor, at, database.Engine)
+                    .WriteAsync(created ? "comparator_group_created" : "comparator_group_updated", group.Id, group);
+            return created;
         }, cancellationToken);
 
     /// <summary>An indicator that would have more than one source in a place: the agencies that would return it.</summary>
@@ -113,7 +122,7 @@ public sealed class CatalogueWriter(Database database)
                 .ToList();
             if (clashes.Count > 0) return new AgencySaved(false, clashes);
 
-            var audit = new AuditTrail(connection, transaction, actor, SqlDialect.Timestamp(at, database.Engine));
+            var audit = new AuditTrail(connection, transaction, actor, at, database.Engine);
             var before = await connection.QuerySingleOrDefaultAsync<Agency>(
                 "SELECT code, name, sector FROM agencies WHERE code = @Code", agency, transaction);
             if (before != agency)
@@ -210,7 +219,7 @@ public sealed class CatalogueWriter(Database database)
             if (alreadyExist.Count > 0 || haveReturns.Count > 0 || clashes.Count > 0)
                 return new IndicatorsSaved([], [], [], alreadyExist, haveReturns, clashes);
 
-            var audit = new AuditTrail(connection, transaction, actor, SqlDialect.Timestamp(at, database.Engine));
+            var audit = new AuditTrail(connection, transaction, actor, at, database.Engine);
             List<string> created = [], updated = [], unchanged = [];
             foreach (var row in rows)
             {
@@ -286,14 +295,12 @@ public sealed class CatalogueWriter(Database database)
         public IndicatorWrite ToWrite() => new(Code, Title, Theme, Unit, Polarity, Frequency, Combine, DueDays, LockDays, Target);
     }
 
-    /// <summary>Appends to <c>audit_log</c> within the change's own transaction, so that the audit and the change agree.</summary>
-    private sealed class AuditTrail(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string actor, object at)
+    /// <summary>Audit rows of one change, all with the change's actor and time.</summary>
+    private sealed class AuditTrail(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        string actor, DateTimeOffset at, StoreEngine engine)
     {
-        public Task WriteAsync(string action, string subject, object detail) => connection.ExecuteAsync(
-            "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (@at, @actor, @action, @subject, @detail)",
-            new { at, actor, action, subject, detail = System.Text.Json.JsonSerializer.Serialize(detail, AuditJson) }, transaction);
-
-        private static readonly System.Text.Json.JsonSerializerOptions AuditJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+        public Task WriteAsync(string action, string subject, object detail) =>
+            AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, actor, action, subject, AuditLog.Detail(detail)), engine);
     }
 
     private Task ExecuteAllAsync(string sql, IEnumerable<object> rows, CancellationToken cancellationToken) =>

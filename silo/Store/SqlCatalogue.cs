@@ -38,9 +38,28 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
             ? ListBoardsWhereAsync("1 = 1", null, cancellationToken)
             : ListBoardsWhereAsync("b.place_code = @placeCode", new { placeCode }, cancellationToken);
 
-    public async Task<IReadOnlyList<IndicatorSchedule>> ListSchedulesAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>Every comparator group, or those of one place, by name, with their members.</summary>
+    public async Task<IReadOnlyList<ComparatorGroupDefinition>> ListComparatorGroupsAsync(string? placeCode = null,
+        CancellationToken cancellationToken = default)
+    {
+        var groups = await QueryAsync<(string Id, string Name, string PlaceCode)>(
+            $"SELECT id, name, place_code FROM comparator_groups {(placeCode is null ? "" : "WHERE place_code = @placeCode")} ORDER BY name, id",
+            new { placeCode }, cancellationToken);
+        var members = (await QueryAsync<(string GroupId, string PlaceCode)>(
+            "SELECT group_id, place_code FROM comparator_group_members ORDER BY place_code", null, cancellationToken))
+            .ToLookup(m => m.GroupId, m => m.PlaceCode, StringComparer.Ordinal);
+        return [.. groups.Select(g => new ComparatorGroupDefinition(g.Id, g.Name, g.PlaceCode, [.. members[g.Id]]))];
+    }
+
+    public Task<IReadOnlyList<IndicatorSchedule>> ListSchedulesAsync(CancellationToken cancellationToken = default) =>
+        SchedulesWhereAsync("1 = 1", null, cancellationToken);
+
+    public async Task<IndicatorSchedule?> FindScheduleAsync(string code, CancellationToken cancellationToken = default) =>
+        (await SchedulesWhereAsync("code = @code", new { code }, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<IndicatorSchedule>> SchedulesWhereAsync(string where, object? parameters, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<(string Code, long DueDays, long? LockDays, double? Target)>(
-            "SELECT code, due_days, lock_days, target FROM indicators ORDER BY code", null, cancellationToken))
+            $"SELECT code, due_days, lock_days, target FROM indicators WHERE {where} ORDER BY code", parameters, cancellationToken))
             .Select(r => new IndicatorSchedule(r.Code, (int)r.DueDays, (int?)r.LockDays, r.Target))];
 
     /// <summary>

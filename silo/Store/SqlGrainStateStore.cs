@@ -6,7 +6,7 @@ namespace Scrutiny.Silo.Store;
 
 /// <summary>
 /// Grain state in the <c>grain_state</c> table, written with an optimistic version check, and the rows grains
-/// append (ledger entries) written in the same transaction.
+/// append (ledger entries, audit rows) written in the same transaction.
 /// </summary>
 public sealed class SqlGrainStateStore(Database database, TimeProvider time) : IGrainStateStore
 {
@@ -41,9 +41,11 @@ public sealed class SqlGrainStateStore(Database database, TimeProvider time) : I
                     new { grainType, key, newVersion, expectedVersion, json, at }, transaction);
             if (written != 1) throw new StateVersionConflictException(grainType, key, expectedVersion);
 
-            if (appends.FirstOrDefault(a => a is not LedgerEntry) is { } unknown)
+            if (appends.FirstOrDefault(a => a is not (LedgerEntry or AuditEntry)) is { } unknown)
                 throw new NotSupportedException($"The store cannot append a {unknown.GetType().Name}.");
-            await LedgerWriter.AppendAsync(connection, transaction, [.. appends.Cast<LedgerEntry>()], database.Engine);
+            await LedgerWriter.AppendAsync(connection, transaction, [.. appends.OfType<LedgerEntry>()], database.Engine);
+            foreach (var entry in appends.OfType<AuditEntry>())
+                await AuditLog.AppendAsync(connection, transaction, entry, database.Engine, cancellationToken);
             return newVersion;
         }, cancellationToken);
 }

@@ -20,7 +20,7 @@ public sealed class ContributionOutliersTests
             ];
             return new SeriesPoint(period, v + 5000, null, v + 5000, contributions);
         }).ToList();
-        return new IndicatorSeries("E08000003", Days, points);
+        return new IndicatorSeries("E08000003", Days, points, IndicatorSettings.None, SeriesStatistics.Of(Days, points, IndicatorSettings.None));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public static class IndicatorsApi
     {
         if (await catalogue.FindIndicatorAsync(code, cancellationToken) is not { } indicator)
             return ApiResults.NotFound($"No indicator has the code '{code}'.");
-        var schedule = (await catalogue.ListSchedulesAsync(cancellationToken)).FirstOrDefault(s => s.Code == code);
+        var schedule = await catalogue.FindScheduleAsync(code, cancellationToken);
         return Results.Ok(IndicatorResource.From(indicator, schedule));
     }
 

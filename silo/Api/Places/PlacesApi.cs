@@ -85,7 +85,7 @@ public static class PlacesApi
     }
 
     /// <summary>A 404 when the place or the indicator is not in the catalogue; null when both are.</summary>
-    private static async Task<IResult?> FindAsync(string place, string indicator, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    internal static async Task<IResult?> FindAsync(string place, string indicator, SqlCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
         if (await catalogue.FindIndicatorAsync(indicator, cancellationToken) is null)

@@ -1,0 +1,65 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Statistics.ConfidenceIntervals;
+using Scrutiny.Grains.Statistics.Forecasting;
+using Scrutiny.Grains.Statistics.Spc;
+using Scrutiny.Grains.Statistics.Trends;
+
+namespace Scrutiny.Grains.Statistics;
+
+/// <summary>One period's statistics: its place on the SPC chart (none when the period has no value) and its intervals.</summary>
+public sealed record PointStatistics(string Period, XmrPoint? Spc, ConfidenceInterval? Interval95, ConfidenceInterval? Interval998);
+
+/// <summary>Where the indicator goes if nothing changes, for one future period.</summary>
+public sealed record ForecastPeriod(string Period, double Value, double Lower, double Upper);
+
+/// <summary>
+/// Everything the statistics say about an indicator's series in a place. Computed in one place, here, from the
+/// series and the place's settings, so that the page, the API and the CSV export cannot disagree.
+/// </summary>
+public sealed record SeriesStatistics(
+    IReadOnlyList<PointStatistics> Points, VariationIcon? VariationIcon, AssuranceIcon? AssuranceIcon, double? Target,
+    RecentTrendResult RecentTrend, IReadOnlyList<ForecastPeriod> Forecast)
+{
+    public static SeriesStatistics Of(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, IndicatorSettings settings)
+    {
+        // Periods without a value (a rate whose denominator is 0) have no place on the chart or in the trend.
+        var valued = points.Where(p => p.Value is not null).ToList();
+        var values = valued.Select(p => p.Value!.Value).ToList();
+        var rebaseAt = RebaseIndices(valued, settings.Rebases);
+        var chart = XmrChart.Of(values, new XmrOptions(indicator.Polarity, settings.EffectiveTarget, RebaseAt: rebaseAt));
+
+        var spcByPeriod = valued.Select((p, i) => (p.Period, chart.Points[i])).ToDictionary(x => x.Period, x => x.Item2, StringComparer.Ordinal);
+        var pointStatistics = points.Select(p => new PointStatistics(p.Period, spcByPeriod.GetValueOrDefault(p.Period),
+            IndicatorInterval.For(indicator, p.Numerator, p.Denominator, ConfidenceLevel.NinetyFive),
+            IndicatorInterval.For(indicator, p.Numerator, p.Denominator, ConfidenceLevel.NinetyNinePointEight))).ToList();
+
+        var trend = RecentTrends.Of(indicator, [.. valued.Select(p => (p.Numerator, p.Denominator))]);
+        return new SeriesStatistics(pointStatistics, chart.VariationIcon, chart.AssuranceIcon, settings.EffectiveTarget, trend,
+            Baseline(indicator, valued, values, rebaseAt));
+    }
+
+    /// <summary>How far ahead the baseline looks: a year, in the indicator's own periods.</summary>
+    public static int ForecastHorizon(Frequency frequency) => frequency switch
+    {
+        Frequency.Monthly => 12,
+        Frequency.Quarterly => 4,
+        _ => 2,
+    };
+
+    // A rebase at a period with no value starts the new limits at the next period that has one.
+    private static List<int> RebaseIndices(List<SeriesPoint> valued, IReadOnlyList<RebaseSetting> rebases) =>
+        [.. rebases.Select(r => Period.Parse(r.Period))
+            .Select(r => valued.FindIndex(p => Period.Parse(p.Period).CompareTo(r) >= 0))
+            .Where(i => i > 0).Distinct().Order()];
+
+    private static List<ForecastPeriod> Baseline(IndicatorDefinition indicator, List<SeriesPoint> valued, List<double> values, List<int> rebaseAt)
+    {
+        if (valued.Count == 0) return [];
+        // After a rebase the process is a new one: project from it alone once it has enough history of its own.
+        var since = rebaseAt.Count > 0 && values.Count - rebaseAt[^1] >= BaselineForecast.MinimumPoints ? rebaseAt[^1] : 0;
+        var last = Period.Parse(valued[^1].Period);
+        return [.. BaselineForecast.Of(values[since..], ForecastHorizon(indicator.Frequency))
+            .Select(f => new ForecastPeriod(last.Next(f.StepsAhead).ToString(), f.Value, f.Lower, f.Upper))];
+    }
+}

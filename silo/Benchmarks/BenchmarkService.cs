@@ -1,0 +1,79 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Statistics.Benchmarks;
+using Scrutiny.Grains.Statistics.ConfidenceIntervals;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Benchmarks;
+
+/// <summary>
+/// Compares a place with others for one period. Lives outside the grains because it reads many places' grains:
+/// an indicator grain that waited on its neighbours while they waited on it would deadlock.
+/// </summary>
+public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grains)
+{
+    /// <summary>
+    /// The benchmarks of <paramref name="period"/>, or of the place's latest period when none is given. Null when
+    /// the place or indicator is not in the catalogue.
+    /// </summary>
+    public async Task<IndicatorBenchmarks?> ForAsync(string placeCode, string indicatorCode, string? period,
+        CancellationToken cancellationToken = default)
+    {
+        var indicator = await catalogue.FindIndicatorAsync(indicatorCode, cancellationToken);
+        var place = await catalogue.FindPlaceAsync(placeCode, cancellationToken);
+        if (indicator is null || place is null) return null;
+
+        period ??= (await Grain(placeCode, indicatorCode).GetSeriesAsync()).Points.LastOrDefault()?.Period;
+        if (period is null) return new IndicatorBenchmarks(placeCode, indicatorCode, null, null, null, null, null, [], null);
+
+        var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var own = await ValueOfAsync(place, indicator, period);
+        var groups = await catalogue.ListComparatorGroupsAsync(placeCode, cancellationToken);
+
+        return new IndicatorBenchmarks(placeCode, indicatorCode, period, own.Value, own.Interval95,
+            place.ParentCode is { } parent && parent != Place.EnglandCode && places.TryGetValue(parent, out var p)
+                ? await CompareAsync(own, p, indicator, period) : null,
+            placeCode != Place.EnglandCode && places.TryGetValue(Place.EnglandCode, out var england)
+                ? await CompareAsync(own, england, indicator, period) : null,
+            [.. await Task.WhenAll(groups.Select(g => GroupAsync(g, own, places, indicator, period)))],
+            await SameTypeAsync(place, own, places.Values, indicator, period));
+    }
+
+    private async Task<ComparatorBenchmark> CompareAsync(MemberValue own, Place comparator, IndicatorDefinition indicator, string period)
+    {
+        var other = await ValueOfAsync(comparator, indicator, period);
+        return new ComparatorBenchmark(comparator.Code, comparator.Name, other.Value,
+            Benchmark.Compare(own.Value, own.Interval95, other.Value, indicator.Polarity));
+    }
+
+    // The group is summarised with the place in it, as Fingertips ranks an area among its neighbours.
+    private async Task<GroupBenchmark> GroupAsync(ComparatorGroupDefinition group, MemberValue own,
+        Dictionary<string, Place> places, IndicatorDefinition indicator, string period)
+    {
+        var members = await Task.WhenAll(group.Members.Where(places.ContainsKey)
+            .Select(code => ValueOfAsync(places[code], indicator, period)));
+        var valued = members.Prepend(own).Where(m => m.Value is not null).Select(m => (m.Place, m.Value!.Value)).ToList();
+        return new GroupBenchmark(group.Id, group.Name, ComparatorGroup.Summarise(own.Place, valued, indicator.Polarity),
+            [.. members.OrderBy(m => m.Name, StringComparer.Ordinal)]);
+    }
+
+    private async Task<TypeBenchmark?> SameTypeAsync(Place place, MemberValue own, IEnumerable<Place> all,
+        IndicatorDefinition indicator, string period)
+    {
+        if (own.Value is not { } value) return null;
+        var values = (await Task.WhenAll(all.Where(p => p.Type == place.Type)
+                .Select(p => ValueOfAsync(p, indicator, period))))
+            .Where(m => m.Value is not null).Select(m => m.Value!.Value).ToList();
+        return new TypeBenchmark(place.Type, Quintiles.Of(value, values, indicator.Polarity), values.Count);
+    }
+
+    private async Task<MemberValue> ValueOfAsync(Place place, IndicatorDefinition indicator, string period)
+    {
+        var point = await Grain(place.Code, indicator.Code).GetPointAsync(period);
+        return new MemberValue(place.Code, place.Name, point?.Value,
+            point is null ? null : IndicatorInterval.For(indicator, point.Numerator, point.Denominator, ConfidenceLevel.NinetyFive));
+    }
+
+    private IIndicatorGrain Grain(string place, string indicator) => grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator));
+}

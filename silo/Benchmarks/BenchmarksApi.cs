@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Api.Places;
+using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Benchmarks;
+
+public static class BenchmarksApi
+{
+    public static IEndpointRouteBuilder MapBenchmarksApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/places/{place}/indicators/{indicator}/benchmarks", GetAsync)
+            .ForAnyKey()
+            .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetBenchmarks")
+            .WithSummary("The place against its parent and England (better/similar/worse by polarity, from the place's 95% interval), its comparator groups (mean, range, rank) and places of its type (quintile), for ?period= or the latest. ?format=csv for a spreadsheet.");
+
+        endpoints.MapComparatorGroupsApi();
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetAsync(string place, string indicator, string? period, string? format,
+        SqlCatalogue catalogue, BenchmarkService benchmarks, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
+        if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
+        var definition = (await catalogue.FindIndicatorAsync(indicator, cancellationToken))!;
+        if (period is not null && !Grains.Catalogue.Period.TryParse(period, definition.Frequency, out _))
+            return Results.Problem(title: "Unknown period.", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"period must be a {Grains.Catalogue.CatalogueNames.Name(definition.Frequency)} period such as {Grains.Catalogue.Period.Example(definition.Frequency)}.");
+
+        var result = (await benchmarks.ForAsync(place, indicator, period, cancellationToken))!;
+        return exportFormat == ExportFormat.Csv
+            ? SafeCsv.Download($"{place}_{indicator}_benchmarks.csv", csv => BenchmarksCsv.Write(csv, definition, result))
+            : Results.Ok(result);
+    }
+}
