@@ -6,8 +6,8 @@ public static class StudentT
     /// <summary>The quantile is found to this absolute accuracy; the CDF it inverts is good to about 1e-14.</summary>
     private const double QuantileTolerance = 1e-13;
 
-    /// <summary>Enough Newton-or-bisection steps to reach <see cref="QuantileTolerance"/> from any bracket the
-    /// doubling search finds (bisection alone halves a bracket of at most 2⁶⁰ sixty-odd times).</summary>
+    /// <summary>A cap on the steps: Newton's method converges in a handful, and even 200 bisections would shrink any
+    /// bracket the doubling search finds below double precision.</summary>
     private const int MaximumSteps = 200;
 
     /// <summary>P(T ≤ <paramref name="t"/>) for <paramref name="degreesOfFreedom"/> ν &gt; 0:
