@@ -10,7 +10,7 @@ using Scrutiny.Tests.Infrastructure;
 namespace Scrutiny.Silo.Tests.Api;
 
 /// <summary>A node on a fresh database with the minimal catalogue, an administrator's key and agency MFT's key.</summary>
-public sealed class CatalogueApiUnderTest(TestDatabase database, TestNode node, string adminKey, string agencyKey) : IAsyncDisposable
+public sealed class CatalogueApiUnderTest(TestDatabase? ownedDatabase, TestNode node, string adminKey, string agencyKey) : IAsyncDisposable
 {
     public TestNode Node => node;
     public string AdminKey => adminKey;
@@ -19,10 +19,19 @@ public sealed class CatalogueApiUnderTest(TestDatabase database, TestNode node, 
     public static async Task<CatalogueApiUnderTest> StartAsync(StoreEngine engine)
     {
         var database = await TestDatabase.CreateAsync(engine);
+        return await StartAsync(database, seed: true, owned: database);
+    }
+
+    /// <summary>A node on a database the caller keeps (to start another node on it after this one stops).</summary>
+    public static Task<CatalogueApiUnderTest> StartOnAsync(TestDatabase database, bool seed = true) =>
+        StartAsync(database, seed, owned: null);
+
+    private static async Task<CatalogueApiUnderTest> StartAsync(TestDatabase database, bool seed, TestDatabase? owned)
+    {
         var node = await TestNode.StartAsync(database);
-        await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
+        if (seed) await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
         var admin = await node.Services.GetRequiredService<ApiKeyStore>().CreateAsync(null, isAdmin: true);
-        return new CatalogueApiUnderTest(database, node, admin, await node.CreateAgencyKeyAsync("MFT"));
+        return new CatalogueApiUnderTest(owned, node, admin, await node.CreateAgencyKeyAsync("MFT"));
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? key) => SendAsync(HttpMethod.Get, path, key, null);
@@ -59,6 +68,6 @@ public sealed class CatalogueApiUnderTest(TestDatabase database, TestNode node, 
     public async ValueTask DisposeAsync()
     {
         await node.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownedDatabase is not null) await ownedDatabase.DisposeAsync();
     }
 }
