@@ -33,18 +33,39 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
 
         return new IndicatorBenchmarks(placeCode, indicatorCode, period, own.Value, own.Interval95,
             place.ParentCode is { } parent && parent != Place.EnglandCode && places.TryGetValue(parent, out var p)
-                ? await CompareAsync(own, p, indicator, period) : null,
+                ? await CompareAsync(own, p, places.Values, indicator, period) : null,
             placeCode != Place.EnglandCode && places.TryGetValue(Place.EnglandCode, out var england)
-                ? await CompareAsync(own, england, indicator, period) : null,
+                ? await CompareAsync(own, england, places.Values, indicator, period) : null,
             [.. await Task.WhenAll(groups.Select(g => GroupAsync(g, own, places, indicator, period)))],
             await SameTypeAsync(place, own, places.Values, indicator, period));
     }
 
-    private async Task<ComparatorBenchmark> CompareAsync(MemberValue own, Place comparator, IndicatorDefinition indicator, string period)
+    private async Task<ComparatorBenchmark> CompareAsync(MemberValue own, Place comparator, IReadOnlyCollection<Place> places,
+        IndicatorDefinition indicator, string period)
     {
         var other = await ValueOfAsync(comparator, indicator, period);
+        if (other.Value is null) other = await AggregateAsync(comparator, places, indicator, period) ?? other;
         return new ComparatorBenchmark(comparator.Code, comparator.Name, other.Value,
-            Benchmark.Compare(own.Value, own.Interval95, other.Value, indicator.Polarity));
+            Benchmark.Compare(own.Value, own.Interval95, other.Value, indicator.Polarity), other.AggregatedFrom);
+    }
+
+    /// <summary>
+    /// A comparator's value made from its places' (Greater Manchester's from its ten boroughs), as Fingertips makes
+    /// a region's from its authorities: numerators and denominators summed, only when every place has a value,
+    /// because a total of some places passed off as the whole would mislead. None for a single-source indicator,
+    /// whose values do not add up.
+    /// </summary>
+    private async Task<MemberValue?> AggregateAsync(Place comparator, IReadOnlyCollection<Place> places, IndicatorDefinition indicator, string period)
+    {
+        if (indicator.Combine == CombineMethod.SingleSource) return null;
+        var children = places.Where(p => p.ParentCode == comparator.Code).ToList();
+        if (children.Count == 0) return null;
+        var points = await Task.WhenAll(children.Select(c => Grain(c.Code, indicator.Code).GetPointAsync(period)));
+        if (points.Any(p => p is null)) return null;
+        var numerator = points.Sum(p => p!.Numerator);
+        double? denominator = points.All(p => p!.Denominator is not null) ? points.Sum(p => p!.Denominator!.Value) : null;
+        return new MemberValue(comparator.Code, comparator.Name, indicator.ValueOf(numerator, denominator),
+            IndicatorInterval.For(indicator, numerator, denominator, ConfidenceLevel.NinetyFive), children.Count);
     }
 
     // The group is summarised with the place in it, as Fingertips ranks an area among its neighbours.

@@ -10,15 +10,17 @@ public sealed record IndicatorBenchmarks(
 
 /// <summary>
 /// The place against one comparator: the comparator's value for the same period (null when it has none) and the
-/// verdict, significant when the comparator's value lies outside the place's 95% interval.
+/// verdict, significant when the comparator's value lies outside the place's 95% interval. A comparator with no
+/// value of its own is made from its places' values when every one of them has one: <see cref="AggregatedFrom"/>
+/// says how many (null for a value the comparator returned).
 /// </summary>
-public sealed record ComparatorBenchmark(string Place, string Name, double? Value, BenchmarkOutcome Outcome);
+public sealed record ComparatorBenchmark(string Place, string Name, double? Value, BenchmarkOutcome Outcome, int? AggregatedFrom);
 
 /// <summary>A comparator group: each member's value and interval, the group's mean and range, and the place's rank.</summary>
 public sealed record GroupBenchmark(string Id, string Name, GroupSummary? Summary, IReadOnlyList<MemberValue> Members);
 
 /// <summary>One place's value in a comparison, with its 95% interval when its unit has one.</summary>
-public sealed record MemberValue(string Place, string Name, double? Value, ConfidenceInterval? Interval95);
+public sealed record MemberValue(string Place, string Name, double? Value, ConfidenceInterval? Interval95, int? AggregatedFrom = null);
 
 /// <summary>The place's quintile among every place of its type that has a value for the period.</summary>
 public sealed record TypeBenchmark(string PlaceType, Quintile? Quintile, int Places);

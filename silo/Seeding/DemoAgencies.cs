@@ -10,6 +10,12 @@ public static class DemoAgencies
 {
     public static readonly Agency Dwp = Make("DWP", "Department for Work and Pensions", PartnerRole.Dwp);
 
+    /// <summary>
+    /// The source of the demo's England figures, the comparator every place is benchmarked against. It plays no
+    /// partner role and sits on no board: national figures arrive as a publication, not as a partner's return.
+    /// </summary>
+    public static readonly Agency National = new("OHID", "Office for Health Improvement and Disparities", "national_government");
+
     public static readonly IReadOnlyList<Agency> All =
     [
         Make("BOLC", "Bolton Council", PartnerRole.Council),

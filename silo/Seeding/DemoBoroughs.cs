@@ -23,5 +23,12 @@ public static class DemoBoroughs
         new("E10000012", "essex", 1_503_000, 0.90, "ECC", "MSE", "ESSEXPOL", "ESSEXVCFSE"),
     ];
 
+    /// <summary>
+    /// England as a whole, for the synthetic national figures places are benchmarked against: average need by
+    /// definition, the 2021 Census population, one national source for every indicator.
+    /// </summary>
+    public static readonly DemoBorough England = new(Grains.Catalogue.Place.EnglandCode, "england", 56_490_000, 1.00,
+        DemoAgencies.National.Code, DemoAgencies.National.Code, DemoAgencies.National.Code, DemoAgencies.National.Code);
+
     public static string BoardId(DemoBorough borough) => $"{borough.Slug}-partnership-board";
 }

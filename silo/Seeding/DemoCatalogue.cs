@@ -18,7 +18,7 @@ public sealed class DemoCatalogue(CatalogueWriter writer)
         var byCode = places.ToDictionary(p => p.Code, StringComparer.Ordinal);
         await writer.UpsertPlacesAsync(places, cancellationToken);
         await writer.UpsertIndicatorsAsync(indicators, cancellationToken);
-        await writer.UpsertAgenciesAsync(DemoAgencies.All, cancellationToken);
+        await writer.UpsertAgenciesAsync([.. DemoAgencies.All, DemoAgencies.National], cancellationToken);
 
         foreach (var borough in DemoBoroughs.All)
         {
@@ -37,6 +37,9 @@ public sealed class DemoCatalogue(CatalogueWriter writer)
                 .Select(r => r.Key);
             await writer.AssignIndicatorsAsync(agency.Code, returned, cancellationToken);
         }
+        // The national source publishes England's figure of every indicator that has one in the demo.
+        await writer.AssignIndicatorsAsync(DemoAgencies.National.Code,
+            DemoIndicators.Returners.Keys.Where(code => catalogued.Contains(code) && IndicatorProfiles.ByCode.ContainsKey(code)), cancellationToken);
 
         await writer.SaveComparatorGroupAsync(new ComparatorGroupDefinition(TraffordNeighboursGroupId,
             "Trafford's CIPFA nearest neighbours (2021)", ClaimantCountImport.TraffordCode, [.. traffordNeighbours.Select(n => n.Code)]),

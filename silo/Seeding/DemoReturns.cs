@@ -8,8 +8,8 @@ namespace Scrutiny.Silo.Seeding;
 public sealed record GrainReturns(string Place, IndicatorDefinition Indicator, IReadOnlyList<ReturnedValue> Values);
 
 /// <summary>
-/// Plans the demo's returns: synthetic ones for each borough's catalogue indicators, and the real claimant count,
-/// as published, for the places it covers. Boroughs the published file leaves out get no claimant figures: made-up
+/// Plans the demo's returns: synthetic ones for each borough's catalogue indicators and for England (the national
+/// comparator), and the real claimant count, as published, for the places it covers. Boroughs the published file leaves out get no claimant figures: made-up
 /// numbers beside real ones would pass for official statistics.
 /// </summary>
 public static class DemoReturns
@@ -27,6 +27,14 @@ public static class DemoReturns
                 plan.Add(new GrainReturns(borough.PlaceCode, indicator,
                     SyntheticReturns.For(borough, indicator, profile, agencies, showFrom, today)));
             }
+        foreach (var indicator in indicators)
+        {
+            // England's figures come whole from one national source, not in parts from partners.
+            if (!IndicatorProfiles.ByCode.TryGetValue(indicator.Code, out var profile) ||
+                !DemoIndicators.Returners.ContainsKey(indicator.Code)) continue;
+            plan.Add(new GrainReturns(DemoBoroughs.England.PlaceCode, indicator, SyntheticReturns.For(DemoBoroughs.England, indicator,
+                profile, [(DemoAgencies.National.Code, 1.0)], showFrom, today)));
+        }
 
         var real = ClaimantCountImport.Returns(claimantCount);
         var byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);

@@ -69,6 +69,27 @@ public sealed class BenchmarksApiTests
     }
 
     [Fact]
+    public async Task A_parent_without_a_value_of_its_own_is_made_from_its_places_only_when_every_one_has_a_value()
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(StoreEngine.Sqlite);
+        await api.SubmitAsync(new { place = Manchester, indicator = Admissions, period = "2026-01", numerator = 600, denominator = 61_000 });
+
+        var partial = await (await api.GetAsync(Benchmarks, api.AgencyKey)).Content.ReadFromJsonAsync<JsonElement>();
+        await ReturnAsync(api, Trafford, 280, 40_000);
+        var whole = await (await api.GetAsync(Benchmarks, api.AgencyKey)).Content.ReadFromJsonAsync<JsonElement>();
+
+        // Manchester alone is not Greater Manchester.
+        Assert.Equal(JsonValueKind.Null, partial.GetProperty("parent").GetProperty("value").ValueKind);
+        Assert.Equal("not_compared", partial.GetProperty("parent").GetProperty("outcome").GetString());
+        var parent = whole.GetProperty("parent");
+        Assert.Equal(100_000.0 * (600 + 280) / (61_000 + 40_000), parent.GetProperty("value").GetDouble(), 9);
+        Assert.Equal(2, parent.GetProperty("aggregatedFrom").GetInt32());
+        // 871 per 100,000 lies below Manchester's interval (about 906 to 1,065), and lower is better.
+        Assert.Equal("worse", parent.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("england").GetProperty("aggregatedFrom").ValueKind);
+    }
+
+    [Fact]
     public async Task Only_an_administrator_defines_a_comparator_group_and_every_bad_field_is_named()
     {
         await using var api = await CatalogueApiUnderTest.StartAsync(StoreEngine.Sqlite);
