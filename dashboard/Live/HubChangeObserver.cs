@@ -10,7 +10,7 @@ public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed 
 
     public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
-        var message = new ChangeMessage(change.Kind, change.Keys, change.Period, change.Value, change.At);
+        var message = new ChangeMessage(change.Kind, change.Keys, change.Groups, change.Period, change.Value, change.At);
         await hub.Clients.Groups(change.Groups).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
     }
 
@@ -27,5 +27,9 @@ public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed 
     }
 }
 
-/// <summary>The <c>changed</c> message: what changed, its keys, the period and the new value.</summary>
-public sealed record ChangeMessage(string Kind, IReadOnlyDictionary<string, string> Keys, string? Period, double? Value, DateTimeOffset At);
+/// <summary>
+/// The <c>changed</c> message: what changed, its keys, the hub groups it was sent to (so that a page region
+/// watching one of them knows it is concerned), the period and the new value.
+/// </summary>
+public sealed record ChangeMessage(
+    string Kind, IReadOnlyDictionary<string, string> Keys, IReadOnlyList<string> Groups, string? Period, double? Value, DateTimeOffset At);

@@ -26,6 +26,7 @@ public static class LiveEndpoints
         var summary = await grains.Get<IPlaceGrain>(code).GetSummaryAsync();
         response.Headers.CacheControl = "no-store";
         return Results.Ok(summary.Latest.Select(l => new ChangeMessage(ChangeKinds.Place,
-            new Dictionary<string, string> { [ChangeKeys.Place] = code, [ChangeKeys.Indicator] = l.Indicator }, l.Period, l.Value, l.UpdatedAt)));
+            new Dictionary<string, string> { [ChangeKeys.Place] = code, [ChangeKeys.Indicator] = l.Indicator },
+            [ChangeGroups.Place(code)], l.Period, l.Value, l.UpdatedAt)));
     }
 }

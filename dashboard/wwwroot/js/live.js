@@ -9,20 +9,37 @@
 //   <div aria-live="polite" data-live-announcer>                                          where changes are announced
 //   <p data-live-status hidden>                                                           connection state, shown by JS
 //
-// The hub (/hubs/scrutiny) takes Watch(group) and sends `changed` with {kind, keys, period, value, at}.
+// A region the server re-renders as a whole (a scorecard, a chart and its table) declares instead:
+//   <section id="scorecard" data-live-groups="place:E08000003 indicator:E08000003/x"     the groups it shows
+//            data-live-refresh data-live-label="Scorecard updated">                      re-fetched on a change
+// On a change for one of its groups the page's own URL is fetched again and the region is swapped for the one with
+// the same id, so the figures come from the same server code as on first load; then `scrutiny:refreshed` is
+// dispatched on document ({detail: {element}}) for scripts such as charts.js to redraw. On every (re)connect each
+// region is refreshed once: that is its catch-up.
+//
+// The hub (/hubs/scrutiny) takes Watch(group) and sends `changed` with {kind, keys, groups, period, value, at}.
 
 const hubPath = '/hubs/scrutiny'
 // Kept the same as the server's ValueFormat.NotAvailable.
 const notAvailable = 'Not available'
 
-const containers = [...document.querySelectorAll('[data-live-group]')]
+const containers = [...document.querySelectorAll('[data-live-group], [data-live-groups]')]
+// Regions are found again by id when refreshed, since a refresh replaces the element.
+const regionIds = [...document.querySelectorAll('[data-live-refresh][id]')].map(r => r.id)
+// A burst of changes (an import of many values) refreshes a region once, shortly after the burst starts.
+const refreshDelay = 150
+const pendingRefresh = new Map()
 
 if (containers.length > 0 && window.signalR) {
   start(window.signalR)
 }
 
+function groupsOf (element) {
+  return [element.dataset.liveGroup, ...(element.dataset.liveGroups ?? '').split(/\s+/)].filter(Boolean)
+}
+
 function start (signalR) {
-  const groups = [...new Set(containers.map(c => c.dataset.liveGroup))]
+  const groups = [...new Set(containers.flatMap(groupsOf))]
   const catchUpUrls = [...new Set(containers.map(c => c.dataset.liveCatchUp).filter(Boolean))]
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(hubPath)
@@ -30,7 +47,10 @@ function start (signalR) {
     .configureLogging(signalR.LogLevel.Warning)
     .build()
 
-  connection.on('changed', change => apply(change, true))
+  connection.on('changed', change => {
+    apply(change, true)
+    refreshRegionsFor(change)
+  })
   connection.onreconnecting(() => status('Reconnecting to live updates…'))
   // Groups belong to a connection: a new connection watches nothing until it asks again.
   connection.onreconnected(() => watch(connection, groups, catchUpUrls).catch(() => connection.stop()))
@@ -65,7 +85,39 @@ async function watch (connection, groups, catchUpUrls) {
   }
   status('Figures on this page update as agencies send returns.')
   // Changes made before we were watching (page load, or while disconnected) arrive by no message: fetch them.
-  await Promise.all(catchUpUrls.map(catchUp))
+  await Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(id => refresh(id, false))])
+}
+
+function refreshRegionsFor (change) {
+  const changed = new Set(change.groups ?? [])
+  for (const id of regionIds) {
+    const region = document.getElementById(id)
+    if (!region || !groupsOf(region).some(g => changed.has(g)) || pendingRefresh.has(id)) continue
+    pendingRefresh.set(id, setTimeout(() => {
+      pendingRefresh.delete(id)
+      refresh(id, true)
+    }, refreshDelay))
+  }
+}
+
+async function refresh (id, announce) {
+  try {
+    const response = await fetch(location.href, { headers: { Accept: 'text/html' }, cache: 'no-store' })
+    if (!response.ok) return
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById(id)
+    const current = document.getElementById(id)
+    if (!fresh || !current) return
+    if (fresh.innerHTML === current.innerHTML) return
+    // Keep keyboard focus where it was when the focused control is in the new region too.
+    const focusedId = current.contains(document.activeElement) ? document.activeElement.id : null
+    current.replaceWith(fresh)
+    if (focusedId) document.getElementById(focusedId)?.focus()
+    highlight(fresh)
+    document.dispatchEvent(new CustomEvent('scrutiny:refreshed', { detail: { element: fresh } }))
+    if (announce && fresh.dataset.liveLabel) say(fresh.dataset.liveLabel)
+  } catch {
+    // The next change or reconnect refreshes again; the region shown stays as it was.
+  }
 }
 
 async function catchUp (url) {
