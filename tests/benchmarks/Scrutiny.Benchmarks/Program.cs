@@ -1,6 +1,16 @@
-using Scrutiny.Benchmarks;
+namespace Scrutiny.Benchmarks;
 
 // Load runs that print figures (see docs/benchmarks.md):
 //   dotnet run -c Release --project tests/benchmarks/Scrutiny.Benchmarks -- [sqlite|postgres] [places] [months]
 //   dotnet run -c Release --project tests/benchmarks/Scrutiny.Benchmarks -- statistics
-return args is ["statistics", ..] ? await StatisticsRun.RunAsync() : await ImportRun.RunAsync(args);
+//   dotnet run -c Release --project tests/benchmarks/Scrutiny.Benchmarks -- live [watchers] [returns]
+// Not top-level statements: those would make a class named Program, and the live run hosts the dashboard's.
+internal static class BenchmarkMain
+{
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["statistics", ..] => await StatisticsRun.RunAsync(),
+        ["live", ..] => await LiveRun.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 200, args.Length > 2 ? int.Parse(args[2]) : 200),
+        _ => await ImportRun.RunAsync(args),
+    };
+}
