@@ -9,4 +9,9 @@ public static class AdminPaths
     public static string Agency(string code) => $"{Agencies}/{Uri.EscapeDataString(code)}";
 
     public static string Reopenings(string code) => $"{Agency(code)}/reopenings";
+
+    public const string ComparatorGroups = "/admin/comparator-groups";
+    public const string NewComparatorGroup = "/admin/comparator-groups/new";
+
+    public static string ComparatorGroup(string id) => $"{ComparatorGroups}/{Uri.EscapeDataString(id)}";
 }

@@ -36,7 +36,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
         services.AddSingleton<CatalogueWriter>();
         services.AddCatalogueAdministration();
-        services.AddSingleton<BenchmarkService>();
+        services.AddSingleton<BenchmarkService>().AddSingleton<ComparatorGroupEditor>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
