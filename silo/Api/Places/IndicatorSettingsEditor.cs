@@ -45,7 +45,17 @@ public sealed class IndicatorSettingsEditor(SqlCatalogue catalogue, IGrainFactor
         return new(SettingOutcome.Done, [], settings);
     }
 
-    public async Task<SettingResult> AddRebaseAsync(IndicatorDefinition indicator, string place, string? period, string? reason, string actor)
+    public Task<SettingResult> AddRebaseAsync(IndicatorDefinition indicator, string place, string? period, string? reason, string actor) =>
+        ChangeRebaseAsync(indicator, place, period, reason, actor, (grain, at, change) => grain.AddRebaseAsync(at, change),
+            at => new("period", "already_rebased", $"The limits already start again at {at}."));
+
+    public Task<SettingResult> RemoveRebaseAsync(IndicatorDefinition indicator, string place, string? period, string? reason, string actor) =>
+        ChangeRebaseAsync(indicator, place, period, reason, actor, (grain, at, change) => grain.RemoveRebaseAsync(at, change),
+            at => new("period", "not_rebased", $"The limits do not start again at {at}."));
+
+    /// <summary>Checks the period and reason, then adds or removes; false from the grain is a conflict.</summary>
+    private async Task<SettingResult> ChangeRebaseAsync(IndicatorDefinition indicator, string place, string? period, string? reason,
+        string actor, Func<IIndicatorGrain, string, SettingChange, Task<bool>> change, Func<string, FieldProblem> conflict)
     {
         var problems = new List<FieldProblem>();
         var parsed = CheckPeriod(indicator, period, problems);
@@ -53,21 +63,8 @@ public sealed class IndicatorSettingsEditor(SqlCatalogue catalogue, IGrainFactor
         if (problems.Count > 0) return new(SettingOutcome.Invalid, problems, null);
 
         var grain = Grain(place, indicator);
-        if (!await grain.AddRebaseAsync(parsed!.Value.ToString(), Change(reason!, actor)))
-            return new(SettingOutcome.Conflict, [new("period", "already_rebased", $"The limits already start again at {parsed}.")], null);
-        return new(SettingOutcome.Done, [], (await grain.GetSeriesAsync()).Settings);
-    }
-
-    public async Task<SettingResult> RemoveRebaseAsync(IndicatorDefinition indicator, string place, string? period, string? reason, string actor)
-    {
-        var problems = new List<FieldProblem>();
-        var parsed = CheckPeriod(indicator, period, problems);
-        CheckReason(reason, problems);
-        if (problems.Count > 0) return new(SettingOutcome.Invalid, problems, null);
-
-        var grain = Grain(place, indicator);
-        if (!await grain.RemoveRebaseAsync(parsed!.Value.ToString(), Change(reason!, actor)))
-            return new(SettingOutcome.Conflict, [new("period", "not_rebased", $"The limits do not start again at {parsed}.")], null);
+        var at = parsed!.Value.ToString();
+        if (!await change(grain, at, Change(reason!, actor))) return new(SettingOutcome.Conflict, [conflict(at)], null);
         return new(SettingOutcome.Done, [], (await grain.GetSeriesAsync()).Settings);
     }
 

@@ -2,17 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 using Scrutiny.Silo.Tests.Returns;
+using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Benchmarks;
@@ -30,13 +24,12 @@ internal static class LiveRun
 
     public static async Task<int> RunAsync(int watchers, int returns)
     {
-        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
-        await using var app = new LiveDashboard(database);
-        var baseAddress = app.Start();
-        var writer = app.Services.GetRequiredService<CatalogueWriter>();
+        await using var app = await DashboardApp.StartAsync();
+        var baseAddress = app.BaseAddress;
+        var writer = app.Get<CatalogueWriter>();
         await MinimalCatalogue.SeedAsync(writer);
         await GeneratedReturnsCsv.SeedCatalogueAsync(writer, Places);
-        var key = await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync("MFT", isAdmin: false);
+        var key = await app.Get<ApiKeyStore>().CreateAsync("MFT", isAdmin: false);
 
         // When each watcher of a place received the change of each posted period.
         var received = new ConcurrentDictionary<(int Watcher, string Period), long>();
@@ -106,23 +99,4 @@ internal static class LiveRun
     }
 
     private sealed record ChangeSeen(string Kind, string? Period, double? Value);
-
-    /// <summary>The dashboard on Kestrel at a free loopback port, as the dashboard tests host it.</summary>
-    private sealed class LiveDashboard(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        public Uri Start()
-        {
-            UseKestrel(0);
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting($"ConnectionStrings:{StoreOptions.ConnectionStringName}", database.ConnectionString);
-            builder.UseSetting("Scrutiny:Silo:SeedDemoWhenNew", "false");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
-    }
 }
