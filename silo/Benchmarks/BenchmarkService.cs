@@ -28,16 +28,29 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
         if (period is null) return new IndicatorBenchmarks(placeCode, indicatorCode, null, null, null, null, null, [], null);
 
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
-        var own = await ValueOfAsync(place, indicator, period);
+        var (own, parent, england) = await CompareWithParentAndEnglandAsync(place, indicator, period, places);
         var groups = await catalogue.ListComparatorGroupsAsync(placeCode, cancellationToken);
 
-        return new IndicatorBenchmarks(placeCode, indicatorCode, period, own.Value, own.Interval95,
-            place.ParentCode is { } parent && parent != Place.EnglandCode && places.TryGetValue(parent, out var p)
-                ? await CompareAsync(own, p, places.Values, indicator, period) : null,
-            placeCode != Place.EnglandCode && places.TryGetValue(Place.EnglandCode, out var england)
-                ? await CompareAsync(own, england, places.Values, indicator, period) : null,
+        return new IndicatorBenchmarks(placeCode, indicatorCode, period, own.Value, own.Interval95, parent, england,
             [.. await Task.WhenAll(groups.Select(g => GroupAsync(g, own, places, indicator, period)))],
             await SameTypeAsync(place, own, places.Values, indicator, period));
+    }
+
+    /// <summary>
+    /// The place against its parent and England only, for one period: a few grains read, no groups or quintiles,
+    /// so that a scorecard can ask it for every indicator. The same comparison as <see cref="ForAsync"/> makes.
+    /// <paramref name="places"/> is the catalogue's places by code (for the parent, England and a parent's places).
+    /// </summary>
+    public async Task<ParentAndEngland> CompareWithParentAndEnglandAsync(Place place, IndicatorDefinition indicator, string period,
+        IReadOnlyDictionary<string, Place> places)
+    {
+        var own = await ValueOfAsync(place, indicator, period);
+        var all = places.Values.ToList();
+        return new ParentAndEngland(own,
+            place.ParentCode is { } parent && parent != Place.EnglandCode && places.TryGetValue(parent, out var p)
+                ? await CompareAsync(own, p, all, indicator, period) : null,
+            place.Code != Place.EnglandCode && places.TryGetValue(Place.EnglandCode, out var england)
+                ? await CompareAsync(own, england, all, indicator, period) : null);
     }
 
     private async Task<ComparatorBenchmark> CompareAsync(MemberValue own, Place comparator, IReadOnlyCollection<Place> places,

@@ -12,6 +12,7 @@ using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Schedule;
+using Scrutiny.Silo.Scorecards;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
@@ -37,6 +38,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<CatalogueWriter>();
         services.AddCatalogueAdministration();
         services.AddSingleton<BenchmarkService>().AddSingleton<ComparatorGroupEditor>();
+        services.AddSingleton<PlaceScorecard>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());

@@ -36,6 +36,31 @@ public sealed class Completeness(SqlCatalogue catalogue, ReturnsExpectations exp
     }
 
     /// <summary>
+    /// One place's completeness for several indicators, each for its own period (a scorecard's latest periods, which
+    /// differ by frequency), loaded in one pass: the answer for each is what <see cref="ForPlaceAsync"/> gives for it.
+    /// An indicator no agency owes for the place is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IndicatorCompleteness>> ForPeriodsAsync(string placeCode,
+        IReadOnlyDictionary<string, Period> periods, CancellationToken cancellationToken = default)
+    {
+        var scope = new ReturnsScope(placeCode);
+        var expected = (await expectations.ListAsync(scope, cancellationToken)).Where(e => periods.ContainsKey(e.Indicator)).ToList();
+        // One receipts query per distinct period (a handful: one per frequency), not one per indicator.
+        var receipts = new Dictionary<ReturnKey, Receipt>();
+        foreach (var period in periods.Values.Select(p => p.ToString()).Distinct(StringComparer.Ordinal))
+            foreach (var (key, receipt) in await expectations.ReceiptsAsync(scope, period, cancellationToken))
+                receipts[key] = receipt;
+        var assess = await AssessorAsync(expected, receipts, cancellationToken);
+        return expected.GroupBy(e => e.Indicator, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            var period = periods[g.Key];
+            var schedule = assess.Schedules[g.Key];
+            return new IndicatorCompleteness(g.Key, schedule.DueDate(period), schedule.LockedFrom(period),
+                [.. g.OrderBy(e => e.Agency, StringComparer.Ordinal).Select(e => assess.Assess(e, period))]);
+        }, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// "Our returns": for each place and indicator the agency owes, its last <paramref name="periods"/> ended periods,
     /// by indicator and place, newest period first.
     /// </summary>
@@ -53,10 +78,13 @@ public sealed class Completeness(SqlCatalogue catalogue, ReturnsExpectations exp
     }
 
     private async Task<Assessor> AssessorAsync(ReturnsScope scope, string? period, IReadOnlyList<Expectation> expected,
+        CancellationToken cancellationToken) =>
+        await AssessorAsync(expected, await expectations.ReceiptsAsync(scope, period, cancellationToken), cancellationToken);
+
+    private async Task<Assessor> AssessorAsync(IReadOnlyList<Expectation> expected, IReadOnlyDictionary<ReturnKey, Receipt> receipts,
         CancellationToken cancellationToken)
     {
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
-        var receipts = await expectations.ReceiptsAsync(scope, period, cancellationToken);
         var checkers = await locks.LoadAsync(expected.Select(e => e.Agency), cancellationToken);
         return new Assessor(time.Today(), schedules, receipts, checkers);
     }

@@ -1,0 +1,54 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Schedule;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Scorecards;
+
+/// <summary>
+/// A place's scorecard: each indicator's latest value and icons from the place grain (one grain, already holding
+/// them), its benchmarks against the parent and England, and the completeness of its latest period. Outside the
+/// grains for the same reason as <see cref="BenchmarkService"/>: it reads other places' grains.
+/// </summary>
+public sealed class PlaceScorecard(
+    SqlCatalogue catalogue, IGrainFactory grains, BenchmarkService benchmarks, Completeness completeness, TimeProvider time)
+{
+    /// <summary>The scorecard of a place; null when the place is not in the catalogue.</summary>
+    public async Task<Scorecard?> ForAsync(string placeCode, CancellationToken cancellationToken = default)
+    {
+        var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        // Ask the catalogue first: the place grain refuses to activate for a code it does not know.
+        if (!places.TryGetValue(placeCode, out var place)) return null;
+        var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
+        var summary = await grains.Get<IPlaceGrain>(placeCode).GetSummaryAsync();
+        var latest = summary.Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
+        var today = time.Today();
+
+        // With no value yet, the last ended period is the one a panel would chase agencies for.
+        var periods = indicators.ToDictionary(i => i.Code,
+            i => latest.TryGetValue(i.Code, out var l) && Period.TryParse(l.Period, i.Frequency, out var p)
+                ? p.Value : RecentPeriods.EndedBy(today, i.Frequency, 1)[0],
+            StringComparer.Ordinal);
+        var completenessOf = await completeness.ForPeriodsAsync(placeCode, periods, cancellationToken);
+
+        var rows = await Task.WhenAll(indicators.Select(async indicator =>
+        {
+            var l = latest.GetValueOrDefault(indicator.Code);
+            var compared = l is null ? null : await benchmarks.CompareWithParentAndEnglandAsync(place, indicator, l.Period, places);
+            var period = periods[indicator.Code].ToString();
+            return new ScorecardRow(indicator, l, compared?.Own.Interval95, compared?.Parent, compared?.England,
+                completenessOf.TryGetValue(indicator.Code, out var c) ? ScorecardCompleteness.From(period, c) : null);
+        }));
+
+        return new Scorecard(place, place.ParentCode is { } parent ? places.GetValueOrDefault(parent) : null, today,
+            [.. rows.OrderBy(r => r.Indicator.Theme, StringComparer.Ordinal).ThenBy(r => r.Indicator.Title, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The home page's counts for a place in the catalogue: its place grain's latest icons only, no other reads.
+    /// </summary>
+    public async Task<VariationCounts> CountsAsync(string placeCode) =>
+        VariationCounts.Of((await grains.Get<IPlaceGrain>(placeCode).GetSummaryAsync()).Latest);
+}
