@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Live;
+using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Hosting;
 
 namespace Scrutiny.Dashboard;
@@ -42,6 +43,7 @@ public static class DashboardExtensions
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path);
         app.MapLiveEndpoints();
+        app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.

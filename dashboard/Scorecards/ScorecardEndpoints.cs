@@ -1,0 +1,29 @@
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Scorecards;
+
+namespace Scrutiny.Dashboard.Scorecards;
+
+/// <summary>The place page's scorecard as CSV, filtered and sorted by the same query parameters as the page.</summary>
+public static class ScorecardEndpoints
+{
+    public static string CsvHref(string placeCode, ScorecardFilter filter) =>
+        $"/places/{Uri.EscapeDataString(placeCode)}/scorecard.csv{filter.ToQuery()}";
+
+    public static IEndpointRouteBuilder MapScorecardEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Public, as the place page is: it downloads the figures that page shows to anyone. The /api/v1 reads need
+        // an API key, which a resident or a committee member does not have.
+        endpoints.MapGet("/places/{code}/scorecard.csv", DownloadAsync).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> DownloadAsync(string code, string[]? variation, string[]? england, string? theme, string? sort,
+        PlaceScorecard scorecards, CancellationToken cancellationToken)
+    {
+        if (await scorecards.ForAsync(code, cancellationToken) is not { } scorecard) return Results.NotFound();
+        var filter = ScorecardFilter.Parse(variation, england, theme, sort, scorecard.Themes, out var problems);
+        if (problems.Count > 0) return ApiResults.Invalid(problems);
+        return SafeCsv.Download($"{code}_scorecard.csv", csv => ScorecardCsv.Write(csv, scorecard, filter.Apply(scorecard.Rows)));
+    }
+}
