@@ -49,7 +49,7 @@ public sealed class ScorecardTests(Browser browser)
         await Expect(stillAtHome.Locator("[data-statistic=variation_icon]")).ToHaveAttributeAsync("data-value", "improvement_high");
         await Expect(stillAtHome.Locator("td[data-comparator=england] [data-statistic=benchmark]")).ToHaveAttributeAsync("data-value", "better");
         await Expect(Row(page, DelayedDays).Locator("[data-statistic=variation_icon]")).ToHaveAttributeAsync("data-value", "common_cause");
-        // A count has no interval, so it is shown but not judged.
+        // England has no value for it: shown, not judged.
         await Expect(Row(page, DelayedDays).Locator("td[data-comparator=england] [data-statistic=benchmark]")).ToHaveAttributeAsync("data-value", "not_compared");
         await Expect(Row(page, Reoffending).Locator("[data-live-value]")).ToHaveTextAsync("No returns yet");
         await Expect(Row(page, Reoffending).Locator("[data-completeness]")).ToHaveTextAsync("No agency returns this here");
