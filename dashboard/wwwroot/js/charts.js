@@ -60,15 +60,27 @@ async function draw (figure) {
   // The canvas is one image to assistive technology, described in words; the table beside it has the numbers.
   canvas.setAttribute('role', 'img')
   canvas.setAttribute('aria-label', kind.summary(data))
-  const fontFamily = getComputedStyle(figure).fontFamily
+  // GOV.UK Frontend sets its font on its own classes, not on body: take the caption's.
+  const fontFamily = getComputedStyle(figure.querySelector('figcaption') ?? figure).fontFamily
   const options = kind.options(data, baseOptions(fontFamily), theme(fontFamily))
-  const decorate = () => kind.decorate(canvas, data)
+  const decorate = () => {
+    scalable(canvas)
+    kind.decorate(canvas, data)
+  }
   options.chart.events = { mounted: decorate, updated: decorate }
   const chart = new window.ApexCharts(canvas, options)
   drawn.set(figure.id, { chart, figure })
   await chart.render()
   figure.classList.add('app-chart--drawn')
   addDownloads(figure, chart, data.title)
+}
+
+// A viewBox lets the SVG scale with its width (the print stylesheet prints it as wide as the paper).
+function scalable (canvas) {
+  const svg = canvas.querySelector('svg.apexcharts-svg')
+  const width = Number.parseFloat(svg?.getAttribute('width'))
+  const height = Number.parseFloat(svg?.getAttribute('height'))
+  if (width > 0 && height > 0) svg.setAttribute('viewBox', `0 0 ${width} ${height}`)
 }
 
 // What every chart shares: the page's own font (no web font is ever fetched), no toolbar (the figure has its own
@@ -95,6 +107,8 @@ function baseOptions (fontFamily) {
       show: true,
       position: 'bottom',
       horizontalAlign: 'left',
+      // A kind of point the chart does not have needs no key.
+      showForNullSeries: false,
       fontSize: '14px',
       fontFamily,
       labels: { colors: ink },
