@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Components;
+using Scrutiny.Dashboard.Exports;
 using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Hosting;
@@ -45,6 +46,7 @@ public static class DashboardExtensions
         app.MapLiveEndpoints();
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();
+        app.MapIndicatorDownloads();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
         app.MapRazorComponents<App>().Finally(page =>

@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Scrutiny.Dashboard.Tests.Infrastructure;
-using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Tests.Statistics.Spc;
-using Scrutiny.Silo.Store;
 using static Microsoft.Playwright.Assertions;
 using static Scrutiny.Dashboard.Tests.Infrastructure.TestCatalogue;
 
@@ -17,8 +15,8 @@ namespace Scrutiny.Dashboard.Tests;
 /// </summary>
 public sealed class IndicatorStatisticsPageTests(Browser browser)
 {
-    private const string Case = "A_INC";
-    private const string Indicator = "spc-a-inc";
+    private const string Case = SpcCase.Name;
+    private const string Indicator = SpcCase.Indicator;
 
     [Fact]
     public async Task The_page_the_series_api_and_the_csv_show_the_same_flags_and_icons()
@@ -120,23 +118,7 @@ public sealed class IndicatorStatisticsPageTests(Browser browser)
         await Expect(page.Locator("form")).ToHaveCountAsync(1); // the header's sign-out form only
     }
 
-    /// <summary>The catalogue, the A_INC case's indicator, its values as MFT's monthly returns and its target.</summary>
-    private static async Task<string> SeedCaseAsync(DashboardApp app)
-    {
-        var key = await SeedAsync(app);
-        var c = SpcFixtures.Cases.Single(x => x.Name == Case);
-        await app.Get<CatalogueWriter>().UpsertIndicatorsAsync([new IndicatorDefinition(Indicator, $"SPC case {Case}", "test",
-            IndicatorUnit.Value, c.Polarity, Frequency.Monthly, CombineMethod.SingleSource)]);
-        await app.Get<CatalogueWriter>().AssignIndicatorsAsync(TestCatalogue.Agency, [Admissions, DelayedDays, StillAtHome, Indicator]);
-        var first = new Period(Frequency.Monthly, 2023, 1);
-        await Returns.PostAsync(app, key, [.. SpcFixtures.PointsOf(Case).Select(p => (object)new
-            { place = Manchester, indicator = Indicator, period = first.Next(p.Point - 1).ToString(), numerator = p.Value })]);
-        using var client = Client(app, key);
-        var target = await client.PutAsJsonAsync($"/api/v1/places/{Manchester}/indicators/{Indicator}/target",
-            new { value = c.Target, reason = "The case's target" });
-        Assert.True(target.IsSuccessStatusCode);
-        return key;
-    }
+    private static Task<string> SeedCaseAsync(DashboardApp app) => SpcCase.SeedAsync(app);
 
     private static HttpClient Client(DashboardApp app, string key)
     {

@@ -4,17 +4,20 @@ using Scrutiny.Silo.Csv;
 
 namespace Scrutiny.Silo.Api.Places;
 
-/// <summary>The revision history as CSV, one row per revision, each carrying the indicator's metadata.</summary>
+/// <summary>
+/// The revision history as CSV, one row per revision, each carrying the indicator's metadata (polarity, combine
+/// method as <c>method</c>) and its source: the agency that sent it.
+/// </summary>
 public static class RevisionsCsv
 {
     public static void Write(SafeCsvWriter csv, string place, IndicatorDefinition d, IReadOnlyList<LedgerEntry> entries)
     {
-        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency",
-            "period", "agency", "revision", "numerator", "denominator", "note", "batch_id", "submitted_by", "submitted_at");
+        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "method",
+            "period", "source", "revision", "numerator", "denominator", "note", "batch_id", "submitted_by", "submitted_at");
         foreach (var e in entries)
         {
             csv.Text(place).Text(d.Code).Text(d.Title).Text(CatalogueNames.Name(d.Unit)).Text(CatalogueNames.Name(d.Polarity))
-                .Text(CatalogueNames.Name(d.Frequency))
+                .Text(CatalogueNames.Name(d.Frequency)).Text(CatalogueNames.Name(d.Combine))
                 .Text(e.Period).Text(e.Agency).Number(e.Revision).Number(e.Numerator).Number(e.Denominator).Text(e.Note)
                 .Text(e.BatchId).Text(e.SubmittedBy).Time(e.SubmittedAt);
             csv.EndRow();

@@ -7,18 +7,19 @@ namespace Scrutiny.Silo.Api.Places;
 /// <summary>
 /// A series as CSV, one row per contribution: each period's combined value and statistics repeated beside every
 /// agency's value that made it, so that nothing the JSON holds is lost. Every row carries the indicator's metadata
-/// (title, unit, polarity, frequency, combine method), the series' icons and target, and its source agency, so
+/// (title, unit, polarity, frequency, combine method as <c>method</c>), the series' icons and target, and its source (the
+/// agency whose return it is), so
 /// that a row pasted elsewhere still says what it is. The names are the API's (<c>special_cause_improvement</c>).
 /// </summary>
 public static class SeriesCsv
 {
     public static void Write(SafeCsvWriter csv, IndicatorSeries series)
     {
-        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "combine",
+        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "method",
             "period", "value", "numerator", "denominator",
             "mean", "lower_process_limit", "upper_process_limit", "special_cause", "point_type",
             "lower_95", "upper_95", "lower_99_8", "upper_99_8", "variation_icon", "assurance_icon", "target", "recent_trend",
-            "source_agency", "source_numerator", "source_denominator", "source_revision", "source_submitted_at", "source_note");
+            "source", "source_numerator", "source_denominator", "source_revision", "source_submitted_at", "source_note");
         var d = series.Indicator;
         var statistics = series.Statistics;
         foreach (var (point, s) in series.Points.Zip(statistics.Points))

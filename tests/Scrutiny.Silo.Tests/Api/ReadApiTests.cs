@@ -115,17 +115,17 @@ public sealed class ReadApiTests
         Assert.Equal("text/csv", series.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{Manchester}_{gap}_series.csv", series.Content.Headers.ContentDisposition?.FileNameStar ?? series.Content.Headers.ContentDisposition?.FileName);
         var seriesLines = (await series.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("place,indicator,title,unit,polarity,frequency,combine,period,value,numerator,denominator," +
+        Assert.Equal("place,indicator,title,unit,polarity,frequency,method,period,value,numerator,denominator," +
             "mean,lower_process_limit,upper_process_limit,special_cause,point_type,lower_95,upper_95,lower_99_8,upper_99_8," +
             "variation_icon,assurance_icon,target,recent_trend," +
-            "source_agency,source_numerator,source_denominator,source_revision,source_submitted_at,source_note", seriesLines[0]);
+            "source,source_numerator,source_denominator,source_revision,source_submitted_at,source_note", seriesLines[0]);
         Assert.StartsWith($"{Manchester},{gap},\"Attainment gap, disadvantaged pupils\",percentage_points,lower_is_better,monthly,sum,2026-01,-3.2,-3.2,,-3.2,", seriesLines[1]);
         Assert.Contains(",cannot_be_calculated,MFT,-3.2,,1,", seriesLines[1]);
         Assert.EndsWith(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", seriesLines[1]);
         Assert.Equal(2, seriesLines.Length);
 
         var revisionLines = (await revisions.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("place,indicator,title,unit,polarity,frequency,period,agency,revision,numerator,denominator,note,batch_id,submitted_by,submitted_at",
+        Assert.Equal("place,indicator,title,unit,polarity,frequency,method,period,source,revision,numerator,denominator,note,batch_id,submitted_by,submitted_at",
             revisionLines[0]);
         Assert.Contains(",2026-01,MFT,1,-3.2,,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",", revisionLines[1]);
 

@@ -1,0 +1,63 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Api.Places;
+using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Dashboard.Exports;
+
+/// <summary>
+/// The indicator page's tables as CSV, for anyone reading the page: the same files as the API's <c>?format=csv</c>
+/// (same writers, same columns), at addresses beside the page.
+/// </summary>
+public static class IndicatorDownloads
+{
+    public static string Series(string place, string indicator) => $"{Base(place, indicator)}/series.csv";
+    public static string Revisions(string place, string indicator) => $"{Base(place, indicator)}/revisions.csv";
+    public static string Benchmarks(string place, string indicator) => $"{Base(place, indicator)}/benchmarks.csv";
+
+    public static IEndpointRouteBuilder MapIndicatorDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        // Anonymous, unlike the API's key-only CSVs: they hold exactly what the public indicator page shows, and a
+        // committee member reading the page has no API key.
+        var group = endpoints.MapGroup("/places/{place}/indicators/{indicator}").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/series.csv", SeriesAsync);
+        group.MapGet("/revisions.csv", RevisionsAsync);
+        group.MapGet("/benchmarks.csv", BenchmarksAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> SeriesAsync(string place, string indicator, ICatalogue catalogue, IGrainFactory grains)
+    {
+        if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
+        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        return SafeCsv.Download($"{place}_{indicator}_series.csv", csv => SeriesCsv.Write(csv, series));
+    }
+
+    private static async Task<IResult> RevisionsAsync(
+        string place, string indicator, ICatalogue catalogue, SqlCatalogue ledger, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
+        var revisions = await ledger.ListRevisionsAsync(place, indicator, cancellationToken);
+        return SafeCsv.Download($"{place}_{indicator}_revisions.csv", csv => RevisionsCsv.Write(csv, place, definition, revisions));
+    }
+
+    private static async Task<IResult> BenchmarksAsync(
+        string place, string indicator, ICatalogue catalogue, BenchmarkService benchmarks, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
+        var result = await benchmarks.ForAsync(place, indicator, period: null, cancellationToken);
+        return result is null
+            ? Results.NotFound()
+            : SafeCsv.Download($"{place}_{indicator}_benchmarks.csv", csv => BenchmarksCsv.Write(csv, definition, result));
+    }
+
+    // The indicator, when both it and the place are in the catalogue (a grain refuses to activate for others).
+    private static async Task<IndicatorDefinition?> FindAsync(string place, string indicator, ICatalogue catalogue) =>
+        await catalogue.FindPlaceAsync(place) is null ? null : await catalogue.FindIndicatorAsync(indicator);
+
+    private static string Base(string place, string indicator) =>
+        $"/places/{Uri.EscapeDataString(place)}/indicators/{Uri.EscapeDataString(indicator)}";
+}
