@@ -59,7 +59,7 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
         var other = await ValueOfAsync(comparator, indicator, period);
         if (other.Value is null) other = await AggregateAsync(comparator, places, indicator, period) ?? other;
         return new ComparatorBenchmark(comparator.Code, comparator.Name, other.Value,
-            Benchmark.Compare(own.Value, own.Interval95, other.Value, indicator.Polarity), other.AggregatedFrom);
+            Benchmark.Compare(indicator, own.Value, own.Interval95, other.Value), other.AggregatedFrom);
     }
 
     /// <summary>

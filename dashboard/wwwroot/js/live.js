@@ -26,6 +26,10 @@ const notAvailable = 'Not available'
 const containers = [...document.querySelectorAll('[data-live-group], [data-live-groups]')]
 // Regions are found again by id when refreshed, since a refresh replaces the element.
 const regionIds = [...document.querySelectorAll('[data-live-refresh][id]')].map(r => r.id)
+// What the server last rendered in each region, kept apart from the page because scripts (charts.js) add to a
+// region once it is shown: a refresh swaps the region only when the server's rendering changed. Modules run in
+// document order, so this runs before charts.js draws.
+const serverHtml = new Map(regionIds.map(id => [id, document.getElementById(id).innerHTML]))
 // A burst of changes (an import of many values) refreshes a region once, shortly after the burst starts.
 const refreshDelay = 150
 const pendingRefresh = new Map()
@@ -107,7 +111,8 @@ async function refresh (id, announce) {
     const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById(id)
     const current = document.getElementById(id)
     if (!fresh || !current) return
-    if (fresh.innerHTML === current.innerHTML) return
+    if (fresh.innerHTML === serverHtml.get(id)) return
+    serverHtml.set(id, fresh.innerHTML)
     // Keep keyboard focus where it was when the focused control is in the new region too.
     const focusedId = current.contains(document.activeElement) ? document.activeElement.id : null
     current.replaceWith(fresh)

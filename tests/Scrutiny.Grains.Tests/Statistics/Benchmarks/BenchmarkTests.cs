@@ -34,6 +34,21 @@ public sealed class BenchmarkTests
         Assert.Equal(BenchmarkOutcome.NotCompared, Benchmark.Compare(45, Interval, null, Polarity.HigherIsBetter));
     }
 
+    [Theory]
+    [InlineData(IndicatorUnit.Count, BenchmarkOutcome.NotCompared)]
+    [InlineData(IndicatorUnit.Value, BenchmarkOutcome.NotCompared)]
+    [InlineData(IndicatorUnit.PercentagePoints, BenchmarkOutcome.NotCompared)]
+    [InlineData(IndicatorUnit.Percentage, BenchmarkOutcome.Worse)]
+    [InlineData(IndicatorUnit.RatePer1000, BenchmarkOutcome.Worse)]
+    [InlineData(IndicatorUnit.RatePer100000, BenchmarkOutcome.Worse)]
+    public void Only_ratios_are_benchmarked_because_a_count_grows_with_the_place(IndicatorUnit unit, BenchmarkOutcome expected)
+    {
+        // A borough's count against England's, far outside its interval: "better" would only say it is smaller.
+        var indicator = TestIndicators.Of(unit, Polarity.HigherIsBetter);
+        Assert.Equal(expected, Benchmark.Compare(indicator, 45, Interval, 267_836));
+        Assert.Equal(expected != BenchmarkOutcome.NotCompared, Benchmark.IsComparable(indicator));
+    }
+
     [Fact]
     public void Outcomes_have_the_catalogue_names() =>
         Assert.Equal(["better", "similar", "worse", "higher", "lower", "not_compared"], CatalogueNames.Names<BenchmarkOutcome>());
