@@ -10,6 +10,8 @@ using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Comparisons;
+using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Scorecards;
@@ -39,6 +41,9 @@ public static class SiloServiceExtensions
         services.AddCatalogueAdministration();
         services.AddSingleton<BenchmarkService>().AddSingleton<ComparatorGroupEditor>();
         services.AddSingleton<PlaceScorecard>();
+        services.AddSingleton<PlaceComparison>();
+        services.AddSingleton<PanelStore>();
+        services.AddSingleton<PanelEditor>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
