@@ -44,6 +44,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<PlaceComparison>();
         services.AddSingleton<PanelStore>();
         services.AddSingleton<PanelEditor>();
+        services.AddSingleton<PanelFigures>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());

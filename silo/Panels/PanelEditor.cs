@@ -50,14 +50,14 @@ public sealed class PanelEditor(SqlCatalogue catalogue, PanelStore store, TimePr
         {
             var (place, indicator) = draft.Items[i];
             var before = problems.Count;
-            if (string.IsNullOrEmpty(place)) problems.Add(new($"items[{i}].place", "required", $"Choose a place for item {i + 1}"));
-            else if (!places.Contains(place)) problems.Add(new($"items[{i}].place", "unknown_place", $"Item {i + 1}: no place has the code '{place}'"));
-            if (string.IsNullOrEmpty(indicator)) problems.Add(new($"items[{i}].indicator", "required", $"Choose an indicator for item {i + 1}"));
-            else if (!indicators.Contains(indicator)) problems.Add(new($"items[{i}].indicator", "unknown_indicator", $"Item {i + 1}: no indicator has the code '{indicator}'"));
+            if (string.IsNullOrEmpty(place)) problems.Add(new($"items[{i}].place", "required", $"Choose a place for figure {i + 1}"));
+            else if (!places.Contains(place)) problems.Add(new($"items[{i}].place", "unknown_place", $"Figure {i + 1}: no place has the code '{place}'"));
+            if (string.IsNullOrEmpty(indicator)) problems.Add(new($"items[{i}].indicator", "required", $"Choose an indicator for figure {i + 1}"));
+            else if (!indicators.Contains(indicator)) problems.Add(new($"items[{i}].indicator", "unknown_indicator", $"Figure {i + 1}: no indicator has the code '{indicator}'"));
             if (problems.Count > before) continue;
 
             var item = new PanelItem(place!, indicator!);
-            if (items.Contains(item)) problems.Add(new($"items[{i}].place", "duplicate", $"Item {i + 1} is already on the panel"));
+            if (items.Contains(item)) problems.Add(new($"items[{i}].place", "duplicate", $"Figure {i + 1} is already on the panel: choose another place or indicator"));
             else items.Add(item);
         }
         return (items, problems);
