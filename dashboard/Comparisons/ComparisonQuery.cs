@@ -24,9 +24,6 @@ public sealed record ComparisonQuery(string? Indicator, string? By, string? Type
     /// <summary>The type or group chosen, by <see cref="Kind"/>.</summary>
     public string? ScopeId => Kind == ScopeKind.Group ? Blank(Group) : Blank(Type);
 
-    /// <summary>Nothing asked yet: the page shows its form alone.</summary>
-    public bool IsEmpty => Blank(Indicator) is null && Blank(Type) is null && Blank(Group) is null;
-
     /// <summary>The same question as a query string (with its leading <c>?</c>), for links and downloads.</summary>
     public string ToQueryString(bool withIndicator = true, bool withPeriod = true)
     {
