@@ -4,8 +4,8 @@ using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
 using Scrutiny.Dashboard.Live;
-using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Dashboard.Panels;
+using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Hosting;
 
 namespace Scrutiny.Dashboard;

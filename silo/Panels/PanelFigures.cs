@@ -32,18 +32,19 @@ public sealed class PanelFigures(SqlCatalogue catalogue, IGrainFactory grains, B
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var items = panel.Items.Select((item, i) => (Position: i + 1, item))
             .Where(x => places.ContainsKey(x.item.Place) && indicators.ContainsKey(x.item.Indicator)).ToList();
-        return await Task.WhenAll(items.Select(x => FigureAsync(x.Position, places[x.item.Place], indicators[x.item.Indicator], cancellationToken)));
+        return await Task.WhenAll(items.Select(x => FigureAsync(x.Position, places[x.item.Place], indicators[x.item.Indicator], places)));
     }
 
-    private async Task<PanelFigure> FigureAsync(int position, Place place, IndicatorDefinition indicator, CancellationToken cancellationToken)
+    private async Task<PanelFigure> FigureAsync(int position, Place place, IndicatorDefinition indicator, IReadOnlyDictionary<string, Place> places)
     {
         var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place.Code, indicator.Code)).GetSeriesAsync();
         if (series.Points.Count == 0) return new PanelFigure(position, place, indicator, null, null);
         var (point, statistics) = (series.Points[^1], series.Statistics);
-        var benchmark = await benchmarks.ForAsync(place.Code, indicator.Code, point.Period, cancellationToken);
+        // Parent and England only: a panel needs no comparator groups or quintiles, which read many more grains.
+        var benchmark = await benchmarks.CompareWithParentAndEnglandAsync(place, indicator, point.Period, places);
         return new PanelFigure(position, place, indicator,
-            new LatestFigure(point.Period, point.Value, statistics.Points[^1].Interval95, statistics.VariationIcon, statistics.AssuranceIcon,
+            new LatestFigure(point.Period, point.Value, benchmark.Own.Interval95, statistics.VariationIcon, statistics.AssuranceIcon,
                 statistics.RecentTrend.Trend, [.. point.Contributions.Select(c => c.Agency).Distinct().Order(StringComparer.Ordinal)]),
-            benchmark?.England);
+            benchmark.England);
     }
 }
