@@ -144,6 +144,15 @@ public sealed class PanelPageTests(Browser browser)
         await page.GotoAsync($"/panels/{panel.Id}");
         await audit.AssertCleanAsync(page, "Committee follow-up: admissions", "panel");
         await Expect(page.Locator(".govuk-service-navigation a[aria-current=true]")).ToHaveTextAsync("Panels");
+        // Printed as a committee paper: the title, the date and the figures, without the links to act on.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator(".app-panel__actions")).ToBeHiddenAsync();
+        await Expect(page.Locator(".govuk-service-navigation")).ToBeHiddenAsync();
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-as-of]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#panel-table")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "panel-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await AgencySession.SignInAsync(page, key);
         await page.GotoAsync("/panels/new");
