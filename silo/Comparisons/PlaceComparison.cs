@@ -9,7 +9,7 @@ namespace Scrutiny.Silo.Comparisons;
 
 /// <summary>
 /// One indicator across many places: each place's value and 95% interval as its series' statistics give them, the
-/// verdict against England by <see cref="Benchmark.Compare"/> and England's value as <see cref="BenchmarkService"/>
+/// verdict against England by <see cref="Benchmark.Compare(IndicatorDefinition, double?, Grains.Statistics.ConfidenceIntervals.ConfidenceInterval?, double?)"/> (none for a count) and England's value as <see cref="BenchmarkService"/>
 /// finds it, so that the comparison and a place's own benchmarks always agree. Lives outside the grains because it
 /// reads many of them.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService ben
         var values = scope.Places.Zip(series, (place, s) => ValueOf(place, s, period)).ToList();
         var ranked = values.Where(v => v.Value is not null).Select(v => (v.Place.Code, v.Value!.Value)).ToList();
         var compared = values.ConvertAll(v => new ComparedPlace(v.Place, v.Value, v.Interval95,
-            Benchmark.Compare(v.Value, v.Interval95, england?.Value, indicator.Polarity),
+            Benchmark.Compare(indicator, v.Value, v.Interval95, england?.Value),
             v.Value is null ? null : ComparatorGroup.Summarise(v.Place.Code, ranked, indicator.Polarity)?.Rank, ranked.Count, v.Sources));
         return new Comparison(indicator, scope, period, periods, BestFirst(compared, indicator.Polarity), england);
 
