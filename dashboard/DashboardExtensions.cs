@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Scrutiny.Dashboard.Agencies;
+using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
 using Scrutiny.Dashboard.Live;
+using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Hosting;
 
@@ -47,6 +49,8 @@ public static class DashboardExtensions
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();
         app.MapIndicatorDownloads();
+        app.MapComparisonExports();
+        app.MapPanelExports();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
         app.MapRazorComponents<App>().Finally(page =>

@@ -56,10 +56,21 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
     private async Task<ComparatorBenchmark> CompareAsync(MemberValue own, Place comparator, IReadOnlyCollection<Place> places,
         IndicatorDefinition indicator, string period)
     {
-        var other = await ValueOfAsync(comparator, indicator, period);
-        if (other.Value is null) other = await AggregateAsync(comparator, places, indicator, period) ?? other;
+        var other = await ComparatorValueAsync(comparator, places, indicator, period);
         return new ComparatorBenchmark(comparator.Code, comparator.Name, other.Value,
             Benchmark.Compare(indicator, own.Value, own.Interval95, other.Value), other.AggregatedFrom);
+    }
+
+    /// <summary>
+    /// A comparator's value for the period (England's, a region's): its own, or else made from its places' when every
+    /// one of them has a value. Public so that comparisons across many places use the same comparator as a place's
+    /// own benchmarks.
+    /// </summary>
+    public async Task<MemberValue> ComparatorValueAsync(Place comparator, IReadOnlyCollection<Place> places,
+        IndicatorDefinition indicator, string period)
+    {
+        var own = await ValueOfAsync(comparator, indicator, period);
+        return own.Value is null ? await AggregateAsync(comparator, places, indicator, period) ?? own : own;
     }
 
     /// <summary>

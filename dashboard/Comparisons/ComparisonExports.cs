@@ -1,0 +1,41 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Comparisons;
+using Scrutiny.Silo.Csv;
+
+namespace Scrutiny.Dashboard.Comparisons;
+
+/// <summary>The comparison pages' CSV downloads, asked with the same query strings as the pages.</summary>
+public static class ComparisonExports
+{
+    public static IEndpointRouteBuilder MapComparisonExports(this IEndpointRouteBuilder endpoints)
+    {
+        // Public, as the pages they come from are: every figure in them is already on a public page. The /api/v1
+        // reads, which need a key, serve programs rather than people following a "Download" link.
+        endpoints.MapGet(ComparePaths.CompareCsv, CompareAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(ComparePaths.HeatMapCsv, HeatMapAsync).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> CompareAsync(string? indicator, string? by, string? type, string? group, string? period,
+        PlaceComparison comparisons, ICatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var answer = await ComparisonRequest.CompareAsync(comparisons, catalogue, new(indicator, by, type, group, period), cancellationToken);
+        if (answer.Comparison is not { } comparison) return Problem(answer.Problems);
+        return SafeCsv.Download($"compare_{comparison.Indicator.Code}_{comparison.Scope.Id}_{comparison.Period ?? "none"}.csv",
+            csv => ComparisonCsv.Write(csv, [comparison]));
+    }
+
+    private static async Task<IResult> HeatMapAsync(string? by, string? type, string? group, PlaceComparison comparisons,
+        CancellationToken cancellationToken)
+    {
+        var problems = new List<Silo.Api.FieldProblem>();
+        var scope = await ComparisonRequest.ScopeAsync(comparisons, new(null, by, type, group, null), problems, cancellationToken);
+        if (scope is null) return Problem(problems);
+        var map = await comparisons.HeatMapAsync(scope, cancellationToken);
+        return SafeCsv.Download($"heat-map_{scope.Id}.csv", csv => ComparisonCsv.Write(csv, map.Columns));
+    }
+
+    private static IResult Problem(IReadOnlyList<Silo.Api.FieldProblem> problems) => Results.Problem(
+        title: "The comparison cannot be made.", statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["errors"] = problems });
+}

@@ -1,0 +1,14 @@
+namespace Scrutiny.Dashboard.Panels;
+
+/// <summary>The addresses of the panel pages and their download.</summary>
+public static class PanelPaths
+{
+    public const string List = "/panels";
+    public const string New = "/panels/new";
+
+    public static string Panel(string id) => $"/panels/{Uri.EscapeDataString(id)}";
+
+    public static string Edit(string id) => $"{Panel(id)}/edit";
+
+    public static string Csv(string id) => $"{Panel(id)}.csv";
+}
