@@ -22,6 +22,9 @@ public static class ChangeKinds
 
     /// <summary>The latest value of one of a place's indicators changed.</summary>
     public const string Place = "place";
+
+    /// <summary>A scrutiny panel's name or figures changed: open copies re-render.</summary>
+    public const string Panel = "panel";
 }
 
 /// <summary>The names of a change's keys.</summary>
@@ -29,4 +32,5 @@ public static class ChangeKeys
 {
     public const string Place = "place";
     public const string Indicator = "indicator";
+    public const string Panel = "panel";
 }

@@ -17,16 +17,25 @@ namespace Scrutiny.Dashboard.Tests.Infrastructure;
 public sealed class DashboardApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    private DashboardApp(TestDatabase database) => _database = database;
+    private DashboardApp(TestDatabase database, bool ownsDatabase) => (_database, _ownsDatabase) = (database, ownsDatabase);
 
     /// <summary>Where the app listens, such as <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<DashboardApp> StartAsync()
+    public static async Task<DashboardApp> StartAsync() =>
+        Start(new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite), ownsDatabase: true), port: 0);
+
+    /// <summary>
+    /// The app over a database the caller keeps, at <paramref name="port"/> (0: any free one): to stop a server and
+    /// start another in its place, as a restart does, with the pages still open.
+    /// </summary>
+    public static DashboardApp StartOn(TestDatabase database, int port = 0) => Start(new DashboardApp(database, ownsDatabase: false), port);
+
+    private static DashboardApp Start(DashboardApp app, int port)
     {
-        var app = new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite));
-        app.UseKestrel(0);
+        app.UseKestrel(port);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         app.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -47,6 +56,6 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 }

@@ -129,6 +129,25 @@ public sealed class PanelPageTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_panel_edited_while_it_is_open_shows_its_new_figures_without_a_reload()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await TestCatalogue.SeedAsync(app);
+        var panel = await CreateAsync(app, (Manchester, DelayedDays));
+        var page = await browser.OpenAsync(app);
+        await page.GotoAsync($"/panels/{panel.Id}");
+        await Expect(page.Locator("[data-live-status]")).ToHaveTextAsync("Figures on this page update as agencies send returns.");
+        await page.EvaluateAsync("window.notReloaded = true");
+
+        var edited = await app.Get<PanelEditor>().UpdateAsync(panel.Id,
+            new PanelDraft(panel.Name, panel.Description, [(Manchester, DelayedDays), (Manchester, Admissions)]), "test");
+
+        Assert.NotNull(edited.Panel);
+        await Expect(page.Locator($"#panel-table tr[data-indicator='{Admissions}']")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"));
+    }
+
+    [Fact]
     public async Task The_panel_pages_pass_axe_and_the_navigation_marks_panels()
     {
         await using var app = await DashboardApp.StartAsync();
