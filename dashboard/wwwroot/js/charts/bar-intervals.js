@@ -46,7 +46,9 @@ export function barIntervalsOptions (data, base, theme) {
             borderColor: ink,
             strokeDashArray: 4,
             borderWidth: 2,
-            label: { text: `${reference.label}: ${formatValue(reference.value, data)}`, orientation: 'horizontal', ...theme.annotationLabel(ink) }
+            // Anchored at its end, the label reads leftwards from the line and stays inside the plot even when the
+            // reference is the axis maximum.
+            label: { text: `${reference.label}: ${formatValue(reference.value, data)}`, orientation: 'horizontal', textAnchor: 'end', ...theme.annotationLabel(ink) }
           }]
         : []
     }
