@@ -17,6 +17,7 @@ public static class IndicatorDownloads
     public static string Series(string place, string indicator) => $"{Base(place, indicator)}/series.csv";
     public static string Revisions(string place, string indicator) => $"{Base(place, indicator)}/revisions.csv";
     public static string Benchmarks(string place, string indicator) => $"{Base(place, indicator)}/benchmarks.csv";
+    public static string Forecast(string place, string indicator) => $"{Base(place, indicator)}/forecast.csv";
 
     public static IEndpointRouteBuilder MapIndicatorDownloads(this IEndpointRouteBuilder endpoints)
     {
@@ -26,6 +27,7 @@ public static class IndicatorDownloads
         group.MapGet("/series.csv", SeriesAsync);
         group.MapGet("/revisions.csv", RevisionsAsync);
         group.MapGet("/benchmarks.csv", BenchmarksAsync);
+        group.MapGet("/forecast.csv", ForecastAsync);
         return endpoints;
     }
 
@@ -34,6 +36,13 @@ public static class IndicatorDownloads
         if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
         var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
         return SafeCsv.Download($"{place}_{indicator}_series.csv", csv => SeriesCsv.Write(csv, series));
+    }
+
+    private static async Task<IResult> ForecastAsync(string place, string indicator, ICatalogue catalogue, IGrainFactory grains)
+    {
+        if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
+        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        return SafeCsv.Download($"{place}_{indicator}_forecast.csv", csv => ForecastCsv.Write(csv, series));
     }
 
     private static async Task<IResult> RevisionsAsync(

@@ -43,6 +43,29 @@ public sealed class IndicatorDownloadsTests(Browser browser)
     }
 
     [Fact]
+    public async Task The_baseline_downloads_a_year_of_future_periods_saying_it_is_computed_from_the_returns()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var key = await SeedAsync(app);
+        await Returns.PostAsync(app, key, [.. Enumerable.Range(1, 8).Select(m => (object)new
+            { place = Manchester, indicator = DelayedDays, period = $"2026-{m:D2}", numerator = 1000 + 25 * m })]);
+        var page = await browser.OpenAsync(app, javaScript: false);
+        await page.GotoAsync($"/places/{Manchester}/indicators/{DelayedDays}");
+        var href = await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Download the baseline (CSV)" }).GetAttributeAsync("href");
+
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var lines = (await client.GetStringAsync(href)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(x => x.First, x => x.Second)).ToList();
+        // Twelve months on from 2026-08, on the straight line the history makes (25 more each month).
+        Assert.Equal([.. Enumerable.Range(9, 12).Select(i => $"{2026 + (i - 1) / 12}-{(i - 1) % 12 + 1:D2}")], rows.Select(r => r["period"]));
+        Assert.Equal(1225.0, double.Parse(rows[0]["baseline"], System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.All(rows, r => Assert.Equal(("lower_is_better", "sum", "2026-08", "baseline_from_returns"),
+            (r["polarity"], r["method"], r["last_returned_period"], r["source"])));
+    }
+
+    [Fact]
     public async Task A_download_for_an_unknown_indicator_is_not_found()
     {
         await using var app = await DashboardApp.StartAsync();

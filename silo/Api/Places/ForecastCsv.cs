@@ -1,0 +1,30 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Csv;
+
+namespace Scrutiny.Silo.Api.Places;
+
+/// <summary>
+/// The baseline forecast as CSV, one row per future period, each carrying the indicator's metadata, the target it is
+/// drawn beside and its source: the forecast is computed from the place's returned history, not returned itself.
+/// </summary>
+public static class ForecastCsv
+{
+    public const string Source = "baseline_from_returns";
+
+    public static void Write(SafeCsvWriter csv, IndicatorSeries series)
+    {
+        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "method",
+            "period", "baseline", "lower_95", "upper_95", "target", "last_returned_period", "source");
+        var d = series.Indicator;
+        var lastReturned = series.Points.LastOrDefault(p => p.Value is not null)?.Period;
+        foreach (var f in series.Statistics.Forecast)
+        {
+            csv.Text(series.Place).Text(d.Code).Text(d.Title).Text(CatalogueNames.Name(d.Unit)).Text(CatalogueNames.Name(d.Polarity))
+                .Text(CatalogueNames.Name(d.Frequency)).Text(CatalogueNames.Name(d.Combine))
+                .Text(f.Period).Number(f.Value).Number(f.Lower).Number(f.Upper).Number(series.Statistics.Target)
+                .Text(lastReturned).Text(Source);
+            csv.EndRow();
+        }
+    }
+}
