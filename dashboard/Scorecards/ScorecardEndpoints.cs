@@ -1,3 +1,4 @@
+using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Scorecards;
@@ -15,7 +16,18 @@ public static class ScorecardEndpoints
         // Public, as the place page is: it downloads the figures that page shows to anyone. The /api/v1 reads need
         // an API key, which a resident or a committee member does not have.
         endpoints.MapGet("/places/{code}/scorecard.csv", DownloadAsync).AllowAnonymous().ExcludeFromDescription();
+        // The home page's counts, public as that page is.
+        endpoints.MapGet(PlacesCsvHref, DownloadCountsAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
+    }
+
+    public const string PlacesCsvHref = "/places.csv";
+
+    private static async Task<IResult> DownloadCountsAsync(ICatalogue catalogue, PlaceScorecard scorecards)
+    {
+        var places = await catalogue.ListPlacesAsync();
+        var counts = await Task.WhenAll(places.Select(async p => (p, await scorecards.CountsAsync(p.Code))));
+        return SafeCsv.Download("places.csv", csv => PlaceCountsCsv.Write(csv, counts));
     }
 
     private static async Task<IResult> DownloadAsync(string code, string[]? variation, string[]? england, string? theme, string? sort,

@@ -162,6 +162,15 @@ public sealed class ScorecardTests(Browser browser)
         await Expect(page.Locator($"tr[data-place='{Trafford}'] [data-count]")).ToHaveTextAsync("No returns yet");
         // The words are in the headers, not only in colour or position.
         await Expect(page.Locator("table").First.Locator("thead th")).ToContainTextAsync(["Improving", "Of concern", "No significant change"]);
+
+        // The same counts as a public CSV, each row saying what it counts and where the verdicts come from.
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = "Download these counts for every place (CSV)" }).GetAttributeAsync("href");
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var lines = (await client.GetStringAsync(href)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var row = lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(x => x.First, x => x.Second)).Single(r => r["place"] == Manchester);
+        Assert.Equal(("1", "1", "1", "0", "latest_of_each_indicator", "spc_variation_icon_of_latest_point"),
+            (row["improving"], row["of_concern"], row["no_significant_change"], row["unusual"], row["period"], row["source"]));
     }
 
     [Fact]
