@@ -7,6 +7,7 @@ using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Hosting;
+using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Dashboard;
 
@@ -18,6 +19,8 @@ public static class DashboardExtensions
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubChangeObserver>();
         builder.Services.AddAgencySignIn();
+        builder.Services.AddHubKeys(ScrutinyHub.Path);
+        builder.Logging.KeepKeysOutOfLogs();
         builder.Services.AddSingleton<ReturnsTemplate>();
         return builder;
     }
@@ -44,7 +47,7 @@ public static class DashboardExtensions
         app.UseAgencyUser(IsPageRequest);
         app.UseAntiforgery();
         app.MapScrutinySilo();
-        app.MapHub<ScrutinyHub>(ScrutinyHub.Path);
+        app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
         app.MapLiveEndpoints();
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();

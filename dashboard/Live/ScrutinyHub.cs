@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Scrutiny.Grains.Contracts;
 
@@ -7,9 +6,10 @@ namespace Scrutiny.Dashboard.Live;
 /// <summary>
 /// The live-update hub at <c>/hubs/scrutiny</c>. A client watches the groups of what it shows
 /// (<c>place:{code}</c>, <c>indicator:{place}/{code}</c>, <c>board:{id}</c>, <c>panel:{id}</c>) and receives
-/// <c>changed</c> messages. Public: it carries only what the public pages show.
+/// <c>changed</c> messages. Public: it carries only what the public pages show. A client may connect with an API
+/// key (SignalR's <c>accessTokenFactory</c>); a key that is presented and refused gets 401 rather than an anonymous
+/// connection (<see cref="Scrutiny.Silo.Security.ScrutinyAuth.NoBadKeyPolicy"/>, set where the hub is mapped).
 /// </summary>
-[AllowAnonymous]
 public sealed class ScrutinyHub : Hub
 {
     public const string Path = "/hubs/scrutiny";

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
 
@@ -10,13 +9,12 @@ namespace Scrutiny.Silo.Hosting;
 /// <summary>The silo's admin commands. Each prints what it did; a new key is the last line of standard output.</summary>
 public static class AdminCommands
 {
-    private const string Usage =
-        """
+    public static string Usage { get; } =
+        $"""
         usage: silo                                 run a headless node
                silo migrate                         upgrade the store's schema
                silo seed-demo                       add the demo catalogue, agencies, boards and returns
-               silo api-key create --agency CODE    make an API key for an agency
-               silo api-key create --admin          make an administrator's API key
+        {ApiKeyCommands.Usage}
         The store is ConnectionStrings__Scrutiny, or data/scrutiny.db under the working directory.
         """;
 
@@ -43,19 +41,8 @@ public static class AdminCommands
                 await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
                 Console.WriteLine("Demo data seeded.");
                 return 0;
-            case ["api-key", "create", "--admin"]:
-                Console.WriteLine("Administrator key (shown once; only its hash is stored):");
-                Console.WriteLine(await services.GetRequiredService<ApiKeyStore>().CreateAsync(null, isAdmin: true));
-                return 0;
-            case ["api-key", "create", "--agency", var agency]:
-                if (await services.GetRequiredService<SqlCatalogue>().FindAgencyAsync(agency) is null)
-                {
-                    Console.Error.WriteLine($"No agency has the code '{agency}'.");
-                    return 2;
-                }
-                Console.WriteLine($"API key for agency {agency} (shown once; only its hash is stored):");
-                Console.WriteLine(await services.GetRequiredService<ApiKeyStore>().CreateAsync(agency, isAdmin: false));
-                return 0;
+            case ["api-key", .. var rest]:
+                return await ApiKeyCommands.RunAsync(services, rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

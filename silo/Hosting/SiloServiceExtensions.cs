@@ -9,6 +9,8 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Api.Keys;
+using Scrutiny.Silo.Audit;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Panels;
@@ -57,6 +59,8 @@ public static class SiloServiceExtensions
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeyAdministration>();
+        services.AddSingleton<AuditSearch>();
         services.AddSingleton<ReturnsValidator>();
         services.AddSingleton<ReturnsImporter>();
         services.AddSingleton<BatchApplier>();
@@ -86,6 +90,7 @@ public static class SiloServiceExtensions
     /// <summary>The silo's middleware: who is calling, what they may do, and how often (after routing).</summary>
     public static IApplicationBuilder UseScrutinySilo(this IApplicationBuilder app)
     {
+        app.UseAuditSource();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -99,6 +104,8 @@ public static class SiloServiceExtensions
         endpoints.MapScheduleApi();
         endpoints.MapCatalogueApi();
         endpoints.MapBenchmarksApi();
+        endpoints.MapApiKeysApi();
+        endpoints.MapAuditApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -15,6 +15,8 @@ public sealed class SiloStartup(Database database, SchemaMigrator migrator, Demo
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // What recovery and the seed change is the node's own doing: the audit says so.
+        using var source = AuditSource.Use(AuditSource.System);
         var isNew = database.Options.SqlitePath is { } path && !File.Exists(path);
         if (database.Options.SqlitePath is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         Console.WriteLine($"Scrutiny store: {database.Options.Description}");

@@ -12,6 +12,7 @@ public sealed class BatchRecoverySweep(BatchRecovery recovery, ReturnsOptions op
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var source = Store.AuditSource.Use(Store.AuditSource.System);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.RecoverySweepSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -1,4 +1,5 @@
 using Dapper;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
 
 using Scrutiny.Silo.Api;
@@ -14,6 +15,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
 {
     /// <summary>Past this many problems a batch is plainly the wrong file; listing more helps nobody.</summary>
     public const int MaxProblems = 1000;
+
+    public const string BatchAcceptedAction = "returns_batch_accepted";
 
     public async Task<ReturnsImportOutcome> ImportAsync(ReturnsImportRequest request, CancellationToken cancellationToken)
     {
@@ -65,6 +68,10 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         }
 
         await connection.ExecuteAsync("UPDATE return_batches SET row_count = @rows WHERE id = @Id", new { rows, batch.Id }, transaction);
+        // The ledger keeps who sent each value; the audit keeps the batch as one act, with where it came from.
+        await AuditLog.AppendAsync(connection, transaction, new AuditEntry(batch.ReceivedAt, batch.SubmittedBy, BatchAcceptedAction,
+            $"{batch.AgencyCode}/{batch.Id}", AuditLog.Detail(new { rows, source = request.Source.ToString().ToLowerInvariant() })),
+            database.Engine, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
         var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);

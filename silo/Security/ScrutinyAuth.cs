@@ -21,16 +21,21 @@ public static class ScrutinyAuth
     /// <summary>Any valid API key, an agency's or an administrator's: may read places, indicators and series.</summary>
     public const string AnyKeyPolicy = "any-key";
 
+    /// <summary>Anyone, with no key or a good one: a key that is presented and refused (unknown, expired, revoked) gets 401.</summary>
+    public const string NoBadKeyPolicy = "no-bad-key";
+
     public static IServiceCollection AddScrutinyAuth(this IServiceCollection services)
     {
         services.AddAuthentication(ApiKeyScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AgencyPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireClaim(AgencyClaim))
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireRole(AdminRole))
             .AddPolicy(AnyKeyPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).RequireAuthenticatedUser())
+            .AddPolicy(NoBadKeyPolicy, p => p.AddAuthenticationSchemes(ApiKeyScheme).AddRequirements(new NoRefusedKeyRequirement()))
             // An endpoint that forgets to say who may call it is closed, not open.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IAuthorizationHandler, NoRefusedKeyRequirement.Handler>();
         return services;
     }
 

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Api.Places;
+
+namespace Scrutiny.Silo.Audit;
+
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/audit", SearchAsync)
+            .ForAdministrators()
+            .Produces<AuditPage>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("SearchAudit")
+            .WithSummary("The audit log, newest first: actor and subject containing text, one action, days from and to (UTC, inclusive). " +
+                "JSON 50 rows a page (?page=), or ?format=csv for every matching row.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> SearchAsync(string? actor, string? action, string? subject, string? from, string? to, string? format,
+        int? page, AuditSearch search, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
+        var (filter, problems) = AuditFilter.Parse(actor, action, subject, from, to);
+        if (problems.Count > 0)
+            return Results.Problem(title: "Invalid search.", detail: string.Join(". ", problems.Select(p => p.Message)) + ".",
+                statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = problems });
+        return exportFormat == ExportFormat.Csv
+            ? AuditCsv.Download(await search.AllAsync(filter, cancellationToken), time.GetUtcNow())
+            : Results.Ok(await search.SearchAsync(filter, page ?? 1, cancellationToken));
+    }
+}
