@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
@@ -51,6 +52,7 @@ public static class DashboardExtensions
         app.MapLiveEndpoints();
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();
+        app.MapAdminEndpoints();
         app.MapIndicatorDownloads();
         app.MapComparisonExports();
         app.MapPanelExports();

@@ -10,6 +10,13 @@ public static class AdminPaths
 
     public static string Reopenings(string code) => $"{Agency(code)}/reopenings";
 
+    public static string Keys(string code) => $"{Agency(code)}/keys";
+
+    public static string RevokeKey(string code, string id) => $"{Keys(code)}/{Uri.EscapeDataString(id)}/revoke";
+
+    public const string Audit = "/admin/audit";
+    public const string AuditCsv = "/admin/audit.csv";
+
     public const string ComparatorGroups = "/admin/comparator-groups";
     public const string NewComparatorGroup = "/admin/comparator-groups/new";
 
