@@ -53,6 +53,35 @@ public sealed class AdminCommandTests
     }
 
     [Fact]
+    public async Task Api_key_create_with_label_and_expiry_then_list_and_revoke_audited_as_cli_and_never_listing_the_secret()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
+
+        var (createExit, created) = await RunSiloAsync(database, "api-key", "create", "--agency", "MFT", "--expires-days", "90", "--label", "Finance upload");
+        var key = created[^1];
+        var id = key.Split('_', 3)[1];
+        var (listExit, listed) = await RunSiloAsync(database, "api-key", "list", "--agency", "MFT");
+        var (revokeExit, revoked) = await RunSiloAsync(database, "api-key", "revoke", "--id", $"scr_{id}");
+        var (afterExit, after) = await RunSiloAsync(database, "api-key", "list");
+        var (badExit, _) = await RunSiloAsync(database, "api-key", "create", "--agency", "MFT", "--expires-days", "0");
+
+        Assert.Equal((0, 0, 0, 0, 2), (createExit, listExit, revokeExit, afterExit, badExit));
+        Assert.Contains(listed, l => l.StartsWith($"scr_{id} ", StringComparison.Ordinal) && l.Contains("Finance upload") && l.Contains("active"));
+        Assert.Contains(after, l => l.StartsWith($"scr_{id} ", StringComparison.Ordinal) && l.Contains("revoked"));
+        Assert.DoesNotContain(listed.Concat(after).Concat(revoked), l => l.Contains(key.Split('_', 3)[2], StringComparison.Ordinal));
+        await using var node = await TestSilo.StartAsync(database);
+        Assert.Null(await node.Services.GetRequiredService<ApiKeyStore>().FindAsync(key));
+        await using var connection = await node.Database.OpenAsync();
+        var audit = (await connection.QueryAsync<(string Action, string Actor, string Source)>(
+            "SELECT action, actor, source FROM audit_log WHERE subject = @subject ORDER BY id", new { subject = $"scr_{id}" })).ToList();
+        Assert.Equal(["api_key_created", "api_key_revoked"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal(("cli", true), (a.Source, a.Actor.StartsWith("cli:", StringComparison.Ordinal))));
+        var expires = (await node.Services.GetRequiredService<ApiKeyStore>().FindSummaryAsync(id))!.ExpiresAt!.Value;
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(89), DateTimeOffset.UtcNow.AddDays(90));
+    }
+
+    [Fact]
     public async Task Migrate_is_repeatable_and_keeps_every_row()
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
