@@ -19,6 +19,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
 
+    private ILoggerProvider? _logs;
+
     private DashboardApp(TestDatabase database, bool ownsDatabase) => (_database, _ownsDatabase) = (database, ownsDatabase);
 
     /// <summary>Where the app listens, such as <c>http://127.0.0.1:41234</c>.</summary>
@@ -26,6 +28,10 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 
     public static async Task<DashboardApp> StartAsync() =>
         Start(new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite), ownsDatabase: true), port: 0);
+
+    /// <summary>The app with every log category configured down to Debug, written to <paramref name="logs"/> as well.</summary>
+    public static async Task<DashboardApp> StartLoggingAsync(ILoggerProvider logs) =>
+        Start(new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite), ownsDatabase: true) { _logs = logs }, port: 0);
 
     /// <summary>
     /// The app over a database the caller keeps, at <paramref name="port"/> (0: any free one): to stop a server and
@@ -50,7 +56,14 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         // configuration sources added by a factory would apply.
         builder.UseSetting($"ConnectionStrings:{StoreOptions.ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Scrutiny:Silo:SeedDemoWhenNew", "false");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_logs is null)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            return;
+        }
+        builder.UseSetting("Logging:LogLevel:Default", "Debug");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Debug");
+        builder.ConfigureLogging(logging => logging.AddProvider(_logs));
     }
 
     public override async ValueTask DisposeAsync()
