@@ -18,6 +18,11 @@ public sealed class AdminAccessibilityTests(Browser browser)
     [InlineData("admin-reopenings", "Reopen a locked period")]
     [InlineData("admin-reopenings-with-errors", "Reopen a locked period")]
     [InlineData("admin-reopenings-saved", "Reopen a locked period")]
+    [InlineData("admin-keys", "API keys")]
+    [InlineData("admin-key-created", "API key created")]
+    [InlineData("admin-key-revoke", "Revoke key")]
+    [InlineData("admin-audit", "Audit log")]
+    [InlineData("admin-audit-with-errors", "Audit log")]
     [InlineData("access-denied", "You cannot open this page")]
     public async Task An_administration_page_has_no_axe_violations_and_no_failed_requests(string state, string heading)
     {
@@ -72,6 +77,30 @@ public sealed class AdminAccessibilityTests(Browser browser)
                 await page.FillAsync("#reason", "The trust found a coding error");
                 await ReopenAsync(page);
                 await Expect(page.Locator("[data-outcome-banner]")).ToBeVisibleAsync();
+                break;
+            case "admin-keys":
+                await page.GotoAsync($"/admin/agencies/{Agency}/keys");
+                break;
+            case "admin-key-created":
+                await page.GotoAsync($"/admin/agencies/{Agency}/keys");
+                await page.FillAsync("#label", "Finance upload");
+                await page.FillAsync("#expires-days", "90");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+                await Expect(page.Locator("[data-new-key]")).ToBeVisibleAsync();
+                break;
+            case "admin-key-revoke":
+                await page.GotoAsync($"/admin/agencies/{Agency}/keys");
+                await page.Locator("#keys tbody tr a").First.ClickAsync();
+                await Expect(page.Locator("h1")).ToContainTextAsync("Revoke key");
+                break;
+            case "admin-audit":
+                await page.GotoAsync($"/admin/agencies/{Agency}");
+                await page.GetByLabel("Trafford").CheckAsync();
+                await SaveScopeAsync(page);
+                await page.GotoAsync("/admin/audit");
+                break;
+            case "admin-audit-with-errors":
+                await page.GotoAsync("/admin/audit?from=yesterday");
                 break;
             case "access-denied":
                 await page.GotoAsync("/agency");

@@ -50,6 +50,10 @@ public sealed class AdminSignInTests(Browser browser)
     [InlineData("/admin/agencies")]
     [InlineData("/admin/agencies/MFT")]
     [InlineData("/admin/agencies/MFT/reopenings")]
+    [InlineData("/admin/agencies/MFT/keys")]
+    [InlineData("/admin/agencies/GMP/keys")]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/audit.csv")]
     public async Task An_agency_session_cannot_open_administration_pages(string path)
     {
         await using var app = await DashboardApp.StartAsync();
