@@ -6,7 +6,7 @@ using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Hosting;
 
-/// <summary>The silo's admin commands. Each prints what it did; a new key is the last line of standard output.</summary>
+/// <summary>The silo's admin commands. Each prints what it did; a new key or password is the last line of standard output.</summary>
 public static class AdminCommands
 {
     public static string Usage { get; } =
@@ -15,6 +15,7 @@ public static class AdminCommands
                silo migrate                         upgrade the store's schema
                silo seed-demo                       add the demo catalogue, agencies, boards and returns
         {ApiKeyCommands.Usage}
+        {PersonCommand.Usage}
         The store is ConnectionStrings__Scrutiny, or data/scrutiny.db under the working directory.
         """;
 
@@ -43,6 +44,8 @@ public static class AdminCommands
                 return 0;
             case ["api-key", .. var rest]:
                 return await ApiKeyCommands.RunAsync(services, rest);
+            case ["person", "create", .. var options]:
+                return await PersonCommand.CreateAsync(services, options);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

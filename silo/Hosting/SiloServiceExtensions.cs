@@ -14,6 +14,7 @@ using Scrutiny.Silo.Audit;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Panels;
+using Scrutiny.Silo.People;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Scorecards;
@@ -69,6 +70,10 @@ public static class SiloServiceExtensions
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
         services.AddReturnsRateLimiting();
         services.AddScrutinySchedule();
+        services.AddSingleton<PeopleStore>();
+        services.AddSingleton<IExternalSignIn>(sp => sp.GetRequiredService<PeopleStore>());
+        services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<DemoPeople>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
         if (store.Engine == StoreEngine.Postgres)

@@ -12,6 +12,12 @@ public static class ScrutinyAuth
     public const string AgencyClaim = "scrutiny:agency";
     public const string AdminRole = "admin";
 
+    /// <summary>A board member's board, by id: one claim per board a person sits on.</summary>
+    public const string BoardClaim = "scrutiny:board";
+
+    /// <summary>A scrutiny member's committee: one claim per committee a person sits on.</summary>
+    public const string CommitteeClaim = "scrutiny:committee";
+
     /// <summary>An agency's API key: may submit returns for that agency.</summary>
     public const string AgencyPolicy = "agency";
 

@@ -7,8 +7,8 @@ using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Seeding;
 
-/// <summary>Seeds the demo: catalogue from the fixtures, agencies, boards and a few years of returns.</summary>
-public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, TimeProvider time, ILogger<DemoSeeder> logger)
+/// <summary>Seeds the demo: catalogue from the fixtures, agencies, boards, a few years of returns and an account per role.</summary>
+public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, DemoPeople people, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string SubmittedBy = "seed-demo";
 
@@ -33,6 +33,8 @@ public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, 
         IReadOnlyList<IndicatorDefinition> indicators =
             [.. FixtureFiles.Indicators(), DemoIndicators.ClaimantCount, DemoIndicators.ClaimantRate];
         await new DemoCatalogue(catalogue).WriteAsync(places, indicators, neighbours, cancellationToken);
+
+        await people.CreateAsync(cancellationToken);
 
         var plan = DemoReturns.Plan(indicators, claimantCount, today.AddYears(-YearsOfHistory), today);
         var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];

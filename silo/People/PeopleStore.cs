@@ -1,0 +1,199 @@
+using System.Data.Common;
+using Dapper;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.People;
+
+/// <summary>
+/// People and their roles, read and written; each write with its audit row in the same transaction. The audit never
+/// holds a password or its hash.
+/// </summary>
+public sealed class PeopleStore(Database database, TimeProvider time) : IExternalSignIn
+{
+    public const string Created = "person_created";
+    public const string RoleAdded = "person_role_added";
+    public const string RoleRemoved = "person_role_removed";
+    public const string Disabled = "person_disabled";
+
+    public const int MaxNameLength = 200;
+    public const int MaxScopeLength = 100;
+
+    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var people = await connection.QueryAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM people ORDER BY display_name, id", cancellationToken: cancellationToken));
+        var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(
+            "SELECT person_id AS PersonId, role AS Kind, scope AS Scope FROM person_roles ORDER BY role, scope",
+            cancellationToken: cancellationToken))).ToLookup(r => r.PersonId);
+        return [.. people.Select(p => p.ToPerson(roles[p.Id]))];
+    }
+
+    public async Task<Person?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, "id = @id", new { id }, cancellationToken);
+    }
+
+    public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, "email = @email", new { email = PersonEmail.Normalise(email) }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<Person?> FindEnabledAsync(string verifiedEmail, CancellationToken cancellationToken = default) =>
+        await FindByEmailAsync(verifiedEmail, cancellationToken) is { IsDisabled: false } person ? person : null;
+
+    /// <summary>Makes a person with a new random password, returned here once and stored only as a hash.</summary>
+    public async Task<PersonCreation> CreateAsync(string email, string displayName, IReadOnlyList<PersonRole> roles, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        email = PersonEmail.Normalise(email);
+        displayName = displayName.Trim();
+        var password = TemporaryPasswords.New();
+        var hash = PersonPasswords.Hash(password);
+        var now = time.GetUtcNow();
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var problems = new List<PersonProblem>();
+            if (!PersonEmail.IsValid(email))
+                problems.Add(new(PersonProblem.EmailField, "Enter an email address in the correct format, like name@example.org"));
+            else if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM people WHERE email = @email", new { email }, transaction) > 0)
+                problems.Add(new(PersonProblem.EmailField, "A person with this email address already exists"));
+            if (displayName.Length == 0) problems.Add(new(PersonProblem.NameField, "Enter the person's name"));
+            else if (displayName.Length > MaxNameLength) problems.Add(new(PersonProblem.NameField, $"The name must be {MaxNameLength} characters or fewer"));
+            var held = new List<PersonRole>();
+            foreach (var role in roles.Distinct())
+            {
+                if (await RoleProblemAsync(connection, transaction, held, role) is { } problem) problems.Add(problem);
+                else held.Add(role);
+            }
+            if (problems.Count > 0) return new PersonCreation(null, null, problems);
+
+            var id = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO people (email, display_name, password_hash, created_at) VALUES (@email, @displayName, @hash, @at) RETURNING id",
+                new { email, displayName, hash, at = SqlDialect.Timestamp(now, database.Engine) }, transaction);
+            await InsertRolesAsync(connection, transaction, id, held);
+            await AuditAsync(connection, transaction, actor, Created, id, new { email, displayName, roles = held.Select(r => r.ToString()) }, now, cancellationToken);
+            var person = new Person(id, email, displayName, now, null, null, held);
+            return new PersonCreation(person, password, []);
+        }, cancellationToken);
+    }
+
+    /// <summary>Gives a person a role; the problem when the role cannot be held (null: added, or held already).</summary>
+    public Task<PersonProblem?> AddRoleAsync(long id, PersonRole role, string actor, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var person = await ReadAsync(connection, transaction, "id = @id", new { id }, cancellationToken);
+            if (person is null) return new PersonProblem(PersonProblem.RoleField, "There is no such person");
+            if (person.Roles.Contains(role)) return null;
+            if (await RoleProblemAsync(connection, transaction, person.Roles, role) is { } problem) return problem;
+            await InsertRolesAsync(connection, transaction, id, [role]);
+            await AuditAsync(connection, transaction, actor, RoleAdded, id, new { role = role.ToString() }, time.GetUtcNow(), cancellationToken);
+            return (PersonProblem?)null;
+        }, cancellationToken);
+
+    /// <summary>Takes a role away; false when the person did not hold it.</summary>
+    public Task<bool> RemoveRoleAsync(long id, PersonRole role, string actor, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var removed = await connection.ExecuteAsync("DELETE FROM person_roles WHERE person_id = @id AND role = @Kind AND scope = @Scope",
+                new { id, role.Kind, role.Scope }, transaction);
+            if (removed == 0) return false;
+            await AuditAsync(connection, transaction, actor, RoleRemoved, id, new { role = role.ToString() }, time.GetUtcNow(), cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Stops a person signing in, for good: their rows stay for the audit's sake. A session already open ends when its
+    /// cookie is next checked against the store (see the dashboard's cookie validation). False when already disabled.
+    /// </summary>
+    public Task<bool> DisableAsync(long id, string actor, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            var changed = await connection.ExecuteAsync("UPDATE people SET disabled_at = @at WHERE id = @id AND disabled_at IS NULL",
+                new { id, at = SqlDialect.Timestamp(now, database.Engine) }, transaction);
+            if (changed == 0) return false;
+            await AuditAsync(connection, transaction, actor, Disabled, id, new { }, now, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The audit log's subject for a person.</summary>
+    public static string Subject(long id) => Person.ActorFor(id);
+
+    // A person speaks for one agency at most: an agency submitter's cookie carries one agency, the one everything they
+    // send is for. A second agency is refused here rather than guessed between at sign-in.
+    private static async Task<PersonProblem?> RoleProblemAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<PersonRole> held, PersonRole role)
+    {
+        if (role.Scope.Length > MaxScopeLength) return new(PersonProblem.RoleField, $"The role's scope must be {MaxScopeLength} characters or fewer");
+        switch (role.Kind)
+        {
+            case PersonRole.Administrator:
+                return null;
+            case PersonRole.AgencySubmitter:
+                if (held.FirstOrDefault(r => r.Kind == PersonRole.AgencySubmitter) is { } other && other != role)
+                    return new(PersonProblem.RoleField, $"A person submits for one agency only: remove {other.Scope} first");
+                return await CountAsync(connection, transaction, "SELECT COUNT(*) FROM agencies WHERE code = @scope", role.Scope) == 0
+                    ? new(PersonProblem.RoleField, $"No agency has the code '{role.Scope}'") : null;
+            case PersonRole.BoardMember:
+                return await CountAsync(connection, transaction, "SELECT COUNT(*) FROM boards WHERE id = @scope", role.Scope) == 0
+                    ? new(PersonProblem.RoleField, $"No board has the id '{role.Scope}'") : null;
+            case PersonRole.ScrutinyMember:
+                return role.Scope.Length == 0 ? new(PersonProblem.RoleField, "Enter the scrutiny committee") : null;
+            default:
+                return new(PersonProblem.RoleField, "Choose a role");
+        }
+    }
+
+    private static Task<long> CountAsync(DbConnection connection, DbTransaction transaction, string sql, string scope) =>
+        connection.ExecuteScalarAsync<long>(sql, new { scope }, transaction);
+
+    private static Task InsertRolesAsync(DbConnection connection, DbTransaction transaction, long id, IEnumerable<PersonRole> roles) =>
+        connection.ExecuteAsync("INSERT INTO person_roles (person_id, role, scope) VALUES (@id, @Kind, @Scope)",
+            roles.Select(r => new { id, r.Kind, r.Scope }), transaction);
+
+    private Task AuditAsync(DbConnection connection, DbTransaction transaction, string actor, string action, long id, object detail,
+        DateTimeOffset at, CancellationToken cancellationToken) =>
+        AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, actor, action, Subject(id), AuditLog.Detail(detail)), database.Engine, cancellationToken);
+
+    private static async Task<Person?> ReadAsync(DbConnection connection, DbTransaction? transaction, string where, object args,
+        CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM people WHERE {where}", args, transaction, cancellationToken: cancellationToken));
+        if (row is null) return null;
+        var roles = await connection.QueryAsync<RoleRow>(new CommandDefinition(
+            "SELECT person_id AS PersonId, role AS Kind, scope AS Scope FROM person_roles WHERE person_id = @Id ORDER BY role, scope",
+            new { row.Id }, transaction, cancellationToken: cancellationToken));
+        return row.ToPerson(roles);
+    }
+
+    private const string Columns =
+        "id AS Id, email AS Email, display_name AS DisplayName, created_at AS CreatedAt, disabled_at AS DisabledAt, locked_until AS LockedUntil";
+
+    private sealed class PersonRow
+    {
+        public long Id { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public object CreatedAt { get; init; } = "";
+        public object? DisabledAt { get; init; }
+        public object? LockedUntil { get; init; }
+
+        public Person ToPerson(IEnumerable<RoleRow> roles) => new(Id, Email, DisplayName, SqlDialect.ReadTimestamp(CreatedAt),
+            DisabledAt is null ? null : SqlDialect.ReadTimestamp(DisabledAt),
+            LockedUntil is null ? null : SqlDialect.ReadTimestamp(LockedUntil),
+            [.. roles.Select(r => new PersonRole(r.Kind, r.Scope))]);
+    }
+
+    private sealed class RoleRow
+    {
+        public long PersonId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Scope { get; init; } = "";
+    }
+}

@@ -1,0 +1,17 @@
+namespace Scrutiny.Silo.People;
+
+/// <summary>Someone who signs in to the dashboard, with the roles they hold. Never carries the password's hash.</summary>
+public sealed record Person(
+    long Id, string Email, string DisplayName, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LockedUntil,
+    IReadOnlyList<PersonRole> Roles)
+{
+    public bool IsDisabled => DisabledAt is not null;
+
+    /// <summary>Who the audit log and the cookie name this person as.</summary>
+    public string Actor => ActorFor(Id);
+
+    public static string ActorFor(long id) => $"person:{id}";
+
+    /// <summary>The agency this person submits for, if any: a person holds one agency role at most (<see cref="PeopleStore"/>).</summary>
+    public string? Agency => Roles.FirstOrDefault(r => r.Kind == PersonRole.AgencySubmitter)?.Scope;
+}
