@@ -21,4 +21,9 @@ public static class AdminPaths
     public const string NewComparatorGroup = "/admin/comparator-groups/new";
 
     public static string ComparatorGroup(string id) => $"{ComparatorGroups}/{Uri.EscapeDataString(id)}";
+
+    public const string People = "/admin/people";
+    public const string NewPerson = "/admin/people/new";
+
+    public static string Person(long id) => $"{People}/{id}";
 }

@@ -1,16 +1,23 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Scrutiny.Silo.People;
 using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Dashboard.Agencies;
 
 /// <summary>
-/// How agencies' staff and administrators sign in to the dashboard: today by pasting an API key, which buys an
-/// authentication cookie. No user accounts exist yet. This class is the seam: when people sign in through an
-/// identity provider (OIDC), <see cref="AddAgencySignIn"/> adds that scheme instead and maps its claims to
-/// <see cref="ScrutinyAuth.AgencyClaim"/> or the <see cref="ScrutinyAuth.AdminRole"/> role; the pages only ever ask
-/// for <see cref="Policy"/> or <see cref="AdminPolicy"/>.
+/// How people sign in to the dashboard: with their email and password (<see cref="PasswordSignIn"/>), or by pasting an
+/// API key; either buys the same authentication cookie. A person's cookie carries their roles as claims
+/// (<see cref="PersonClaims"/>) and is checked against the store on each request, so that a disabled person or a
+/// removed role takes effect at once.
+/// <para>
+/// The seam for an organisation's identity provider is <see cref="AddAgencySignIn"/>: an OpenID Connect handler goes
+/// beside the cookie (<c>AddOpenIdConnect(..., o =&gt; o.SignInScheme = CookieScheme)</c>), and its
+/// <c>OnTokenValidated</c> event asks <see cref="IExternalSignIn"/> for the person with the verified email and
+/// replaces the principal with <see cref="PersonPrincipal"/>. The pages only ever ask for <see cref="Policy"/>,
+/// <see cref="AdminPolicy"/> or <see cref="SignedInPolicy"/>.
+/// </para>
 /// </summary>
 public static class AgencySignIn
 {
@@ -55,6 +62,7 @@ public static class AgencySignIn
             options.LoginPath = SignInPath;
             options.AccessDeniedPath = AccessDeniedPath;
             options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = ValidatePersonAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireClaim(ScrutinyAuth.AgencyClaim))
@@ -76,6 +84,33 @@ public static class AgencySignIn
                 context.User = result.Principal;
             await next(context);
         });
+
+    /// <summary>
+    /// A person's session follows the store: disabled, or gone, ends it; a changed role or name is taken up at once.
+    /// Costs one read per page request, which a session of a few people can afford; sessions by API key are left alone
+    /// (a revoked key's session ends with the cookie, as before).
+    /// </summary>
+    private static async Task ValidatePersonAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is null || !Person.TryParseActor(context.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var personId)) return;
+        var person = await context.HttpContext.RequestServices.GetRequiredService<PeopleStore>().FindAsync(personId, context.HttpContext.RequestAborted);
+        if (person is null || person.IsDisabled)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+        else if (!PersonClaims.Match(context.Principal, person))
+        {
+            context.ReplacePrincipal(PersonPrincipal(person));
+            context.ShouldRenew = true;
+        }
+    }
+
+    /// <summary>A person's cookie: who they are and their roles (<see cref="PersonClaims"/>); never the password.</summary>
+    public static ClaimsPrincipal PersonPrincipal(Person person) => new(new ClaimsIdentity(PersonClaims.For(person), CookieScheme));
+
+    public static Task SignInPersonAsync(HttpContext context, Person person) =>
+        context.SignInAsync(CookieScheme, PersonPrincipal(person), new AuthenticationProperties { IsPersistent = false });
 
     /// <summary>The cookie's contents: the agency, its name for the header, and the key's id (not the key).</summary>
     public static ClaimsPrincipal Principal(ApiKeyHolder holder, string agencyName) =>
@@ -106,8 +141,15 @@ public static class AgencySignIn
     public static Task SignInAdministratorAsync(HttpContext context, ApiKeyHolder holder) =>
         context.SignInAsync(CookieScheme, AdministratorPrincipal(holder), new AuthenticationProperties { IsPersistent = false });
 
-    /// <summary>Who a submission or an administrator's change made in the dashboard is recorded as: the key's id, never the key.</summary>
-    public static string SubmittedBy(this ClaimsPrincipal user) => $"dashboard:{user.FindFirstValue(KeyIdClaim)}";
+    /// <summary>
+    /// Who a submission or an administrator's change made in the dashboard is recorded as: the person
+    /// (<c>person:{id}</c>), or the key's id for a session bought with an API key, never the key.
+    /// </summary>
+    public static string SubmittedBy(this ClaimsPrincipal user) =>
+        user.FindFirstValue(KeyIdClaim) is { } keyId ? $"dashboard:{keyId}" : user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    /// <summary>Whether the session is a person's (email and password), not one bought with an API key.</summary>
+    public static bool IsPerson(this ClaimsPrincipal user) => Person.TryParseActor(user.FindFirstValue(ClaimTypes.NameIdentifier), out _);
 
     /// <summary>A return address that stays on this site: a local path, or <paramref name="home"/> (the agency home by default).</summary>
     public static string SafeReturnUrl(string? returnUrl, string home = AgencyPaths.Home) =>

@@ -10,7 +10,16 @@ public sealed record Person(
     /// <summary>Who the audit log and the cookie name this person as.</summary>
     public string Actor => ActorFor(Id);
 
-    public static string ActorFor(long id) => $"person:{id}";
+    public const string ActorPrefix = "person:";
+
+    public static string ActorFor(long id) => $"{ActorPrefix}{id}";
+
+    /// <summary>The person's id in an actor or a session's name identifier (<c>person:{id}</c>); false for anything else (an API key).</summary>
+    public static bool TryParseActor(string? actor, out long id)
+    {
+        id = 0;
+        return actor is not null && actor.StartsWith(ActorPrefix, StringComparison.Ordinal) && long.TryParse(actor[ActorPrefix.Length..], out id);
+    }
 
     /// <summary>The agency this person submits for, if any: a person holds one agency role at most (<see cref="PeopleStore"/>).</summary>
     public string? Agency => Roles.FirstOrDefault(r => r.Kind == PersonRole.AgencySubmitter)?.Scope;

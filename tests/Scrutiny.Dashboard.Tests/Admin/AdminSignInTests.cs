@@ -17,7 +17,7 @@ public sealed class AdminSignInTests(Browser browser)
         Assert.Equal("/sign-in", new Uri(page.Url).AbsolutePath);
 
         await page.FillAsync("#api-key", keys.Admin);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Agencies");
         await Expect(page.Locator("[data-signed-in-admin]")).ToHaveTextAsync("Administrator");

@@ -10,8 +10,8 @@ namespace Scrutiny.Dashboard.Tests.Agencies;
 public sealed class AgencyAccessibilityTests(Browser browser)
 {
     [Theory]
-    [InlineData("sign-in", "Sign in for your agency")]
-    [InlineData("sign-in-with-error", "Sign in for your agency")]
+    [InlineData("sign-in", "Sign in")]
+    [InlineData("sign-in-with-error", "Sign in")]
     [InlineData("agency-home", "Manchester University NHS Foundation Trust")]
     [InlineData("agency-upload", "Upload returns")]
     [InlineData("agency-upload-with-errors", "Upload returns")]
@@ -39,7 +39,7 @@ public sealed class AgencyAccessibilityTests(Browser browser)
                 break;
             case "sign-in-with-error":
                 await page.GotoAsync("/sign-in");
-                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
                 await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
                 break;
             case "agency-home":

@@ -23,7 +23,7 @@ public sealed class SignInTests(Browser browser)
 
         Assert.Equal("/sign-in", new Uri(page.Url).AbsolutePath);
         Assert.Equal(path, System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["returnUrl"]);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in for your agency");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class SignInTests(Browser browser)
         await page.GotoAsync("/agency/returns/upload");
 
         await page.FillAsync("#api-key", apiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Upload returns");
         await Expect(page.Locator("[data-signed-in-agency]")).ToHaveTextAsync("Manchester University NHS Foundation Trust");
@@ -81,7 +81,7 @@ public sealed class SignInTests(Browser browser)
         await page.GotoAsync("/sign-in");
 
         await page.FillAsync("#api-key", wrongKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
 
         await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The API key is not one of an agency's current keys");
         await Expect(page.Locator("#api-key-error")).ToContainTextAsync("Check you pasted all of it");
@@ -101,7 +101,7 @@ public sealed class SignInTests(Browser browser)
         await page.GotoAsync("/sign-in");
 
         await page.FillAsync("#api-key", adminKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Administration");
         var agencyPage = await page.GotoAsync("/agency");
@@ -118,7 +118,7 @@ public sealed class SignInTests(Browser browser)
         await page.GotoAsync("/sign-in?returnUrl=" + Uri.EscapeDataString("//evil.example/agency"));
 
         await page.FillAsync("#api-key", apiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Manchester University NHS Foundation Trust");
         Assert.Equal(app.BaseAddress.Authority, new Uri(page.Url).Authority);

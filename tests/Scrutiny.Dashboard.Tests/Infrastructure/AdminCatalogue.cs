@@ -38,7 +38,7 @@ public static class AdminCatalogue
     {
         await page.GotoAsync("/sign-in");
         await page.FillAsync("#api-key", adminKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
         await Expect(page.Locator("[data-signed-in-admin]")).ToBeVisibleAsync();
     }
 }

@@ -10,7 +10,7 @@ public static class AgencySession
     {
         await page.GotoAsync("/sign-in");
         await page.FillAsync("#api-key", apiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with API key" }).ClickAsync();
         await Expect(page.Locator("[data-signed-in-agency]")).ToBeVisibleAsync();
     }
 
