@@ -1,0 +1,105 @@
+namespace Scrutiny.Dashboard.Tests.Authorisation;
+
+/// <summary>
+/// Every endpoint of the dashboard app, by HTTP method and route pattern, and who may call it. A new endpoint fails
+/// <see cref="AuthorisationMatrixTests"/> until it has a row here: deciding who may call it is part of adding it.
+/// </summary>
+public static class AuthorisationTable
+{
+    public static readonly IReadOnlyDictionary<string, Access> Rules = Build(
+    [
+        // Public pages: published data, and the way in.
+        .. Page("/", Access.Public),
+        .. Page("/places/{Code}", Access.Public),
+        .. Page("/places/{Code}/indicators/{IndicatorCode}", Access.Public),
+        .. Page("/compare", Access.Public),
+        .. Page("/compare/heat-map", Access.Public),
+        .. Page("/panels", Access.Public),
+        .. Page("/panels/{Id}", Access.Public),
+        .. Page("/sign-in", Access.Public),
+        // The page that says "you cannot open this page" answers 403 to everyone, by design; its form posts (sign-out) are anyone's.
+        ("GET /access-denied", Access.ForbiddenPage),
+        ("POST /access-denied", Access.Public),
+        // Blazor's own: turns a redirect during enhanced navigation into a full page load.
+        ("GET /_framework/opaque-redirect", Access.Public),
+        .. Page("/not-found", Access.Public),
+        .. Page("/problem/{Status:int}", Access.Public),
+        ("POST /sign-out", Access.Public),
+
+        // Public downloads and the live view's fragments.
+        ("GET /places/{code}/scorecard.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/series.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/revisions.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/benchmarks.csv", Access.Public),
+        ("GET /compare.csv", Access.Public),
+        ("GET /compare/heat-map.csv", Access.Public),
+        ("GET /panels/{id}.csv", Access.Public),
+        ("GET /live/places/{code}", Access.Public),
+
+        // Pages for someone signed in.
+        // Opened, the page answers 403 to anyone not a partner of the place or an administrator. A post passes the
+        // policy for anyone signed in, and the page then changes nothing for them (IndicatorSettingsPage's ChangeAsync).
+        ("GET /places/{Code}/indicators/{IndicatorCode}/settings", Access.PlacePartnerOrAdminPages),
+        ("POST /places/{Code}/indicators/{IndicatorCode}/settings", Access.SignedInPages),
+        .. Page("/panels/new", Access.SignedInPages),
+        .. Page("/panels/{Id}/edit", Access.SignedInPages),
+
+        // Agency pages.
+        .. Page("/agency", Access.AgencyPages),
+        .. Page("/agency/returns", Access.AgencyPages),
+        .. Page("/agency/returns/upload", Access.AgencyPages),
+        .. Page("/agency/returns/new", Access.AgencyPages),
+        ("GET /agency/returns/template", Access.AgencyPages),
+
+        // Administration pages.
+        .. Page("/admin", Access.AdminPages),
+        .. Page("/admin/agencies", Access.AdminPages),
+        .. Page("/admin/agencies/{Code}", Access.AdminPages),
+        .. Page("/admin/agencies/{Code}/reopenings", Access.AdminPages),
+        .. Page("/admin/comparator-groups", Access.AdminPages),
+        .. Page("/admin/comparator-groups/new", Access.AdminPages),
+        .. Page("/admin/comparator-groups/{Id}", Access.AdminPages),
+        .. Page("/admin/people", Access.AdminPages),
+        .. Page("/admin/people/new", Access.AdminPages),
+        .. Page("/admin/people/{Id:long}", Access.AdminPages),
+
+        // The API: reading for any key, writing for the agency or an administrator.
+        ("GET /api/v1/places", Access.AnyKey),
+        ("GET /api/v1/places/{place}/indicators", Access.AnyKey),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/series", Access.AnyKey),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/revisions", Access.AnyKey),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/benchmarks", Access.AnyKey),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/settings", Access.AnyKey),
+        ("PUT /api/v1/places/{place}/indicators/{indicator}/target", Access.PlacePartnerKeyOrAdmin),
+        ("POST /api/v1/places/{place}/indicators/{indicator}/rebases", Access.PlacePartnerKeyOrAdmin),
+        ("DELETE /api/v1/places/{place}/indicators/{indicator}/rebases/{period}", Access.PlacePartnerKeyOrAdmin),
+        ("GET /api/v1/indicators", Access.AnyKey),
+        ("GET /api/v1/indicators/{code}", Access.AnyKey),
+        ("POST /api/v1/indicators", Access.AdminKey),
+        ("PUT /api/v1/indicators/{code}", Access.AdminKey),
+        ("POST /api/v1/indicators/import", Access.AdminKey),
+        ("GET /api/v1/agencies", Access.AdminKey),
+        ("GET /api/v1/agencies/{code}", Access.AdminKey),
+        ("PUT /api/v1/agencies/{code}", Access.AdminKey),
+        ("GET /api/v1/agencies/{code}/returns", Access.OwnAgencyKeyOrAdmin),
+        ("GET /api/v1/agencies/{code}/reopenings", Access.AdminKey),
+        ("POST /api/v1/agencies/{code}/reopenings", Access.AdminKey),
+        ("GET /api/v1/comparator-groups", Access.AnyKey),
+        ("PUT /api/v1/comparator-groups/{id}", Access.AdminKey),
+        ("GET /api/v1/completeness", Access.AnyKey),
+        ("POST /api/v1/returns", Access.AgencyKey),
+
+        // The hub (published changes), the OpenAPI document and health.
+        ("* /hubs/scrutiny/negotiate", Access.Public),
+        ("* /hubs/scrutiny", Access.Public),
+        ("GET /openapi/{documentName}.json", Access.Public),
+        ("* /health/live", Access.Public),
+        ("* /health/ready", Access.Public),
+    ]);
+
+    /// <summary>A page answers GET and, for its forms, POST; both have the page's rule.</summary>
+    private static (string, Access)[] Page(string pattern, Access access) => [($"GET {pattern}", access), ($"POST {pattern}", access)];
+
+    private static Dictionary<string, Access> Build(IEnumerable<(string Endpoint, Access Access)> rows) =>
+        rows.ToDictionary(r => r.Endpoint, r => r.Access, StringComparer.Ordinal);
+}

@@ -1,0 +1,61 @@
+using Scrutiny.Dashboard.Tests.Infrastructure;
+using Scrutiny.Silo.Panels;
+
+namespace Scrutiny.Dashboard.Tests.Authorisation;
+
+/// <summary>
+/// One dashboard for the whole table: the admin catalogue, an agency's and an administrator's API keys, a person per
+/// role each signed in through the sign-in form, and a panel to open.
+/// </summary>
+public sealed class MatrixApp : IAsyncLifetime
+{
+    public const string OtherAgency = AdminCatalogue.Probation;
+
+    public DashboardApp App { get; private set; } = null!;
+    public AdminCatalogue.Keys Keys { get; private set; } = null!;
+    public TestPeople.Everyone People { get; private set; } = null!;
+    public string PanelId { get; private set; } = "";
+
+    private readonly Dictionary<Caller, FormClient> _sessions = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        App = await DashboardApp.StartAsync();
+        Keys = await AdminCatalogue.SeedAsync(App);
+        People = await TestPeople.SeedAsync(App);
+        var panel = await App.Get<PanelStore>().CreateAsync("Matrix", null,
+            [new PanelItem(TestCatalogue.Manchester, TestCatalogue.Admissions)], "test", DateTimeOffset.UtcNow);
+        PanelId = panel.Id;
+        _sessions[Caller.Anonymous] = new FormClient(App);
+        foreach (var (caller, person) in new[]
+                 {
+                     (Caller.Agency, People.Submitter), (Caller.BoardMember, People.BoardMember),
+                     (Caller.ScrutinyMember, People.ScrutinyMember), (Caller.Administrator, People.Administrator),
+                 })
+        {
+            var client = new FormClient(App);
+            var response = await client.SignInAsync(person.Email, person.Password);
+            if (!client.HasCookie("scrutiny-agency"))
+                throw new InvalidOperationException($"{person.Email} could not sign in: {(int)response.StatusCode}");
+            _sessions[caller] = client;
+        }
+        _sessions[Caller.OtherAgency] = _sessions[Caller.Agency];
+    }
+
+    /// <summary>The caller's browser-like session: their cookie, or none for the anonymous caller.</summary>
+    public FormClient Session(Caller caller) => _sessions[caller];
+
+    /// <summary>The API key a caller holds, if any: the agency's (for its own or another agency's routes) or the administrator's.</summary>
+    public string? ApiKey(Caller caller) => caller switch
+    {
+        Caller.Agency or Caller.OtherAgency => Keys.Agency,
+        Caller.Administrator => Keys.Admin,
+        _ => null,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var session in _sessions.Values.Distinct()) session.Dispose();
+        await App.DisposeAsync();
+    }
+}
