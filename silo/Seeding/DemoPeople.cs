@@ -24,26 +24,37 @@ public sealed class DemoPeople(PeopleStore people, ILogger<DemoPeople> logger)
         ("scrutiny-member@demo.scrutiny.example", "Demo Scrutiny Member", PersonRole.Committee(Committee)),
     ];
 
-    /// <summary>Makes the accounts not already made (a reseed keeps the old ones and their passwords) and prints the new ones' passwords.</summary>
-    public async Task CreateAsync(CancellationToken cancellationToken)
+    /// <summary>Makes the accounts not already made (a reseed keeps the old ones and their passwords); returns the new ones with their passwords.</summary>
+    public async Task<IReadOnlyList<DemoAccount>> CreateAsync(CancellationToken cancellationToken)
     {
-        var made = new List<(string Email, PersonRole Role, string Password)>();
+        var made = new List<DemoAccount>();
         foreach (var (email, name, role) in All)
         {
             if (await people.FindByEmailAsync(email, cancellationToken) is not null) continue;
             var creation = await people.CreateAsync(email, name, [role], Actor, cancellationToken);
             if (creation.Person is null)
                 throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", creation.Problems.Select(p => p.Message))}");
-            made.Add((email, role, creation.Password!));
+            made.Add(new DemoAccount(email, role, creation.Password!));
         }
-        if (made.Count == 0) return;
+        if (made.Count > 0)
+            logger.LogWarning("Demo accounts created; their passwords are printed once to the console. Never use the demo for real data.");
+        return made;
+    }
 
-        // To the console only, not the log: log sinks are kept and shipped, and these passwords must be seen once.
-        logger.LogWarning("Demo accounts created; their passwords are printed once to the console. Never use the demo for real data.");
-        Console.WriteLine();
-        Console.WriteLine("WARNING: DEMO ACCOUNTS. Anyone with these passwords can sign in; use them for the demo only.");
-        Console.WriteLine("They are shown once and stored only as hashes:");
-        foreach (var (email, role, password) in made) Console.WriteLine($"  {role,-45} {email,-40} {password}");
-        Console.WriteLine();
+    /// <summary>
+    /// Prints new accounts' passwords with a warning; to the console only, not the log: log sinks are kept and
+    /// shipped, and these passwords are to be seen once.
+    /// </summary>
+    public static void Print(IReadOnlyList<DemoAccount> accounts, TextWriter console)
+    {
+        if (accounts.Count == 0) return;
+        console.WriteLine();
+        console.WriteLine("WARNING: DEMO ACCOUNTS. Anyone with these passwords can sign in; use them for the demo only.");
+        console.WriteLine("They are shown once and stored only as hashes:");
+        foreach (var (email, role, password) in accounts) console.WriteLine($"  {role,-45} {email,-40} {password}");
+        console.WriteLine();
     }
 }
+
+/// <summary>A demo account just made, with its password.</summary>
+public sealed record DemoAccount(string Email, PersonRole Role, string Password);

@@ -34,7 +34,7 @@ public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, 
             [.. FixtureFiles.Indicators(), DemoIndicators.ClaimantCount, DemoIndicators.ClaimantRate];
         await new DemoCatalogue(catalogue).WriteAsync(places, indicators, neighbours, cancellationToken);
 
-        await people.CreateAsync(cancellationToken);
+        DemoPeople.Print(await people.CreateAsync(cancellationToken), Console.Out);
 
         var plan = DemoReturns.Plan(indicators, claimantCount, today.AddYears(-YearsOfHistory), today);
         var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
