@@ -42,6 +42,25 @@ public sealed class AdminCommandTests
     }
 
     [Fact]
+    public async Task Person_create_prints_a_working_password_last_and_refuses_an_unknown_agency()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
+
+        var (exit, lines) = await RunSiloAsync(database, "person", "create", "--email", "Sam@Example.org", "--name", "Sam Submitter",
+            "--role", "agency:MFT", "--role", "committee:health-scrutiny");
+        var (refusedExit, refusedLines) = await RunSiloAsync(database, "person", "create", "--email", "x@example.org", "--name", "X", "--role", "agency:NOPE");
+
+        Assert.Equal((0, 2), (exit, refusedExit));
+        await using var node = await TestSilo.StartAsync(database);
+        var (result, person) = await node.Services.GetRequiredService<Scrutiny.Silo.People.PasswordSignIn>().SignInAsync("sam@example.org", lines[^1]);
+        Assert.Equal(Scrutiny.Silo.People.PasswordSignInResult.SignedIn, result);
+        Assert.Equal(["agency:MFT", "committee:health-scrutiny"], person!.Roles.Select(r => r.ToString()));
+        Assert.Null(await node.Services.GetRequiredService<Scrutiny.Silo.People.PeopleStore>().FindByEmailAsync("x@example.org"));
+        Assert.DoesNotContain(refusedLines, l => l.Contains("password", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task An_unknown_agency_gets_no_key()
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
