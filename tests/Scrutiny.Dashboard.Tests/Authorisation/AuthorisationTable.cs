@@ -27,7 +27,9 @@ public static class AuthorisationTable
         ("POST /sign-out", Access.Public),
 
         // Public downloads and the live view's fragments.
+        ("GET /places.csv", Access.Public),
         ("GET /places/{code}/scorecard.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/forecast.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/series.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/revisions.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/benchmarks.csv", Access.Public),
