@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Silo.People;
+using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Hosting;
 
@@ -18,6 +19,7 @@ public static class PersonCommand
 
     public static async Task<int> CreateAsync(IServiceProvider services, string[] options)
     {
+        using var source = AuditSource.Use(AuditSource.Cli);
         string? email = null, name = null;
         var roles = new List<PersonRole>();
         for (var i = 0; i < options.Length; i += 2)
