@@ -89,7 +89,7 @@ async function watch (connection, groups, catchUpUrls) {
   }
   status('Figures on this page update as agencies send returns.')
   // Changes made before we were watching (page load, or while disconnected) arrive by no message: fetch them.
-  await Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(id => refresh(id, false))])
+  await Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(refresh)])
 }
 
 function refreshRegionsFor (change) {
@@ -99,12 +99,14 @@ function refreshRegionsFor (change) {
     if (!region || !groupsOf(region).some(g => changed.has(g)) || pendingRefresh.has(id)) continue
     pendingRefresh.set(id, setTimeout(() => {
       pendingRefresh.delete(id)
-      refresh(id, true)
+      refresh(id)
     }, refreshDelay))
   }
 }
 
-async function refresh (id, announce) {
+// A region is announced whenever its rendering changed, whether a message or a catch-up brought the change: a
+// change caught up on is as new to the reader as one pushed.
+async function refresh (id) {
   try {
     const response = await fetch(location.href, { headers: { Accept: 'text/html' }, cache: 'no-store' })
     if (!response.ok) return
@@ -119,7 +121,7 @@ async function refresh (id, announce) {
     if (focusedId) document.getElementById(focusedId)?.focus()
     highlight(fresh)
     document.dispatchEvent(new CustomEvent('scrutiny:refreshed', { detail: { element: fresh } }))
-    if (announce && fresh.dataset.liveLabel) say(fresh.dataset.liveLabel)
+    if (fresh.dataset.liveLabel) say(fresh.dataset.liveLabel)
   } catch {
     // The next change or reconnect refreshes again; the region shown stays as it was.
   }
