@@ -51,6 +51,8 @@ public sealed class SecurityHeadersTests(Browser browser)
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, headers.GetValueOrDefault("content-security-policy"));
         Assert.All(Directives, directive => Assert.Contains(directive, headers["content-security-policy"]));
         Assert.DoesNotContain("unsafe-eval", headers["content-security-policy"]);
+        // Style attributes are the only inline content allowed (see SecurityHeaders for why): no inline script or <style>.
+        Assert.Equal(["style-src-attr 'unsafe-inline'"], headers["content-security-policy"].Split("; ").Where(d => d.Contains("unsafe", StringComparison.Ordinal)));
         Assert.Equal("nosniff", headers.GetValueOrDefault("x-content-type-options"));
         Assert.Equal("DENY", headers.GetValueOrDefault("x-frame-options"));
         Assert.Equal("strict-origin-when-cross-origin", headers.GetValueOrDefault("referrer-policy"));
