@@ -37,7 +37,7 @@ public sealed class SecurityHeadersTests(Browser browser)
         foreach (var address in new[] { "/agency", "/agency/returns/upload", "/agency/returns/new" }) await AssertPageAsync(agency, address);
         var (admin, adminWatch) = await CspWatch.OpenAsync(browser, app);
         await AdminCatalogue.SignInAsync(admin, keys.Admin);
-        await AssertPageAsync(admin, "/admin");
+        foreach (var address in new[] { "/admin", "/admin/audit", $"/admin/agencies/{Agency}/keys" }) await AssertPageAsync(admin, address);
 
         visitorWatch.AssertNone();
         agencyWatch.AssertNone();
