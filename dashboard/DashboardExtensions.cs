@@ -8,6 +8,7 @@ using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Hosting;
+using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Dashboard;
@@ -28,6 +29,7 @@ public static class DashboardExtensions
 
     public static WebApplication UseScrutinyDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // A page request that ends in an error without a body of its own (an address that matches nothing, a file
         // over Kestrel's limit) gets a GOV.UK-style page saying what went wrong; API, hub and health responses keep
         // their own (empty or problem) bodies.
@@ -44,8 +46,7 @@ public static class DashboardExtensions
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        app.UseScrutinySilo();
-        app.UseAgencyUser(IsPageRequest);
+        app.UseScrutinySilo(identifyPeople: signedIn => signedIn.UseAgencyUser(IsPageRequest));
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
@@ -58,9 +59,13 @@ public static class DashboardExtensions
         app.MapPanelExports();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
+        var returnsOptions = app.Services.GetRequiredService<ReturnsOptions>();
         app.MapRazorComponents<App>().Finally(page =>
         {
             if (!page.Metadata.OfType<IAuthorizeData>().Any()) page.Metadata.Add(new AllowAnonymousAttribute());
+            // A page that takes a returns file may be sent one as large as the returns API takes.
+            if (page.Metadata.OfType<ReturnsFileUploadAttribute>().Any())
+                foreach (var limit in ReturnsFileUploadAttribute.Limits(returnsOptions)) page.Metadata.Add(limit);
         });
         return app;
     }

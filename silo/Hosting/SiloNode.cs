@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Silo.Hosting;
 
@@ -11,6 +12,7 @@ public static class SiloNode
         configure?.Invoke(builder);
         builder.AddScrutinySilo();
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseScrutinySilo();
         app.MapScrutinySilo();
         return app;

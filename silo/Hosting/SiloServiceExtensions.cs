@@ -84,6 +84,9 @@ public static class SiloServiceExtensions
             services.AddHostedService<BatchRecoverySweep>();
         }
         services.AddScrutinyAuth();
+        services.AddSecurityHeaders();
+        services.AddRequestLimits(builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions());
+        services.AddScrutinyRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddOpenApi();
         // Enums leave the API as the catalogue names them (better, special_cause_improvement), never as numbers.
@@ -92,11 +95,16 @@ public static class SiloServiceExtensions
         return builder;
     }
 
-    /// <summary>The silo's middleware: who is calling, what they may do, and how often (after routing).</summary>
-    public static IApplicationBuilder UseScrutinySilo(this IApplicationBuilder app)
+    /// <summary>
+    /// The silo's middleware: who is calling, what they may do, and how often (after routing). A host that signs
+    /// people in another way (the dashboard's cookie) adds that in <paramref name="identifyPeople"/>, so that the
+    /// rate limits count a signed-in person as that person rather than as an address.
+    /// </summary>
+    public static IApplicationBuilder UseScrutinySilo(this IApplicationBuilder app, Action<IApplicationBuilder>? identifyPeople = null)
     {
         app.UseAuditSource();
         app.UseAuthentication();
+        identifyPeople?.Invoke(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

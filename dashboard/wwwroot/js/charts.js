@@ -99,7 +99,9 @@ function baseOptions (fontFamily) {
       // inside an image.
       accessibility: { enabled: false, keyboard: { enabled: false } },
       parentHeightOffset: 0,
-      redrawOnWindowResize: true
+      redrawOnWindowResize: true,
+      // The page links ApexCharts' styles as files: the Content-Security-Policy refuses <style> elements.
+      injectStyleSheet: false
     },
     grid: { borderColor: grid, strokeDashArray: 2 },
     dataLabels: { enabled: false },

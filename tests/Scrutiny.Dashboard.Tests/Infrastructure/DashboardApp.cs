@@ -18,16 +18,19 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     private ILoggerProvider? _logs;
 
-    private DashboardApp(TestDatabase database, bool ownsDatabase) => (_database, _ownsDatabase) = (database, ownsDatabase);
+    private DashboardApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null) =>
+        (_database, _ownsDatabase, _settings) = (database, ownsDatabase, settings ?? new Dictionary<string, string?>());
 
     /// <summary>Where the app listens, such as <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<DashboardApp> StartAsync() =>
-        Start(new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite), ownsDatabase: true), port: 0);
+    /// <summary>The app over a fresh database; <paramref name="settings"/> override configuration (a tiny rate limit, say).</summary>
+    public static async Task<DashboardApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        Start(new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite), ownsDatabase: true, settings), port: 0);
 
     /// <summary>The app with every log category configured down to Debug, written to <paramref name="logs"/> as well.</summary>
     public static async Task<DashboardApp> StartLoggingAsync(ILoggerProvider logs) =>
@@ -56,6 +59,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         // configuration sources added by a factory would apply.
         builder.UseSetting($"ConnectionStrings:{StoreOptions.ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Scrutiny:Silo:SeedDemoWhenNew", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is null)
         {
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -1,0 +1,16 @@
+namespace Scrutiny.Silo.Security;
+
+/// <summary>Settings under <c>Scrutiny:RateLimits</c>: budgets per minute, past which a request gets 429 with Retry-After.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Scrutiny:RateLimits";
+
+    /// <summary>
+    /// Requests for pages, CSV exports and live catch-up from one address (anyone not signed in) or one signed-in
+    /// person. A person reading pages makes a few a minute; a page's own files (scripts, styles) are not counted.
+    /// </summary>
+    public int PageRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>Reads of the API (<c>GET /api/v1/…</c>) by one API key; its writes have budgets of their own.</summary>
+    public int ApiReadsPerMinute { get; set; } = 1200;
+}
