@@ -108,9 +108,15 @@ public sealed class ChartTests(Browser browser)
         await Expect(figure.Locator("svg.apexcharts-svg")).ToBeVisibleAsync();
         await Expect(page.Locator("#spc-table")).ToBeVisibleAsync();
         Assert.Equal("table-header-group", await page.Locator("#spc-table thead").EvaluateAsync<string>("e => getComputedStyle(e).display"));
-        // The chart as wide as the main column.
-        var chartWidth = (await figure.Locator("svg.apexcharts-svg").BoundingBoxAsync())!.Width;
-        var columnWidth = (await page.Locator("main").BoundingBoxAsync())!.Width;
+        // The chart as wide as the main column. The new width makes ApexCharts redraw, replacing its SVG for a
+        // moment, so the width is read again until the redrawn chart is measured (or the time is up).
+        var (chartWidth, columnWidth) = (0.0, 1.0);
+        for (var attempt = 0; attempt < 50 && chartWidth <= columnWidth * 0.9; attempt++)
+        {
+            if (attempt > 0) await page.WaitForTimeoutAsync(100);
+            chartWidth = (await figure.Locator("svg.apexcharts-svg").First.BoundingBoxAsync())?.Width ?? 0;
+            columnWidth = (await page.Locator("main").BoundingBoxAsync())?.Width ?? 1;
+        }
         Assert.True(chartWidth > columnWidth * 0.9, $"chart {chartWidth}px in a column of {columnWidth}px");
         await Screenshots.SaveAsync(page, "indicator-print");
     }
