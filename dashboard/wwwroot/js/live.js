@@ -33,6 +33,10 @@ const serverHtml = new Map(regionIds.map(id => [id, document.getElementById(id).
 // A burst of changes (an import of many values) refreshes a region once, shortly after the burst starts.
 const refreshDelay = 150
 const pendingRefresh = new Map()
+// Every group the page watches, kept across reconnects; a refreshed region may bring new ones (a panel given a
+// new figure), which are watched from then on.
+const watchedGroups = new Set(containers.flatMap(groupsOf))
+let liveConnection = null
 
 if (containers.length > 0 && window.signalR) {
   start(window.signalR)
@@ -43,13 +47,14 @@ function groupsOf (element) {
 }
 
 function start (signalR) {
-  const groups = [...new Set(containers.flatMap(groupsOf))]
+  const groups = watchedGroups
   const catchUpUrls = [...new Set(containers.map(c => c.dataset.liveCatchUp).filter(Boolean))]
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(hubPath)
     .withAutomaticReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build()
+  liveConnection = connection
 
   connection.on('changed', change => {
     apply(change, true)
@@ -92,6 +97,16 @@ async function watch (connection, groups, catchUpUrls) {
   await Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(refresh)])
 }
 
+function watchNewGroups (groups) {
+  for (const group of groups.filter(g => !watchedGroups.has(g))) {
+    watchedGroups.add(group)
+    // Not connected now: the next (re)connect watches every group in the set, this one included.
+    if (liveConnection?.state === window.signalR.HubConnectionState.Connected) {
+      liveConnection.invoke('Watch', group).catch(() => {})
+    }
+  }
+}
+
 function refreshRegionsFor (change) {
   const changed = new Set(change.groups ?? [])
   for (const id of regionIds) {
@@ -118,6 +133,7 @@ async function refresh (id) {
     // Keep keyboard focus where it was when the focused control is in the new region too.
     const focusedId = current.contains(document.activeElement) ? document.activeElement.id : null
     current.replaceWith(fresh)
+    watchNewGroups(groupsOf(fresh))
     if (focusedId) document.getElementById(focusedId)?.focus()
     highlight(fresh)
     document.dispatchEvent(new CustomEvent('scrutiny:refreshed', { detail: { element: fresh } }))

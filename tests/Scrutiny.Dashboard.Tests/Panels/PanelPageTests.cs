@@ -132,7 +132,7 @@ public sealed class PanelPageTests(Browser browser)
     public async Task A_panel_edited_while_it_is_open_shows_its_new_figures_without_a_reload()
     {
         await using var app = await DashboardApp.StartAsync();
-        await TestCatalogue.SeedAsync(app);
+        var key = await TestCatalogue.SeedAsync(app);
         var panel = await CreateAsync(app, (Manchester, DelayedDays));
         var page = await browser.OpenAsync(app);
         await page.GotoAsync($"/panels/{panel.Id}");
@@ -143,7 +143,12 @@ public sealed class PanelPageTests(Browser browser)
             new PanelDraft(panel.Name, panel.Description, [(Manchester, DelayedDays), (Manchester, Admissions)]), "test");
 
         Assert.NotNull(edited.Panel);
-        await Expect(page.Locator($"#panel-table tr[data-indicator='{Admissions}']")).ToBeVisibleAsync();
+        var added = page.Locator($"#panel-table tr[data-indicator='{Admissions}']");
+        await Expect(added).ToBeVisibleAsync();
+
+        // The figure the edit added is watched from then on: its return updates the open page too.
+        await Returns.PostAsync(app, key, new { place = Manchester, indicator = Admissions, period = Month, numerator = 412, denominator = 61000 });
+        await Expect(added.Locator("[data-figure=value]")).ToHaveTextAsync("675.4 per 100,000");
         Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"));
     }
 
