@@ -14,14 +14,13 @@ public static class ForecastCsv
 
     public static void Write(SafeCsvWriter csv, IndicatorSeries series)
     {
-        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "method",
+        IndicatorCsvColumns.Header(csv,
             "period", "baseline", "lower_95", "upper_95", "target", "last_returned_period", "source");
         var d = series.Indicator;
         var lastReturned = series.Points.LastOrDefault(p => p.Value is not null)?.Period;
         foreach (var f in series.Statistics.Forecast)
         {
-            csv.Text(series.Place).Text(d.Code).Text(d.Title).Text(CatalogueNames.Name(d.Unit)).Text(CatalogueNames.Name(d.Polarity))
-                .Text(CatalogueNames.Name(d.Frequency)).Text(CatalogueNames.Name(d.Combine))
+            csv.Indicator(series.Place, d)
                 .Text(f.Period).Number(f.Value).Number(f.Lower).Number(f.Upper).Number(series.Statistics.Target)
                 .Text(lastReturned).Text(Source);
             csv.EndRow();

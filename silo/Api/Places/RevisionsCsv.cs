@@ -12,12 +12,11 @@ public static class RevisionsCsv
 {
     public static void Write(SafeCsvWriter csv, string place, IndicatorDefinition d, IReadOnlyList<LedgerEntry> entries)
     {
-        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "method",
+        IndicatorCsvColumns.Header(csv,
             "period", "source", "revision", "numerator", "denominator", "note", "batch_id", "submitted_by", "submitted_at");
         foreach (var e in entries)
         {
-            csv.Text(place).Text(d.Code).Text(d.Title).Text(CatalogueNames.Name(d.Unit)).Text(CatalogueNames.Name(d.Polarity))
-                .Text(CatalogueNames.Name(d.Frequency)).Text(CatalogueNames.Name(d.Combine))
+            csv.Indicator(place, d)
                 .Text(e.Period).Text(e.Agency).Number(e.Revision).Number(e.Numerator).Number(e.Denominator).Text(e.Note)
                 .Text(e.BatchId).Text(e.SubmittedBy).Time(e.SubmittedAt);
             csv.EndRow();

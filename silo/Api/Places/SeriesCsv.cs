@@ -15,7 +15,7 @@ public static class SeriesCsv
 {
     public static void Write(SafeCsvWriter csv, IndicatorSeries series)
     {
-        csv.Header("place", "indicator", "title", "unit", "polarity", "frequency", "method",
+        IndicatorCsvColumns.Header(csv,
             "period", "value", "numerator", "denominator",
             "mean", "lower_process_limit", "upper_process_limit", "special_cause", "point_type",
             "lower_95", "upper_95", "lower_99_8", "upper_99_8", "variation_icon", "assurance_icon", "target", "recent_trend",
@@ -25,8 +25,7 @@ public static class SeriesCsv
         foreach (var (point, s) in series.Points.Zip(statistics.Points))
             foreach (var c in point.Contributions)
             {
-                csv.Text(series.Place).Text(d.Code).Text(d.Title).Text(CatalogueNames.Name(d.Unit)).Text(CatalogueNames.Name(d.Polarity))
-                    .Text(CatalogueNames.Name(d.Frequency)).Text(CatalogueNames.Name(d.Combine))
+                csv.Indicator(series.Place, d)
                     .Text(point.Period).Number(point.Value).Number(point.Numerator).Number(point.Denominator)
                     .Number(s.Spc?.Mean).Number(s.Spc?.LowerProcessLimit).Number(s.Spc?.UpperProcessLimit)
                     .Text(CatalogueNames.NameOrNull(s.Spc?.SpecialCause)).Text(CatalogueNames.NameOrNull(s.Spc?.PointType))
