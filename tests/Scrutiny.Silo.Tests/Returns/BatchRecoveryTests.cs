@@ -62,10 +62,12 @@ public sealed class BatchRecoveryTests
                 "INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note) VALUES ('orphan', 1, 'E08000003', 'delayed-discharge-days', '2026-07', 77, NULL, NULL)");
         }
 
+        // The value reaches the grain first and the batch is marked applied just after: wait for both.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while ((await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Count == 0)
-            await Task.Delay(200, timeout.Token);
         await using var check = await silo.Database.OpenAsync();
-        Assert.Equal(BatchHeader.Applied, await check.ExecuteScalarAsync<string>("SELECT status FROM return_batches WHERE id = 'orphan'"));
+        while ((await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Count == 0
+               || await check.ExecuteScalarAsync<string>("SELECT status FROM return_batches WHERE id = 'orphan'") != BatchHeader.Applied)
+            await Task.Delay(200, timeout.Token);
+        Assert.Equal(77, (await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points[0].Numerator);
     }
 }
