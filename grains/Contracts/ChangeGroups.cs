@@ -25,6 +25,9 @@ public static class ChangeKinds
 
     /// <summary>A scrutiny panel's name or figures changed: open copies re-render.</summary>
     public const string Panel = "panel";
+
+    /// <summary>A board's records or its commitments' statuses changed (a write, or a linked indicator moved).</summary>
+    public const string Board = "board";
 }
 
 /// <summary>The names of a change's keys.</summary>
@@ -33,4 +36,5 @@ public static class ChangeKeys
     public const string Place = "place";
     public const string Indicator = "indicator";
     public const string Panel = "panel";
+    public const string Board = "board";
 }
