@@ -46,10 +46,11 @@ public static class DashboardExtensions
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        app.UseScrutinySilo(identifyPeople: signedIn => signedIn.UseAgencyUser(IsPageRequest));
+        // The live catch-up reads what the page showed its reader, so it knows the signed-in person as pages do.
+        app.UseScrutinySilo(identifyPeople: signedIn => signedIn.UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live")));
         app.UseAntiforgery();
         app.MapScrutinySilo();
-        app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
+        app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(AgencySignIn.HubPolicy);
         app.MapLiveEndpoints();
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();

@@ -33,6 +33,9 @@ public static class AgencySignIn
     /// (a place's indicator settings: an administrator or a partner of the place).</summary>
     public const string SignedInPolicy = "signed-in-pages";
 
+    /// <summary>The live-update hub's: anyone, known by API key or by the signed-in person's cookie; a refused key gets 401.</summary>
+    public const string HubPolicy = "hub";
+
     /// <summary>The API key the person signed in with, by id (never the key): kept with what they submit.</summary>
     public const string KeyIdClaim = "scrutiny:key-id";
 
@@ -67,7 +70,11 @@ public static class AgencySignIn
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireClaim(ScrutinyAuth.AgencyClaim))
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ScrutinyAuth.AdminRole))
-            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
+            // The hub: open to all, as the pages are, but it knows a signed-in person (whose browser sends the cookie
+            // on the WebSocket's request; SameSite=Lax keeps other sites' pages from doing so) as well as a key.
+            .AddPolicy(HubPolicy, p => p.AddAuthenticationSchemes(ScrutinyAuth.ApiKeyScheme, CookieScheme)
+                .AddRequirements(new NoRefusedKeyRequirement()));
         return services;
     }
 

@@ -28,6 +28,12 @@ public static class ChangeKinds
 
     /// <summary>A board's records or its commitments' statuses changed (a write, or a linked indicator moved).</summary>
     public const string Board = "board";
+
+    /// <summary>
+    /// An indicator's period was published (released by an administrator, or its days-after date came): public
+    /// pages showing the indicator re-read it. Keys: indicator and period; sent to every place's groups.
+    /// </summary>
+    public const string Publication = "publication";
 }
 
 /// <summary>The names of a change's keys.</summary>
@@ -37,4 +43,5 @@ public static class ChangeKeys
     public const string Indicator = "indicator";
     public const string Panel = "panel";
     public const string Board = "board";
+    public const string Period = "period";
 }

@@ -15,11 +15,15 @@ public interface IPartnershipBoardGrain : IGrain
     /// <summary>Null when no board has this id.</summary>
     Task<BoardSummary?> GetSummaryAsync();
 
-    /// <summary>The board with every commitment's status derived now from its milestones and indicators; null when no board has this id.</summary>
-    Task<BoardView?> GetBoardAsync();
+    /// <summary>
+    /// The board with every commitment's status derived now from its milestones and its indicators' values in
+    /// <paramref name="view"/> (the public's summary counts statuses from published values only); null when no board
+    /// has this id.
+    /// </summary>
+    Task<BoardView?> GetBoardAsync(DataView view);
 
     /// <summary>What changed since <paramref name="since"/> (the last meeting): for the meeting view and the board pack.</summary>
-    Task<MeetingChanges?> GetChangesSinceAsync(DateOnly since);
+    Task<MeetingChanges?> GetChangesSinceAsync(DateOnly since, DataView view);
 
     Task<Commitment> CreateCommitmentAsync(CommitmentDraft draft, BoardChange change);
 
@@ -41,9 +45,13 @@ public interface IPartnershipBoardGrain : IGrain
 
     /// <summary>
     /// Derives every commitment's status again and records those that moved (a linked indicator changed): one change
-    /// on <c>board:{id}</c> whatever moved, since the board's pages show the indicators' latest values too.
+    /// on <c>board:{id}</c> whatever moved, since the board's pages show the indicators' latest values too. The
+    /// recorded statuses are derived from published values (<see cref="DataView.Published"/>), since every partner of
+    /// the board reads the history;
+    /// <paramref name="unpublished"/> marks the change as one only entitled watchers hear of, when an unpublished
+    /// value caused it.
     /// </summary>
-    Task RefreshStatusesAsync();
+    Task RefreshStatusesAsync(bool unpublished = false);
 }
 
 public sealed record BoardSummary(

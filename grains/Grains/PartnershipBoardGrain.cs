@@ -25,21 +25,21 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         return new BoardSummary(board, place, members, summary.Latest);
     }
 
-    public async Task<BoardView?> GetBoardAsync()
+    public async Task<BoardView?> GetBoardAsync(DataView view)
     {
         if (await catalogue.FindBoardAsync(Key) is not { } board) return null;
-        return await ViewAsync(board, await SeriesAsync(board));
+        return await ViewAsync(board, await SeriesAsync(board, view));
     }
 
-    public async Task<MeetingChanges?> GetChangesSinceAsync(DateOnly since)
+    public async Task<MeetingChanges?> GetChangesSinceAsync(DateOnly since, DataView view)
     {
         if (await catalogue.FindBoardAsync(Key) is not { } board) return null;
-        var series = await SeriesAsync(board);
-        var view = await ViewAsync(board, series);
+        var series = await SeriesAsync(board, view);
+        var boardView = await ViewAsync(board, series);
         var sinceStart = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         var moves = new List<StatusMove>();
-        foreach (var c in view.Commitments)
+        foreach (var c in boardView.Commitments)
         {
             var was = c.Commitment.History.LastOrDefault(h => h.At < sinceStart)?.Status;
             var changes = c.Commitment.History.Where(h => h.At >= sinceStart).ToList();
@@ -47,10 +47,10 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
                 moves.Add(new StatusMove(c.Commitment, was, c.Status, changes));
         }
 
-        var missed = view.Commitments.SelectMany(c => c.Commitment.Milestones.Select(m => (c.Commitment, m)))
-            .Where(x => MilestoneStates.Of(x.m.Due, x.m.CompletedOn, view.Today) == MilestoneState.Missed &&
+        var missed = boardView.Commitments.SelectMany(c => c.Commitment.Milestones.Select(m => (c.Commitment, m)))
+            .Where(x => MilestoneStates.Of(x.m.Due, x.m.CompletedOn, boardView.Today) == MilestoneState.Missed &&
                         x.m.Due.AddDays(MilestoneStates.MissedAfterDays + 1) > since)
-            .Select(x => new MissedMilestone(x.Commitment, x.m, view.Today.DayNumber - x.m.Due.DayNumber))
+            .Select(x => new MissedMilestone(x.Commitment, x.m, boardView.Today.DayNumber - x.m.Due.DayNumber))
             .ToList();
 
         var specialCauses = series.Values
@@ -61,7 +61,7 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
                 [.. State.Commitments.Where(c => c.Indicators.Contains(x.s.Indicator.Code)).Select(c => c.Id)]))
             .OrderBy(s => s.Indicator, StringComparer.Ordinal)
             .ToList();
-        return new MeetingChanges(view, since, moves, missed, specialCauses);
+        return new MeetingChanges(boardView, since, moves, missed, specialCauses);
     }
 
     public async Task<Commitment> CreateCommitmentAsync(CommitmentDraft draft, BoardChange change)
@@ -144,12 +144,12 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         return plan;
     }
 
-    public async Task RefreshStatusesAsync()
+    public async Task RefreshStatusesAsync(bool unpublished = false)
     {
         if (await catalogue.FindBoardAsync(Key) is not { } board) return;
-        var appends = RecordStatuses(await SeriesAsync(board), Time.GetUtcNow());
+        var appends = RecordStatuses(await SeriesAsync(board, DataView.Published), Time.GetUtcNow());
         if (appends.Count > 0) await WriteStateAsync(appends);
-        PublishChange(Time.GetUtcNow());
+        PublishChange(Time.GetUtcNow(), unpublished);
     }
 
     /// <summary>
@@ -163,13 +163,14 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
             new AuditEntry(change.At, change.By, action, $"{ChangeGroups.Board(Key)}/{subjectId}", JsonSerializer.Serialize(detail, GrainJson.Options)),
         };
         if (extra is not null) appends.AddRange(extra);
-        appends.AddRange(RecordStatuses(await SeriesAsync(board), change.At, change));
+        appends.AddRange(RecordStatuses(await SeriesAsync(board, DataView.Published), change.At, change));
         await WriteStateAsync(appends);
         PublishChange(change.At);
     }
 
     /// <summary>
-    /// Adds to each commitment's history the status it has now where that differs from the one recorded, and returns
+    /// Adds to each commitment's history the status it has now (from published values: the history is read by every
+    /// partner of the board, and must not tell of a figure before its release) where that differs from the one recorded, and returns
     /// the rows for <c>commitment_status_history</c>: by the person whose write moved it (with the override's reason
     /// where there is one, else the rules that decided), or by the system when an indicator's new value moved it.
     /// </summary>
@@ -204,12 +205,12 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
     }
 
     /// <summary>The series of every indicator the board's commitments and plans name, read from their grains in this place.</summary>
-    private async Task<IReadOnlyDictionary<string, IndicatorSeries>> SeriesAsync(PartnershipBoard board)
+    private async Task<IReadOnlyDictionary<string, IndicatorSeries>> SeriesAsync(PartnershipBoard board, DataView view)
     {
         var codes = State.Commitments.SelectMany(c => c.Indicators).Concat(State.Plans.Keys).Distinct(StringComparer.Ordinal).ToList();
         var series = new Dictionary<string, IndicatorSeries>(StringComparer.Ordinal);
         foreach (var code in codes)
-            series[code] = await GrainFactory.Get<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, code)).GetSeriesAsync();
+            series[code] = await GrainFactory.Get<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, code)).GetSeriesAsync(view);
         return series;
     }
 
@@ -223,9 +224,9 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         return (place, members);
     }
 
-    private void PublishChange(DateTimeOffset at) =>
+    private void PublishChange(DateTimeOffset at, bool unpublished = false) =>
         Publish(new Change(ChangeKinds.Board, new Dictionary<string, string> { [ChangeKeys.Board] = Key },
-            [ChangeGroups.Board(Key)], null, null, at));
+            [ChangeGroups.Board(Key)], null, null, at) { Unpublished = unpublished });
 
     private Commitment? Find(string id) => State.Commitments.FirstOrDefault(c => c.Id == id);
 

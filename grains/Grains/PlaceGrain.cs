@@ -12,7 +12,7 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
         _place = await catalogue.FindPlaceAsync(Key, cancellationToken)
             ?? throw new KeyNotFoundException($"No place '{Key}' in the catalogue.");
 
-    public async Task OnIndicatorChangedAsync(IndicatorLatest latest)
+    public async Task OnIndicatorChangedAsync(IndicatorLatest latest, bool published)
     {
         // Returns for an older period can arrive after newer ones; only a period at least as recent replaces.
         if (State.Latest.TryGetValue(latest.Indicator, out var current) &&
@@ -25,7 +25,7 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
         // again and publish board:{id} themselves: one path to a board's pages.
         Publish(new Change(ChangeKinds.Place,
             new Dictionary<string, string> { [ChangeKeys.Place] = Key, [ChangeKeys.Indicator] = latest.Indicator },
-            [ChangeGroups.Place(Key)], latest.Period, latest.Value, latest.UpdatedAt));
+            [ChangeGroups.Place(Key)], latest.Period, latest.Value, latest.UpdatedAt) { Unpublished = !published });
     }
 
     public Task<PlaceSummary> GetSummaryAsync() =>

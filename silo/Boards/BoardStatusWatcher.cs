@@ -19,12 +19,12 @@ namespace Scrutiny.Silo.Boards;
 public sealed class BoardStatusWatcher(IChangeFeed feed, GrainRuntime runtime, ICatalogue catalogue, ILogger<BoardStatusWatcher> logger)
     : BackgroundService, IChangeObserver
 {
-    private readonly Channel<string> _places = Channel.CreateUnbounded<string>(new() { SingleReader = true });
+    private readonly Channel<(string Place, bool Unpublished)> _places = Channel.CreateUnbounded<(string, bool)>(new() { SingleReader = true });
 
     public ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
         if (change.Kind == ChangeKinds.Place && change.Origin == runtime.NodeId && change.Keys.TryGetValue(ChangeKeys.Place, out var place))
-            _places.Writer.TryWrite(place);
+            _places.Writer.TryWrite((place, change.Unpublished));
         return ValueTask.CompletedTask;
     }
 
@@ -34,14 +34,16 @@ public sealed class BoardStatusWatcher(IChangeFeed feed, GrainRuntime runtime, I
         using var source = AuditSource.Use(AuditSource.System);
         while (await _places.Reader.WaitToReadAsync(stoppingToken))
         {
-            var places = new HashSet<string>(StringComparer.Ordinal);
-            while (_places.Reader.TryRead(out var place)) places.Add(place);
-            foreach (var place in places)
+            // A place changed by published and unpublished values alike counts as published: everyone hears of it.
+            var places = new Dictionary<string, bool>(StringComparer.Ordinal);
+            while (_places.Reader.TryRead(out var item))
+                places[item.Place] = places.GetValueOrDefault(item.Place, true) && item.Unpublished;
+            foreach (var (place, unpublished) in places)
             {
                 try
                 {
                     foreach (var board in await catalogue.ListBoardsAsync(place, stoppingToken))
-                        await runtime.Get<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync();
+                        await runtime.Get<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

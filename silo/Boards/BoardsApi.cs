@@ -7,6 +7,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Silo.Boards;
@@ -56,22 +57,22 @@ public static class BoardsApi
     {
         var boards = new List<BoardSummaryResource>();
         foreach (var board in await catalogue.ListBoardsAsync(null, cancellationToken))
-            if (await grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync() is { } view) boards.Add(BoardSummaryResource.From(view));
+            if (await grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view) boards.Add(BoardSummaryResource.From(view));
         return Results.Ok(boards);
     }
 
     private static async Task<IResult> GetSummaryAsync(string id, IGrainFactory grains) =>
-        await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync() is { } view
+        await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
             ? Results.Ok(BoardSummaryResource.From(view))
             : NoBoard(id);
 
-    private static Task<IResult> GetBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue, IGrainFactory grains) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
-            Results.Ok(BoardResource.From((await Grain(grains, id).GetBoardAsync())!)));
+    private static Task<IResult> GetBoardAsync(string id, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+            Results.Ok(BoardResource.From((await Grain(grains, id).GetBoardAsync(view))!)));
 
-    private static Task<IResult> GetMeetingAsync(string id, string? since, ClaimsPrincipal user, ICatalogue catalogue, BoardMeetingView meetings,
+    private static Task<IResult> GetMeetingAsync(string id, string? since, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardMeetingView meetings,
         CancellationToken cancellationToken) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             DateOnly? from = null;
             if (since is not null)
@@ -80,130 +81,131 @@ public static class BoardsApi
                     return ApiResults.Invalid([new FieldProblem("since", "invalid_date", "since must be a date written yyyy-MM-dd.")]);
                 from = day;
             }
-            return Results.Ok(MeetingResource.From((await meetings.GetAsync(board, from, cancellationToken))!));
+            return Results.Ok(MeetingResource.From((await meetings.GetAsync(board, from, view, cancellationToken))!));
         });
 
-    private static Task<IResult> PutDetailsAsync(string id, BoardDetailsBody body, ClaimsPrincipal user, ICatalogue catalogue, BoardBodyRules rules,
+    private static Task<IResult> PutDetailsAsync(string id, BoardDetailsBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardBodyRules rules,
         BoardDetailsStore store, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MaySetDetails, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MaySetDetails, async (board, view) =>
         {
             var (details, problems) = rules.Details(body);
             if (details is not { } d) return ApiResults.Invalid(problems);
             await store.SetAsync(id, d.Chair, d.Meetings, user.Actor(), time.GetUtcNow(), cancellationToken);
             // The grain reads the catalogue on each call; a refresh tells open pages.
             await Grain(grains, id).RefreshStatusesAsync();
-            return Results.Ok(BoardSummaryResource.From((await Grain(grains, id).GetBoardAsync())!));
+            return Results.Ok(BoardSummaryResource.From((await Grain(grains, id).GetBoardAsync(view))!));
         });
 
-    private static Task<IResult> PostCommitmentAsync(string id, CommitmentBody body, ClaimsPrincipal user, ICatalogue catalogue,
+    private static Task<IResult> PostCommitmentAsync(string id, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             var (draft, problems) = await rules.CommitmentAsync(board, body);
             if (draft is null) return ApiResults.Invalid(problems);
             var created = await Grain(grains, id).CreateCommitmentAsync(draft, Change(user, time));
-            return Results.Created($"/api/v1/boards/{id}/commitments/{created.Id}", await CommitmentAsync(grains, id, created.Id));
+            return Results.Created($"/api/v1/boards/{id}/commitments/{created.Id}", await CommitmentAsync(grains, id, created.Id, view));
         });
 
-    private static Task<IResult> PutCommitmentAsync(string id, string commitment, CommitmentBody body, ClaimsPrincipal user, ICatalogue catalogue,
+    private static Task<IResult> PutCommitmentAsync(string id, string commitment, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             var (draft, problems) = await rules.CommitmentAsync(board, body);
             if (draft is null) return ApiResults.Invalid(problems);
             return await Grain(grains, id).UpdateCommitmentAsync(commitment, draft, Change(user, time)) is null
                 ? NoCommitment(commitment)
-                : Results.Ok(await CommitmentAsync(grains, id, commitment));
+                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
         });
 
-    private static Task<IResult> PostMilestoneAsync(string id, string commitment, MilestoneBody body, ClaimsPrincipal user, ICatalogue catalogue,
+    private static Task<IResult> PostMilestoneAsync(string id, string commitment, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             var (draft, problems) = rules.Milestone(board, body);
             if (draft is null) return ApiResults.Invalid(problems);
             return await Grain(grains, id).AddMilestoneAsync(commitment, draft, Change(user, time)) is { } milestone
-                ? Results.Json(await CommitmentAsync(grains, id, commitment), statusCode: StatusCodes.Status201Created)
+                ? Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created)
                 : NoCommitment(commitment);
         });
 
-    private static Task<IResult> PutMilestoneAsync(string id, string commitment, string milestone, MilestoneBody body, ClaimsPrincipal user,
+    private static Task<IResult> PutMilestoneAsync(string id, string commitment, string milestone, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews,
         ICatalogue catalogue, BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             var (draft, problems) = rules.Milestone(board, body);
             if (draft is null) return ApiResults.Invalid(problems);
             return await Grain(grains, id).UpdateMilestoneAsync(commitment, milestone, draft, Change(user, time)) is null
                 ? ApiResults.NotFound($"The board has no commitment '{commitment}' with a milestone '{milestone}'.")
-                : Results.Ok(await CommitmentAsync(grains, id, commitment));
+                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
         });
 
-    private static Task<IResult> PostUpdateAsync(string id, string commitment, UpdateBody body, ClaimsPrincipal user, ICatalogue catalogue,
+    private static Task<IResult> PostUpdateAsync(string id, string commitment, UpdateBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             var (update, problems) = rules.Update(body);
             if (update is not { } u) return ApiResults.Invalid(problems);
             return await Grain(grains, id).AddUpdateAsync(commitment, u.Text, u.Evidence, Change(user, time)) is null
                 ? NoCommitment(commitment)
-                : Results.Json(await CommitmentAsync(grains, id, commitment), statusCode: StatusCodes.Status201Created);
+                : Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created);
         });
 
-    private static Task<IResult> PutOverrideAsync(string id, string commitment, OverrideBody body, ClaimsPrincipal user, ICatalogue catalogue,
+    private static Task<IResult> PutOverrideAsync(string id, string commitment, OverrideBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             var (change, problems) = rules.Override(body);
             if (change is not { } o) return ApiResults.Invalid(problems);
             return await Grain(grains, id).OverrideStatusAsync(commitment, o.Status, Change(user, time, o.Reason)) is null
                 ? NoCommitment(commitment)
-                : Results.Ok(await CommitmentAsync(grains, id, commitment));
+                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
         });
 
-    private static Task<IResult> PostFundAsync(string id, FundBody body, ClaimsPrincipal user, ICatalogue catalogue, BoardBodyRules rules,
+    private static Task<IResult> PostFundAsync(string id, FundBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardBodyRules rules,
         IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
-            var view = (await Grain(grains, id).GetBoardAsync())!;
-            var (draft, problems) = rules.Fund(board, [.. view.Commitments.Select(c => c.Commitment.Id)], body);
+            var records = (await Grain(grains, id).GetBoardAsync(view))!;
+            var (draft, problems) = rules.Fund(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
             if (draft is null) return ApiResults.Invalid(problems);
             var entry = await Grain(grains, id).AddFundEntryAsync(draft, Change(user, time));
-            var budget = (await Grain(grains, id).GetBoardAsync())!.Budget;
+            var budget = (await Grain(grains, id).GetBoardAsync(view))!.Budget;
             return Results.Json(new { entry, budget = budget.Select(BudgetYearResource.From) }, statusCode: StatusCodes.Status201Created);
         });
 
-    private static Task<IResult> GetCurveAsync(string id, string indicator, ClaimsPrincipal user, ICatalogue catalogue, IGrainFactory grains) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+    private static Task<IResult> GetCurveAsync(string id, string indicator, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
             await catalogue.FindIndicatorAsync(indicator) is null
                 ? ApiResults.NotFound($"No indicator has the code '{indicator}'.")
-                : Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains)));
+                : Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view)));
 
-    private static Task<IResult> PutCurveAsync(string id, string indicator, TurnTheCurveBody body, ClaimsPrincipal user, ICatalogue catalogue,
+    private static Task<IResult> PutCurveAsync(string id, string indicator, TurnTheCurveBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
-        WithBoardAsync(id, user, catalogue, BoardAccess.MayWork, async board =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             if (await catalogue.FindIndicatorAsync(indicator) is null) return ApiResults.NotFound($"No indicator has the code '{indicator}'.");
             var (plan, problems) = await rules.TurnTheCurveAsync(body);
             if (plan is not { } p) return ApiResults.Invalid(problems);
             await Grain(grains, id).SetTurnTheCurveAsync(indicator, p.Story, p.Partners, p.WhatWorks, Change(user, time));
-            return Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains));
+            return Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view));
         });
 
-    /// <summary>Finds the board (404), checks the caller may (403), then does the work.</summary>
-    private static async Task<IResult> WithBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue,
-        Func<ClaimsPrincipal, PartnershipBoard, bool> may, Func<PartnershipBoard, Task<IResult>> work)
+    /// <summary>Finds the board (404), checks the caller may (403), then does the work in the caller's view of the place.</summary>
+    private static async Task<IResult> WithBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue, DataViews dataViews,
+        Func<ClaimsPrincipal, PartnershipBoard, bool> may, Func<PartnershipBoard, DataView, Task<IResult>> work)
     {
         if (await catalogue.FindBoardAsync(id) is not { } board) return NoBoard(id);
         if (!may(user, board))
             return Results.Problem(title: "Forbidden.", statusCode: StatusCodes.Status403Forbidden,
                 detail: $"Only an administrator, an agency on {board.Name} or one of its members may do this.");
-        return await work(board);
+        // Statuses and series are derived from the values this reader may see (an agency's key: published ones).
+        return await work(board, await dataViews.ForAsync(user, board.PlaceCode));
     }
 
-    private static async Task<CommitmentResource> CommitmentAsync(IGrainFactory grains, string id, string commitment)
+    private static async Task<CommitmentResource> CommitmentAsync(IGrainFactory grains, string id, string commitment, DataView view)
     {
-        var view = (await Grain(grains, id).GetBoardAsync())!;
-        return CommitmentResource.From(view.Commitments.Single(c => c.Commitment.Id == commitment), view.Today);
+        var board = (await Grain(grains, id).GetBoardAsync(view))!;
+        return CommitmentResource.From(board.Commitments.Single(c => c.Commitment.Id == commitment), board.Today);
     }
 
     private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.Get<IPartnershipBoardGrain>(id);

@@ -18,13 +18,13 @@ public sealed record TurnTheCurveResource(
     string Board, string Place, string Indicator, string Title, Polarity Polarity, IReadOnlyList<CurvePoint> History,
     IReadOnlyList<ForecastPeriod> Baseline, TurnTheCurvePlan? Plan, IReadOnlyList<CommitmentResource> ActionPlan)
 {
-    public static async Task<TurnTheCurveResource> ForAsync(PartnershipBoard board, string indicator, IGrainFactory grains)
+    public static async Task<TurnTheCurveResource> ForAsync(PartnershipBoard board, string indicator, IGrainFactory grains, DataView view)
     {
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, indicator)).GetSeriesAsync();
-        var view = (await grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync())!;
+        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, indicator)).GetSeriesAsync(view);
+        var records = (await grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync(view))!;
         var history = series.Points.Select((p, i) => new CurvePoint(p.Period, p.Value, series.Statistics.Points[i].Spc?.PointType)).ToList();
         return new TurnTheCurveResource(board.Id, board.PlaceCode, indicator, series.Indicator.Title, series.Indicator.Polarity, history,
-            series.Statistics.Forecast, view.Plans.FirstOrDefault(p => p.Indicator == indicator),
-            [.. view.Commitments.Where(c => c.Commitment.Indicators.Contains(indicator)).Select(c => CommitmentResource.From(c, view.Today))]);
+            series.Statistics.Forecast, records.Plans.FirstOrDefault(p => p.Indicator == indicator),
+            [.. records.Commitments.Where(c => c.Commitment.Indicators.Contains(indicator)).Select(c => CommitmentResource.From(c, records.Today))]);
     }
 }
