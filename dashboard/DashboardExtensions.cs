@@ -47,10 +47,12 @@ public static class DashboardExtensions
             return Task.CompletedTask;
         });
         // The live catch-up reads what the page showed its reader, so it knows the signed-in person as pages do.
-        app.UseScrutinySilo(identifyPeople: signedIn => signedIn.UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live")));
+        app.UseScrutinySilo(identifyPeople: signedIn => signedIn
+            .UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live"))
+            .UseHubPerson(ScrutinyHub.Path));
         app.UseAntiforgery();
         app.MapScrutinySilo();
-        app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(AgencySignIn.HubPolicy);
+        app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
         app.MapLiveEndpoints();
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();

@@ -33,9 +33,6 @@ public static class AgencySignIn
     /// (a place's indicator settings: an administrator or a partner of the place).</summary>
     public const string SignedInPolicy = "signed-in-pages";
 
-    /// <summary>The live-update hub's: anyone, known by API key or by the signed-in person's cookie; a refused key gets 401.</summary>
-    public const string HubPolicy = "hub";
-
     /// <summary>The API key the person signed in with, by id (never the key): kept with what they submit.</summary>
     public const string KeyIdClaim = "scrutiny:key-id";
 
@@ -70,11 +67,7 @@ public static class AgencySignIn
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireClaim(ScrutinyAuth.AgencyClaim))
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ScrutinyAuth.AdminRole))
-            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
-            // The hub: open to all, as the pages are, but it knows a signed-in person (whose browser sends the cookie
-            // on the WebSocket's request; SameSite=Lax keeps other sites' pages from doing so) as well as a key.
-            .AddPolicy(HubPolicy, p => p.AddAuthenticationSchemes(ScrutinyAuth.ApiKeyScheme, CookieScheme)
-                .AddRequirements(new NoRefusedKeyRequirement()));
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
         return services;
     }
 
@@ -89,6 +82,23 @@ public static class AgencySignIn
             if (isPageRequest(context.Request.Path) && context.User.Identity?.IsAuthenticated != true
                 && await context.AuthenticateAsync(CookieScheme) is { Succeeded: true } result)
                 context.User = result.Principal;
+            await next(context);
+        });
+
+    /// <summary>Where the hub finds the signed-in person of a live connection (see <see cref="UseHubPerson"/>).</summary>
+    public const string HubPersonItem = "scrutiny:hub-person";
+
+    /// <summary>
+    /// The hub's requests keep the API key as their user (its policy reads keys only), but a signed-in person's
+    /// watchers may be entitled to more: their cookie is read here, before a WebSocket upgrade leaves no response to
+    /// renew it on, and left for the hub in the request's items.
+    /// </summary>
+    public static IApplicationBuilder UseHubPerson(this IApplicationBuilder app, PathString hubPath) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(hubPath) && context.User.Identity?.IsAuthenticated != true
+                && await context.AuthenticateAsync(CookieScheme) is { Succeeded: true } result)
+                context.Items[HubPersonItem] = result.Principal;
             await next(context);
         });
 

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Publication;
 
@@ -10,17 +12,31 @@ namespace Scrutiny.Dashboard.Live;
 /// <c>changed</c> messages. Anyone may watch, and hears of published values only; a watcher entitled to a place's
 /// unpublished values (<see cref="DataViews"/>: an administrator, a member of one of its boards) is put in the
 /// group's entitled twin (<see cref="HubGroups"/>) and hears of those too. Who the watcher is comes from an API key
-/// (SignalR's <c>accessTokenFactory</c>) or the signed-in person's cookie (<see cref="Agencies.AgencySignIn.HubPolicy"/>);
-/// a key that is presented and refused gets 401 rather than an anonymous connection.
+/// (SignalR's <c>accessTokenFactory</c>; a key that is presented and refused gets 401 rather than an anonymous
+/// connection, <see cref="Scrutiny.Silo.Security.ScrutinyAuth.NoBadKeyPolicy"/>) or else from the signed-in person's
+/// cookie, which the browser sends with the connection's request (SameSite=Lax keeps other sites' pages from doing so).
 /// </summary>
 public sealed class ScrutinyHub(DataViews views) : Hub
 {
     public const string Path = "/hubs/scrutiny";
     public const string ChangedMessage = "changed";
 
+    private const string WatcherItem = "scrutiny:watcher";
+
+    public override async Task OnConnectedAsync()
+    {
+        // The hub's policy knows API keys only; a person's session is a cookie, read before the connection's
+        // request was upgraded (AgencySignIn.UseHubPerson), when its response could still set a cookie.
+        Context.Items[WatcherItem] = Context.User?.Identity?.IsAuthenticated == true
+            ? Context.User
+            : Context.GetHttpContext()?.Items[AgencySignIn.HubPersonItem] as ClaimsPrincipal ?? new ClaimsPrincipal();
+        await base.OnConnectedAsync();
+    }
+
     public async Task Watch(string group)
     {
-        var view = await views.ForGroupAsync(Context.User ?? new(), Checked(group), Context.ConnectionAborted);
+        var watcher = Context.Items[WatcherItem] as ClaimsPrincipal ?? new ClaimsPrincipal();
+        var view = await views.ForGroupAsync(watcher, Checked(group), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.For(group, view));
     }
 
