@@ -16,5 +16,19 @@ public sealed record ComparatorGroupDefinition(string Id, string Name, string Pl
 /// <summary>A partner organisation: council, NHS trust, police force, DWP, a voluntary-sector body.</summary>
 public sealed record Agency(string Code, string Name, string Sector);
 
-/// <summary>A place's multi-agency partnership board and its member agencies.</summary>
-public sealed record PartnershipBoard(string Id, string Name, string PlaceCode, IReadOnlyList<string> MemberAgencies);
+/// <summary>
+/// A place's multi-agency partnership board, its member agencies, who chairs it and when it meets (past and
+/// planned meetings, oldest first).
+/// </summary>
+public sealed record PartnershipBoard(
+    string Id, string Name, string PlaceCode, IReadOnlyList<string> MemberAgencies, string? Chair = null,
+    IReadOnlyList<DateOnly>? Meetings = null)
+{
+    public IReadOnlyList<DateOnly> MeetingDates => Meetings ?? [];
+
+    /// <summary>The last meeting held before <paramref name="today"/>: what the meeting view counts changes from.</summary>
+    public DateOnly? LastMeetingBefore(DateOnly today) => MeetingDates.Where(d => d < today).Cast<DateOnly?>().Max();
+
+    /// <summary>The next meeting, today's included.</summary>
+    public DateOnly? NextMeetingFrom(DateOnly today) => MeetingDates.Where(d => d >= today).Cast<DateOnly?>().Min();
+}

@@ -26,6 +26,9 @@ public static class ChangeKinds
     /// <summary>A scrutiny panel's name or figures changed: open copies re-render.</summary>
     public const string Panel = "panel";
 
+    /// <summary>A board's records or its commitments' statuses changed (a write, or a linked indicator moved).</summary>
+    public const string Board = "board";
+
     /// <summary>
     /// An indicator's period was published (released by an administrator, or its days-after date came): public
     /// pages showing the indicator re-read it. Keys: indicator and period; sent to every place's groups.
@@ -39,5 +42,6 @@ public static class ChangeKeys
     public const string Place = "place";
     public const string Indicator = "indicator";
     public const string Panel = "panel";
+    public const string Board = "board";
     public const string Period = "period";
 }

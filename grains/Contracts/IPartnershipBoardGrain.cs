@@ -1,14 +1,103 @@
+using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Runtime;
 
 namespace Scrutiny.Grains.Contracts;
 
-/// <summary>A partnership board, keyed by its id: the board, its member agencies and its place's latest outcomes.</summary>
+/// <summary>
+/// A partnership board, keyed by its id: the board and its members from the catalogue, its place's latest outcomes,
+/// and its own records — commitments with milestones, updates and status overrides, Turn-the-Curve plans and the
+/// pooled fund. Every write is one transaction with its audit rows, then one change on <c>board:{id}</c>.
+/// Methods that concern a commitment answer null (or false) when the board has no such commitment.
+/// </summary>
 public interface IPartnershipBoardGrain : IGrain
 {
     /// <summary>Null when no board has this id.</summary>
     Task<BoardSummary?> GetSummaryAsync();
+
+    /// <summary>
+    /// The board with every commitment's status derived now from its milestones and its indicators' values in
+    /// <paramref name="view"/> (the public's summary counts statuses from published values only); null when no board
+    /// has this id.
+    /// </summary>
+    Task<BoardView?> GetBoardAsync(DataView view);
+
+    /// <summary>What changed since <paramref name="since"/> (the last meeting): for the meeting view and the board pack.</summary>
+    Task<MeetingChanges?> GetChangesSinceAsync(DateOnly since, DataView view);
+
+    Task<Commitment> CreateCommitmentAsync(CommitmentDraft draft, BoardChange change);
+
+    Task<Commitment?> UpdateCommitmentAsync(string commitmentId, CommitmentDraft draft, BoardChange change);
+
+    Task<Milestone?> AddMilestoneAsync(string commitmentId, MilestoneDraft draft, BoardChange change);
+
+    Task<Milestone?> UpdateMilestoneAsync(string commitmentId, string milestoneId, MilestoneDraft draft, BoardChange change);
+
+    Task<CommitmentUpdate?> AddUpdateAsync(string commitmentId, string text, string? evidence, BoardChange change);
+
+    /// <summary>Overrides the status (the change's reason is required and kept), or clears the override when <paramref name="status"/> is null.</summary>
+    Task<Commitment?> OverrideStatusAsync(string commitmentId, CommitmentStatus? status, BoardChange change);
+
+    Task<FundEntry> AddFundEntryAsync(FundEntryDraft draft, BoardChange change);
+
+    Task<TurnTheCurvePlan> SetTurnTheCurveAsync(string indicator, string story, IReadOnlyList<CurvePartner> partners,
+        IReadOnlyList<WhatWorksIdea> whatWorks, BoardChange change);
+
+    /// <summary>
+    /// Derives every commitment's status again and records those that moved (a linked indicator changed): one change
+    /// on <c>board:{id}</c> whatever moved, since the board's pages show the indicators' latest values too. The
+    /// recorded statuses are derived from published values (<see cref="DataView.Published"/>), since every partner of
+    /// the board reads the history;
+    /// <paramref name="unpublished"/> marks the change as one only entitled watchers hear of, when an unpublished
+    /// value caused it.
+    /// </summary>
+    Task RefreshStatusesAsync(bool unpublished = false);
 }
 
 public sealed record BoardSummary(
     PartnershipBoard Board, Place Place, IReadOnlyList<Agency> Members, IReadOnlyList<IndicatorLatest> Latest);
+
+/// <summary>A commitment with its status as derived now.</summary>
+public sealed record CommitmentView(Commitment Commitment, StatusAssessment Status);
+
+/// <summary>Everything the board's page and API show of a board.</summary>
+public sealed record BoardView(
+    PartnershipBoard Board, Place Place, IReadOnlyList<Agency> Members, IReadOnlyList<CommitmentView> Commitments,
+    IReadOnlyList<TurnTheCurvePlan> Plans, IReadOnlyList<FundEntry> Fund, IReadOnlyList<PooledBudgetYear> Budget, DateOnly Today);
+
+/// <summary>A commitment whose status changed since the last meeting: what it was then and what it is now.</summary>
+public sealed record StatusMove(Commitment Commitment, CommitmentStatus? Was, StatusAssessment Now, IReadOnlyList<StatusChange> Changes);
+
+/// <summary>A milestone that became missed since the last meeting.</summary>
+public sealed record MissedMilestone(Commitment Commitment, Milestone Milestone, int DaysLate);
+
+/// <summary>A linked indicator whose latest point is a special cause, and the commitments it serves.</summary>
+public sealed record SpecialCauseIndicator(
+    string Indicator, string Title, string Period, double? Value, Statistics.Spc.PointType PointType, IReadOnlyList<string> Commitments);
+
+/// <summary>What a board meeting looks at: what changed since the last one.</summary>
+public sealed record MeetingChanges(
+    BoardView Board, DateOnly Since, IReadOnlyList<StatusMove> StatusMoves, IReadOnlyList<MissedMilestone> MissedMilestones,
+    IReadOnlyList<SpecialCauseIndicator> SpecialCauses);
+
+/// <summary>A commitment's status as recorded, appended to <c>commitment_status_history</c> with the board's state.</summary>
+public sealed record CommitmentStatusEntry(string Board, string Commitment, StatusChange Change) : IAppendRecord;
+
+/// <summary>A movement of the pooled fund, appended to <c>pooled_fund_ledger</c> with the board's state.</summary>
+public sealed record FundLedgerEntry(string Board, FundEntry Entry) : IAppendRecord;
+
+/// <summary>The audit actions of a board's records.</summary>
+public static class BoardActions
+{
+    public const string CommitmentCreated = "commitment_created";
+    public const string CommitmentUpdated = "commitment_updated";
+    public const string MilestoneAdded = "milestone_added";
+    public const string MilestoneUpdated = "milestone_updated";
+    public const string UpdateAdded = "commitment_update_added";
+    public const string StatusOverridden = "commitment_status_overridden";
+    public const string OverrideCleared = "commitment_override_cleared";
+    public const string FundContribution = "pooled_fund_contribution";
+    public const string FundSpend = "pooled_fund_spend";
+    public const string TurnTheCurveSet = "turn_the_curve_set";
+    public const string DetailsSet = "board_details_set";
+}

@@ -21,11 +21,11 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
         State.Latest[latest.Indicator] = latest;
         await WriteStateAsync();
 
-        var boards = await catalogue.ListBoardsAsync(Key);
-        var groups = boards.Select(b => ChangeGroups.Board(b.Id)).Prepend(ChangeGroups.Place(Key)).ToList();
+        // Boards hear of it from the change feed (the silo's BoardStatusWatcher), derive their commitments' statuses
+        // again and publish board:{id} themselves: one path to a board's pages.
         Publish(new Change(ChangeKinds.Place,
             new Dictionary<string, string> { [ChangeKeys.Place] = Key, [ChangeKeys.Indicator] = latest.Indicator },
-            groups, latest.Period, latest.Value, latest.UpdatedAt) { Unpublished = !published });
+            [ChangeGroups.Place(Key)], latest.Period, latest.Value, latest.UpdatedAt) { Unpublished = !published });
     }
 
     public Task<PlaceSummary> GetSummaryAsync() =>

@@ -12,6 +12,7 @@ using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Keys;
 using Scrutiny.Silo.Audit;
 using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.People;
@@ -49,6 +50,11 @@ public static class SiloServiceExtensions
         services.AddSingleton<PanelStore>();
         services.AddSingleton<PanelEditor>();
         services.AddSingleton<PanelFigures>();
+        services.AddSingleton<BoardBodyRules>();
+        services.AddSingleton<BoardDetailsStore>();
+        services.AddSingleton<BoardMeetingView>();
+        services.AddSingleton<IBoardRecommendations, NoBoardRecommendations>();
+        services.AddHostedService<BoardStatusWatcher>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
@@ -122,6 +128,7 @@ public static class SiloServiceExtensions
         endpoints.MapPublicationApi();
         endpoints.MapApiKeysApi();
         endpoints.MapAuditApi();
+        endpoints.MapBoardsApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

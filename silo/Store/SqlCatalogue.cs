@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Scrutiny.Grains.Catalogue;
 
@@ -135,15 +136,19 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
 
     private async Task<IReadOnlyList<PartnershipBoard>> ListBoardsWhereAsync(string where, object? args, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync<(string Id, string Name, string PlaceCode, string? Agency)>(
+        var rows = await QueryAsync<(string Id, string Name, string PlaceCode, string? Chair, string? Agency)>(
             $"""
-            SELECT b.id, b.name, b.place_code, m.agency_code
+            SELECT b.id, b.name, b.place_code, b.chair, m.agency_code
             FROM boards b LEFT JOIN board_members m ON m.board_id = b.id
             WHERE {where} ORDER BY b.name, m.agency_code
             """, args, cancellationToken);
-        return [.. rows.GroupBy(r => (r.Id, r.Name, r.PlaceCode))
+        var meetings = (await QueryAsync<(string BoardId, string MeetsOn)>(
+                $"SELECT board_id, meets_on FROM board_meetings WHERE board_id IN (SELECT b.id FROM boards b WHERE {where}) ORDER BY meets_on",
+                args, cancellationToken))
+            .ToLookup(m => m.BoardId, m => DateOnly.ParseExact(m.MeetsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return [.. rows.GroupBy(r => (r.Id, r.Name, r.PlaceCode, r.Chair))
             .Select(g => new PartnershipBoard(g.Key.Id, g.Key.Name, g.Key.PlaceCode,
-                [.. g.Where(r => r.Agency is not null).Select(r => r.Agency!)]))];
+                [.. g.Where(r => r.Agency is not null).Select(r => r.Agency!)], g.Key.Chair, [.. meetings[g.Key.Id]]))];
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, CancellationToken cancellationToken)

@@ -41,11 +41,12 @@ public sealed class SqlGrainStateStore(Database database, TimeProvider time) : I
                     new { grainType, key, newVersion, expectedVersion, json, at }, transaction);
             if (written != 1) throw new StateVersionConflictException(grainType, key, expectedVersion);
 
-            if (appends.FirstOrDefault(a => a is not (LedgerEntry or AuditEntry)) is { } unknown)
+            if (appends.FirstOrDefault(a => a is not (LedgerEntry or AuditEntry or CommitmentStatusEntry or FundLedgerEntry)) is { } unknown)
                 throw new NotSupportedException($"The store cannot append a {unknown.GetType().Name}.");
             await LedgerWriter.AppendAsync(connection, transaction, [.. appends.OfType<LedgerEntry>()], database.Engine);
             foreach (var entry in appends.OfType<AuditEntry>())
                 await AuditLog.AppendAsync(connection, transaction, entry, database.Engine, cancellationToken);
+            await BoardRecordsWriter.AppendAsync(connection, transaction, appends, database.Engine);
             return newVersion;
         }, cancellationToken);
 }

@@ -48,6 +48,14 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
     /// <summary>The same settings as a page: signed in, and then the page lets only a partner of the place or an administrator in.</summary>
     public static readonly Access PlacePartnerOrAdminPages = Of(nameof(PlacePartnerOrAdminPages), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
 
+    /// <summary>
+    /// A board's records through the API: any key reaches the endpoint, which then lets in an administrator or an agency
+    /// on the board (the table's agency sits on manchester-hwb; its "other agency" caller is the same key, as a board
+    /// route names no agency, and an agency off the board is refused in the silo's BoardsApiTests). A board member's
+    /// cookie is no key.
+    /// </summary>
+    public static readonly Access BoardAgencyKeyOrAdmin = Of(nameof(BoardAgencyKeyOrAdmin), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
+
     /// <summary>A page whose answer is a 403 for everyone: the "you cannot open this page" page.</summary>
     public static readonly Access ForbiddenPage = Of(nameof(ForbiddenPage));
 

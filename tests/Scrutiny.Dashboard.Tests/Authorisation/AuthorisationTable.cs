@@ -103,6 +103,22 @@ public static class AuthorisationTable
         ("PUT /api/v1/comparator-groups/{id}", Access.AdminKey),
         ("GET /api/v1/completeness", Access.AnyKey),
         ("POST /api/v1/returns", Access.AgencyKey),
+        // Boards: summaries are public; the records are for the board's agencies and administrators; the chair and
+        // meeting dates for administrators (and board members, who have no key).
+        ("GET /api/v1/boards", Access.Public),
+        ("GET /api/v1/boards/{id}", Access.Public),
+        ("GET /api/v1/boards/{id}/commitments", Access.BoardAgencyKeyOrAdmin),
+        ("POST /api/v1/boards/{id}/commitments", Access.BoardAgencyKeyOrAdmin),
+        ("PUT /api/v1/boards/{id}/commitments/{commitment}", Access.BoardAgencyKeyOrAdmin),
+        ("POST /api/v1/boards/{id}/commitments/{commitment}/milestones", Access.BoardAgencyKeyOrAdmin),
+        ("PUT /api/v1/boards/{id}/commitments/{commitment}/milestones/{milestone}", Access.BoardAgencyKeyOrAdmin),
+        ("POST /api/v1/boards/{id}/commitments/{commitment}/updates", Access.BoardAgencyKeyOrAdmin),
+        ("PUT /api/v1/boards/{id}/commitments/{commitment}/override", Access.BoardAgencyKeyOrAdmin),
+        ("POST /api/v1/boards/{id}/fund", Access.BoardAgencyKeyOrAdmin),
+        ("GET /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
+        ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
+        ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
+        ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
 
         // The hub (published changes), the OpenAPI document and health.
         ("* /hubs/scrutiny/negotiate", Access.Public),

@@ -1,0 +1,16 @@
+using Scrutiny.Grains.Boards;
+
+namespace Scrutiny.Grains.Grains;
+
+/// <summary>A board's own records: commitments, Turn-the-Curve plans by indicator, and the pooled fund's entries.</summary>
+public sealed class BoardState
+{
+    public List<Commitment> Commitments { get; set; } = [];
+    public Dictionary<string, TurnTheCurvePlan> Plans { get; set; } = [];
+    public List<FundEntry> Fund { get; set; } = [];
+
+    /// <summary>The last number given to a commitment, milestone, update or fund entry: ids are never reused.</summary>
+    public int LastNumber { get; set; }
+
+    public string NextId(string prefix) => $"{prefix}{++LastNumber}";
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Security;
+
+namespace Scrutiny.Silo.Boards;
+
+/// <summary>
+/// <c>/api/v1/boards</c>: anyone reads boards' summaries; a board's records (commitments and their statuses, Turn the
+/// Curve, the pooled fund, the meeting view) are read and written by those <see cref="BoardAccess"/> lets in. Every
+/// write is audited in the transaction that makes it; a bad body gets 422 naming each field.
+/// </summary>
+public static class BoardsApi
+{
+    private const string Board = "/api/v1/boards/{id}";
+    private const string Commitment = Board + "/commitments/{commitment}";
+
+    public static IEndpointRouteBuilder MapBoardsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var publicRead = new[]
+        {
+            endpoints.MapGet("/api/v1/boards", ListAsync).WithName("ListBoards").WithSummary("Every board's summary: place, chair, members, meetings, commitments by status."),
+            endpoints.MapGet(Board, GetSummaryAsync).WithName("GetBoardSummary").WithSummary("One board's summary."),
+        };
+        foreach (var e in publicRead) e.RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy).Produces<BoardSummaryResource>();
+
+        endpoints.MapGet($"{Board}/commitments", GetBoardAsync).ForBoard("GetBoardRecords",
+            "The board's commitments with their statuses (derived now, and any override), Turn-the-Curve plans and pooled budget.");
+        endpoints.MapGet($"{Board}/meeting", GetMeetingAsync).ForBoard("GetBoardMeeting",
+            "What changed since the last meeting (or ?since=yyyy-MM-dd): statuses, missed milestones, special causes, recommendations awaiting a response.");
+        endpoints.MapPut($"{Board}/details", PutDetailsAsync).ForBoard("PutBoardDetails", "Set the chair and meeting dates (administrators and board members).");
+        endpoints.MapPost($"{Board}/commitments", PostCommitmentAsync).ForBoard("PostCommitment", "Make a commitment.", StatusCodes.Status201Created);
+        endpoints.MapPut(Commitment, PutCommitmentAsync).ForBoard("PutCommitment", "Replace a commitment's fields (milestones, updates and history are kept).");
+        endpoints.MapPost($"{Commitment}/milestones", PostMilestoneAsync).ForBoard("PostMilestone", "Add a milestone.", StatusCodes.Status201Created);
+        endpoints.MapPut($"{Commitment}/milestones/{{milestone}}", PutMilestoneAsync).ForBoard("PutMilestone", "Change a milestone (completedOn marks it done).");
+        endpoints.MapPost($"{Commitment}/updates", PostUpdateAsync).ForBoard("PostCommitmentUpdate", "Add an update with its evidence.", StatusCodes.Status201Created);
+        endpoints.MapPut($"{Commitment}/override", PutOverrideAsync).ForBoard("PutStatusOverride", "Override the status with a reason, or clear it (status null).");
+        endpoints.MapPost($"{Board}/fund", PostFundAsync).ForBoard("PostFundEntry", "Record a contribution to the pooled fund or a spend against a commitment.", StatusCodes.Status201Created);
+        endpoints.MapGet($"{Board}/turn-the-curve/{{indicator}}", GetCurveAsync).ForBoard("GetTurnTheCurve",
+            "Turn the Curve for an indicator: history with the baseline forecast, the story, partners, what works, and the commitments that are its action plan.");
+        endpoints.MapPut($"{Board}/turn-the-curve/{{indicator}}", PutCurveAsync).ForBoard("PutTurnTheCurve", "Set the story, partners and what works.");
+        return endpoints;
+    }
+
+    private static RouteHandlerBuilder ForBoard(this RouteHandlerBuilder endpoint, string name, string summary, int success = StatusCodes.Status200OK) =>
+        endpoint.ForAnyKey().Produces(success).Produces(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName(name).WithSummary(summary);
+
+    private static async Task<IResult> ListAsync(ICatalogue catalogue, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var boards = new List<BoardSummaryResource>();
+        foreach (var board in await catalogue.ListBoardsAsync(null, cancellationToken))
+            if (await grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view) boards.Add(BoardSummaryResource.From(view));
+        return Results.Ok(boards);
+    }
+
+    private static async Task<IResult> GetSummaryAsync(string id, IGrainFactory grains) =>
+        await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
+            ? Results.Ok(BoardSummaryResource.From(view))
+            : NoBoard(id);
+
+    private static Task<IResult> GetBoardAsync(string id, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+            Results.Ok(BoardResource.From((await Grain(grains, id).GetBoardAsync(view))!)));
+
+    private static Task<IResult> GetMeetingAsync(string id, string? since, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardMeetingView meetings,
+        CancellationToken cancellationToken) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            DateOnly? from = null;
+            if (since is not null)
+            {
+                if (!DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    return ApiResults.Invalid([new FieldProblem("since", "invalid_date", "since must be a date written yyyy-MM-dd.")]);
+                from = day;
+            }
+            return Results.Ok(MeetingResource.From((await meetings.GetAsync(board, from, view, cancellationToken))!));
+        });
+
+    private static Task<IResult> PutDetailsAsync(string id, BoardDetailsBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardBodyRules rules,
+        BoardDetailsStore store, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MaySetDetails, async (board, view) =>
+        {
+            var (details, problems) = rules.Details(body);
+            if (details is not { } d) return ApiResults.Invalid(problems);
+            await store.SetAsync(id, d.Chair, d.Meetings, user.Actor(), time.GetUtcNow(), cancellationToken);
+            // The grain reads the catalogue on each call; a refresh tells open pages.
+            await Grain(grains, id).RefreshStatusesAsync();
+            return Results.Ok(BoardSummaryResource.From((await Grain(grains, id).GetBoardAsync(view))!));
+        });
+
+    private static Task<IResult> PostCommitmentAsync(string id, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var (draft, problems) = await rules.CommitmentAsync(board, body);
+            if (draft is null) return ApiResults.Invalid(problems);
+            var created = await Grain(grains, id).CreateCommitmentAsync(draft, Change(user, time));
+            return Results.Created($"/api/v1/boards/{id}/commitments/{created.Id}", await CommitmentAsync(grains, id, created.Id, view));
+        });
+
+    private static Task<IResult> PutCommitmentAsync(string id, string commitment, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var (draft, problems) = await rules.CommitmentAsync(board, body);
+            if (draft is null) return ApiResults.Invalid(problems);
+            return await Grain(grains, id).UpdateCommitmentAsync(commitment, draft, Change(user, time)) is null
+                ? NoCommitment(commitment)
+                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
+        });
+
+    private static Task<IResult> PostMilestoneAsync(string id, string commitment, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var (draft, problems) = rules.Milestone(board, body);
+            if (draft is null) return ApiResults.Invalid(problems);
+            return await Grain(grains, id).AddMilestoneAsync(commitment, draft, Change(user, time)) is { } milestone
+                ? Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created)
+                : NoCommitment(commitment);
+        });
+
+    private static Task<IResult> PutMilestoneAsync(string id, string commitment, string milestone, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews,
+        ICatalogue catalogue, BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var (draft, problems) = rules.Milestone(board, body);
+            if (draft is null) return ApiResults.Invalid(problems);
+            return await Grain(grains, id).UpdateMilestoneAsync(commitment, milestone, draft, Change(user, time)) is null
+                ? ApiResults.NotFound($"The board has no commitment '{commitment}' with a milestone '{milestone}'.")
+                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
+        });
+
+    private static Task<IResult> PostUpdateAsync(string id, string commitment, UpdateBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var (update, problems) = rules.Update(body);
+            if (update is not { } u) return ApiResults.Invalid(problems);
+            return await Grain(grains, id).AddUpdateAsync(commitment, u.Text, u.Evidence, Change(user, time)) is null
+                ? NoCommitment(commitment)
+                : Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created);
+        });
+
+    private static Task<IResult> PutOverrideAsync(string id, string commitment, OverrideBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var (change, problems) = rules.Override(body);
+            if (change is not { } o) return ApiResults.Invalid(problems);
+            return await Grain(grains, id).OverrideStatusAsync(commitment, o.Status, Change(user, time, o.Reason)) is null
+                ? NoCommitment(commitment)
+                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
+        });
+
+    private static Task<IResult> PostFundAsync(string id, FundBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardBodyRules rules,
+        IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var records = (await Grain(grains, id).GetBoardAsync(view))!;
+            var (draft, problems) = rules.Fund(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
+            if (draft is null) return ApiResults.Invalid(problems);
+            var entry = await Grain(grains, id).AddFundEntryAsync(draft, Change(user, time));
+            var budget = (await Grain(grains, id).GetBoardAsync(view))!.Budget;
+            return Results.Json(new { entry, budget = budget.Select(BudgetYearResource.From) }, statusCode: StatusCodes.Status201Created);
+        });
+
+    private static Task<IResult> GetCurveAsync(string id, string indicator, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+            await catalogue.FindIndicatorAsync(indicator) is null
+                ? ApiResults.NotFound($"No indicator has the code '{indicator}'.")
+                : Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view)));
+
+    private static Task<IResult> PutCurveAsync(string id, string indicator, TurnTheCurveBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            if (await catalogue.FindIndicatorAsync(indicator) is null) return ApiResults.NotFound($"No indicator has the code '{indicator}'.");
+            var (plan, problems) = await rules.TurnTheCurveAsync(body);
+            if (plan is not { } p) return ApiResults.Invalid(problems);
+            await Grain(grains, id).SetTurnTheCurveAsync(indicator, p.Story, p.Partners, p.WhatWorks, Change(user, time));
+            return Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view));
+        });
+
+    /// <summary>Finds the board (404), checks the caller may (403), then does the work in the caller's view of the place.</summary>
+    private static async Task<IResult> WithBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue, DataViews dataViews,
+        Func<ClaimsPrincipal, PartnershipBoard, bool> may, Func<PartnershipBoard, DataView, Task<IResult>> work)
+    {
+        if (await catalogue.FindBoardAsync(id) is not { } board) return NoBoard(id);
+        if (!may(user, board))
+            return Results.Problem(title: "Forbidden.", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"Only an administrator, an agency on {board.Name} or one of its members may do this.");
+        // Statuses and series are derived from the values this reader may see (an agency's key: published ones).
+        return await work(board, await dataViews.ForAsync(user, board.PlaceCode));
+    }
+
+    private static async Task<CommitmentResource> CommitmentAsync(IGrainFactory grains, string id, string commitment, DataView view)
+    {
+        var board = (await Grain(grains, id).GetBoardAsync(view))!;
+        return CommitmentResource.From(board.Commitments.Single(c => c.Commitment.Id == commitment), board.Today);
+    }
+
+    private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.Get<IPartnershipBoardGrain>(id);
+
+    private static Grains.Boards.BoardChange Change(ClaimsPrincipal user, TimeProvider time, string? reason = null) =>
+        new(user.Actor(), time.GetUtcNow(), reason);
+
+    private static IResult NoBoard(string id) => ApiResults.NotFound($"No board has the id '{id}'.");
+
+    private static IResult NoCommitment(string id) => ApiResults.NotFound($"The board has no commitment '{id}'.");
+}
