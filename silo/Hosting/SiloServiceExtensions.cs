@@ -73,6 +73,8 @@ public static class SiloServiceExtensions
         services.AddSingleton<PeopleStore>();
         services.AddSingleton<IExternalSignIn>(sp => sp.GetRequiredService<PeopleStore>());
         services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton((builder.Configuration.GetSection(PeopleOptions.Section).Get<PeopleOptions>() ?? new PeopleOptions()).Checked());
+        services.AddSingleton<PasswordChanges>();
         services.AddSingleton<DemoPeople>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
@@ -85,6 +87,7 @@ public static class SiloServiceExtensions
         }
         services.AddScrutinyAuth();
         services.AddSecurityHeaders();
+        services.AddProxyHeaders(builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions());
         services.AddRequestLimits(builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions());
         services.AddScrutinyRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -119,6 +122,7 @@ public static class SiloServiceExtensions
         endpoints.MapBenchmarksApi();
         endpoints.MapApiKeysApi();
         endpoints.MapAuditApi();
+        endpoints.MapCspReports();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

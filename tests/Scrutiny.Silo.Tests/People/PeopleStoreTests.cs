@@ -19,8 +19,14 @@ public sealed class PeopleStoreTests
         var created = await people.CreateAsync("ada@example.org", "Ada", [PersonRole.Admin], "person:0");
         var id = created.Person!.Id;
         Assert.Null(await people.AddRoleAsync(id, PersonRole.Board("manchester-hwb"), "person:0"));
-        Assert.True(await people.RemoveRoleAsync(id, PersonRole.Admin, "person:0"));
-        Assert.True(await people.DisableAsync(id, "person:0"));
+        // Another administrator, unaudited, so that Ada is not the last and may lose the role.
+        await using (var setup = await silo.Database.OpenAsync())
+            await setup.ExecuteAsync("""
+                INSERT INTO people (email, display_name, password_hash, created_at) VALUES ('other@example.org', 'Other', 'x', '2026-01-01T00:00:00Z');
+                INSERT INTO person_roles (person_id, role, scope) SELECT id, 'administrator', '' FROM people WHERE email = 'other@example.org';
+                """);
+        Assert.Null(await people.RemoveRoleAsync(id, PersonRole.Admin, "person:0"));
+        Assert.Null(await people.DisableAsync(id, "person:0"));
 
         await using var connection = await silo.Database.OpenAsync();
         var audit = (await connection.QueryAsync<(string Action, string Subject, string Detail)>(
