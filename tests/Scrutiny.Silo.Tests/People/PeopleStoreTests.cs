@@ -33,7 +33,7 @@ public sealed class PeopleStoreTests
             "SELECT action, subject, detail FROM audit_log ORDER BY id")).ToList();
         Assert.Equal([PeopleStore.Created, PeopleStore.RoleAdded, PeopleStore.RoleRemoved, PeopleStore.Disabled], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal($"person:{id}", a.Subject));
-        var hash = await connection.ExecuteScalarAsync<string>("SELECT password_hash FROM people");
+        var hash = await connection.ExecuteScalarAsync<string>("SELECT password_hash FROM people WHERE id = @id", new { id });
         Assert.All(audit, a => Assert.DoesNotContain(created.Password!, a.Detail));
         Assert.All(audit, a => Assert.DoesNotContain(hash!, a.Detail));
         Assert.DoesNotContain(created.Password!, hash);
