@@ -26,7 +26,7 @@ public sealed class PasswordChangePageTests(Browser browser)
         await PersonSession.SignInAsync(page, people.Submitter);
         var audit = PageAudit.Watch(page);
 
-        await page.GotoAsync("/account/password");
+        await page.Locator("[data-change-password]").ClickAsync();
         await audit.AssertCleanAsync(page, "Change your password", "account-password");
         await page.FillAsync("#current-password", people.Submitter.Password);
         await page.FillAsync("#new-password", Chosen);
