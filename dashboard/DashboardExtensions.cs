@@ -49,7 +49,12 @@ public static class DashboardExtensions
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        app.UseScrutinySilo(identifyPeople: signedIn => signedIn.UseAgencyUser(IsPageRequest).UsePasswordChangeFirst(IsPageRequest));
+        // The live catch-up reads what the page showed its reader, so it knows the signed-in person as pages do. A person
+        // with a temporary password chooses their own before anything else.
+        app.UseScrutinySilo(identifyPeople: signedIn => signedIn
+            .UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live"))
+            .UseHubPerson(ScrutinyHub.Path)
+            .UsePasswordChangeFirst(IsPageRequest));
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);

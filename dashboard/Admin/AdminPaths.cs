@@ -22,6 +22,8 @@ public static class AdminPaths
 
     public static string ComparatorGroup(string id) => $"{ComparatorGroups}/{Uri.EscapeDataString(id)}";
 
+    public const string Releases = "/admin/releases";
+
     public const string People = "/admin/people";
     public const string NewPerson = "/admin/people/new";
 

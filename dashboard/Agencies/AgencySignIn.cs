@@ -85,6 +85,23 @@ public static class AgencySignIn
             await next(context);
         });
 
+    /// <summary>Where the hub finds the signed-in person of a live connection (see <see cref="UseHubPerson"/>).</summary>
+    public const string HubPersonItem = "scrutiny:hub-person";
+
+    /// <summary>
+    /// The hub's requests keep the API key as their user (its policy reads keys only), but a signed-in person's
+    /// watchers may be entitled to more: their cookie is read here, before a WebSocket upgrade leaves no response to
+    /// renew it on, and left for the hub in the request's items.
+    /// </summary>
+    public static IApplicationBuilder UseHubPerson(this IApplicationBuilder app, PathString hubPath) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(hubPath) && context.User.Identity?.IsAuthenticated != true
+                && await context.AuthenticateAsync(CookieScheme) is { Succeeded: true } result)
+                context.Items[HubPersonItem] = result.Principal;
+            await next(context);
+        });
+
     /// <summary>
     /// A person's session follows the store: disabled, or gone, or begun with a password since changed or reset (its
     /// security stamp is not the person's), ends it; a changed role or name is taken up at once.

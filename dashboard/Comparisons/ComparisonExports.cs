@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Dashboard.Comparisons;
 
@@ -17,21 +19,21 @@ public static class ComparisonExports
     }
 
     private static async Task<IResult> CompareAsync(string? indicator, string? by, string? type, string? group, string? period,
-        PlaceComparison comparisons, ICatalogue catalogue, CancellationToken cancellationToken)
+        PlaceComparison comparisons, ICatalogue catalogue, DataViews views, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var answer = await ComparisonRequest.CompareAsync(comparisons, catalogue, new(indicator, by, type, group, period), cancellationToken);
+        var answer = await ComparisonRequest.CompareAsync(comparisons, views.For(user), catalogue, new(indicator, by, type, group, period), cancellationToken);
         if (answer.Comparison is not { } comparison) return Problem(answer.Problems);
         return SafeCsv.Download($"compare_{comparison.Indicator.Code}_{comparison.Scope.Id}_{comparison.Period ?? "none"}.csv",
             csv => ComparisonCsv.Write(csv, [comparison]));
     }
 
     private static async Task<IResult> HeatMapAsync(string? by, string? type, string? group, PlaceComparison comparisons,
-        CancellationToken cancellationToken)
+        DataViews views, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var problems = new List<Silo.Api.FieldProblem>();
         var scope = await ComparisonRequest.ScopeAsync(comparisons, new(null, by, type, group, null), problems, cancellationToken);
         if (scope is null) return Problem(problems);
-        var map = await comparisons.HeatMapAsync(scope, cancellationToken);
+        var map = await comparisons.HeatMapAsync(views.For(user), scope, cancellationToken);
         return SafeCsv.Download($"heat-map_{scope.Id}.csv", csv => ComparisonCsv.Write(csv, map.Columns));
     }
 

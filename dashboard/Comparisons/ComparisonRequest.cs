@@ -1,6 +1,7 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Comparisons;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Dashboard.Comparisons;
 
@@ -21,8 +22,8 @@ public static class ComparisonRequest
         return scope;
     }
 
-    public static async Task<ComparisonAnswer> CompareAsync(PlaceComparison comparisons, ICatalogue catalogue, ComparisonQuery query,
-        CancellationToken cancellationToken)
+    public static async Task<ComparisonAnswer> CompareAsync(PlaceComparison comparisons, VisibleOutcomes outcomes, ICatalogue catalogue,
+        ComparisonQuery query, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
         var indicator = string.IsNullOrWhiteSpace(query.Indicator) ? null : await catalogue.FindIndicatorAsync(query.Indicator.Trim(), cancellationToken);
@@ -33,7 +34,7 @@ public static class ComparisonRequest
             problems.Add(new("period", "not_a_period", $"Choose a period from the list: {indicator.Title} is {CatalogueNames.Name(indicator.Frequency).Replace('_', ' ')}, such as {Period.Example(indicator.Frequency)}"));
         if (problems.Count > 0 || indicator is null || scope is null) return new(scope, null, problems);
 
-        var comparison = await comparisons.CompareAsync(scope, indicator.Code, period, cancellationToken);
+        var comparison = await comparisons.CompareAsync(outcomes, scope, indicator.Code, period, cancellationToken);
         return new(scope, comparison, problems);
     }
 }

@@ -1,16 +1,18 @@
+using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Dashboard.Exports;
 
 /// <summary>
 /// The indicator page's tables as CSV, for anyone reading the page: the same files as the API's <c>?format=csv</c>
-/// (same writers, same columns), at addresses beside the page.
+/// (same writers, same columns), at addresses beside the page, holding what the page shows its reader.
 /// </summary>
 public static class IndicatorDownloads
 {
@@ -31,33 +33,34 @@ public static class IndicatorDownloads
         return endpoints;
     }
 
-    private static async Task<IResult> SeriesAsync(string place, string indicator, ICatalogue catalogue, IGrainFactory grains)
+    private static async Task<IResult> SeriesAsync(string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user)
     {
         if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        var series = await views.For(user).SeriesAsync(place, indicator);
         return SafeCsv.Download($"{place}_{indicator}_series.csv", csv => SeriesCsv.Write(csv, series));
     }
 
-    private static async Task<IResult> ForecastAsync(string place, string indicator, ICatalogue catalogue, IGrainFactory grains)
+    private static async Task<IResult> ForecastAsync(string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user)
     {
         if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        var series = await views.For(user).SeriesAsync(place, indicator);
         return SafeCsv.Download($"{place}_{indicator}_forecast.csv", csv => ForecastCsv.Write(csv, series));
     }
 
     private static async Task<IResult> RevisionsAsync(
-        string place, string indicator, ICatalogue catalogue, SqlCatalogue ledger, CancellationToken cancellationToken)
+        string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
-        var revisions = await ledger.ListRevisionsAsync(place, indicator, cancellationToken);
+        var revisions = await views.For(user).RevisionsAsync(place, indicator, cancellationToken);
         return SafeCsv.Download($"{place}_{indicator}_revisions.csv", csv => RevisionsCsv.Write(csv, place, definition, revisions));
     }
 
     private static async Task<IResult> BenchmarksAsync(
-        string place, string indicator, ICatalogue catalogue, BenchmarkService benchmarks, CancellationToken cancellationToken)
+        string place, string indicator, ICatalogue catalogue, BenchmarkService benchmarks, DataViews views, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
-        var result = await benchmarks.ForAsync(place, indicator, period: null, cancellationToken);
+        var result = await benchmarks.ForAsync(views.For(user), place, indicator, period: null, cancellationToken);
         return result is null
             ? Results.NotFound()
             : SafeCsv.Download($"{place}_{indicator}_benchmarks.csv", csv => BenchmarksCsv.Write(csv, definition, result));

@@ -3,7 +3,10 @@ using Scrutiny.Grains.Runtime;
 
 namespace Scrutiny.Dashboard.Live;
 
-/// <summary>The push path's last step: a change from the node's feed goes to the hub groups that show it.</summary>
+/// <summary>
+/// The push path's last step: a change from the node's feed goes to the hub groups that show it, an unpublished one
+/// only to the watchers entitled to it (<see cref="HubGroups"/>).
+/// </summary>
 public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed feed) : IChangeObserver, IHostedService
 {
     private IDisposable? _subscription;
@@ -11,7 +14,7 @@ public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed 
     public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
         var message = new ChangeMessage(change.Kind, change.Keys, change.Groups, change.Period, change.Value, change.At);
-        await hub.Clients.Groups(change.Groups).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
+        await hub.Clients.Groups(HubGroups.Of(change)).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
+using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Dashboard.Live;
 
@@ -20,10 +21,11 @@ public static class LiveEndpoints
     }
 
     private static async Task<IResult> PlaceLatestAsync(
-        string code, ICatalogue catalogue, IGrainFactory grains, HttpResponse response, CancellationToken cancellationToken)
+        string code, ICatalogue catalogue, DataViews views, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (await catalogue.FindPlaceAsync(code, cancellationToken) is null) return Results.NotFound();
-        var summary = await grains.Get<IPlaceGrain>(code).GetSummaryAsync();
+        // What the page showed its reader: published values, or all of them for a reader entitled to see them.
+        var summary = await views.For(user).SummaryAsync(code);
         response.Headers.CacheControl = "no-store";
         return Results.Ok(summary.Latest.Select(l => new ChangeMessage(ChangeKinds.Place,
             new Dictionary<string, string> { [ChangeKeys.Place] = code, [ChangeKeys.Indicator] = l.Indicator },

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Panels;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Dashboard.Panels;
 
@@ -14,10 +16,11 @@ public static class PanelExports
         return endpoints;
     }
 
-    private static async Task<IResult> CsvAsync(string id, PanelStore panels, PanelFigures figures, CancellationToken cancellationToken)
+    private static async Task<IResult> CsvAsync(string id, PanelStore panels, PanelFigures figures, DataViews views, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         if (await panels.FindAsync(id, cancellationToken) is not { } panel) return Results.NotFound();
-        var rows = await figures.ForAsync(panel, cancellationToken);
+        var rows = await figures.ForAsync(views.For(user), panel, cancellationToken);
         return SafeCsv.Download($"panel_{panel.Id}.csv", csv => PanelCsv.Write(csv, panel, rows));
     }
 }

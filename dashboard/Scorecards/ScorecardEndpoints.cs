@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Scorecards;
 
 namespace Scrutiny.Dashboard.Scorecards;
@@ -23,17 +25,18 @@ public static class ScorecardEndpoints
 
     public const string PlacesCsvHref = "/places.csv";
 
-    private static async Task<IResult> DownloadCountsAsync(ICatalogue catalogue, PlaceScorecard scorecards)
+    private static async Task<IResult> DownloadCountsAsync(ICatalogue catalogue, PlaceScorecard scorecards, DataViews views, ClaimsPrincipal user)
     {
         var places = await catalogue.ListPlacesAsync();
-        var counts = await Task.WhenAll(places.Select(async p => (p, await scorecards.CountsAsync(p.Code))));
+        var outcomes = views.For(user);
+        var counts = await Task.WhenAll(places.Select(async p => (p, await scorecards.CountsAsync(outcomes, p.Code))));
         return SafeCsv.Download("places.csv", csv => PlaceCountsCsv.Write(csv, counts));
     }
 
     private static async Task<IResult> DownloadAsync(string code, string[]? variation, string[]? england, string? theme, string? sort,
-        PlaceScorecard scorecards, CancellationToken cancellationToken)
+        PlaceScorecard scorecards, DataViews views, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await scorecards.ForAsync(code, cancellationToken) is not { } scorecard) return Results.NotFound();
+        if (await scorecards.ForAsync(views.For(user), code, cancellationToken) is not { } scorecard) return Results.NotFound();
         var filter = ScorecardFilter.Parse(variation, england, theme, sort, scorecard.Themes, out var problems);
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         return SafeCsv.Download($"{code}_scorecard.csv", csv => ScorecardCsv.Write(csv, scorecard, filter.Apply(scorecard.Rows)));

@@ -11,4 +11,7 @@ public interface ICatalogue
     Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default);
     Task<PartnershipBoard?> FindBoardAsync(string id, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<PartnershipBoard>> ListBoardsAsync(string? placeCode = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The periods of an indicator an administrator has released (for <see cref="PublicationRule.OnRelease"/>).</summary>
+    Task<IReadOnlySet<string>> ListReleasedPeriodsAsync(string indicatorCode, CancellationToken cancellationToken = default);
 }

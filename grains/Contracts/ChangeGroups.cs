@@ -25,6 +25,12 @@ public static class ChangeKinds
 
     /// <summary>A scrutiny panel's name or figures changed: open copies re-render.</summary>
     public const string Panel = "panel";
+
+    /// <summary>
+    /// An indicator's period was published (released by an administrator, or its days-after date came): public
+    /// pages showing the indicator re-read it. Keys: indicator and period; sent to every place's groups.
+    /// </summary>
+    public const string Publication = "publication";
 }
 
 /// <summary>The names of a change's keys.</summary>
@@ -33,4 +39,5 @@ public static class ChangeKeys
     public const string Place = "place";
     public const string Indicator = "indicator";
     public const string Panel = "panel";
+    public const string Period = "period";
 }

@@ -15,11 +15,20 @@ public interface IIndicatorGrain : IGrain
     /// <summary>Applies the values: ledger rows and the new aggregate in one transaction, then publishes the change.</summary>
     Task<IReadOnlyList<ReturnOutcome>> SubmitAsync(ReturnSubmission submission);
 
-    /// <summary>Every period's value with its statistics, and the place's settings they were computed with.</summary>
-    Task<IndicatorSeries> GetSeriesAsync();
+    /// <summary>
+    /// Every period's value that <paramref name="view"/> may see, with statistics computed from those values alone
+    /// (an unpublished value moves no published limit), and the place's settings they were computed with.
+    /// </summary>
+    Task<IndicatorSeries> GetSeriesAsync(DataView view);
 
-    /// <summary>One period's combined value, or null when no agency has returned it (for comparing places).</summary>
-    Task<SeriesPoint?> GetPointAsync(string period);
+    /// <summary>
+    /// One period's combined value, or null when no agency has returned it or <paramref name="view"/> may not see
+    /// it (for comparing places).
+    /// </summary>
+    Task<SeriesPoint?> GetPointAsync(string period, DataView view);
+
+    /// <summary>The latest period <paramref name="view"/> may see, with the icons of that view's series; null when none.</summary>
+    Task<IndicatorLatest?> GetLatestAsync(DataView view);
 
     /// <summary>Sets the place's target, or clears it (back to the catalogue's) when <paramref name="value"/> is null.</summary>
     Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change);

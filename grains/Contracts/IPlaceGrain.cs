@@ -8,9 +8,17 @@ namespace Scrutiny.Grains.Contracts;
 /// <summary>A place, keyed by its GSS code: the latest value of each of its indicators.</summary>
 public interface IPlaceGrain : IGrain
 {
-    /// <summary>Called by an indicator grain when the indicator's latest period or value changes.</summary>
-    Task OnIndicatorChangedAsync(IndicatorLatest latest);
+    /// <summary>
+    /// Called by an indicator grain when the indicator's latest period or value changes; <paramref name="published"/>
+    /// says whether that period is public yet, which decides who hears of the change.
+    /// </summary>
+    Task OnIndicatorChangedAsync(IndicatorLatest latest, bool published);
 
+    /// <summary>
+    /// The latest of every indicator, published or not (<see cref="DataView.All"/>). The published view is put
+    /// together outside the grain from each indicator grain (<c>PlaceSummaries</c>): asking them from in here could
+    /// wait on an indicator grain that is itself waiting to tell this grain of a change.
+    /// </summary>
     Task<PlaceSummary> GetSummaryAsync();
 }
 

@@ -9,17 +9,25 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
 {
     private string _place = "";
     private IndicatorDefinition _indicator = null!;
-    private double? _catalogueTarget;
+    private IndicatorSchedule _schedule = null!;
+    private IReadOnlySet<string> _released = new HashSet<string>();
     private IndicatorSeries? _series;
+    private (DateOnly On, IndicatorSeries Series)? _published;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_place, var code) = IndicatorKey.Parse(Key);
         _indicator = await catalogue.FindIndicatorAsync(code, cancellationToken)
             ?? throw new KeyNotFoundException($"No indicator '{code}' in the catalogue.");
-        _catalogueTarget = (await catalogue.FindScheduleAsync(code, cancellationToken))?.Target;
-        // Activation also follows a reload (another node wrote, the catalogue changed): the series is stale.
+        _schedule = await catalogue.FindScheduleAsync(code, cancellationToken)
+            ?? new IndicatorSchedule(code, IndicatorSchedule.DefaultDueDays, null, null);
+        _released = _schedule.Publication == PublicationRule.OnRelease
+            ? await catalogue.ListReleasedPeriodsAsync(code, cancellationToken)
+            : new HashSet<string>();
+        // Activation also follows a reload (another node wrote, the catalogue changed, a period was released): the
+        // series are stale.
         _series = null;
+        _published = null;
     }
 
     public Task<IReadOnlyList<ReturnOutcome>> PreviewAsync(IReadOnlyList<ReturnedValue> values)
@@ -51,10 +59,19 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
         return outcomes;
     }
 
-    public Task<IndicatorSeries> GetSeriesAsync() => Task.FromResult(Series());
+    public Task<IndicatorSeries> GetSeriesAsync(DataView view) => Task.FromResult(SeriesFor(view));
 
-    public Task<SeriesPoint?> GetPointAsync(string period) =>
-        Task.FromResult(State.Periods.ContainsKey(period) ? PointFor(period) : null);
+    public Task<SeriesPoint?> GetPointAsync(string period, DataView view) =>
+        Task.FromResult(State.Periods.ContainsKey(period) && (view == DataView.All || IsPublished(period)) ? PointFor(period) : null);
+
+    public Task<IndicatorLatest?> GetLatestAsync(DataView view)
+    {
+        var series = SeriesFor(view);
+        if (series.Points.Count == 0) return Task.FromResult<IndicatorLatest?>(null);
+        var latest = series.Points[^1];
+        var at = latest.Contributions.Count > 0 ? latest.Contributions.Max(c => c.SubmittedAt) : default;
+        return Task.FromResult<IndicatorLatest?>(LatestOf(series, at));
+    }
 
     public async Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change)
     {
@@ -97,21 +114,54 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
         _series = null;
         // One change per submission, not one per period: a batch of years of history would otherwise flood every
         // node and browser. It names the newest period changed; a page showing history re-reads the series.
+        _published = null;
         Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
-            newest, PointFor(newest).Value, at));
+            newest, PointFor(newest).Value, at) { Unpublished = !IsPublished(newest) });
         var series = Series();
-        var latest = series.Points[^1];
-        await GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(new IndicatorLatest(
-            _indicator.Code, latest.Period, latest.Value, latest.Numerator, latest.Denominator, at,
-            series.Statistics.VariationIcon, series.Statistics.AssuranceIcon, series.Statistics.RecentTrend.Trend));
+        await GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(LatestOf(series, at), IsPublished(series.Points[^1].Period));
     }
+
+    private IndicatorLatest LatestOf(IndicatorSeries series, DateTimeOffset at)
+    {
+        var latest = series.Points[^1];
+        return new IndicatorLatest(_indicator.Code, latest.Period, latest.Value, latest.Numerator, latest.Denominator, at,
+            series.Statistics.VariationIcon, series.Statistics.AssuranceIcon, series.Statistics.RecentTrend.Trend);
+    }
+
+    private IndicatorSeries SeriesFor(DataView view) => view == DataView.All ? Series() : PublishedSeries();
+
+    /// <summary>
+    /// The published values and statistics of their own. Computed once a day at most: what is published changes
+    /// with the state (which clears it), a release (which reactivates the grain) or the date (a days-after rule).
+    /// </summary>
+    private IndicatorSeries PublishedSeries()
+    {
+        if (_schedule.Publication == PublicationRule.OnAcceptance) return Series();
+        var today = Today();
+        if (_published is { } cached && cached.On == today) return cached.Series;
+        var all = Series();
+        var points = all.Points.Where(p => IsPublished(p.Period, today)).ToList();
+        var series = points.Count == all.Points.Count
+            ? all
+            : all with { Points = points, Statistics = SeriesStatistics.Of(_indicator, points, all.Settings) };
+        _published = (today, series);
+        return series;
+    }
+
+    private bool IsPublished(string period) => IsPublished(period, Today());
+
+    private bool IsPublished(string period, DateOnly today) => _schedule.IsPublished(Period.Parse(period), today, _released.Contains(period));
+
+    // Publication days are counted in UTC: a days-after rule publishes at midnight UTC, which is the UK's midnight
+    // for half the year and an hour out for the other half (documented in docs/security.md).
+    private DateOnly Today() => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     /// <summary>The series and its statistics, computed once per change of state rather than once per read.</summary>
     private IndicatorSeries Series()
     {
         if (_series is not null) return _series;
         var points = State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor).ToList();
-        var settings = new IndicatorSettings(State.Target, _catalogueTarget, State.Rebases);
+        var settings = new IndicatorSettings(State.Target, _schedule.Target, State.Rebases);
         return _series = new IndicatorSeries(_place, _indicator, points, settings, SeriesStatistics.Of(_indicator, points, settings));
     }
 

@@ -12,7 +12,7 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
         _place = await catalogue.FindPlaceAsync(Key, cancellationToken)
             ?? throw new KeyNotFoundException($"No place '{Key}' in the catalogue.");
 
-    public async Task OnIndicatorChangedAsync(IndicatorLatest latest)
+    public async Task OnIndicatorChangedAsync(IndicatorLatest latest, bool published)
     {
         // Returns for an older period can arrive after newer ones; only a period at least as recent replaces.
         if (State.Latest.TryGetValue(latest.Indicator, out var current) &&
@@ -25,7 +25,7 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
         var groups = boards.Select(b => ChangeGroups.Board(b.Id)).Prepend(ChangeGroups.Place(Key)).ToList();
         Publish(new Change(ChangeKinds.Place,
             new Dictionary<string, string> { [ChangeKeys.Place] = Key, [ChangeKeys.Indicator] = latest.Indicator },
-            groups, latest.Period, latest.Value, latest.UpdatedAt));
+            groups, latest.Period, latest.Value, latest.UpdatedAt) { Unpublished = !published });
     }
 
     public Task<PlaceSummary> GetSummaryAsync() =>

@@ -18,4 +18,10 @@ public sealed record Change(
 {
     /// <summary>The node whose grain made the change; set by the runtime.</summary>
     public string Origin { get; init; } = "";
+
+    /// <summary>
+    /// True when the change is to a value not yet published: only watchers entitled to unpublished data hear of it,
+    /// so that the public's live updates never carry what the public pages leave out.
+    /// </summary>
+    public bool Unpublished { get; init; }
 }

@@ -3,37 +3,39 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics.Benchmarks;
 using Scrutiny.Grains.Statistics.ConfidenceIntervals;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Benchmarks;
 
 /// <summary>
 /// Compares a place with others for one period. Lives outside the grains because it reads many places' grains:
-/// an indicator grain that waited on its neighbours while they waited on it would deadlock.
+/// an indicator grain that waited on its neighbours while they waited on it would deadlock. Every place is read
+/// through the caller's <see cref="VisibleOutcomes"/>, so that no comparison shows a value its reader may not see.
 /// </summary>
-public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grains)
+public sealed class BenchmarkService(SqlCatalogue catalogue)
 {
     /// <summary>
     /// The benchmarks of <paramref name="period"/>, or of the place's latest period when none is given. Null when
     /// the place or indicator is not in the catalogue.
     /// </summary>
-    public async Task<IndicatorBenchmarks?> ForAsync(string placeCode, string indicatorCode, string? period,
+    public async Task<IndicatorBenchmarks?> ForAsync(VisibleOutcomes outcomes, string placeCode, string indicatorCode, string? period,
         CancellationToken cancellationToken = default)
     {
         var indicator = await catalogue.FindIndicatorAsync(indicatorCode, cancellationToken);
         var place = await catalogue.FindPlaceAsync(placeCode, cancellationToken);
         if (indicator is null || place is null) return null;
 
-        period ??= (await Grain(placeCode, indicatorCode).GetSeriesAsync()).Points.LastOrDefault()?.Period;
+        period ??= (await outcomes.SeriesAsync(placeCode, indicatorCode)).Points.LastOrDefault()?.Period;
         if (period is null) return new IndicatorBenchmarks(placeCode, indicatorCode, null, null, null, null, null, [], null);
 
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
-        var (own, parent, england) = await CompareWithParentAndEnglandAsync(place, indicator, period, places);
+        var (own, parent, england) = await CompareWithParentAndEnglandAsync(outcomes, place, indicator, period, places);
         var groups = await catalogue.ListComparatorGroupsAsync(placeCode, cancellationToken);
 
         return new IndicatorBenchmarks(placeCode, indicatorCode, period, own.Value, own.Interval95, parent, england,
-            [.. await Task.WhenAll(groups.Select(g => GroupAsync(g, own, places, indicator, period)))],
-            await SameTypeAsync(place, own, places.Values, indicator, period));
+            [.. await Task.WhenAll(groups.Select(g => GroupAsync(outcomes, g, own, places, indicator, period)))],
+            await SameTypeAsync(outcomes, place, own, places.Values, indicator, period));
     }
 
     /// <summary>
@@ -41,22 +43,22 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
     /// so that a scorecard can ask it for every indicator. The same comparison as <see cref="ForAsync"/> makes.
     /// <paramref name="places"/> is the catalogue's places by code (for the parent, England and a parent's places).
     /// </summary>
-    public async Task<ParentAndEngland> CompareWithParentAndEnglandAsync(Place place, IndicatorDefinition indicator, string period,
+    public async Task<ParentAndEngland> CompareWithParentAndEnglandAsync(VisibleOutcomes outcomes, Place place, IndicatorDefinition indicator, string period,
         IReadOnlyDictionary<string, Place> places)
     {
-        var own = await ValueOfAsync(place, indicator, period);
+        var own = await ValueOfAsync(outcomes, place, indicator, period);
         var all = places.Values.ToList();
         return new ParentAndEngland(own,
             place.ParentCode is { } parent && parent != Place.EnglandCode && places.TryGetValue(parent, out var p)
-                ? await CompareAsync(own, p, all, indicator, period) : null,
+                ? await CompareAsync(outcomes, own, p, all, indicator, period) : null,
             place.Code != Place.EnglandCode && places.TryGetValue(Place.EnglandCode, out var england)
-                ? await CompareAsync(own, england, all, indicator, period) : null);
+                ? await CompareAsync(outcomes, own, england, all, indicator, period) : null);
     }
 
-    private async Task<ComparatorBenchmark> CompareAsync(MemberValue own, Place comparator, IReadOnlyCollection<Place> places,
+    private async Task<ComparatorBenchmark> CompareAsync(VisibleOutcomes outcomes, MemberValue own, Place comparator, IReadOnlyCollection<Place> places,
         IndicatorDefinition indicator, string period)
     {
-        var other = await ComparatorValueAsync(comparator, places, indicator, period);
+        var other = await ComparatorValueAsync(outcomes, comparator, places, indicator, period);
         return new ComparatorBenchmark(comparator.Code, comparator.Name, other.Value,
             Benchmark.Compare(indicator, own.Value, own.Interval95, other.Value), other.AggregatedFrom);
     }
@@ -66,11 +68,11 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
     /// one of them has a value. Public so that comparisons across many places use the same comparator as a place's
     /// own benchmarks.
     /// </summary>
-    public async Task<MemberValue> ComparatorValueAsync(Place comparator, IReadOnlyCollection<Place> places,
+    public async Task<MemberValue> ComparatorValueAsync(VisibleOutcomes outcomes, Place comparator, IReadOnlyCollection<Place> places,
         IndicatorDefinition indicator, string period)
     {
-        var own = await ValueOfAsync(comparator, indicator, period);
-        return own.Value is null ? await AggregateAsync(comparator, places, indicator, period) ?? own : own;
+        var own = await ValueOfAsync(outcomes, comparator, indicator, period);
+        return own.Value is null ? await AggregateAsync(outcomes, comparator, places, indicator, period) ?? own : own;
     }
 
     /// <summary>
@@ -79,12 +81,12 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
     /// because a total of some places passed off as the whole would mislead. None for a single-source indicator,
     /// whose values do not add up.
     /// </summary>
-    private async Task<MemberValue?> AggregateAsync(Place comparator, IReadOnlyCollection<Place> places, IndicatorDefinition indicator, string period)
+    private async Task<MemberValue?> AggregateAsync(VisibleOutcomes outcomes, Place comparator, IReadOnlyCollection<Place> places, IndicatorDefinition indicator, string period)
     {
         if (indicator.Combine == CombineMethod.SingleSource) return null;
         var children = places.Where(p => p.ParentCode == comparator.Code).ToList();
         if (children.Count == 0) return null;
-        var points = await Task.WhenAll(children.Select(c => Grain(c.Code, indicator.Code).GetPointAsync(period)));
+        var points = await Task.WhenAll(children.Select(c => outcomes.PointAsync(c.Code, indicator.Code, period)));
         if (points.Any(p => p is null)) return null;
         var numerator = points.Sum(p => p!.Numerator);
         double? denominator = points.All(p => p!.Denominator is not null) ? points.Sum(p => p!.Denominator!.Value) : null;
@@ -93,32 +95,31 @@ public sealed class BenchmarkService(SqlCatalogue catalogue, IGrainFactory grain
     }
 
     // The group is summarised with the place in it, as Fingertips ranks an area among its neighbours.
-    private async Task<GroupBenchmark> GroupAsync(ComparatorGroupDefinition group, MemberValue own,
+    private async Task<GroupBenchmark> GroupAsync(VisibleOutcomes outcomes, ComparatorGroupDefinition group, MemberValue own,
         Dictionary<string, Place> places, IndicatorDefinition indicator, string period)
     {
         var members = await Task.WhenAll(group.Members.Where(places.ContainsKey)
-            .Select(code => ValueOfAsync(places[code], indicator, period)));
+            .Select(code => ValueOfAsync(outcomes, places[code], indicator, period)));
         var valued = members.Prepend(own).Where(m => m.Value is not null).Select(m => (m.Place, m.Value!.Value)).ToList();
         return new GroupBenchmark(group.Id, group.Name, ComparatorGroup.Summarise(own.Place, valued, indicator.Polarity),
             [.. members.OrderBy(m => m.Name, StringComparer.Ordinal)]);
     }
 
-    private async Task<TypeBenchmark?> SameTypeAsync(Place place, MemberValue own, IEnumerable<Place> all,
+    private async Task<TypeBenchmark?> SameTypeAsync(VisibleOutcomes outcomes, Place place, MemberValue own, IEnumerable<Place> all,
         IndicatorDefinition indicator, string period)
     {
         if (own.Value is not { } value) return null;
         var values = (await Task.WhenAll(all.Where(p => p.Type == place.Type)
-                .Select(p => ValueOfAsync(p, indicator, period))))
+                .Select(p => ValueOfAsync(outcomes, p, indicator, period))))
             .Where(m => m.Value is not null).Select(m => m.Value!.Value).ToList();
         return new TypeBenchmark(place.Type, Quintiles.Of(value, values, indicator.Polarity), values.Count);
     }
 
-    private async Task<MemberValue> ValueOfAsync(Place place, IndicatorDefinition indicator, string period)
+    private async Task<MemberValue> ValueOfAsync(VisibleOutcomes outcomes, Place place, IndicatorDefinition indicator, string period)
     {
-        var point = await Grain(place.Code, indicator.Code).GetPointAsync(period);
+        var point = await outcomes.PointAsync(place.Code, indicator.Code, period);
         return new MemberValue(place.Code, place.Name, point?.Value,
             point is null ? null : IndicatorInterval.For(indicator, point.Numerator, point.Denominator, ConfidenceLevel.NinetyFive));
     }
 
-    private IIndicatorGrain Grain(string place, string indicator) => grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator));
 }

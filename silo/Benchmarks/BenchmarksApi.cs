@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -5,6 +6,8 @@ using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Store;
+
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Silo.Benchmarks;
 
@@ -25,7 +28,7 @@ public static class BenchmarksApi
     }
 
     private static async Task<IResult> GetAsync(string place, string indicator, string? period, string? format,
-        SqlCatalogue catalogue, BenchmarkService benchmarks, CancellationToken cancellationToken)
+        ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views, BenchmarkService benchmarks, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
         if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
@@ -34,7 +37,7 @@ public static class BenchmarksApi
             return Results.Problem(title: "Unknown period.", statusCode: StatusCodes.Status400BadRequest,
                 detail: $"period must be a {Grains.Catalogue.CatalogueNames.Name(definition.Frequency)} period such as {Grains.Catalogue.Period.Example(definition.Frequency)}.");
 
-        var result = (await benchmarks.ForAsync(place, indicator, period, cancellationToken))!;
+        var result = (await benchmarks.ForAsync(views.For(user), place, indicator, period, cancellationToken))!;
         return exportFormat == ExportFormat.Csv
             ? SafeCsv.Download($"{place}_{indicator}_benchmarks.csv", csv => BenchmarksCsv.Write(csv, definition, result))
             : Results.Ok(result);

@@ -3,6 +3,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics.Benchmarks;
 using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Comparisons;
@@ -13,7 +14,7 @@ namespace Scrutiny.Silo.Comparisons;
 /// finds it, so that the comparison and a place's own benchmarks always agree. Lives outside the grains because it
 /// reads many of them.
 /// </summary>
-public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService benchmarks, IGrainFactory grains)
+public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService benchmarks)
 {
     /// <summary>The place types with at least two places (one place compares with nothing), and every comparator group.</summary>
     public async Task<(IReadOnlyList<string> Types, IReadOnlyList<ComparatorGroupDefinition> Groups)> ChoicesAsync(
@@ -44,19 +45,19 @@ public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService ben
     /// The comparison for <paramref name="period"/>, or for the latest common period (<see cref="LatestCommonPeriod"/>)
     /// when none is given. Null when the indicator is not in the catalogue.
     /// </summary>
-    public async Task<Comparison?> CompareAsync(ComparisonScope scope, string indicatorCode, string? period,
+    public async Task<Comparison?> CompareAsync(VisibleOutcomes outcomes, ComparisonScope scope, string indicatorCode, string? period,
         CancellationToken cancellationToken = default)
     {
         var indicator = await catalogue.FindIndicatorAsync(indicatorCode, cancellationToken);
         if (indicator is null) return null;
 
-        var series = await Task.WhenAll(scope.Places.Select(p => grains.Get<IIndicatorGrain>(IndicatorKey.For(p.Code, indicator.Code)).GetSeriesAsync()));
+        var series = await Task.WhenAll(scope.Places.Select(p => outcomes.SeriesAsync(p.Code, indicator.Code)));
         var valued = series.Select(s => s.Points.Where(p => p.Value is not null).Select(p => p.Period).ToHashSet(StringComparer.Ordinal)).ToList();
         var periods = valued.SelectMany(p => p).Distinct().OrderByDescending(Period.Parse).ToList();
         period ??= LatestCommonPeriod(valued, periods);
         if (period is null) return new Comparison(indicator, scope, null, periods, [.. scope.Places.Select(NoValue)], null);
 
-        var england = await EnglandAsync(indicator, period, cancellationToken);
+        var england = await EnglandAsync(outcomes, indicator, period, cancellationToken);
         var values = scope.Places.Zip(series, (place, s) => ValueOf(place, s, period)).ToList();
         var ranked = values.Where(v => v.Value is not null).Select(v => (v.Place.Code, v.Value!.Value)).ToList();
         var compared = values.ConvertAll(v => new ComparedPlace(v.Place, v.Value, v.Interval95,
@@ -71,13 +72,13 @@ public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService ben
     /// Every indicator of the catalogue (by theme, then code) across the scope's places, each at its own latest common
     /// period: a heat map's columns.
     /// </summary>
-    public async Task<HeatMap> HeatMapAsync(ComparisonScope scope, CancellationToken cancellationToken = default)
+    public async Task<HeatMap> HeatMapAsync(VisibleOutcomes outcomes, ComparisonScope scope, CancellationToken cancellationToken = default)
     {
         var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
         var columns = new List<Comparison>(indicators.Count);
         // One indicator at a time: each comparison already reads every place's grain at once.
         foreach (var indicator in indicators)
-            columns.Add((await CompareAsync(scope, indicator.Code, period: null, cancellationToken))!);
+            columns.Add((await CompareAsync(outcomes, scope, indicator.Code, period: null, cancellationToken))!);
         return new HeatMap(scope, [.. scope.Places.OrderBy(p => p.Name, StringComparer.Ordinal)], columns);
     }
 
@@ -93,11 +94,11 @@ public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService ben
             ?? newestFirst.MaxBy(period => reporting.Count(p => p.Contains(period)));
     }
 
-    private async Task<ComparedReference?> EnglandAsync(IndicatorDefinition indicator, string period, CancellationToken cancellationToken)
+    private async Task<ComparedReference?> EnglandAsync(VisibleOutcomes outcomes, IndicatorDefinition indicator, string period, CancellationToken cancellationToken)
     {
         var places = await catalogue.ListPlacesAsync(cancellationToken);
         if (places.FirstOrDefault(p => p.Code == Place.EnglandCode) is not { } england) return null;
-        var value = await benchmarks.ComparatorValueAsync(england, places, indicator, period);
+        var value = await benchmarks.ComparatorValueAsync(outcomes, england, places, indicator, period);
         return new ComparedReference(england, value.Value, value.AggregatedFrom);
     }
 

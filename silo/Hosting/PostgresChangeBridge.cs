@@ -61,6 +61,9 @@ public sealed class PostgresChangeBridge(Database database, ChangeFeed feed, Gra
     {
         var change = JsonSerializer.Deserialize<Change>(payload, GrainJson.Options);
         if (change is null || change.Origin == runtime.NodeId) return;
+        // A release on another node: this node's grains of the indicator re-read their releases on their next call.
+        if (change.Kind == ChangeKinds.Publication && change.Keys.TryGetValue(ChangeKeys.Indicator, out var released))
+            runtime.MarkStale(typeof(IIndicatorGrain), key => IndicatorKey.Parse(key).Indicator == released);
         if (change.Keys.TryGetValue(ChangeKeys.Place, out var place))
         {
             runtime.MarkStale(typeof(IPlaceGrain), place);

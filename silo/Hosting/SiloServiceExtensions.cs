@@ -15,6 +15,7 @@ using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.People;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Scorecards;
@@ -70,6 +71,7 @@ public static class SiloServiceExtensions
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
         services.AddReturnsRateLimiting();
         services.AddScrutinySchedule();
+        services.AddScrutinyPublication();
         services.AddSingleton<PeopleStore>();
         services.AddSingleton<IExternalSignIn>(sp => sp.GetRequiredService<PeopleStore>());
         services.AddSingleton<PasswordSignIn>();
@@ -120,6 +122,7 @@ public static class SiloServiceExtensions
         endpoints.MapScheduleApi();
         endpoints.MapCatalogueApi();
         endpoints.MapBenchmarksApi();
+        endpoints.MapPublicationApi();
         endpoints.MapApiKeysApi();
         endpoints.MapAuditApi();
         endpoints.MapCspReports();

@@ -5,6 +5,7 @@ using Scrutiny.Grains.Statistics.ConfidenceIntervals;
 using Scrutiny.Grains.Statistics.Spc;
 using Scrutiny.Grains.Statistics.Trends;
 using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Panels;
@@ -23,25 +24,28 @@ public sealed record LatestFigure(
     RecentTrend RecentTrend, IReadOnlyList<string> Sources);
 
 /// <summary>A panel's figures, read from the grains and the benchmarks when the panel is shown or exported.</summary>
-public sealed class PanelFigures(SqlCatalogue catalogue, IGrainFactory grains, BenchmarkService benchmarks)
+public sealed class PanelFigures(SqlCatalogue catalogue, BenchmarkService benchmarks)
 {
-    /// <summary>Every item's figure in the panel's order; an item whose place or indicator has left the catalogue is left out.</summary>
-    public async Task<IReadOnlyList<PanelFigure>> ForAsync(Panel panel, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every item's figure in the panel's order, as <paramref name="outcomes"/>' reader may see it; an item whose place
+    /// or indicator has left the catalogue is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<PanelFigure>> ForAsync(VisibleOutcomes outcomes, Panel panel, CancellationToken cancellationToken = default)
     {
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var items = panel.Items.Select((item, i) => (Position: i + 1, item))
             .Where(x => places.ContainsKey(x.item.Place) && indicators.ContainsKey(x.item.Indicator)).ToList();
-        return await Task.WhenAll(items.Select(x => FigureAsync(x.Position, places[x.item.Place], indicators[x.item.Indicator], places)));
+        return await Task.WhenAll(items.Select(x => FigureAsync(outcomes, x.Position, places[x.item.Place], indicators[x.item.Indicator], places)));
     }
 
-    private async Task<PanelFigure> FigureAsync(int position, Place place, IndicatorDefinition indicator, IReadOnlyDictionary<string, Place> places)
+    private async Task<PanelFigure> FigureAsync(VisibleOutcomes outcomes, int position, Place place, IndicatorDefinition indicator, IReadOnlyDictionary<string, Place> places)
     {
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place.Code, indicator.Code)).GetSeriesAsync();
+        var series = await outcomes.SeriesAsync(place.Code, indicator.Code);
         if (series.Points.Count == 0) return new PanelFigure(position, place, indicator, null, null);
         var (point, statistics) = (series.Points[^1], series.Statistics);
         // Parent and England only: a panel needs no comparator groups or quintiles, which read many more grains.
-        var benchmark = await benchmarks.CompareWithParentAndEnglandAsync(place, indicator, point.Period, places);
+        var benchmark = await benchmarks.CompareWithParentAndEnglandAsync(outcomes, place, indicator, point.Period, places);
         return new PanelFigure(position, place, indicator,
             new LatestFigure(point.Period, point.Value, benchmark.Own.Interval95, statistics.VariationIcon, statistics.AssuranceIcon,
                 statistics.RecentTrend.Trend, [.. point.Contributions.Select(c => c.Agency).Distinct().Order(StringComparer.Ordinal)]),

@@ -37,7 +37,8 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
             {
                 var grain = grains.Get<IIndicatorGrain>(IndicatorKey.For(rows[0].Place, rows[0].Indicator));
                 var values = rows.Select(r => new ReturnedValue(r.Period, batch.AgencyCode, r.Numerator, r.Denominator, r.Note)).ToList();
-                var found = Outliers(await grain.GetSeriesAsync(), batch.AgencyCode, rows).ToList();
+                // Every value: the check compares the agency with its own history, published or not, and shows no one else's.
+                var found = Outliers(await grain.GetSeriesAsync(DataView.All), batch.AgencyCode, rows).ToList();
                 var done = dryRun
                     ? await grain.PreviewAsync(values)
                     : await grain.SubmitAsync(new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, values));

@@ -2,6 +2,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Store;
 
@@ -13,16 +14,16 @@ namespace Scrutiny.Silo.Scorecards;
 /// grains for the same reason as <see cref="BenchmarkService"/>: it reads other places' grains.
 /// </summary>
 public sealed class PlaceScorecard(
-    SqlCatalogue catalogue, IGrainFactory grains, BenchmarkService benchmarks, Completeness completeness, TimeProvider time)
+    SqlCatalogue catalogue, BenchmarkService benchmarks, Completeness completeness, TimeProvider time)
 {
-    /// <summary>The scorecard of a place; null when the place is not in the catalogue.</summary>
-    public async Task<Scorecard?> ForAsync(string placeCode, CancellationToken cancellationToken = default)
+    /// <summary>The scorecard of a place as <paramref name="outcomes"/>' reader may see it; null when the place is not in the catalogue.</summary>
+    public async Task<Scorecard?> ForAsync(VisibleOutcomes outcomes, string placeCode, CancellationToken cancellationToken = default)
     {
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
         // Ask the catalogue first: the place grain refuses to activate for a code it does not know.
         if (!places.TryGetValue(placeCode, out var place)) return null;
         var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
-        var summary = await grains.Get<IPlaceGrain>(placeCode).GetSummaryAsync();
+        var summary = await outcomes.SummaryAsync(placeCode);
         var latest = summary.Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
         var today = time.Today();
 
@@ -36,7 +37,7 @@ public sealed class PlaceScorecard(
         var rows = await Task.WhenAll(indicators.Select(async indicator =>
         {
             var l = latest.GetValueOrDefault(indicator.Code);
-            var compared = l is null ? null : await benchmarks.CompareWithParentAndEnglandAsync(place, indicator, l.Period, places);
+            var compared = l is null ? null : await benchmarks.CompareWithParentAndEnglandAsync(outcomes, place, indicator, l.Period, places);
             var period = periods[indicator.Code].ToString();
             return new ScorecardRow(indicator, l, compared?.Own.Interval95, compared?.Parent, compared?.England,
                 completenessOf.TryGetValue(indicator.Code, out var c) ? ScorecardCompleteness.From(period, c) : null);
@@ -47,8 +48,8 @@ public sealed class PlaceScorecard(
     }
 
     /// <summary>
-    /// The home page's counts for a place in the catalogue: its place grain's latest icons only, no other reads.
+    /// The home page's counts for a place in the catalogue: its latest icons only, no other reads.
     /// </summary>
-    public async Task<VariationCounts> CountsAsync(string placeCode) =>
-        VariationCounts.Of((await grains.Get<IPlaceGrain>(placeCode).GetSummaryAsync()).Latest);
+    public async Task<VariationCounts> CountsAsync(VisibleOutcomes outcomes, string placeCode) =>
+        VariationCounts.Of((await outcomes.SummaryAsync(placeCode)).Latest);
 }

@@ -42,10 +42,15 @@ public sealed class CatalogueWriter(Database database)
             }),
             cancellationToken);
 
-    /// <summary>Sets when an indicator's returns are due and lock, and its target.</summary>
+    /// <summary>Sets when an indicator's returns are due and lock, its target and when its values are published.</summary>
     public Task SetScheduleAsync(IndicatorSchedule schedule, CancellationToken cancellationToken = default) =>
-        ExecuteAllAsync("UPDATE indicators SET due_days = @DueDays, lock_days = @LockDays, target = @Target WHERE code = @Code",
-            [schedule], cancellationToken);
+        ExecuteAllAsync("""
+            UPDATE indicators SET due_days = @DueDays, lock_days = @LockDays, target = @Target,
+                publication = @Publication, publish_days = @PublishDays
+            WHERE code = @Code
+            """,
+            [new { schedule.Code, schedule.DueDays, schedule.LockDays, schedule.Target,
+                Publication = CatalogueNames.Name(schedule.Publication), schedule.PublishDays }], cancellationToken);
 
     /// <summary>Creates or replaces a board and its membership.</summary>
     public Task UpsertBoardAsync(PartnershipBoard board, CancellationToken cancellationToken = default) =>
@@ -199,7 +204,11 @@ public sealed class CatalogueWriter(Database database)
             await SerialiseAdministratorsAsync(connection, transaction);
             var rows = indicators.Select(i => IndicatorWrite.From(i.Definition, i.Schedule)).ToList();
             var existing = (await connection.QueryAsync<StoredIndicator>(
-                "SELECT code, title, theme, unit, polarity, frequency, combine, due_days AS DueDays, lock_days AS LockDays, target FROM indicators",
+                """
+                SELECT code, title, theme, unit, polarity, frequency, combine, due_days AS DueDays, lock_days AS LockDays, target,
+                    publication, publish_days AS PublishDays
+                FROM indicators
+                """,
                 transaction: transaction)).Select(r => r.ToWrite()).ToDictionary(r => r.Code, StringComparer.Ordinal);
             var withReturns = (await connection.QueryAsync<string>("SELECT DISTINCT indicator_code FROM returns_ledger", transaction: transaction))
                 .ToHashSet(StringComparer.Ordinal);
@@ -227,11 +236,14 @@ public sealed class CatalogueWriter(Database database)
                 if (before == row) { unchanged.Add(row.Code); continue; }
                 await connection.ExecuteAsync(
                     """
-                    INSERT INTO indicators (code, title, theme, unit, polarity, frequency, combine, due_days, lock_days, target)
-                    VALUES (@Code, @Title, @Theme, @Unit, @Polarity, @Frequency, @Combine, @DueDays, @LockDays, @Target)
+                    INSERT INTO indicators (code, title, theme, unit, polarity, frequency, combine, due_days, lock_days, target,
+                        publication, publish_days)
+                    VALUES (@Code, @Title, @Theme, @Unit, @Polarity, @Frequency, @Combine, @DueDays, @LockDays, @Target,
+                        @Publication, @PublishDays)
                     ON CONFLICT (code) DO UPDATE SET title = excluded.title, theme = excluded.theme, unit = excluded.unit,
                         polarity = excluded.polarity, frequency = excluded.frequency, combine = excluded.combine,
-                        due_days = excluded.due_days, lock_days = excluded.lock_days, target = excluded.target
+                        due_days = excluded.due_days, lock_days = excluded.lock_days, target = excluded.target,
+                        publication = excluded.publication, publish_days = excluded.publish_days
                     """, row, transaction);
                 await audit.WriteAsync(before is null ? "indicator_created" : "indicator_updated", row.Code, new { before, after = row });
                 (before is null ? created : updated).Add(row.Code);
@@ -270,11 +282,11 @@ public sealed class CatalogueWriter(Database database)
 
     /// <summary>An indicator row as stored, names and all, so that "unchanged" is a plain comparison.</summary>
     private sealed record IndicatorWrite(string Code, string Title, string Theme, string Unit, string Polarity, string Frequency,
-        string Combine, long DueDays, long? LockDays, double? Target)
+        string Combine, long DueDays, long? LockDays, double? Target, string Publication, long PublishDays)
     {
         public static IndicatorWrite From(IndicatorDefinition d, IndicatorSchedule s) => new(d.Code, d.Title, d.Theme,
             CatalogueNames.Name(d.Unit), CatalogueNames.Name(d.Polarity), CatalogueNames.Name(d.Frequency), CatalogueNames.Name(d.Combine),
-            s.DueDays, s.LockDays, s.Target);
+            s.DueDays, s.LockDays, s.Target, CatalogueNames.Name(s.Publication), s.PublishDays);
     }
 
     // Settable properties rather than a constructor: Dapper converts INTEGER (Int64 in SQLite, Int32 in PostgreSQL)
@@ -291,8 +303,11 @@ public sealed class CatalogueWriter(Database database)
         public long DueDays { get; init; }
         public long? LockDays { get; init; }
         public double? Target { get; init; }
+        public string Publication { get; init; } = "";
+        public long PublishDays { get; init; }
 
-        public IndicatorWrite ToWrite() => new(Code, Title, Theme, Unit, Polarity, Frequency, Combine, DueDays, LockDays, Target);
+        public IndicatorWrite ToWrite() =>
+            new(Code, Title, Theme, Unit, Polarity, Frequency, Combine, DueDays, LockDays, Target, Publication, PublishDays);
     }
 
     /// <summary>Audit rows of one change, all with the change's actor and time.</summary>

@@ -58,9 +58,15 @@ public sealed class SqlCatalogue(Database database) : ICatalogue
         (await SchedulesWhereAsync("code = @code", new { code }, cancellationToken)).SingleOrDefault();
 
     private async Task<IReadOnlyList<IndicatorSchedule>> SchedulesWhereAsync(string where, object? parameters, CancellationToken cancellationToken) =>
-        [.. (await QueryAsync<(string Code, long DueDays, long? LockDays, double? Target)>(
-            $"SELECT code, due_days, lock_days, target FROM indicators WHERE {where} ORDER BY code", parameters, cancellationToken))
-            .Select(r => new IndicatorSchedule(r.Code, (int)r.DueDays, (int?)r.LockDays, r.Target))];
+        [.. (await QueryAsync<(string Code, long DueDays, long? LockDays, double? Target, string Publication, long PublishDays)>(
+            $"SELECT code, due_days, lock_days, target, publication, publish_days FROM indicators WHERE {where} ORDER BY code",
+            parameters, cancellationToken))
+            .Select(r => new IndicatorSchedule(r.Code, (int)r.DueDays, (int?)r.LockDays, r.Target,
+                CatalogueNames.Parse<PublicationRule>(r.Publication), (int)r.PublishDays))];
+
+    public async Task<IReadOnlySet<string>> ListReleasedPeriodsAsync(string indicatorCode, CancellationToken cancellationToken = default) =>
+        (await QueryAsync<string>("SELECT period FROM publication_releases WHERE indicator_code = @indicatorCode",
+            new { indicatorCode }, cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// What an agency may submit: the places where it sits on a partnership board and the indicators assigned to it.

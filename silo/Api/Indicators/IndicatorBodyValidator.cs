@@ -36,10 +36,21 @@ public static class IndicatorBodyValidator
             Problem("lockDays", "out_of_range", $"lockDays must be between 0 and {MaxDays}, or null for never locked.");
         if (body.Target is { } target && !double.IsFinite(target))
             Problem("target", "not_finite", "target must be a finite number, or null for none.");
+        var publication = body.Publication is null ? PublicationRule.OnAcceptance : Name<PublicationRule>(body.Publication, "publication", Problem);
+        if (publication == PublicationRule.DaysAfterPeriodEnd)
+        {
+            if (body.PublishDays is null)
+                Problem("publishDays", "required", "publishDays is required when publication is days_after_period_end: how many days after a period ends its values become public.");
+            else if (body.PublishDays is < 1 or > MaxDays)
+                Problem("publishDays", "out_of_range", $"publishDays must be between 1 and {MaxDays}.");
+        }
+        else if (body.PublishDays is not null && publication is not null)
+            Problem("publishDays", "not_used", $"publishDays applies only when publication is days_after_period_end, not {CatalogueNames.Name(publication.Value)}.");
 
         if (before > 0) return null;
         return (new IndicatorDefinition(code!, title!, theme!, unit!.Value, polarity!.Value, frequency!.Value, combine!.Value),
-            new IndicatorSchedule(code!, body.DueDays ?? IndicatorSchedule.DefaultDueDays, body.LockDays, body.Target));
+            new IndicatorSchedule(code!, body.DueDays ?? IndicatorSchedule.DefaultDueDays, body.LockDays, body.Target,
+                publication!.Value, body.PublishDays ?? 0));
     }
 
     private static string? Text(string? value, string field, Action<string, string, string> problem)

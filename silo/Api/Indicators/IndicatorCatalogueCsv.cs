@@ -5,19 +5,21 @@ namespace Scrutiny.Silo.Api.Indicators;
 
 /// <summary>
 /// Reads a catalogue CSV shaped like Seeding/Fixtures/indicators.csv (<c>code,title,theme,unit,polarity,frequency,combine</c>,
-/// in any order) with optional <c>due_days</c>, <c>lock_days</c> and <c>target</c> columns. Reports what it cannot read
+/// in any order) with optional <c>due_days</c>, <c>lock_days</c>, <c>target</c>, <c>publication</c> and
+/// <c>publish_days</c> columns. Reports what it cannot read
 /// (header, row shape, numbers) with row numbers; the values themselves are checked by <see cref="IndicatorBodyValidator"/>.
 /// </summary>
 public static class IndicatorCatalogueCsv
 {
     public static readonly IReadOnlyList<string> RequiredColumns = ["code", "title", "theme", "unit", "polarity", "frequency", "combine"];
-    public static readonly IReadOnlyList<string> OptionalColumns = ["due_days", "lock_days", "target"];
+    public static readonly IReadOnlyList<string> OptionalColumns = ["due_days", "lock_days", "target", "publication", "publish_days"];
 
     /// <summary>The JSON name of each CSV column, so that the validator's field names come back as the file's.</summary>
     public static string ColumnFor(string jsonField) => jsonField switch
     {
         "dueDays" => "due_days",
         "lockDays" => "lock_days",
+        "publishDays" => "publish_days",
         _ => jsonField,
     };
 
@@ -56,7 +58,8 @@ public static class IndicatorCatalogueCsv
                 rows.Add((row, new IndicatorBody(Cell("code"), Cell("title"), Cell("theme"), Cell("unit"), Cell("polarity"),
                     Cell("frequency"), Cell("combine"),
                     Integer(Cell("due_days"), row, "due_days", problems), Integer(Cell("lock_days"), row, "lock_days", problems),
-                    Number(Cell("target"), row, "target", problems))));
+                    Number(Cell("target"), row, "target", problems),
+                    Cell("publication"), Integer(Cell("publish_days"), row, "publish_days", problems))));
             }
         }
         catch (CsvFormatException ex)

@@ -77,7 +77,8 @@ public static class IndicatorSettingsApi
         CancellationToken cancellationToken)
     {
         if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        // Settings (targets, rebase points) are the same in every view; they carry no values.
+        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync(DataView.All);
         return Results.Ok(IndicatorSettingsResource.From(place, indicator, series.Settings));
     }
 

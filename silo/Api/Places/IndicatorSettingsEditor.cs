@@ -65,7 +65,7 @@ public sealed class IndicatorSettingsEditor(SqlCatalogue catalogue, IGrainFactor
         var grain = Grain(place, indicator);
         var at = parsed!.Value.ToString();
         if (!await change(grain, at, Change(reason!, actor))) return new(SettingOutcome.Conflict, [conflict(at)], null);
-        return new(SettingOutcome.Done, [], (await grain.GetSeriesAsync()).Settings);
+        return new(SettingOutcome.Done, [], (await grain.GetSeriesAsync(DataView.All)).Settings);
     }
 
     private IIndicatorGrain Grain(string place, IndicatorDefinition indicator) =>

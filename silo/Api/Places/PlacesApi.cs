@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +7,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api.Indicators;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Api.Places;
@@ -49,35 +51,37 @@ public static class PlacesApi
         Results.Ok(await catalogue.ListPlacesAsync(cancellationToken));
 
     private static async Task<IResult> ListPlaceIndicatorsAsync(
-        string place, SqlCatalogue catalogue, IGrainFactory grains, CancellationToken cancellationToken)
+        string place, ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views, CancellationToken cancellationToken)
     {
         if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
         var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
-        var latest = (await grains.Get<IPlaceGrain>(place).GetSummaryAsync()).Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
+        var latest = (await views.For(user).SummaryAsync(place)).Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
         return Results.Ok(indicators.Select(i => new PlaceIndicatorResource(
             IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code)),
             latest.TryGetValue(i.Code, out var l) ? LatestValue.From(l) : null)).ToList());
     }
 
     private static async Task<IResult> GetSeriesAsync(
-        string place, string indicator, string? format, SqlCatalogue catalogue, IGrainFactory grains, CancellationToken cancellationToken)
+        string place, string indicator, string? format, ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views,
+        CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
         if (await FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync();
+        var series = await views.For(user).SeriesAsync(place, indicator);
         return exportFormat == ExportFormat.Csv
             ? SafeCsv.Download($"{place}_{indicator}_series.csv", csv => SeriesCsv.Write(csv, series))
             : Results.Ok(SeriesResource.From(series));
     }
 
     private static async Task<IResult> GetRevisionsAsync(
-        string place, string indicator, string? period, string? format, SqlCatalogue catalogue, CancellationToken cancellationToken)
+        string place, string indicator, string? period, string? format, ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views,
+        CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
         if (await FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
         var definition = (await catalogue.FindIndicatorAsync(indicator, cancellationToken))!;
-        var revisions = (await catalogue.ListRevisionsAsync(place, indicator, cancellationToken))
+        var revisions = (await views.For(user).RevisionsAsync(place, indicator, cancellationToken))
             .Where(r => period is null || r.Period == period).ToList();
         return exportFormat == ExportFormat.Csv
             ? SafeCsv.Download($"{place}_{indicator}_revisions.csv", csv => RevisionsCsv.Write(csv, place, definition, revisions))

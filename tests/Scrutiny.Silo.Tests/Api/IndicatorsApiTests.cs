@@ -109,6 +109,47 @@ public sealed class IndicatorsApiTests
     }
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task An_indicator_carries_its_publication_rule_and_a_rule_with_problems_is_refused_by_field(StoreEngine engine)
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(engine);
+        object With(string? publication, int? publishDays) => new
+        {
+            code = "fly-tipping", title = "Fly-tipping incidents cleared", theme = "environment", unit = "count", polarity = "lower_is_better",
+            frequency = "monthly", combine = "sum", publication, publishDays,
+        };
+
+        Assert.Equal([(null, "publishDays", "required")], await ErrorsAsync(await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, With("days_after_period_end", null))));
+        Assert.Equal([(null, "publishDays", "out_of_range")], await ErrorsAsync(await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, With("days_after_period_end", 0))));
+        Assert.Equal([(null, "publishDays", "not_used")], await ErrorsAsync(await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, With("on_release", 30))));
+        Assert.Equal([(null, "publication", "not_one_of")], await ErrorsAsync(await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, With("sometimes", null))));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/indicators/fly-tipping", api.AgencyKey)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, With("days_after_period_end", 45))).StatusCode);
+        var stored = await IndicatorAsync(api, "fly-tipping");
+        Assert.Equal(("days_after_period_end", 45), (stored.GetProperty("publication").GetString(), stored.GetProperty("publishDays").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/v1/indicators/fly-tipping", api.AdminKey, With(null, null))).StatusCode);
+        stored = await IndicatorAsync(api, "fly-tipping");
+        Assert.Equal(("on_acceptance", JsonValueKind.Null), (stored.GetProperty("publication").GetString(), stored.GetProperty("publishDays").ValueKind));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_catalogue_csv_sets_publication_rules_and_names_the_row_and_column_of_a_bad_one(StoreEngine engine)
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(engine);
+        const string header = "code,title,theme,unit,polarity,frequency,combine,publication,publish_days\r\n";
+        var bad = header + "fly-tipping,Fly-tipping,environment,count,lower_is_better,monthly,sum,on_release,\r\n" +
+            "graffiti,Graffiti,environment,count,lower_is_better,monthly,sum,days_after_period_end,\r\n";
+        var good = header + "fly-tipping,Fly-tipping,environment,count,lower_is_better,monthly,sum,on_release,\r\n" +
+            "graffiti,Graffiti,environment,count,lower_is_better,monthly,sum,days_after_period_end,28\r\n";
+
+        Assert.Equal([(2, "publish_days", "required")], await ErrorsAsync(await api.PostCsvAsync("/api/v1/indicators/import", api.AdminKey, bad)));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/indicators/fly-tipping", api.AgencyKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostCsvAsync("/api/v1/indicators/import", api.AdminKey, good)).StatusCode);
+        Assert.Equal("on_release", (await IndicatorAsync(api, "fly-tipping")).GetProperty("publication").GetString());
+        Assert.Equal(28, (await IndicatorAsync(api, "graffiti")).GetProperty("publishDays").GetInt32());
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task A_catalogue_csv_is_imported_whole_creating_and_updating(StoreEngine engine)
     {
         await using var api = await CatalogueApiUnderTest.StartAsync(engine);

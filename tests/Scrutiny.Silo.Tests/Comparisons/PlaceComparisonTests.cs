@@ -4,6 +4,7 @@ using Scrutiny.Grains.Statistics.Benchmarks;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Silo.Tests.Comparisons;
 
@@ -34,13 +35,14 @@ public sealed class PlaceComparisonTests
         var comparisons = silo.Services.GetRequiredService<PlaceComparison>();
 
         var scope = (await comparisons.ScopeAsync(ScopeKind.Type, "metropolitan_borough"))!;
-        var comparison = (await comparisons.CompareAsync(scope, "emergency-admissions-65plus", period: null))!;
+        var everything = silo.Services.GetRequiredService<DataViews>().Everything();
+        var comparison = (await comparisons.CompareAsync(everything, scope, "emergency-admissions-65plus", period: null))!;
 
         Assert.Equal("2026-01", comparison.Period);
         Assert.Equal(["E08000009", "E08000003"], comparison.Places.Select(p => p.Place.Code));
         Assert.Equal([1, 2], comparison.Places.Select(p => p.Rank));
         Assert.Equal(1200.0, comparison.England?.Value);
-        var own = await silo.Services.GetRequiredService<Benchmarks.BenchmarkService>().ForAsync("E08000003", "emergency-admissions-65plus", null);
+        var own = await silo.Services.GetRequiredService<Benchmarks.BenchmarkService>().ForAsync(everything, "E08000003", "emergency-admissions-65plus", null);
         Assert.Equal(own!.England!.Outcome, comparison.Places[1].VersusEngland);
         Assert.Equal(BenchmarkOutcome.Better, comparison.Places[1].VersusEngland);
         Assert.Equal(own.Interval95, comparison.Places[1].Interval95);

@@ -37,7 +37,7 @@ public sealed class BatchRecoveryTests
 
         await using var restarted = await TestSilo.StartAsync(database);
 
-        var admissions = await restarted.Grains.Get<IIndicatorGrain>("E08000003/emergency-admissions-65plus").GetSeriesAsync();
+        var admissions = await restarted.Grains.Get<IIndicatorGrain>("E08000003/emergency-admissions-65plus").GetSeriesAsync(DataView.All);
         Assert.Equal("from the trust", Assert.Single(Assert.Single(admissions.Points).Contributions).Note);
         await using var check = await restarted.Database.OpenAsync();
         Assert.Equal(3, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
@@ -63,7 +63,7 @@ public sealed class BatchRecoveryTests
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while ((await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync()).Points.Count == 0)
+        while ((await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Count == 0)
             await Task.Delay(200, timeout.Token);
         await using var check = await silo.Database.OpenAsync();
         Assert.Equal(BatchHeader.Applied, await check.ExecuteScalarAsync<string>("SELECT status FROM return_batches WHERE id = 'orphan'"));

@@ -10,6 +10,7 @@ using Scrutiny.Silo.Scorecards;
 using Scrutiny.Silo.Store;
 using Scrutiny.Silo.Tests.Api;
 using Scrutiny.Tests.Infrastructure;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Silo.Tests.Scorecards;
 
@@ -31,7 +32,7 @@ public sealed class PlaceScorecardTests
         await using var api = await CatalogueApiUnderTest.StartAsync(engine);
         await SubmitConcernAsync(api);
 
-        var scorecard = (await api.Node.Services.GetRequiredService<PlaceScorecard>().ForAsync(Manchester))!;
+        var scorecard = (await api.Node.Services.GetRequiredService<PlaceScorecard>().ForAsync(api.Node.Services.GetRequiredService<DataViews>().Public(), Manchester))!;
 
         var admissions = scorecard.Rows.Single(r => r.Indicator.Code == Admissions);
         Assert.Equal(("2025-11", VariationIcon.ConcernHigh, VariationGroup.Concern),
@@ -72,8 +73,9 @@ public sealed class PlaceScorecardTests
         var catalogue = services.GetRequiredService<SqlCatalogue>();
         var places = (await catalogue.ListPlacesAsync()).ToDictionary(p => p.Code);
 
-        var full = (await services.GetRequiredService<BenchmarkService>().ForAsync(Manchester, Admissions, "2025-11"))!;
-        var light = await services.GetRequiredService<BenchmarkService>().CompareWithParentAndEnglandAsync(
+        var everything = services.GetRequiredService<DataViews>().Everything();
+        var full = (await services.GetRequiredService<BenchmarkService>().ForAsync(everything, Manchester, Admissions, "2025-11"))!;
+        var light = await services.GetRequiredService<BenchmarkService>().CompareWithParentAndEnglandAsync(everything,
             places[Manchester], (await catalogue.FindIndicatorAsync(Admissions))!, "2025-11", places);
 
         Assert.Equal(full.Parent, light.Parent);
@@ -89,9 +91,10 @@ public sealed class PlaceScorecardTests
         // Steady days, alternating about their mean: common cause.
         await api.SubmitAsync([.. Months(23).Select((p, i) => (object)new { place = Manchester, indicator = DelayedDays, period = p, numerator = i % 2 == 0 ? 1000 : 1020 })]);
         var scorecards = api.Node.Services.GetRequiredService<PlaceScorecard>();
+        var outcomes = api.Node.Services.GetRequiredService<DataViews>().Public();
 
-        Assert.Equal(new VariationCounts(2, 0, 1, 1, 0), await scorecards.CountsAsync(Manchester));
-        Assert.Equal(new VariationCounts(0, 0, 0, 0, 0), await scorecards.CountsAsync("E08000009"));
+        Assert.Equal(new VariationCounts(2, 0, 1, 1, 0), await scorecards.CountsAsync(outcomes, Manchester));
+        Assert.Equal(new VariationCounts(0, 0, 0, 0, 0), await scorecards.CountsAsync(outcomes, "E08000009"));
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     {
         var silo = await demo.SiloAsync(engine);
         var published = PublishedFixture.Rows("claimant_count.csv").Where(r => r[0] == Trafford).ToList();
-        var counts = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-count")).GetSeriesAsync();
-        var rates = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-rate")).GetSeriesAsync();
+        var counts = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-count")).GetSeriesAsync(DataView.All);
+        var rates = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-rate")).GetSeriesAsync(DataView.All);
 
         // The file's first month: 7,600 claimants, 5.2% of residents aged 16 to 64.
         Assert.Equal(Published("April 2021", "Claimant count"), Point(counts, "2021-04").Value);
@@ -61,10 +61,10 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         var indicators = await silo.Catalogue.ListIndicatorsAsync();
         Assert.Equal(14, indicators.Count);
         // The published claimant count does not cover Manchester, and the demo makes none up.
-        Assert.Empty((await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "claimant-count")).GetSeriesAsync()).Points);
+        Assert.Empty((await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "claimant-count")).GetSeriesAsync(DataView.All)).Points);
         foreach (var indicator in indicators.Where(i => !i.Code.StartsWith("claimant-", StringComparison.Ordinal)))
         {
-            var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator.Code)).GetSeriesAsync();
+            var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator.Code)).GetSeriesAsync(DataView.All);
             Assert.True(series.Points.Count >= 4, $"{indicator.Code} has {series.Points.Count} points.");
             var (first, last) = (Period.Parse(series.Points[0].Period), Period.Parse(series.Points[^1].Period));
             Assert.True(first.Start.AddYears(3) <= last.Start, $"{indicator.Code} runs only from {first} to {last}.");
@@ -155,7 +155,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     public async Task Most_demo_returns_were_sent_on_time_and_a_few_late(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);
-        var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "emergency-admissions-65plus")).GetSeriesAsync();
+        var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "emergency-admissions-65plus")).GetSeriesAsync(DataView.All);
         var schedule = new IndicatorSchedule("emergency-admissions-65plus", IndicatorSchedule.DefaultDueDays, null, null);
 
         var onTime = series.Points.SelectMany(p => p.Contributions.Select(c =>

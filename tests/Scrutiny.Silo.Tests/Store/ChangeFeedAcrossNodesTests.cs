@@ -20,7 +20,7 @@ public sealed class ChangeFeedAcrossNodesTests
         var heard = Channel.CreateUnbounded<Change>();
         using var _ = b.Services.GetRequiredService<IChangeFeed>().Subscribe(new ChannelObserver(heard.Writer));
         var onB = b.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days");
-        Assert.Empty((await onB.GetSeriesAsync()).Points);
+        Assert.Empty((await onB.GetSeriesAsync(DataView.All)).Points);
         await b.Services.GetRequiredService<Scrutiny.Silo.Hosting.PostgresChangeBridge>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
 
         await a.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(
@@ -31,7 +31,7 @@ public sealed class ChangeFeedAcrossNodesTests
         while (changes.Count < 2) changes.Add(await heard.Reader.ReadAsync(timeout.Token));
         Assert.All(changes, c => Assert.Equal(a.Runtime.NodeId, c.Origin));
         Assert.Contains(changes, c => c.Kind == ChangeKinds.Place && c.Groups.Contains(ChangeGroups.Place("E08000003")) && c.Value == 77);
-        Assert.Equal(77, Assert.Single((await onB.GetSeriesAsync()).Points).Value);
+        Assert.Equal(77, Assert.Single((await onB.GetSeriesAsync(DataView.All)).Points).Value);
     }
 
     private sealed class ChannelObserver(ChannelWriter<Change> writer) : IChangeObserver

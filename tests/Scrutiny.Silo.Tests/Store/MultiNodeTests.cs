@@ -28,7 +28,7 @@ public sealed class MultiNodeTests
         await SubmitThroughBothAsync(a, b, periods.Select((period, i) => new ReturnedValue(period, "MFT", i, null, null)));
 
         await using var reader = await TestSilo.StartAsync(database);
-        var series = await reader.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync();
+        var series = await reader.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
         Assert.Equal(periods, series.Points.Select(p => p.Period));
         Assert.Equal(Enumerable.Range(0, n).Select(i => (double?)i), series.Points.Select(p => p.Value));
 

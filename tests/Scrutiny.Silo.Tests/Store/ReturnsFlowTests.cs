@@ -30,7 +30,7 @@ public sealed class ReturnsFlowTests
         Assert.Equal([ReturnOutcome.Imported, ReturnOutcome.Imported, ReturnOutcome.Imported], first);
         Assert.Equal([ReturnOutcome.Unchanged, ReturnOutcome.Updated], second);
 
-        var series = await grain.GetSeriesAsync();
+        var series = await grain.GetSeriesAsync(DataView.All);
         Assert.Equal(["2026-06", "2026-07"], series.Points.Select(p => p.Period));
         var july = series.Points[1];
         Assert.Equal(443, july.Numerator);
@@ -60,7 +60,7 @@ public sealed class ReturnsFlowTests
                 .SubmitAsync(new ReturnSubmission("b1", "test", At, [new ReturnedValue("2026-07", "MFT", 120, null, null)]));
         }
         await using var restarted = await TestSilo.StartAsync(database);
-        var series = await restarted.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync();
+        var series = await restarted.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
         Assert.Equal(120, Assert.Single(series.Points).Value);
         var place = await restarted.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
         Assert.Equal(120, Assert.Single(place.Latest).Value);

@@ -1,0 +1,21 @@
+using Scrutiny.Grains.Runtime;
+
+namespace Scrutiny.Grains.Contracts;
+
+/// <summary>A place's latest outcomes as a reader may see them.</summary>
+public static class PlaceSummaries
+{
+    /// <summary>
+    /// The place grain's summary for <see cref="DataView.All"/>; for <see cref="DataView.Published"/>, each indicator's
+    /// latest published period with the icons of its published series (an indicator with nothing published is left
+    /// out). Called from outside any grain: see <see cref="IPlaceGrain.GetSummaryAsync"/>.
+    /// </summary>
+    public static async Task<PlaceSummary> GetPlaceSummaryAsync(this IGrainFactory grains, string placeCode, DataView view)
+    {
+        var summary = await grains.Get<IPlaceGrain>(placeCode).GetSummaryAsync();
+        if (view == DataView.All) return summary;
+        var published = await Task.WhenAll(summary.Latest.Select(l =>
+            grains.Get<IIndicatorGrain>(IndicatorKey.For(placeCode, l.Indicator)).GetLatestAsync(DataView.Published)));
+        return summary with { Latest = [.. published.OfType<IndicatorLatest>()] };
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Publication;
+
+/// <summary>
+/// A reader's window on the places' values: every read of a series, a point or a place's latest values goes through
+/// one, so that each place is read in the view the reader is entitled to (see <see cref="DataViews"/>) and a
+/// comparison mixes a board member's own place, unpublished, with other places as the public sees them.
+/// Made per request by <see cref="DataViews.For"/>.
+/// </summary>
+public sealed class VisibleOutcomes(IGrainFactory grains, SqlCatalogue catalogue, Func<string, Task<DataView>> viewOf)
+{
+    private readonly ConcurrentDictionary<string, Task<DataView>> _views = new(StringComparer.Ordinal);
+
+    public Task<DataView> ViewAsync(string placeCode) => _views.GetOrAdd(placeCode, viewOf);
+
+    public async Task<IndicatorSeries> SeriesAsync(string placeCode, string indicatorCode) =>
+        await Grain(placeCode, indicatorCode).GetSeriesAsync(await ViewAsync(placeCode));
+
+    public async Task<SeriesPoint?> PointAsync(string placeCode, string indicatorCode, string period) =>
+        await Grain(placeCode, indicatorCode).GetPointAsync(period, await ViewAsync(placeCode));
+
+    public async Task<PlaceSummary> SummaryAsync(string placeCode) =>
+        await grains.GetPlaceSummaryAsync(placeCode, await ViewAsync(placeCode));
+
+    /// <summary>
+    /// The periods this reader sees that the public does not yet, oldest first: none for a reader who sees published
+    /// values only. Pages mark them, so that an entitled reader knows what not to repeat in public.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnpublishedPeriodsAsync(string placeCode, string indicatorCode)
+    {
+        if (await ViewAsync(placeCode) == DataView.Published) return [];
+        var grain = Grain(placeCode, indicatorCode);
+        var published = (await grain.GetSeriesAsync(DataView.Published)).Points.Select(p => p.Period).ToHashSet(StringComparer.Ordinal);
+        return [.. (await grain.GetSeriesAsync(DataView.All)).Points.Select(p => p.Period).Where(p => !published.Contains(p))];
+    }
+
+    /// <summary>The revisions, from the returns ledger, of the periods this reader may see; oldest first.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> RevisionsAsync(string placeCode, string indicatorCode, CancellationToken cancellationToken = default)
+    {
+        var visible = (await SeriesAsync(placeCode, indicatorCode)).Points.Select(p => p.Period).ToHashSet(StringComparer.Ordinal);
+        return [.. (await catalogue.ListRevisionsAsync(placeCode, indicatorCode, cancellationToken)).Where(r => visible.Contains(r.Period))];
+    }
+
+    private IIndicatorGrain Grain(string place, string indicator) => grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator));
+}
