@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Comparisons;
@@ -29,6 +30,8 @@ public static class DashboardExtensions
 
     public static WebApplication UseScrutinyDashboard(this WebApplication app)
     {
+        // The client's address and scheme first (behind a known proxy only), for everything after that reads them.
+        app.UseProxyHeaders();
         app.UseSecurityHeaders();
         // A page request that ends in an error without a body of its own (an address that matches nothing, a file
         // over Kestrel's limit) gets a GOV.UK-style page saying what went wrong; API, hub and health responses keep
@@ -46,10 +49,12 @@ public static class DashboardExtensions
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        // The live catch-up reads what the page showed its reader, so it knows the signed-in person as pages do.
+        // The live catch-up reads what the page showed its reader, so it knows the signed-in person as pages do. A person
+        // with a temporary password chooses their own before anything else.
         app.UseScrutinySilo(identifyPeople: signedIn => signedIn
             .UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live"))
-            .UseHubPerson(ScrutinyHub.Path));
+            .UseHubPerson(ScrutinyHub.Path)
+            .UsePasswordChangeFirst(IsPageRequest));
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
@@ -73,7 +78,7 @@ public static class DashboardExtensions
         return app;
     }
 
-    private static readonly string[] NonPagePrefixes = ["/api", "/hubs", "/live", "/health", "/openapi", "/lib", "/js", "/css"];
+    private static readonly string[] NonPagePrefixes = ["/api", "/hubs", "/live", "/health", "/openapi", "/lib", "/js", "/css", CspReports.Path];
 
     private static bool IsPageRequest(PathString path) =>
         !NonPagePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));

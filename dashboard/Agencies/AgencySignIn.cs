@@ -103,7 +103,8 @@ public static class AgencySignIn
         });
 
     /// <summary>
-    /// A person's session follows the store: disabled, or gone, ends it; a changed role or name is taken up at once.
+    /// A person's session follows the store: disabled, or gone, or begun with a password since changed or reset (its
+    /// security stamp is not the person's), ends it; a changed role or name is taken up at once.
     /// Costs one read per page request, which a session of a few people can afford; sessions by API key are left alone
     /// (a revoked key's session ends with the cookie, as before).
     /// </summary>
@@ -111,7 +112,7 @@ public static class AgencySignIn
     {
         if (context.Principal is null || !Person.TryParseActor(context.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var personId)) return;
         var person = await context.HttpContext.RequestServices.GetRequiredService<PeopleStore>().FindAsync(personId, context.HttpContext.RequestAborted);
-        if (person is null || person.IsDisabled)
+        if (person is null || person.IsDisabled || !PersonClaims.StampMatches(context.Principal, person))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);

@@ -46,6 +46,8 @@ public static class AdminCommands
                 return await ApiKeyCommands.RunAsync(services, rest);
             case ["person", "create", .. var options]:
                 return await PersonCommand.CreateAsync(services, options);
+            case ["person", "reset-password", var email]:
+                return await PersonCommand.ResetPasswordAsync(services, email);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -5,8 +5,8 @@ namespace Scrutiny.Silo.Hosting;
 
 /// <summary>
 /// Makes the caller's IP address the audit source of everything a request changes. The address is the connection's:
-/// X-Forwarded-For is believed only if the host is configured to (UseForwardedHeaders with known proxies), since any
-/// client can send the header.
+/// X-Forwarded-For is believed only from the proxies named in <c>Scrutiny:Proxy</c> (<see cref="Security.ProxyHeaders"/>,
+/// which runs before this), since any client can send the header.
 /// </summary>
 public static class AuditSourceMiddleware
 {

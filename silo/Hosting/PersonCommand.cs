@@ -4,7 +4,10 @@ using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Hosting;
 
-/// <summary><c>silo person create --email x --name "X" --role administrator|agency:CODE|board:ID|committee:ID</c> (role repeatable).</summary>
+/// <summary>
+/// <c>silo person create --email x --name "X" --role administrator|agency:CODE|board:ID|committee:ID</c> (role
+/// repeatable), and <c>silo person reset-password EMAIL</c>.
+/// </summary>
 public static class PersonCommand
 {
     /// <summary>Who the audit log says made a person from the command line.</summary>
@@ -15,6 +18,8 @@ public static class PersonCommand
                silo person create --email EMAIL --name NAME [--role ROLE]...
                                                     make a person who signs in with a password; ROLE is
                                                     administrator, agency:CODE, board:ID or committee:ID (repeatable)
+               silo person reset-password EMAIL     give a person a temporary password (they choose their own
+                                                    at their next sign-in); ends their open sessions
         """;
 
     public static async Task<int> CreateAsync(IServiceProvider services, string[] options)
@@ -46,6 +51,20 @@ public static class PersonCommand
         Console.WriteLine($"Person {person.Id} <{person.Email}> with {(roles.Count == 0 ? "no roles" : string.Join(", ", person.Roles))}.");
         Console.WriteLine("Temporary password (shown once; only its hash is stored):");
         Console.WriteLine(creation.Password);
+        return 0;
+    }
+
+    /// <summary>Sets a temporary password for the person with <paramref name="email"/> and prints it, once, as the last line.</summary>
+    public static async Task<int> ResetPasswordAsync(IServiceProvider services, string email)
+    {
+        using var source = AuditSource.Use(AuditSource.Cli);
+        if (await services.GetRequiredService<PeopleStore>().FindByEmailAsync(email) is not { } person)
+            return Refuse($"No person has the email address '{email}'.");
+        var reset = await services.GetRequiredService<PasswordChanges>().ResetAsync(person.Id, Actor);
+        if (reset.Problem is { } problem) return Refuse(problem.Message + ".");
+        Console.WriteLine($"Person {person.Id} <{person.Email}>: their open sessions are ended, and they must choose a new password when they sign in.");
+        Console.WriteLine($"Temporary password (shown once; only its hash is stored; expires {reset.ExpiresAt:yyyy-MM-dd HH:mm} UTC):");
+        Console.WriteLine(reset.Password);
         return 0;
     }
 

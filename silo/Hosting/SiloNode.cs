@@ -12,6 +12,7 @@ public static class SiloNode
         configure?.Invoke(builder);
         builder.AddScrutinySilo();
         var app = builder.Build();
+        app.UseProxyHeaders();
         app.UseSecurityHeaders();
         app.UseScrutinySilo();
         app.MapScrutinySilo();

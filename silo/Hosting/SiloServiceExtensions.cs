@@ -81,6 +81,8 @@ public static class SiloServiceExtensions
         services.AddSingleton<PeopleStore>();
         services.AddSingleton<IExternalSignIn>(sp => sp.GetRequiredService<PeopleStore>());
         services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton((builder.Configuration.GetSection(PeopleOptions.Section).Get<PeopleOptions>() ?? new PeopleOptions()).Checked());
+        services.AddSingleton<PasswordChanges>();
         services.AddSingleton<DemoPeople>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
@@ -93,6 +95,7 @@ public static class SiloServiceExtensions
         }
         services.AddScrutinyAuth();
         services.AddSecurityHeaders();
+        services.AddProxyHeaders(builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions());
         services.AddRequestLimits(builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions());
         services.AddScrutinyRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -129,6 +132,7 @@ public static class SiloServiceExtensions
         endpoints.MapApiKeysApi();
         endpoints.MapAuditApi();
         endpoints.MapBoardsApi();
+        endpoints.MapCspReports();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -6,8 +6,11 @@ using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.People;
 
-/// <summary>How a password sign-in ended. Only <see cref="SignedIn"/> lets anyone in; the rest look the same to them.</summary>
-public enum PasswordSignInResult { SignedIn, Wrong, LockedOut, Disabled }
+/// <summary>
+/// How a password sign-in ended. Only <see cref="SignedIn"/> lets anyone in; the rest look the same to them.
+/// <see cref="Expired"/>: the right temporary password, after its time.
+/// </summary>
+public enum PasswordSignInResult { SignedIn, Wrong, LockedOut, Disabled, Expired }
 
 /// <summary>
 /// Checks an email and password, with lockout: <see cref="MaxFailures"/> wrong passwords in a row lock the account
@@ -32,7 +35,11 @@ public sealed class PasswordSignIn(Database database, PeopleStore people, TimePr
         var normalised = PersonEmail.Normalise(email);
         await using var connection = await database.OpenAsync(cancellationToken);
         var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
-            "SELECT id AS Id, password_hash AS Hash, locked_until AS LockedUntil, disabled_at AS DisabledAt FROM people WHERE email = @normalised",
+            """
+            SELECT id AS Id, password_hash AS Hash, locked_until AS LockedUntil, disabled_at AS DisabledAt,
+                temporary_password_expires_at AS TemporaryUntil
+            FROM people WHERE email = @normalised
+            """,
             new { normalised }, cancellationToken: cancellationToken));
         if (account is null)
         {
@@ -56,6 +63,12 @@ public sealed class PasswordSignIn(Database database, PeopleStore people, TimePr
             logger.LogWarning("Sign-in refused: {Person} is disabled", Person.ActorFor(account.Id));
             return (PasswordSignInResult.Disabled, null);
         }
+        // Not a failure to count: the password was right, only too old. An administrator sets another.
+        if (account.TemporaryUntil is { } until && SqlDialect.ReadTimestamp(until) <= now)
+        {
+            logger.LogWarning("Sign-in refused: {Person}'s temporary password has expired", Person.ActorFor(account.Id));
+            return (PasswordSignInResult.Expired, null);
+        }
         // A good password clears the count; a hash in an older format is replaced by one in the current format.
         var rehash = verified == PasswordVerificationResult.SuccessRehashNeeded ? PersonPasswords.Hash(password) : null;
         await connection.ExecuteAsync(new CommandDefinition(
@@ -65,8 +78,8 @@ public sealed class PasswordSignIn(Database database, PeopleStore people, TimePr
     }
 
     // One statement adds the failure and, at the threshold, sets the lock, so that two wrong passwords at once both count.
-    // A lock that has run out starts the count again.
-    private Task RecordFailureAsync(long id, DateTimeOffset now, bool expiredLock, CancellationToken cancellationToken) =>
+    // A lock that has run out starts the count again. A wrong current password on the change page counts the same.
+    internal Task RecordFailureAsync(long id, DateTimeOffset now, bool expiredLock, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             if (expiredLock)
@@ -94,5 +107,6 @@ public sealed class PasswordSignIn(Database database, PeopleStore people, TimePr
         public string Hash { get; init; } = "";
         public object? LockedUntil { get; init; }
         public object? DisabledAt { get; init; }
+        public object? TemporaryUntil { get; init; }
     }
 }

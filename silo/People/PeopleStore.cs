@@ -54,6 +54,7 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
         displayName = displayName.Trim();
         var password = TemporaryPasswords.New();
         var hash = PersonPasswords.Hash(password);
+        var stamp = PersonPasswords.NewSecurityStamp();
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -73,11 +74,14 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
             if (problems.Count > 0) return new PersonCreation(null, null, problems);
 
             var id = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO people (email, display_name, password_hash, created_at) VALUES (@email, @displayName, @hash, @at) RETURNING id",
-                new { email, displayName, hash, at = SqlDialect.Timestamp(now, database.Engine) }, transaction);
+                """
+                INSERT INTO people (email, display_name, password_hash, security_stamp, created_at)
+                VALUES (@email, @displayName, @hash, @stamp, @at) RETURNING id
+                """,
+                new { email, displayName, hash, stamp, at = SqlDialect.Timestamp(now, database.Engine) }, transaction);
             await InsertRolesAsync(connection, transaction, id, held);
             await AuditAsync(connection, transaction, actor, Created, id, new { email, displayName, roles = held.Select(r => r.ToString()) }, now, cancellationToken);
-            var person = new Person(id, email, displayName, now, null, null, held);
+            var person = new Person(id, email, displayName, now, null, null, held, stamp);
             return new PersonCreation(person, password, []);
         }, cancellationToken);
     }
@@ -95,31 +99,58 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
             return (PersonProblem?)null;
         }, cancellationToken);
 
-    /// <summary>Takes a role away; false when the person did not hold it.</summary>
-    public Task<bool> RemoveRoleAsync(long id, PersonRole role, string actor, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Takes a role away; the problem when it may not be (null: removed, or not held). The last active administrator
+    /// keeps theirs, so that someone can always administer people.
+    /// </summary>
+    public Task<PersonProblem?> RemoveRoleAsync(long id, PersonRole role, string actor, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
+            if (role == PersonRole.Admin && await LastAdministratorAsync(connection, transaction, id) is { } name)
+                return new PersonProblem(PersonProblem.RolesField,
+                    $"{name} is the only active administrator: make someone else an administrator before removing this role");
             var removed = await connection.ExecuteAsync("DELETE FROM person_roles WHERE person_id = @id AND role = @Kind AND scope = @Scope",
                 new { id, role.Kind, role.Scope }, transaction);
-            if (removed == 0) return false;
-            await AuditAsync(connection, transaction, actor, RoleRemoved, id, new { role = role.ToString() }, time.GetUtcNow(), cancellationToken);
-            return true;
+            if (removed > 0)
+                await AuditAsync(connection, transaction, actor, RoleRemoved, id, new { role = role.ToString() }, time.GetUtcNow(), cancellationToken);
+            return (PersonProblem?)null;
         }, cancellationToken);
 
     /// <summary>
     /// Stops a person signing in, for good: their rows stay for the audit's sake. A session already open ends when its
-    /// cookie is next checked against the store (see the dashboard's cookie validation). False when already disabled.
+    /// cookie is next checked against the store (see the dashboard's cookie validation). The problem when it may not be
+    /// (the last active administrator); null: disabled, or disabled already.
     /// </summary>
-    public Task<bool> DisableAsync(long id, string actor, CancellationToken cancellationToken = default) =>
+    public Task<PersonProblem?> DisableAsync(long id, string actor, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
+            if (await LastAdministratorAsync(connection, transaction, id) is { } name)
+                return new PersonProblem(PersonProblem.DisableField,
+                    $"{name} is the only active administrator: make someone else an administrator before disabling them");
             var now = time.GetUtcNow();
             var changed = await connection.ExecuteAsync("UPDATE people SET disabled_at = @at WHERE id = @id AND disabled_at IS NULL",
                 new { id, at = SqlDialect.Timestamp(now, database.Engine) }, transaction);
-            if (changed == 0) return false;
-            await AuditAsync(connection, transaction, actor, Disabled, id, new { }, now, cancellationToken);
-            return true;
+            if (changed > 0) await AuditAsync(connection, transaction, actor, Disabled, id, new { }, now, cancellationToken);
+            return (PersonProblem?)null;
         }, cancellationToken);
+
+    /// <summary>
+    /// The person's name when they are the only active (not disabled) administrator; null otherwise. On PostgreSQL the
+    /// administrators' role rows are locked first, so that two administrators taking each other's role at once queue,
+    /// and the second sees the first's change (each statement reads what is committed); SQLite's transactions already
+    /// queue (BEGIN IMMEDIATE).
+    /// </summary>
+    private async Task<string?> LastAdministratorAsync(DbConnection connection, DbTransaction transaction, long id)
+    {
+        if (database.Engine == StoreEngine.Postgres)
+            await connection.ExecuteAsync("SELECT person_id FROM person_roles WHERE role = @role FOR UPDATE", new { role = PersonRole.Administrator }, transaction);
+        var active = (await connection.QueryAsync<(long Id, string Name)>(
+            """
+            SELECT p.id, p.display_name FROM people p JOIN person_roles r ON r.person_id = p.id
+            WHERE r.role = @role AND p.disabled_at IS NULL
+            """, new { role = PersonRole.Administrator }, transaction)).ToList();
+        return active is [var only] && only.Id == id ? only.Name : null;
+    }
 
     /// <summary>The audit log's subject for a person.</summary>
     public static string Subject(long id) => Person.ActorFor(id);
@@ -173,7 +204,10 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
     }
 
     private const string Columns =
-        "id AS Id, email AS Email, display_name AS DisplayName, created_at AS CreatedAt, disabled_at AS DisabledAt, locked_until AS LockedUntil";
+        """
+        id AS Id, email AS Email, display_name AS DisplayName, created_at AS CreatedAt, disabled_at AS DisabledAt, locked_until AS LockedUntil,
+        security_stamp AS SecurityStamp, temporary_password_expires_at AS TemporaryPasswordExpiresAt
+        """;
 
     private sealed class PersonRow
     {
@@ -183,11 +217,13 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
         public object CreatedAt { get; init; } = "";
         public object? DisabledAt { get; init; }
         public object? LockedUntil { get; init; }
+        public string SecurityStamp { get; init; } = "";
+        public object? TemporaryPasswordExpiresAt { get; init; }
 
         public Person ToPerson(IEnumerable<RoleRow> roles) => new(Id, Email, DisplayName, SqlDialect.ReadTimestamp(CreatedAt),
-            DisabledAt is null ? null : SqlDialect.ReadTimestamp(DisabledAt),
-            LockedUntil is null ? null : SqlDialect.ReadTimestamp(LockedUntil),
-            [.. roles.Select(r => new PersonRole(r.Kind, r.Scope))]);
+            Read(DisabledAt), Read(LockedUntil), [.. roles.Select(r => new PersonRole(r.Kind, r.Scope))], SecurityStamp, Read(TemporaryPasswordExpiresAt));
+
+        private static DateTimeOffset? Read(object? value) => value is null ? null : SqlDialect.ReadTimestamp(value);
     }
 
     private sealed class RoleRow

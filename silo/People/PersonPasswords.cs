@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 
 namespace Scrutiny.Silo.People;
@@ -19,4 +20,7 @@ public static class PersonPasswords
     public static PasswordVerificationResult Verify(string hash, string password) => Hasher.VerifyHashedPassword(null!, hash, password);
 
     public static void VerifyDecoy(string password) => Hasher.VerifyHashedPassword(null!, DecoyHash, password);
+
+    /// <summary>A new security stamp (<c>people.security_stamp</c>): random, so that no two passwords' sessions share one.</summary>
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -17,11 +17,16 @@ public static class SecurityHeaders
     /// exports a chart (the PNG and SVG downloads) by parsing it as SVG markup full of <c>style="…"</c>, and the browser
     /// reports every one of those as a violation. A style attribute runs no script, holds no selector (so cannot read
     /// the page), and loads nothing that <c>img-src</c> does not allow. <c>data:</c> and <c>blob:</c> images are the
-    /// downloads themselves.
+    /// downloads themselves. Violations are reported to <see cref="CspReports"/>: <c>report-to</c> for browsers with the
+    /// Reporting API, <c>report-uri</c> for the rest (a browser that knows <c>report-to</c> ignores <c>report-uri</c>).
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
+        $"report-uri {CspReports.Path}; report-to {CspReports.EndpointName}";
+
+    /// <summary>The Reporting API's endpoints, by name: the one <c>report-to</c> names, on this site.</summary>
+    public const string ReportingEndpoints = $"{CspReports.EndpointName}=\"{CspReports.Path}\"";
 
     /// <summary>Features no page uses, turned off so that nothing embedded or injected can ask for them.</summary>
     public const string PermissionsPolicy =
@@ -62,6 +67,7 @@ public static class SecurityHeaders
     private static void Apply(IHeaderDictionary headers)
     {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Reporting-Endpoints"] = ReportingEndpoints;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

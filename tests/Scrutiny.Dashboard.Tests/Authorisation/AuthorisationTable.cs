@@ -25,6 +25,8 @@ public static class AuthorisationTable
         .. Page("/not-found", Access.Public),
         .. Page("/problem/{Status:int}", Access.Public),
         ("POST /sign-out", Access.Public),
+        // Browsers send CSP violation reports without credentials; small bodies, the global rate limit, nothing echoed.
+        ("POST /csp-reports", Access.Public),
 
         // Public downloads and the live view's fragments.
         ("GET /places.csv", Access.Public),
@@ -45,6 +47,8 @@ public static class AuthorisationTable
         ("POST /places/{Code}/indicators/{IndicatorCode}/settings", Access.SignedInPages),
         .. Page("/panels/new", Access.SignedInPages),
         .. Page("/panels/{Id}/edit", Access.SignedInPages),
+        // A person's own password (a session bought with an API key is told it has none).
+        .. Page("/account/password", Access.SignedInPages),
 
         // Agency pages.
         .. Page("/agency", Access.AgencyPages),

@@ -115,24 +115,4 @@ public sealed class HubKeyTests
                 return "scr_000000000000_not-a-key-at-all";
         }
     }
-
-    /// <summary>Every log message the app writes, at every level.</summary>
-    private sealed class CapturingLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose() { }
-
-        private sealed class Logger(CapturingLogs owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Messages.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-        }
-    }
 }

@@ -61,6 +61,31 @@ public sealed class AdminCommandTests
     }
 
     [Fact]
+    public async Task Person_reset_password_prints_a_temporary_password_last_audited_as_cli_and_refuses_an_unknown_email()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        long id;
+        await using (var silo = await TestSilo.StartAsync(database))
+        {
+            await silo.SeedMinimalCatalogueAsync();
+            id = (await silo.Services.GetRequiredService<Scrutiny.Silo.People.PeopleStore>().CreateAsync("sam@example.org", "Sam", [], "test")).Person!.Id;
+        }
+
+        var (exit, lines) = await RunSiloAsync(database, "person", "reset-password", "Sam@Example.org");
+        var (unknownExit, unknownLines) = await RunSiloAsync(database, "person", "reset-password", "nobody@example.org");
+
+        Assert.Equal((0, 2), (exit, unknownExit));
+        Assert.DoesNotContain(unknownLines, l => l.Contains("password", StringComparison.OrdinalIgnoreCase));
+        await using var node = await TestSilo.StartAsync(database);
+        var (result, person) = await node.Services.GetRequiredService<Scrutiny.Silo.People.PasswordSignIn>().SignInAsync("sam@example.org", lines[^1]);
+        Assert.Equal(Scrutiny.Silo.People.PasswordSignInResult.SignedIn, result);
+        Assert.True(person!.MustChangePassword);
+        await using var connection = await node.Database.OpenAsync();
+        Assert.Equal(("cli", "cli"), await connection.QuerySingleAsync<(string, string)>(
+            "SELECT actor, source FROM audit_log WHERE action = 'person_password_reset' AND subject = @subject", new { subject = $"person:{id}" }));
+    }
+
+    [Fact]
     public async Task An_unknown_agency_gets_no_key()
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);

@@ -19,15 +19,21 @@ public sealed class PeopleStoreTests
         var created = await people.CreateAsync("ada@example.org", "Ada", [PersonRole.Admin], "person:0");
         var id = created.Person!.Id;
         Assert.Null(await people.AddRoleAsync(id, PersonRole.Board("manchester-hwb"), "person:0"));
-        Assert.True(await people.RemoveRoleAsync(id, PersonRole.Admin, "person:0"));
-        Assert.True(await people.DisableAsync(id, "person:0"));
+        // Another administrator, unaudited, so that Ada is not the last and may lose the role.
+        await using (var setup = await silo.Database.OpenAsync())
+            await setup.ExecuteAsync("""
+                INSERT INTO people (email, display_name, password_hash, created_at) VALUES ('other@example.org', 'Other', 'x', '2026-01-01T00:00:00Z');
+                INSERT INTO person_roles (person_id, role, scope) SELECT id, 'administrator', '' FROM people WHERE email = 'other@example.org';
+                """);
+        Assert.Null(await people.RemoveRoleAsync(id, PersonRole.Admin, "person:0"));
+        Assert.Null(await people.DisableAsync(id, "person:0"));
 
         await using var connection = await silo.Database.OpenAsync();
         var audit = (await connection.QueryAsync<(string Action, string Subject, string Detail)>(
             "SELECT action, subject, detail FROM audit_log ORDER BY id")).ToList();
         Assert.Equal([PeopleStore.Created, PeopleStore.RoleAdded, PeopleStore.RoleRemoved, PeopleStore.Disabled], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal($"person:{id}", a.Subject));
-        var hash = await connection.ExecuteScalarAsync<string>("SELECT password_hash FROM people");
+        var hash = await connection.ExecuteScalarAsync<string>("SELECT password_hash FROM people WHERE id = @id", new { id });
         Assert.All(audit, a => Assert.DoesNotContain(created.Password!, a.Detail));
         Assert.All(audit, a => Assert.DoesNotContain(hash!, a.Detail));
         Assert.DoesNotContain(created.Password!, hash);
