@@ -1,0 +1,38 @@
+namespace Scrutiny.Dashboard.Boards;
+
+/// <summary>The partnership boards' pages, in one place for pages, links and tests.</summary>
+public static class BoardPaths
+{
+    public const string List = "/boards";
+
+    public static string Board(string id) => $"{List}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>Everything since the last meeting, live; printable as the board pack.</summary>
+    public static string Meeting(string id) => $"{Board(id)}/meeting";
+
+    public static string Pack(string id) => $"{Board(id)}/pack";
+
+    public static string Commitment(string id, string commitment) => $"{Board(id)}/commitments/{Uri.EscapeDataString(commitment)}";
+
+    public static string TurnTheCurve(string id, string indicator) => $"{Board(id)}/turn-the-curve/{Uri.EscapeDataString(indicator)}";
+
+    // The forms: board members, agencies on the board and administrators (BoardAccess).
+    public static string EditDetails(string id) => $"{Board(id)}/details";
+
+    public static string NewCommitment(string id) => $"{Board(id)}/commitments/new";
+
+    public static string EditCommitment(string id, string commitment) => $"{Commitment(id, commitment)}/edit";
+
+    public static string NewMilestone(string id, string commitment) => $"{Commitment(id, commitment)}/milestones/new";
+
+    public static string EditMilestone(string id, string commitment, string milestone) =>
+        $"{Commitment(id, commitment)}/milestones/{Uri.EscapeDataString(milestone)}";
+
+    public static string NewUpdate(string id, string commitment) => $"{Commitment(id, commitment)}/updates/new";
+
+    public static string OverrideStatus(string id, string commitment) => $"{Commitment(id, commitment)}/status";
+
+    public static string NewFundEntry(string id) => $"{Board(id)}/fund/new";
+
+    public static string EditTurnTheCurve(string id, string indicator) => $"{TurnTheCurve(id, indicator)}/edit";
+}
