@@ -84,91 +84,80 @@ public static class BoardsApi
             return Results.Ok(MeetingResource.From((await meetings.GetAsync(board, from, view, cancellationToken))!));
         });
 
-    private static Task<IResult> PutDetailsAsync(string id, BoardDetailsBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardBodyRules rules,
-        BoardDetailsStore store, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
+    private static Task<IResult> PutDetailsAsync(string id, BoardDetailsBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardEditor editor, IGrainFactory grains, CancellationToken cancellationToken) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MaySetDetails, async (board, view) =>
         {
-            var (details, problems) = rules.Details(body);
-            if (details is not { } d) return ApiResults.Invalid(problems);
-            await store.SetAsync(id, d.Chair, d.Meetings, user.Actor(), time.GetUtcNow(), cancellationToken);
-            // The grain reads the catalogue on each call; a refresh tells open pages.
-            await Grain(grains, id).RefreshStatusesAsync();
+            var set = await editor.SetDetailsAsync(board, body, user.Actor(), cancellationToken);
+            if (set.Value is null) return ApiResults.Invalid(set.Problems);
             return Results.Ok(BoardSummaryResource.From((await Grain(grains, id).GetBoardAsync(view))!));
         });
 
     private static Task<IResult> PostCommitmentAsync(string id, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
-        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
-            var (draft, problems) = await rules.CommitmentAsync(board, body);
-            if (draft is null) return ApiResults.Invalid(problems);
-            var created = await Grain(grains, id).CreateCommitmentAsync(draft, Change(user, time));
-            return Results.Created($"/api/v1/boards/{id}/commitments/{created.Id}", await CommitmentAsync(grains, id, created.Id, view));
+            var created = await editor.CreateCommitmentAsync(board, body, user.Actor());
+            if (created.Value is not { } commitment) return ApiResults.Invalid(created.Problems);
+            return Results.Created($"/api/v1/boards/{id}/commitments/{commitment.Id}", await CommitmentAsync(grains, id, commitment.Id, view));
         });
 
     private static Task<IResult> PutCommitmentAsync(string id, string commitment, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
-        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-        {
-            var (draft, problems) = await rules.CommitmentAsync(board, body);
-            if (draft is null) return ApiResults.Invalid(problems);
-            return await Grain(grains, id).UpdateCommitmentAsync(commitment, draft, Change(user, time)) is null
-                ? NoCommitment(commitment)
-                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
-        });
+            await editor.UpdateCommitmentAsync(board, commitment, body, user.Actor()) switch
+            {
+                { NotFound: true } => NoCommitment(commitment),
+                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
+                _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
+            });
 
     private static Task<IResult> PostMilestoneAsync(string id, string commitment, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
-        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-        {
-            var (draft, problems) = rules.Milestone(board, body);
-            if (draft is null) return ApiResults.Invalid(problems);
-            return await Grain(grains, id).AddMilestoneAsync(commitment, draft, Change(user, time)) is { } milestone
-                ? Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created)
-                : NoCommitment(commitment);
-        });
+            await editor.AddMilestoneAsync(board, commitment, body, user.Actor()) switch
+            {
+                { NotFound: true } => NoCommitment(commitment),
+                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
+                _ => Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created),
+            });
 
     private static Task<IResult> PutMilestoneAsync(string id, string commitment, string milestone, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews,
-        ICatalogue catalogue, BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        ICatalogue catalogue, BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-        {
-            var (draft, problems) = rules.Milestone(board, body);
-            if (draft is null) return ApiResults.Invalid(problems);
-            return await Grain(grains, id).UpdateMilestoneAsync(commitment, milestone, draft, Change(user, time)) is null
-                ? ApiResults.NotFound($"The board has no commitment '{commitment}' with a milestone '{milestone}'.")
-                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
-        });
+            await editor.UpdateMilestoneAsync(board, commitment, milestone, body, user.Actor()) switch
+            {
+                { NotFound: true } => ApiResults.NotFound($"The board has no commitment '{commitment}' with a milestone '{milestone}'."),
+                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
+                _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
+            });
 
     private static Task<IResult> PostUpdateAsync(string id, string commitment, UpdateBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
-        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-        {
-            var (update, problems) = rules.Update(body);
-            if (update is not { } u) return ApiResults.Invalid(problems);
-            return await Grain(grains, id).AddUpdateAsync(commitment, u.Text, u.Evidence, Change(user, time)) is null
-                ? NoCommitment(commitment)
-                : Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created);
-        });
+            await editor.AddUpdateAsync(board, commitment, body, user.Actor()) switch
+            {
+                { NotFound: true } => NoCommitment(commitment),
+                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
+                _ => Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created),
+            });
 
     private static Task<IResult> PutOverrideAsync(string id, string commitment, OverrideBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
-        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-        {
-            var (change, problems) = rules.Override(body);
-            if (change is not { } o) return ApiResults.Invalid(problems);
-            return await Grain(grains, id).OverrideStatusAsync(commitment, o.Status, Change(user, time, o.Reason)) is null
-                ? NoCommitment(commitment)
-                : Results.Ok(await CommitmentAsync(grains, id, commitment, view));
-        });
+            await editor.OverrideStatusAsync(board, commitment, body, user.Actor()) switch
+            {
+                { NotFound: true } => NoCommitment(commitment),
+                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
+                _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
+            });
 
-    private static Task<IResult> PostFundAsync(string id, FundBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardBodyRules rules,
-        IGrainFactory grains, TimeProvider time) =>
+    private static Task<IResult> PostFundAsync(string id, FundBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardEditor editor,
+        IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
-            var records = (await Grain(grains, id).GetBoardAsync(view))!;
-            var (draft, problems) = rules.Fund(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
-            if (draft is null) return ApiResults.Invalid(problems);
-            var entry = await Grain(grains, id).AddFundEntryAsync(draft, Change(user, time));
+            var added = await editor.AddFundEntryAsync(board, body, user.Actor());
+            if (added.Value is not { } entry) return ApiResults.Invalid(added.Problems);
             var budget = (await Grain(grains, id).GetBoardAsync(view))!.Budget;
             return Results.Json(new { entry, budget = budget.Select(BudgetYearResource.From) }, statusCode: StatusCodes.Status201Created);
         });
@@ -180,13 +169,12 @@ public static class BoardsApi
                 : Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view)));
 
     private static Task<IResult> PutCurveAsync(string id, string indicator, TurnTheCurveBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
-        BoardBodyRules rules, IGrainFactory grains, TimeProvider time) =>
+        BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
         {
             if (await catalogue.FindIndicatorAsync(indicator) is null) return ApiResults.NotFound($"No indicator has the code '{indicator}'.");
-            var (plan, problems) = await rules.TurnTheCurveAsync(body);
-            if (plan is not { } p) return ApiResults.Invalid(problems);
-            await Grain(grains, id).SetTurnTheCurveAsync(indicator, p.Story, p.Partners, p.WhatWorks, Change(user, time));
+            var set = await editor.SetTurnTheCurveAsync(board, indicator, body, user.Actor());
+            if (set.Value is null) return ApiResults.Invalid(set.Problems);
             return Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view));
         });
 
@@ -209,9 +197,6 @@ public static class BoardsApi
     }
 
     private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.Get<IPartnershipBoardGrain>(id);
-
-    private static Grains.Boards.BoardChange Change(ClaimsPrincipal user, TimeProvider time, string? reason = null) =>
-        new(user.Actor(), time.GetUtcNow(), reason);
 
     private static IResult NoBoard(string id) => ApiResults.NotFound($"No board has the id '{id}'.");
 

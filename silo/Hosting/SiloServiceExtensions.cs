@@ -52,6 +52,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<PanelFigures>();
         services.AddSingleton<BoardBodyRules>();
         services.AddSingleton<BoardDetailsStore>();
+        services.AddSingleton<BoardEditor>();
         services.AddSingleton<BoardMeetingView>();
         services.AddSingleton<IBoardRecommendations, NoBoardRecommendations>();
         services.AddHostedService<BoardStatusWatcher>();

@@ -1,0 +1,102 @@
+using Scrutiny.Grains.Boards;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Api;
+
+namespace Scrutiny.Silo.Boards;
+
+/// <summary>
+/// What a change to a board's records came to: the record written, or the problems by field (nothing written), or
+/// neither when the commitment or milestone it names does not exist.
+/// </summary>
+public sealed record BoardEdit<T>(T? Value, IReadOnlyList<FieldProblem> Problems) where T : class
+{
+    public bool NotFound => Value is null && Problems.Count == 0;
+
+    public static BoardEdit<T> Invalid(IReadOnlyList<FieldProblem> problems) => new(null, problems);
+}
+
+/// <summary>
+/// The one way a board's records change, for the API and the dashboard's forms alike: the body is checked by
+/// <see cref="BoardBodyRules"/>, then written by the board's grain (or <see cref="BoardDetailsStore"/>) with its audit
+/// row, <paramref name="actor"/> recorded as who made it. Who may call is the caller's business (<see cref="BoardAccess"/>).
+/// </summary>
+public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, BoardDetailsStore details, TimeProvider time)
+{
+    public async Task<BoardEdit<Commitment>> CreateCommitmentAsync(PartnershipBoard board, CommitmentBody body, string actor)
+    {
+        var (draft, problems) = await rules.CommitmentAsync(board, body);
+        return draft is null ? BoardEdit<Commitment>.Invalid(problems) : new(await Grain(board).CreateCommitmentAsync(draft, Change(actor)), []);
+    }
+
+    public async Task<BoardEdit<Commitment>> UpdateCommitmentAsync(PartnershipBoard board, string commitment, CommitmentBody body, string actor)
+    {
+        var (draft, problems) = await rules.CommitmentAsync(board, body);
+        return draft is null ? BoardEdit<Commitment>.Invalid(problems) : new(await Grain(board).UpdateCommitmentAsync(commitment, draft, Change(actor)), []);
+    }
+
+    public async Task<BoardEdit<Milestone>> AddMilestoneAsync(PartnershipBoard board, string commitment, MilestoneBody body, string actor)
+    {
+        var (draft, problems) = rules.Milestone(board, body);
+        return draft is null ? BoardEdit<Milestone>.Invalid(problems) : new(await Grain(board).AddMilestoneAsync(commitment, draft, Change(actor)), []);
+    }
+
+    public async Task<BoardEdit<Milestone>> UpdateMilestoneAsync(PartnershipBoard board, string commitment, string milestone, MilestoneBody body, string actor)
+    {
+        var (draft, problems) = rules.Milestone(board, body);
+        return draft is null
+            ? BoardEdit<Milestone>.Invalid(problems)
+            : new(await Grain(board).UpdateMilestoneAsync(commitment, milestone, draft, Change(actor)), []);
+    }
+
+    public async Task<BoardEdit<CommitmentUpdate>> AddUpdateAsync(PartnershipBoard board, string commitment, UpdateBody body, string actor)
+    {
+        var (update, problems) = rules.Update(body);
+        return update is not { } u
+            ? BoardEdit<CommitmentUpdate>.Invalid(problems)
+            : new(await Grain(board).AddUpdateAsync(commitment, u.Text, u.Evidence, Change(actor)), []);
+    }
+
+    /// <summary>Overrides the status, or clears the override when the body's status is null; the reason is kept either way.</summary>
+    public async Task<BoardEdit<Commitment>> OverrideStatusAsync(PartnershipBoard board, string commitment, OverrideBody body, string actor)
+    {
+        var (change, problems) = rules.Override(body);
+        return change is not { } o
+            ? BoardEdit<Commitment>.Invalid(problems)
+            : new(await Grain(board).OverrideStatusAsync(commitment, o.Status, Change(actor, o.Reason)), []);
+    }
+
+    public async Task<BoardEdit<FundEntry>> AddFundEntryAsync(PartnershipBoard board, FundBody body, string actor)
+    {
+        // Only the commitments' ids are wanted, which are the same in every view.
+        var records = (await Grain(board).GetBoardAsync(DataView.Published))!;
+        var (draft, problems) = rules.Fund(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
+        return draft is null ? BoardEdit<FundEntry>.Invalid(problems) : new(await Grain(board).AddFundEntryAsync(draft, Change(actor)), []);
+    }
+
+    /// <summary>The indicator is the caller's to check (an unknown one is a missing page or resource, not a field's problem).</summary>
+    public async Task<BoardEdit<TurnTheCurvePlan>> SetTurnTheCurveAsync(PartnershipBoard board, string indicator, TurnTheCurveBody body, string actor)
+    {
+        var (plan, problems) = await rules.TurnTheCurveAsync(body);
+        return plan is not { } p
+            ? BoardEdit<TurnTheCurvePlan>.Invalid(problems)
+            : new(await Grain(board).SetTurnTheCurveAsync(indicator, p.Story, p.Partners, p.WhatWorks, Change(actor)), []);
+    }
+
+    /// <summary>Sets the chair and meeting dates, then refreshes the board so that open pages hear of it.</summary>
+    public async Task<BoardEdit<PartnershipBoard>> SetDetailsAsync(PartnershipBoard board, BoardDetailsBody body, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var (set, problems) = rules.Details(body);
+        if (set is not { } d) return BoardEdit<PartnershipBoard>.Invalid(problems);
+        await details.SetAsync(board.Id, d.Chair, d.Meetings, actor, time.GetUtcNow(), cancellationToken);
+        // The grain reads the catalogue on each call; a refresh tells open pages.
+        await Grain(board).RefreshStatusesAsync();
+        return new(board with { Chair = d.Chair, Meetings = d.Meetings }, []);
+    }
+
+    private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.Get<IPartnershipBoardGrain>(board.Id);
+
+    private BoardChange Change(string actor, string? reason = null) => new(actor, time.GetUtcNow(), reason);
+}
