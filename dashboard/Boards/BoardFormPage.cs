@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Scrutiny.Dashboard.Agencies;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Boards;
+using Scrutiny.Silo.Publication;
+
+namespace Scrutiny.Dashboard.Boards;
+
+/// <summary>
+/// What every form on a board's records does the same way: finds the board (404), lets in only those
+/// <see cref="BoardAccess"/> lets in (403, with a page saying why, for anyone else signed in: the page's policy has
+/// already sent the signed-out to sign in), writes through <see cref="BoardEditor"/> as the API does, names each
+/// problem by its field, and after a change sends the person on with a 303, so that reloading never posts again.
+/// </summary>
+public abstract class BoardFormPage : ComponentBase
+{
+    [CascadingParameter] public HttpContext HttpContext { get; set; } = null!;
+    [Parameter] public string Id { get; set; } = "";
+
+    [Inject] protected ICatalogue Catalogue { get; set; } = null!;
+    [Inject] protected IGrainFactory Grains { get; set; } = null!;
+    [Inject] protected BoardEditor Editor { get; set; } = null!;
+    [Inject] protected BoardBodyRules Rules { get; set; } = null!;
+    [Inject] protected DataViews DataViews { get; set; } = null!;
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    protected PartnershipBoard? Board { get; private set; }
+
+    /// <summary>The signed-in person may not work on this board: the page says so and answers 403.</summary>
+    protected bool Refused { get; private set; }
+
+    /// <summary>The board, the person and what the form is about are all there: show the form, take its post.</summary>
+    protected bool Ready { get; private set; }
+
+    protected IReadOnlyList<FieldProblem> Problems { get; set; } = [];
+
+    /// <summary>Opened, not posted: the form shows what is stored.</summary>
+    protected bool Opened => HttpMethods.IsGet(HttpContext.Request.Method);
+
+    /// <summary>Who the audit records: the person, as the grain's actor.</summary>
+    protected string Actor => HttpContext.User.SubmittedBy();
+
+    /// <summary>Who may use this form; the chair and meetings form narrows it.</summary>
+    protected virtual bool May(ClaimsPrincipal user, PartnershipBoard board) => BoardAccess.MayWork(user, board);
+
+    protected override async Task OnInitializedAsync()
+    {
+        Board = await Catalogue.FindBoardAsync(Id, HttpContext.RequestAborted);
+        if (Board is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+        if (!May(HttpContext.User, Board))
+        {
+            Refused = true;
+            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        if (!await LoadAsync(Board))
+        {
+            Navigation.NotFound();
+            return;
+        }
+        Ready = true;
+    }
+
+    /// <summary>Reads what the form is about (a commitment, a milestone); false when it does not exist.</summary>
+    protected abstract Task<bool> LoadAsync(PartnershipBoard board);
+
+    /// <summary>The board's records as the person may see them (their view of the place's values).</summary>
+    protected async Task<BoardView> RecordsAsync(PartnershipBoard board) =>
+        (await Grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync(await DataViews.ForAsync(HttpContext.User, board.PlaceCode, HttpContext.RequestAborted)))!;
+
+    /// <summary>
+    /// After a change, on to <paramref name="path"/> with 303 See Other: the answer to a post that says "now get this",
+    /// which Blazor's redirect (302) only implies.
+    /// </summary>
+    protected void SeeOther(string path)
+    {
+        var response = HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode == StatusCodes.Status302Found) response.StatusCode = StatusCodes.Status303SeeOther;
+            return Task.CompletedTask;
+        });
+        Navigation.NavigateTo(path);
+    }
+
+    /// <summary>A posted field, trimmed; null when empty.</summary>
+    protected string? Posted(string name) =>
+        HttpContext.Request.HasFormContentType && HttpContext.Request.Form[name].ToString() is { Length: > 0 } value && value.Trim().Length > 0
+            ? value.Trim()
+            : null;
+
+    /// <summary>The form's numbered rows' posted values (<c>partners-0-agency</c>, <c>partners-1-agency</c>…), capped so a forged post cannot loop long.</summary>
+    protected List<string?> PostedRows(string prefix, string suffix = "", int max = 50)
+    {
+        var rows = new List<string?>();
+        for (var i = 0; i < max && HttpContext.Request.Form.ContainsKey($"{prefix}-{i}{suffix}"); i++) rows.Add(Posted($"{prefix}-{i}{suffix}"));
+        return rows;
+    }
+
+    /// <summary>Each field's noun ("the title") and whether one chooses it rather than types it, for the problems' words.</summary>
+    protected abstract (string Noun, bool Choose) Describe(string field);
+
+    protected string Message(FieldProblem problem)
+    {
+        var (noun, choose) = Describe(problem.Field);
+        return BoardFormFields.Message(problem, noun, choose);
+    }
+
+    /// <summary>The input a problem's summary link lands on; a form with grouped inputs (checkboxes) may say otherwise.</summary>
+    protected virtual string InputFor(string field) => BoardFormFields.Id(field);
+
+    protected IReadOnlyList<(string Text, string Href)> Summary => [.. Problems.Select(p => (Message(p), $"#{InputFor(p.Field)}"))];
+
+    protected string? ErrorFor(string field) => Problems.FirstOrDefault(p => p.Field == field) is { } p ? Message(p) : null;
+
+    protected string? ErrorForAny(string prefix) =>
+        Problems.FirstOrDefault(p => p.Field == prefix || p.Field.StartsWith(prefix + "[", StringComparison.Ordinal)) is { } p ? Message(p) : null;
+
+    protected string TitlePrefix => Problems.Count > 0 ? "Error: " : "";
+}
