@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
+using Scrutiny.Dashboard.Boards;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
@@ -55,6 +56,7 @@ public static class DashboardExtensions
             .UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live"))
             .UseHubPerson(ScrutinyHub.Path)
             .UsePasswordChangeFirst(IsPageRequest));
+        app.UseBoardFormPosts();
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);

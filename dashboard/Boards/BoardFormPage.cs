@@ -44,8 +44,10 @@ public abstract class BoardFormPage : ComponentBase
     /// <summary>Who the audit records: the person, as the grain's actor.</summary>
     protected string Actor => HttpContext.User.SubmittedBy();
 
-    /// <summary>Who may use this form; the chair and meetings form narrows it.</summary>
-    protected virtual bool May(ClaimsPrincipal user, PartnershipBoard board) => BoardAccess.MayWork(user, board);
+    /// <summary>Who may use this form, as its <see cref="BoardFormAttribute"/> says (which <see cref="BoardFormPosts"/> reads too).</summary>
+    private bool May(ClaimsPrincipal user, PartnershipBoard board) =>
+        (GetType().GetCustomAttributes(typeof(BoardFormAttribute), inherit: true).SingleOrDefault() as BoardFormAttribute
+         ?? throw new InvalidOperationException($"{GetType().Name} does not say who may use it ([BoardForm]).")).May(user, board);
 
     protected override async Task OnInitializedAsync()
     {
@@ -117,7 +119,22 @@ public abstract class BoardFormPage : ComponentBase
     /// <summary>The input a problem's summary link lands on; a form with grouped inputs (checkboxes) may say otherwise.</summary>
     protected virtual string InputFor(string field) => BoardFormFields.Id(field);
 
-    protected IReadOnlyList<(string Text, string Href)> Summary => [.. Problems.Select(p => (Message(p), $"#{InputFor(p.Field)}"))];
+    /// <summary>The fields (or their prefixes: <c>baseline</c> for <c>baseline.value</c>) in the order the form shows them.</summary>
+    protected abstract IReadOnlyList<string> FieldOrder { get; }
+
+    /// <summary>The problems in the order of the form's fields, as GOV.UK's error summary lists them.</summary>
+    protected IReadOnlyList<(string Text, string Href)> Summary =>
+        [.. Problems.OrderBy(p => Position(p.Field)).Select(p => (Message(p), $"#{InputFor(p.Field)}"))];
+
+    private int Position(string field)
+    {
+        for (var i = 0; i < FieldOrder.Count; i++)
+        {
+            var name = FieldOrder[i];
+            if (field == name || field.StartsWith(name + "[", StringComparison.Ordinal) || field.StartsWith(name + ".", StringComparison.Ordinal)) return i;
+        }
+        return FieldOrder.Count;
+    }
 
     protected string? ErrorFor(string field) => Problems.FirstOrDefault(p => p.Field == field) is { } p ? Message(p) : null;
 

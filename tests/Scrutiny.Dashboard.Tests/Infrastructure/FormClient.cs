@@ -35,9 +35,16 @@ public sealed partial class FormClient : IDisposable
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
     /// <summary>Opens <paramref name="path"/>, then posts its form <paramref name="formName"/> with the page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, params (string Name, string Value)[] fields)
+    public Task<HttpResponseMessage> PostFormAsync(string path, string formName, params (string Name, string Value)[] fields) =>
+        PostFormWithTokenFromAsync(path, path, formName, fields);
+
+    /// <summary>
+    /// Posts to <paramref name="path"/> with the antiforgery token of another page, <paramref name="tokenPage"/>: a
+    /// person's token is good for any form, so a page that shows them no form is still posted to as a forger would.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenFromAsync(string tokenPage, string path, string formName, params (string Name, string Value)[] fields)
     {
-        var page = await (await GetAsync(path)).Content.ReadAsStringAsync();
+        var page = await (await GetAsync(tokenPage)).Content.ReadAsStringAsync();
         var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups["token"].Value);
         var form = new FormUrlEncodedContent([new("_handler", formName), new("__RequestVerificationToken", token),
             .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);

@@ -1,0 +1,27 @@
+using Scrutiny.Grains.Catalogue;
+
+namespace Scrutiny.Dashboard.Boards;
+
+/// <summary>
+/// Refuses a post to a board's form from a signed-in person the board does not let in, with 403, before the page
+/// runs. The page refuses them too when they open it, and then shows them no form; Blazor would answer a post to a
+/// form the page does not show with 400, which says "your request is wrong" rather than "you may not".
+/// </summary>
+public static class BoardFormPosts
+{
+    public static IApplicationBuilder UseBoardFormPosts(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method)
+                && context.GetEndpoint()?.Metadata.GetMetadata<BoardFormAttribute>() is { } form
+                && context.User.Identity?.IsAuthenticated == true
+                && context.GetRouteValue("Id") is string id
+                && await context.RequestServices.GetRequiredService<ICatalogue>().FindBoardAsync(id, context.RequestAborted) is { } board
+                && !form.May(context.User, board))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            await next(context);
+        });
+}
