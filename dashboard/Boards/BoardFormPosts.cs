@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Scrutiny.Grains.Catalogue;
 
 namespace Scrutiny.Dashboard.Boards;
@@ -19,7 +20,12 @@ public static class BoardFormPosts
                 && await context.RequestServices.GetRequiredService<ICatalogue>().FindBoardAsync(id, context.RequestAborted) is { } board
                 && !form.May(context.User, board))
             {
+                // Said here, not by the status code page: re-executed, it would be posted to as well, and answer 400.
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync(form.DetailsOnly
+                    ? $"Only an administrator or a member of {board.Name} may set its chair and meeting dates."
+                    : $"Only an administrator, an agency on {board.Name} or one of its members may change its records.", context.RequestAborted);
                 return;
             }
             await next(context);

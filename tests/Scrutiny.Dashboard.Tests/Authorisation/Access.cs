@@ -56,6 +56,16 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
     /// </summary>
     public static readonly Access BoardAgencyKeyOrAdmin = Of(nameof(BoardAgencyKeyOrAdmin), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
 
+    /// <summary>
+    /// A board's forms (commitments, milestones, updates, status, fund, Turn the Curve): signed in, and then the page lets
+    /// in an administrator, an agency on the board or one of its members (the table's agency sits on manchester-hwb), and
+    /// answers 403 to everyone else, a post included.
+    /// </summary>
+    public static readonly Access BoardWorkerPages = Of(nameof(BoardWorkerPages), Caller.Agency, Caller.OtherAgency, Caller.BoardMember, Caller.Administrator);
+
+    /// <summary>The board's chair and meeting dates form: its members and administrators.</summary>
+    public static readonly Access BoardMemberOrAdminPages = Of(nameof(BoardMemberOrAdminPages), Caller.BoardMember, Caller.Administrator);
+
     /// <summary>A page whose answer is a 403 for everyone: the "you cannot open this page" page.</summary>
     public static readonly Access ForbiddenPage = Of(nameof(ForbiddenPage));
 

@@ -47,6 +47,16 @@ public static class AuthorisationTable
         ("POST /places/{Code}/indicators/{IndicatorCode}/settings", Access.SignedInPages),
         .. Page("/panels/new", Access.SignedInPages),
         .. Page("/panels/{Id}/edit", Access.SignedInPages),
+        // A board's forms: BoardAccess decides, for a post as for opening the page (BoardFormPosts).
+        .. Page("/boards/{Id}/details", Access.BoardMemberOrAdminPages),
+        .. Page("/boards/{Id}/commitments/new", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/commitments/{Commitment}/edit", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/commitments/{Commitment}/milestones/new", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/commitments/{Commitment}/milestones/{Milestone}", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/commitments/{Commitment}/updates/new", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/commitments/{Commitment}/status", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/fund/new", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/turn-the-curve/{Indicator}/edit", Access.BoardWorkerPages),
         // A person's own password (a session bought with an API key is told it has none).
         .. Page("/account/password", Access.SignedInPages),
 
