@@ -40,7 +40,7 @@ public sealed class BoardFormsTests
         Assert.Equal(new Measure(1500, new DateOnly(2027, 3, 31)), commitment.Target);
         Assert.Equal(member.Person.Actor, commitment.CreatedBy);
 
-        foreach (var (title, due, owner) in new[] { ("Falls service opens", "2026-06-30", Agency), ("Home checks for every over-80", "2026-12-31", Council) })
+        foreach (var (title, due, owner) in new[] { ("Falls service opens", "2026-06-30", Agency), ("Home checks for every over-80", "2030-12-31", Council) })
         {
             var added = await client.PostFormAsync(BoardPaths.NewMilestone(Board, commitment.Id), "milestone", ("title", title), ("due", due), ("owner", owner), ("completedOn", ""));
             Assert.Equal(HttpStatusCode.SeeOther, added.StatusCode);
@@ -187,6 +187,7 @@ public sealed class BoardFormsTests
                     ("text", "Forged"), ("status", "done"), ("reason", "Forged"), ("kind", "contribution"), ("on", "2026-04-01"), ("amount", "1"),
                     ("agency", Agency), ("story", "Forged"), ("whatWorks-0-idea", "Forged"), ("whatWorks-0-cost", "no_cost"), ("chair", "Forged"));
                 Assert.True(posted.StatusCode == HttpStatusCode.Forbidden, $"POST {path} as {person.Email}: {(int)posted.StatusCode}");
+                Assert.Contains("Manchester Health and Wellbeing Board", await posted.Content.ReadAsStringAsync());
             }
         }
 
