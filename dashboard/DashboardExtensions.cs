@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
+using Scrutiny.Dashboard.Boards;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
@@ -25,6 +26,7 @@ public static class DashboardExtensions
         builder.Services.AddHubKeys(ScrutinyHub.Path);
         builder.Logging.KeepKeysOutOfLogs();
         builder.Services.AddSingleton<ReturnsTemplate>();
+        builder.Services.AddSingleton<BoardReader>();
         return builder;
     }
 

@@ -56,6 +56,12 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
     /// </summary>
     public static readonly Access BoardAgencyKeyOrAdmin = Of(nameof(BoardAgencyKeyOrAdmin), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
 
+    /// <summary>
+    /// A board's meeting view and pack: signed in, then the page lets in those who answer for the board (its member,
+    /// the agency on it, whose "other agency" caller is the same session, an administrator); a scrutiny member gets 403.
+    /// </summary>
+    public static readonly Access BoardWorkerPages = Of(nameof(BoardWorkerPages), Caller.Agency, Caller.OtherAgency, Caller.BoardMember, Caller.Administrator);
+
     /// <summary>A page whose answer is a 403 for everyone: the "you cannot open this page" page.</summary>
     public static readonly Access ForbiddenPage = Of(nameof(ForbiddenPage));
 

@@ -110,7 +110,7 @@ public sealed partial class AuthorisationMatrixTests(MatrixApp matrix) : IClassF
             "indicator" or "indicatorcode" => TestCatalogue.Admissions,
             "id" when pattern.StartsWith("/panels", StringComparison.Ordinal) => matrix.PanelId,
             "id" when pattern.StartsWith("/admin/people", StringComparison.Ordinal) => matrix.People.BoardMember.Person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "id" when pattern.StartsWith("/api/v1/boards", StringComparison.Ordinal) => "manchester-hwb",
+            "id" when pattern.StartsWith("/api/v1/boards", StringComparison.Ordinal) || pattern.StartsWith("/boards", StringComparison.Ordinal) => "manchester-hwb",
             "id" => "matrix-group",
             "commitment" => "c1",
             "milestone" => "m1",

@@ -17,6 +17,12 @@ public static class AuthorisationTable
         .. Page("/panels", Access.Public),
         .. Page("/panels/{Id}", Access.Public),
         .. Page("/sign-in", Access.Public),
+        // Boards: residents see what their services promised, with statuses from published values (the reader's
+        // view for those entitled to more).
+        .. Page("/boards", Access.Public),
+        .. Page("/boards/{Id}", Access.Public),
+        .. Page("/boards/{Id}/commitments/{Commitment}", Access.Public),
+        .. Page("/boards/{Id}/turn-the-curve/{IndicatorCode}", Access.Public),
         // The page that says "you cannot open this page" answers 403 to everyone, by design; its form posts (sign-out) are anyone's.
         ("GET /access-denied", Access.ForbiddenPage),
         ("POST /access-denied", Access.Public),
@@ -45,6 +51,10 @@ public static class AuthorisationTable
         // policy for anyone signed in, and the page then changes nothing for them (IndicatorSettingsPage's ChangeAsync).
         ("GET /places/{Code}/indicators/{IndicatorCode}/settings", Access.PlacePartnerOrAdminPages),
         ("POST /places/{Code}/indicators/{IndicatorCode}/settings", Access.SignedInPages),
+        // A board's meeting view and pack: signed in, and then the page answers 403 to anyone who does not answer for
+        // the board (BoardAccess.MayWork: its members, the agencies on it, administrators).
+        .. Page("/boards/{Id}/meeting", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/pack", Access.BoardWorkerPages),
         .. Page("/panels/new", Access.SignedInPages),
         .. Page("/panels/{Id}/edit", Access.SignedInPages),
         // A person's own password (a session bought with an API key is told it has none).
@@ -111,7 +121,8 @@ public static class AuthorisationTable
         // meeting dates for administrators (and board members, who have no key).
         ("GET /api/v1/boards", Access.Public),
         ("GET /api/v1/boards/{id}", Access.Public),
-        ("GET /api/v1/boards/{id}/commitments", Access.BoardAgencyKeyOrAdmin),
+        // A board's records are read as its public pages are (published values for anyone not entitled).
+        ("GET /api/v1/boards/{id}/commitments", Access.Public),
         ("POST /api/v1/boards/{id}/commitments", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/commitments/{commitment}", Access.BoardAgencyKeyOrAdmin),
         ("POST /api/v1/boards/{id}/commitments/{commitment}/milestones", Access.BoardAgencyKeyOrAdmin),
@@ -119,7 +130,7 @@ public static class AuthorisationTable
         ("POST /api/v1/boards/{id}/commitments/{commitment}/updates", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/commitments/{commitment}/override", Access.BoardAgencyKeyOrAdmin),
         ("POST /api/v1/boards/{id}/fund", Access.BoardAgencyKeyOrAdmin),
-        ("GET /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
+        ("GET /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.Public),
         ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
