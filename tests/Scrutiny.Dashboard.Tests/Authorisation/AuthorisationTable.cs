@@ -52,9 +52,12 @@ public static class AuthorisationTable
         ("GET /places/{Code}/indicators/{IndicatorCode}/settings", Access.PlacePartnerOrAdminPages),
         ("POST /places/{Code}/indicators/{IndicatorCode}/settings", Access.SignedInPages),
         // A board's meeting view and pack: signed in, and then the page answers 403 to anyone who does not answer for
-        // the board (BoardAccess.MayWork: its members, the agencies on it, administrators).
-        .. Page("/boards/{Id}/meeting", Access.BoardWorkerPages),
-        .. Page("/boards/{Id}/pack", Access.BoardWorkerPages),
+        // the board (BoardAccess.MayWork: its members, the agencies on it, administrators). They have no forms to post
+        // (the meeting view's date is a GET), so a post passes the policy for anyone signed in and is refused (400).
+        ("GET /boards/{Id}/meeting", Access.BoardWorkerPages),
+        ("POST /boards/{Id}/meeting", Access.SignedInPages),
+        ("GET /boards/{Id}/pack", Access.BoardWorkerPages),
+        ("POST /boards/{Id}/pack", Access.SignedInPages),
         .. Page("/panels/new", Access.SignedInPages),
         .. Page("/panels/{Id}/edit", Access.SignedInPages),
         // A person's own password (a session bought with an API key is told it has none).
