@@ -36,6 +36,7 @@ public sealed partial class BoardPackTests(Browser browser)
         Assert.Equal("page", await page.Locator("[data-pack-section=cover]").EvaluateAsync<string>("e => getComputedStyle(e).breakAfter"));
         Assert.Equal("page", await page.Locator("[data-pack-section=commitments]").EvaluateAsync<string>("e => getComputedStyle(e).breakBefore"));
 
+        await Screenshots.SaveAsync(page, "board-pack-print");
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
         await File.WriteAllBytesAsync(Path.Combine(Screenshots.Folder, "board-pack.pdf"), pdf, TestContext.Current.CancellationToken);
 
