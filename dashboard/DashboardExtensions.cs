@@ -26,6 +26,7 @@ public static class DashboardExtensions
         builder.Services.AddHubKeys(ScrutinyHub.Path);
         builder.Logging.KeepKeysOutOfLogs();
         builder.Services.AddSingleton<ReturnsTemplate>();
+        builder.Services.AddSingleton<BoardReader>();
         return builder;
     }
 

@@ -13,8 +13,9 @@ using Scrutiny.Silo.Security;
 namespace Scrutiny.Silo.Boards;
 
 /// <summary>
-/// <c>/api/v1/boards</c>: anyone reads boards' summaries; a board's records (commitments and their statuses, Turn the
-/// Curve, the pooled fund, the meeting view) are read and written by those <see cref="BoardAccess"/> lets in. Every
+/// <c>/api/v1/boards</c>: anyone reads boards' summaries and records (commitments and their statuses, Turn the Curve,
+/// the pooled budget), derived from the values the reader may see; the meeting view is read, and the records are
+/// written, by those <see cref="BoardAccess"/> lets in. Every
 /// write is audited in the transaction that makes it; a bad body gets 422 naming each field.
 /// </summary>
 public static class BoardsApi
@@ -31,8 +32,15 @@ public static class BoardsApi
         };
         foreach (var e in publicRead) e.RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy).Produces<BoardSummaryResource>();
 
-        endpoints.MapGet($"{Board}/commitments", GetBoardAsync).ForBoard("GetBoardRecords",
-            "The board's commitments with their statuses (derived now, and any override), Turn-the-Curve plans and pooled budget.");
+        // Residents see what their services promised: a board's records are public, with statuses and series derived
+        // from published values for anyone not entitled to more (DataViews), as the board's pages show them.
+        endpoints.MapGet($"{Board}/commitments", GetBoardAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+            .Produces<BoardResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetBoardRecords")
+            .WithSummary("The board's commitments with their statuses (derived now, and any override), Turn-the-Curve plans and pooled budget.");
+        endpoints.MapGet($"{Board}/turn-the-curve/{{indicator}}", GetCurveAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+            .Produces<TurnTheCurveResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetTurnTheCurve")
+            .WithSummary("Turn the Curve for an indicator: history with the baseline forecast, the story, partners, what works, and the commitments that are its action plan.");
+
         endpoints.MapGet($"{Board}/meeting", GetMeetingAsync).ForBoard("GetBoardMeeting",
             "What changed since the last meeting (or ?since=yyyy-MM-dd): statuses, missed milestones, special causes, recommendations awaiting a response.");
         endpoints.MapPut($"{Board}/details", PutDetailsAsync).ForBoard("PutBoardDetails", "Set the chair and meeting dates (administrators and board members).");
@@ -43,8 +51,6 @@ public static class BoardsApi
         endpoints.MapPost($"{Commitment}/updates", PostUpdateAsync).ForBoard("PostCommitmentUpdate", "Add an update with its evidence.", StatusCodes.Status201Created);
         endpoints.MapPut($"{Commitment}/override", PutOverrideAsync).ForBoard("PutStatusOverride", "Override the status with a reason, or clear it (status null).");
         endpoints.MapPost($"{Board}/fund", PostFundAsync).ForBoard("PostFundEntry", "Record a contribution to the pooled fund or a spend against a commitment.", StatusCodes.Status201Created);
-        endpoints.MapGet($"{Board}/turn-the-curve/{{indicator}}", GetCurveAsync).ForBoard("GetTurnTheCurve",
-            "Turn the Curve for an indicator: history with the baseline forecast, the story, partners, what works, and the commitments that are its action plan.");
         endpoints.MapPut($"{Board}/turn-the-curve/{{indicator}}", PutCurveAsync).ForBoard("PutTurnTheCurve", "Set the story, partners and what works.");
         return endpoints;
     }
@@ -67,7 +73,7 @@ public static class BoardsApi
             : NoBoard(id);
 
     private static Task<IResult> GetBoardAsync(string id, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
-        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        WithBoardAsync(id, user, catalogue, dataViews, Anyone, async (board, view) =>
             Results.Ok(BoardResource.From((await Grain(grains, id).GetBoardAsync(view))!)));
 
     private static Task<IResult> GetMeetingAsync(string id, string? since, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardMeetingView meetings,
@@ -163,7 +169,7 @@ public static class BoardsApi
         });
 
     private static Task<IResult> GetCurveAsync(string id, string indicator, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
-        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        WithBoardAsync(id, user, catalogue, dataViews, Anyone, async (board, view) =>
             await catalogue.FindIndicatorAsync(indicator) is null
                 ? ApiResults.NotFound($"No indicator has the code '{indicator}'.")
                 : Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view)));
@@ -177,6 +183,9 @@ public static class BoardsApi
             if (set.Value is null) return ApiResults.Invalid(set.Problems);
             return Results.Ok(await TurnTheCurveResource.ForAsync(board, indicator, grains, view));
         });
+
+    /// <summary>The public reads: the view (published values unless entitled) is what keeps them safe.</summary>
+    private static bool Anyone(ClaimsPrincipal user, PartnershipBoard board) => true;
 
     /// <summary>Finds the board (404), checks the caller may (403), then does the work in the caller's view of the place.</summary>
     private static async Task<IResult> WithBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue, DataViews dataViews,

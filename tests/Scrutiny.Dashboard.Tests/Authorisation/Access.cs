@@ -57,9 +57,10 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
     public static readonly Access BoardAgencyKeyOrAdmin = Of(nameof(BoardAgencyKeyOrAdmin), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
 
     /// <summary>
-    /// A board's forms (commitments, milestones, updates, status, fund, Turn the Curve): signed in, and then the page lets
-    /// in an administrator, an agency on the board or one of its members (the table's agency sits on manchester-hwb), and
-    /// answers 403 to everyone else, a post included.
+    /// A board's forms (commitments, milestones, updates, status, fund, Turn the Curve), its meeting view and its pack:
+    /// signed in, and then the page lets in an administrator, an agency on the board or one of its members (the table's
+    /// agency sits on manchester-hwb, and its "other agency" caller is the same session), and answers 403 to everyone
+    /// else, a post to a form included.
     /// </summary>
     public static readonly Access BoardWorkerPages = Of(nameof(BoardWorkerPages), Caller.Agency, Caller.OtherAgency, Caller.BoardMember, Caller.Administrator);
 

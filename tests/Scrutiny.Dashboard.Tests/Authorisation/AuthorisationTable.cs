@@ -17,6 +17,12 @@ public static class AuthorisationTable
         .. Page("/panels", Access.Public),
         .. Page("/panels/{Id}", Access.Public),
         .. Page("/sign-in", Access.Public),
+        // Boards: residents see what their services promised, with statuses from published values (the reader's
+        // view for those entitled to more).
+        .. Page("/boards", Access.Public),
+        .. Page("/boards/{Id}", Access.Public),
+        .. Page("/boards/{Id}/commitments/{Commitment}", Access.Public),
+        .. Page("/boards/{Id}/turn-the-curve/{IndicatorCode}", Access.Public),
         // The page that says "you cannot open this page" answers 403 to everyone, by design; its form posts (sign-out) are anyone's.
         ("GET /access-denied", Access.ForbiddenPage),
         ("POST /access-denied", Access.Public),
@@ -45,6 +51,13 @@ public static class AuthorisationTable
         // policy for anyone signed in, and the page then changes nothing for them (IndicatorSettingsPage's ChangeAsync).
         ("GET /places/{Code}/indicators/{IndicatorCode}/settings", Access.PlacePartnerOrAdminPages),
         ("POST /places/{Code}/indicators/{IndicatorCode}/settings", Access.SignedInPages),
+        // A board's meeting view and pack: signed in, and then the page answers 403 to anyone who does not answer for
+        // the board (BoardAccess.MayWork: its members, the agencies on it, administrators). They have no forms to post
+        // (the meeting view's date is a GET), so a post passes the policy for anyone signed in and is refused (400).
+        ("GET /boards/{Id}/meeting", Access.BoardWorkerPages),
+        ("POST /boards/{Id}/meeting", Access.SignedInPages),
+        ("GET /boards/{Id}/pack", Access.BoardWorkerPages),
+        ("POST /boards/{Id}/pack", Access.SignedInPages),
         .. Page("/panels/new", Access.SignedInPages),
         .. Page("/panels/{Id}/edit", Access.SignedInPages),
         // A board's forms: BoardAccess decides, for a post as for opening the page (BoardFormPosts).
@@ -121,7 +134,8 @@ public static class AuthorisationTable
         // meeting dates for administrators (and board members, who have no key).
         ("GET /api/v1/boards", Access.Public),
         ("GET /api/v1/boards/{id}", Access.Public),
-        ("GET /api/v1/boards/{id}/commitments", Access.BoardAgencyKeyOrAdmin),
+        // A board's records are read as its public pages are (published values for anyone not entitled).
+        ("GET /api/v1/boards/{id}/commitments", Access.Public),
         ("POST /api/v1/boards/{id}/commitments", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/commitments/{commitment}", Access.BoardAgencyKeyOrAdmin),
         ("POST /api/v1/boards/{id}/commitments/{commitment}/milestones", Access.BoardAgencyKeyOrAdmin),
@@ -129,7 +143,7 @@ public static class AuthorisationTable
         ("POST /api/v1/boards/{id}/commitments/{commitment}/updates", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/commitments/{commitment}/override", Access.BoardAgencyKeyOrAdmin),
         ("POST /api/v1/boards/{id}/fund", Access.BoardAgencyKeyOrAdmin),
-        ("GET /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
+        ("GET /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.Public),
         ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
