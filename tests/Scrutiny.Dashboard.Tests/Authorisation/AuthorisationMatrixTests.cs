@@ -114,7 +114,7 @@ public sealed partial class AuthorisationMatrixTests(MatrixApp matrix) : IClassF
             "id" => "matrix-group",
             "commitment" => "c1",
             "milestone" => "m1",
-            "topic" or "recommendation" or "question" => "r1",
+            "topic" or "recommendation" or "recommendationid" or "question" => "r1",
             "notification" => "1",
             "period" => "2026-01",
             "status" => "404",

@@ -16,6 +16,11 @@ public static class AuthorisationTable
         .. Page("/compare/heat-map", Access.Public),
         .. Page("/panels", Access.Public),
         .. Page("/panels/{Id}", Access.Public),
+        // Committees' pages are public; their forms (make, respond, close) post to the page, which refuses anyone the
+        // committee's services refuse (CommitteeAccess).
+        .. Page("/committees/{Id}", Access.Public),
+        .. Page("/committees/{Id}/recommendations/{RecommendationId}", Access.Public),
+        .. Page("/places/{Code}/recommendations", Access.Public),
         .. Page("/sign-in", Access.Public),
         // The page that says "you cannot open this page" answers 403 to everyone, by design; its form posts (sign-out) are anyone's.
         ("GET /access-denied", Access.ForbiddenPage),
