@@ -87,6 +87,7 @@ public static class SiloServiceExtensions
         services.AddSingleton((builder.Configuration.GetSection(PeopleOptions.Section).Get<PeopleOptions>() ?? new PeopleOptions()).Checked());
         services.AddSingleton<PasswordChanges>();
         services.AddSingleton<DemoPeople>();
+        services.AddSingleton<DemoPublication>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
         if (store.Engine == StoreEngine.Postgres)

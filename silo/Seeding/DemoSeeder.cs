@@ -7,8 +7,12 @@ using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Seeding;
 
-/// <summary>Seeds the demo: catalogue from the fixtures, agencies, boards, a few years of returns and an account per role.</summary>
-public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, DemoPeople people, TimeProvider time, ILogger<DemoSeeder> logger)
+/// <summary>
+/// Seeds the demo: catalogue from the fixtures, agencies, boards, a few years of returns, an account per role, and one
+/// indicator published on release with its newest period not yet released.
+/// </summary>
+public sealed class DemoSeeder(
+    CatalogueWriter catalogue, IGrainFactory grains, DemoPeople people, DemoPublication publication, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string SubmittedBy = "seed-demo";
 
@@ -33,6 +37,7 @@ public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, 
         IReadOnlyList<IndicatorDefinition> indicators =
             [.. FixtureFiles.Indicators(), DemoIndicators.ClaimantCount, DemoIndicators.ClaimantRate];
         await new DemoCatalogue(catalogue).WriteAsync(places, indicators, neighbours, cancellationToken);
+        await publication.SetRulesAsync(cancellationToken);
 
         DemoPeople.Print(await people.CreateAsync(cancellationToken), Console.Out);
 
@@ -49,6 +54,9 @@ public sealed class DemoSeeder(CatalogueWriter catalogue, IGrainFactory grains, 
                     foreach (var outcome in await grain.SubmitAsync(submission)) Interlocked.Increment(ref outcomes[(int)outcome]);
                 }
             });
+
+        await publication.ReleaseAllButNewestAsync(plan.Where(r => r.Indicator.Code == DemoPublication.ReleasedIndicator)
+            .SelectMany(r => r.Values.Select(v => v.Period)), cancellationToken);
 
         logger.LogInformation(
             "Demo seeded in {Elapsed} ms: {Places} places, {Boards} boards, {Grains} indicator series, {Imported} values imported, {Updated} updated, {Unchanged} unchanged",

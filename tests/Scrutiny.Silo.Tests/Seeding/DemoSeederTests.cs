@@ -15,6 +15,20 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     private const string GreaterManchester = "E47000001";
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task The_demo_holds_back_the_newest_quarter_of_an_official_statistic_until_it_is_released(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var grain = silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, DemoPublication.ReleasedIndicator));
+
+        var everything = (await grain.GetSeriesAsync(DataView.All)).Points.Select(p => p.Period).ToList();
+        var published = (await grain.GetSeriesAsync(DataView.Published)).Points.Select(p => p.Period).ToList();
+
+        Assert.True(everything.Count > 4);
+        Assert.Equal(everything[..^1], published);
+        Assert.Equal(PublicationRule.OnRelease, (await silo.Catalogue.FindScheduleAsync(DemoPublication.ReleasedIndicator))!.Publication);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task Trafford_claimant_figures_are_the_published_ones(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);

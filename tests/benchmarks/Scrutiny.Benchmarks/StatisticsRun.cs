@@ -5,15 +5,17 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics;
 using Scrutiny.Silo.Benchmarks;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
-using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Benchmarks;
 
 // What the statistics cost: SeriesStatistics.Of (SPC, intervals, trend, baseline) on monthly rate series of several
 // lengths, in-process; then a benchmark read (parent, England, a 15-place comparator group, quintiles among 40
-// places of one type) through BenchmarkService on an in-process SQLite node with warm grains.
+// places of one type) through BenchmarkService on an in-process SQLite node with warm grains; then what publication
+// control adds: a series read in the published view (its own statistics, computed once a day or after a change) and a
+// place summary in the published view (one indicator grain asked per indicator) against the same reads of everything.
 //
 //   dotnet run -c Release --project tests/benchmarks/Scrutiny.Benchmarks -- statistics
 internal static class StatisticsRun
@@ -26,6 +28,7 @@ internal static class StatisticsRun
         Console.WriteLine($"machine           {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         foreach (var length in new[] { 12, 24, 60, 120, 240 }) SeriesStatisticsCost(length);
         await BenchmarkReadCostAsync(places: 40, groupSize: 15);
+        await PublishedViewCostAsync(months: 60);
         return 0;
     }
 
@@ -74,6 +77,49 @@ internal static class StatisticsRun
         for (var i = 0; i < runs; i++) await service.ForAsync(outcomes, codes[0], Rate.Code, null);
         clock.Stop();
         Console.WriteLine($"benchmark read    {clock.Elapsed.TotalMilliseconds / runs,8:F2} ms per read ({places} places of the type, a group of {groupSize}, warm grains, SQLite catalogue)");
+    }
+
+    private static async Task PublishedViewCostAsync(int months)
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        await using var node = await TestNode.StartAsync(database);
+        await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
+        await node.CatalogueWriter.SetScheduleAsync(new IndicatorSchedule(Rate.Code, 30, null, null, PublicationRule.OnRelease));
+        var grains = node.Services.GetRequiredService<IGrainFactory>();
+        var grain = grains.Get<IIndicatorGrain>(IndicatorKey.For("E08000003", Rate.Code));
+        var periods = Enumerable.Range(0, months).Select(i => new Period(Frequency.Monthly, 2020, 1).Next(i).ToString()).ToList();
+        await grain.SubmitAsync(new ReturnSubmission("bench", "bench", DateTimeOffset.UtcNow,
+            [.. periods.Select((p, i) => new ReturnedValue(p, "MFT", 600 + i % 7 * 10, 61_000, null))]));
+        var releaser = node.Services.GetRequiredService<PeriodReleaser>();
+        foreach (var period in periods[..^1]) await releaser.ReleaseAsync(Rate.Code, new ReleaseRequest(period), "bench");
+
+        async Task<double> MicrosecondsAsync(Func<Task> read, int runs = 2_000)
+        {
+            for (var i = 0; i < 200; i++) await read();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < runs; i++) await read();
+            return clock.Elapsed.TotalMicroseconds / runs;
+        }
+
+        var all = await MicrosecondsAsync(() => grain.GetSeriesAsync(DataView.All));
+        var published = await MicrosecondsAsync(() => grain.GetSeriesAsync(DataView.Published));
+        Console.WriteLine($"series read       {all,8:F1} µs everything, {published,8:F1} µs published ({months} months, all but the newest released; warm)");
+
+        // After each change the published view's statistics are computed again, on its first read.
+        const int changes = 300;
+        var firstRead = TimeSpan.Zero;
+        for (var i = 0; i < changes; i++)
+        {
+            await grain.SubmitAsync(new ReturnSubmission($"bench-{i}", "bench", DateTimeOffset.UtcNow, [new ReturnedValue(periods[^1], "MFT", 600 + i % 2, 61_000, null)]));
+            var clock = Stopwatch.StartNew();
+            await grain.GetSeriesAsync(DataView.Published);
+            firstRead += clock.Elapsed;
+        }
+        Console.WriteLine($"published, cold   {firstRead.TotalMicroseconds / changes,8:F1} µs for the first published read after a change");
+
+        var summaryAll = await MicrosecondsAsync(() => grains.GetPlaceSummaryAsync("E08000003", DataView.All));
+        var summaryPublished = await MicrosecondsAsync(() => grains.GetPlaceSummaryAsync("E08000003", DataView.Published));
+        Console.WriteLine($"place summary     {summaryAll,8:F1} µs everything, {summaryPublished,8:F1} µs published (one grain call per indicator)");
     }
 
     private static double Normal(Random random) =>
