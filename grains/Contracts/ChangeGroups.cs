@@ -7,9 +7,10 @@ public static class ChangeGroups
     public static string Indicator(string placeCode, string indicatorCode) => $"indicator:{placeCode}/{indicatorCode}";
     public static string Board(string boardId) => $"board:{boardId}";
     public static string Panel(string panelId) => $"panel:{panelId}";
+    public static string Committee(string committeeId) => $"committee:{committeeId}";
 
     /// <summary>The prefixes a client may watch.</summary>
-    public static readonly IReadOnlyList<string> Prefixes = ["place:", "indicator:", "board:", "panel:"];
+    public static readonly IReadOnlyList<string> Prefixes = ["place:", "indicator:", "board:", "panel:", "committee:"];
 }
 
 public static class ChangeKinds
@@ -30,6 +31,13 @@ public static class ChangeKinds
     public const string Board = "board";
 
     /// <summary>
+    /// A scrutiny committee's records changed: its meetings or work programme, a recommendation made, responded to,
+    /// updated or closed, a question asked or answered. Sent to the committee's group and, for a board addressee, the
+    /// board's.
+    /// </summary>
+    public const string Committee = "committee";
+
+    /// <summary>
     /// An indicator's period was published (released by an administrator, or its days-after date came): public
     /// pages showing the indicator re-read it. Keys: indicator and period; sent to every place's groups.
     /// </summary>
@@ -43,5 +51,6 @@ public static class ChangeKeys
     public const string Indicator = "indicator";
     public const string Panel = "panel";
     public const string Board = "board";
+    public const string Committee = "committee";
     public const string Period = "period";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scrutiny.Grains.Catalogue;
@@ -14,6 +15,7 @@ using Scrutiny.Silo.Audit;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.Comparisons;
+using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.People;
 using Scrutiny.Silo.Publication;
@@ -37,7 +39,8 @@ public static class SiloServiceExtensions
 
         services.AddSingleton(siloOptions);
         services.AddSingleton(store);
-        services.AddSingleton(TimeProvider.System);
+        // Try: a host (a test with a clock it moves by hand) may have registered its own first.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlCatalogue>();
@@ -54,7 +57,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<BoardDetailsStore>();
         services.AddSingleton<BoardEditor>();
         services.AddSingleton<BoardMeetingView>();
-        services.AddSingleton<IBoardRecommendations, NoBoardRecommendations>();
+        services.AddScrutinyCommittees();
         services.AddHostedService<BoardStatusWatcher>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
@@ -134,6 +137,7 @@ public static class SiloServiceExtensions
         endpoints.MapApiKeysApi();
         endpoints.MapAuditApi();
         endpoints.MapBoardsApi();
+        endpoints.MapCommitteesApi();
         endpoints.MapCspReports();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

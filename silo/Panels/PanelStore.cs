@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Dapper;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
@@ -10,10 +9,6 @@ public sealed class PanelStore(Database database)
 {
     public const string Created = "panel_created";
     public const string Updated = "panel_updated";
-
-    // Lower-case letters and digits without look-alikes (0/o, 1/l/i): an id someone may read out in a meeting.
-    private const string IdAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-    private const int IdLength = 10;
 
     public async Task<IReadOnlyList<Panel>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -41,7 +36,7 @@ public sealed class PanelStore(Database database)
     public Task<Panel> CreateAsync(string name, string? description, IReadOnlyList<PanelItem> items, string actor, DateTimeOffset at,
         CancellationToken cancellationToken = default)
     {
-        var panel = new Panel(new string(RandomNumberGenerator.GetItems<char>(IdAlphabet, IdLength)), name, description, actor, at, at, items);
+        var panel = new Panel(ReadableIds.New(), name, description, actor, at, at, items);
         return database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(

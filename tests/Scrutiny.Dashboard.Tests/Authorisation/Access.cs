@@ -67,6 +67,14 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
     /// <summary>The board's chair and meeting dates form: its members and administrators.</summary>
     public static readonly Access BoardMemberOrAdminPages = Of(nameof(BoardMemberOrAdminPages), Caller.BoardMember, Caller.Administrator);
 
+    /// <summary>
+    /// A response to a committee's recommendation or an answer to its question: any key reaches the endpoint, which
+    /// finds the record (404 for the table's made-up one) and then lets only the addressee's key in (the agency
+    /// addressed, or an agency on the board addressed; 403 for every other key, an administrator's too), as the silo's
+    /// committee tests check. A person's cookie is no key.
+    /// </summary>
+    public static readonly Access AddresseeKey = Of(nameof(AddresseeKey), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
+
     /// <summary>A page whose answer is a 403 for everyone: the "you cannot open this page" page.</summary>
     public static readonly Access ForbiddenPage = Of(nameof(ForbiddenPage));
 

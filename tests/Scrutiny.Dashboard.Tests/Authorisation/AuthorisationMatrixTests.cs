@@ -114,6 +114,8 @@ public sealed partial class AuthorisationMatrixTests(MatrixApp matrix) : IClassF
             "id" => "matrix-group",
             "commitment" => "c1",
             "milestone" => "m1",
+            "topic" or "recommendation" or "recommendationid" or "question" => "r1",
+            "notification" => "1",
             "period" => "2026-01",
             "status" => "404",
             "documentname" => "v1",

@@ -16,6 +16,11 @@ public static class AuthorisationTable
         .. Page("/compare/heat-map", Access.Public),
         .. Page("/panels", Access.Public),
         .. Page("/panels/{Id}", Access.Public),
+        // Committees' pages are public; their forms (make, respond, close) post to the page, which refuses anyone the
+        // committee's services refuse (CommitteeAccess).
+        .. Page("/committees/{Id}", Access.Public),
+        .. Page("/committees/{Id}/recommendations/{RecommendationId}", Access.Public),
+        .. Page("/places/{Code}/recommendations", Access.Public),
         .. Page("/sign-in", Access.Public),
         // Boards: residents see what their services promised, with statuses from published values (the reader's
         // view for those entitled to more).
@@ -147,6 +152,30 @@ public static class AuthorisationTable
         ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
+        // Committees: any key reads them (scrutiny is public); administrators make and change them; the committee's own
+        // business is its members' (people, through the pages) and administrators'; responses and answers are the
+        // addressee's alone, which the silo's RecommendationRegisterTests and CommitteeInboxTests check.
+        ("GET /api/v1/committees", Access.AnyKey),
+        ("POST /api/v1/committees", Access.AdminKey),
+        ("GET /api/v1/committees/{id}", Access.AnyKey),
+        ("PUT /api/v1/committees/{id}", Access.AdminKey),
+        ("PUT /api/v1/committees/{id}/meetings", Access.AdminKey),
+        ("GET /api/v1/committees/{id}/work-programme", Access.AnyKey),
+        ("POST /api/v1/committees/{id}/work-programme", Access.AdminKey),
+        ("PUT /api/v1/committees/{id}/work-programme/{topic}", Access.AdminKey),
+        ("GET /api/v1/committees/{id}/recommendations", Access.AnyKey),
+        ("POST /api/v1/committees/{id}/recommendations", Access.AdminKey),
+        ("GET /api/v1/committees/{id}/recommendations/{recommendation}", Access.AnyKey),
+        ("PUT /api/v1/committees/{id}/recommendations/{recommendation}/response", Access.AddresseeKey),
+        ("POST /api/v1/committees/{id}/recommendations/{recommendation}/updates", Access.AddresseeKey),
+        ("POST /api/v1/committees/{id}/recommendations/{recommendation}/closure", Access.AdminKey),
+        ("GET /api/v1/committees/{id}/questions", Access.AnyKey),
+        ("POST /api/v1/committees/{id}/questions", Access.AdminKey),
+        ("PUT /api/v1/committees/{id}/questions/{question}/answer", Access.AddresseeKey),
+        ("GET /api/v1/places/{place}/recommendations", Access.AnyKey),
+        // The caller's own inbox; marking a notification read answers 404 for one that is not theirs.
+        ("GET /api/v1/inbox", Access.AnyKey),
+        ("POST /api/v1/inbox/notifications/{notification:long}/read", Access.AnyKey),
 
         // The hub (published changes), the OpenAPI document and health.
         ("* /hubs/scrutiny/negotiate", Access.Public),

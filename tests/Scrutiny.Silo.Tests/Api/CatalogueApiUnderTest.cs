@@ -16,19 +16,19 @@ public sealed class CatalogueApiUnderTest(TestDatabase? ownedDatabase, TestNode 
     public string AdminKey => adminKey;
     public string AgencyKey => agencyKey;
 
-    public static async Task<CatalogueApiUnderTest> StartAsync(StoreEngine engine)
+    public static async Task<CatalogueApiUnderTest> StartAsync(StoreEngine engine, TimeProvider? time = null)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        return await StartAsync(database, seed: true, owned: database);
+        return await StartAsync(database, seed: true, owned: database, time);
     }
 
     /// <summary>A node on a database the caller keeps (to start another node on it after this one stops).</summary>
-    public static Task<CatalogueApiUnderTest> StartOnAsync(TestDatabase database, bool seed = true) =>
-        StartAsync(database, seed, owned: null);
+    public static Task<CatalogueApiUnderTest> StartOnAsync(TestDatabase database, bool seed = true, TimeProvider? time = null) =>
+        StartAsync(database, seed, owned: null, time);
 
-    private static async Task<CatalogueApiUnderTest> StartAsync(TestDatabase database, bool seed, TestDatabase? owned)
+    private static async Task<CatalogueApiUnderTest> StartAsync(TestDatabase database, bool seed, TestDatabase? owned, TimeProvider? time)
     {
-        var node = await TestNode.StartAsync(database);
+        var node = await TestNode.StartAsync(database, time: time);
         if (seed) await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
         var admin = await node.Services.GetRequiredService<ApiKeyStore>().CreateAsync(null, isAdmin: true);
         return new CatalogueApiUnderTest(owned, node, admin, await node.CreateAgencyKeyAsync("MFT"));

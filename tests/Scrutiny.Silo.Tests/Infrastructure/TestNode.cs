@@ -26,10 +26,12 @@ public sealed class TestNode : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public CatalogueWriter CatalogueWriter => Services.GetRequiredService<CatalogueWriter>();
 
-    public static async Task<TestNode> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <param name="time">A clock for the node in place of the system's (a test's that it moves by hand).</param>
+    public static async Task<TestNode> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var app = SiloNode.Build([], builder =>
         {
+            if (time is not null) builder.Services.AddSingleton(time);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,0 +1,43 @@
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Api;
+
+namespace Scrutiny.Silo.Committees;
+
+/// <summary>Collects a body's problems, each naming its field as the body names it (<c>evidence[1].reference</c>).</summary>
+internal sealed class FieldProblems
+{
+    public List<FieldProblem> List { get; } = [];
+    public bool Any => List.Count > 0;
+
+    public void Add(string field, string code, string message) => List.Add(new FieldProblem(field, code, message));
+
+    public string? Text(string? value, string field, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "required", $"{field} is required.");
+        else if (value.Trim().Length > max) Add(field, "too_long", $"{field} is longer than {max} characters.");
+        else return value.Trim();
+        return null;
+    }
+
+    public string? Optional(string? value, string field, int max) => string.IsNullOrWhiteSpace(value) ? null : Text(value, field, max);
+
+    public DateOnly? Date(string? value, string field, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Add(field, "required", $"{field} is required, as yyyy-MM-dd.");
+            return null;
+        }
+        if (DayText.TryParse(value, out var day)) return day;
+        Add(field, "invalid_date", $"{field} must be a date written yyyy-MM-dd.");
+        return null;
+    }
+
+    public T? OneOf<T>(string? value, string field) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "required", $"{field} is required: one of {string.Join(", ", CatalogueNames.Names<T>())}.");
+        else if (CatalogueNames.TryParse<T>(value.Trim(), out var parsed)) return parsed;
+        else Add(field, "not_one_of", $"{field} must be one of {string.Join(", ", CatalogueNames.Names<T>())}.");
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Scrutiny.Silo.Committees;
+
+public enum RecipientKind { Agency, Board, Committee, Person }
+
+/// <summary>Who a notification is for: an agency's people and keys, a board's, a committee's members, or one person (by id).</summary>
+public sealed record Recipient(RecipientKind Kind, string Code)
+{
+    public static Recipient Of(Addressee addressee) =>
+        new(addressee.Kind == AddresseeKind.Agency ? RecipientKind.Agency : RecipientKind.Board, addressee.Code);
+}
+
+/// <summary>Something someone should know: a short subject, and the page that has the rest.</summary>
+public sealed record Notification(Recipient Recipient, string Subject, string Link);
+
+/// <summary>
+/// The seam for telling people what is asked of them. Email is out of reach for now; the one implementation writes
+/// to the inbox (<see cref="InboxNotificationSink"/>), and an email sender would go beside it.
+/// </summary>
+public interface INotificationSink
+{
+    Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default);
+}
