@@ -79,7 +79,7 @@ public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, Board
         // A spend names its commitment, whose id the board gave when it was made (earlier in the story).
         var fundEntries = 0;
         foreach (var (entry, plan) in DemoFund.Entries(borough, DemoCommitmentPlans.All, today))
-            story.On(DateOnly.ParseExact(entry.On!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 9, async () =>
+            story.On(DemoDays.Parse(entry.On!), 9, async () =>
             {
                 var against = plan is null ? entry : entry with { Commitment = made.Single(m => m.Plan == plan).Id };
                 Written(await editor.AddFundEntryAsync(board, against, Actor), $"fund {entry.Kind} {entry.On}");

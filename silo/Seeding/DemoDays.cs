@@ -6,7 +6,11 @@ namespace Scrutiny.Silo.Seeding;
 /// <summary>The demo's calendar: days as the API writes them, financial years, meetings on a weekday every few weeks.</summary>
 public static class DemoDays
 {
-    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private const string Format = "yyyy-MM-dd";
+
+    public static string Text(DateOnly day) => day.ToString(Format, CultureInfo.InvariantCulture);
+
+    public static DateOnly Parse(string text) => DateOnly.ParseExact(text, Format, CultureInfo.InvariantCulture);
 
     /// <summary>1 April of the financial year the day falls in.</summary>
     public static DateOnly FinancialYearStart(DateOnly day) =>

@@ -58,13 +58,13 @@ public sealed class DemoScrutiny(
                 "Why people wait in hospital once they are well enough to leave, and whether the board's discharge commitment is working. " +
                 "The trust and the council's adult social care are invited.",
                 DemoDays.Text(next), "in_progress",
-                [Indicator(place, "delayed-discharge-days"), Commitment(board, commitments[DemoCommitmentPlans.HomeFromHospital.Title]), new LinkBody("board", board)]),
+                Links(Indicator(place, "delayed-discharge-days"), Commitment(board, commitments, DemoCommitmentPlans.HomeFromHospital), new LinkBody("board", board))),
                 cancellationToken), "topic 1");
             Done(await work.AddTopicAsync(admin, demo.Id, new TopicBody(
                 "Young people not in education, employment or training",
                 "What the youth hub has done for 16 and 17 year olds, and who is still not known to any service.",
                 DemoDays.Text(afterNext), "planned",
-                [Indicator(place, "neet-16-17"), Commitment(board, commitments[DemoCommitmentPlans.YoungPeopleInLearningOrWork.Title])]),
+                Links(Indicator(place, "neet-16-17"), Commitment(board, commitments, DemoCommitmentPlans.YoungPeopleInLearningOrWork))),
                 cancellationToken), "topic 2");
             topics += 2;
         });
@@ -76,7 +76,7 @@ public sealed class DemoScrutiny(
                 "Commission enough home care and reablement hours to meet the winter peak, so that no one waits in hospital for a " +
                 "package of care, and report the waiting list to this committee each quarter.",
                 new AddresseeBody("agency", borough.Council),
-                [Indicator(place, "delayed-discharge-days"), Commitment(board, commitments[DemoCommitmentPlans.HomeFromHospital.Title])],
+                Links(Indicator(place, "delayed-discharge-days"), Commitment(board, commitments, DemoCommitmentPlans.HomeFromHospital)),
                 DemoDays.Text(thirdLast), null), cancellationToken), "recommendation to the council");
             made++;
             var id = entry.Recommendation.Id;
@@ -108,7 +108,7 @@ public sealed class DemoScrutiny(
                 "The board should agree with the colleges and the jobcentre one list of every 16 and 17 year old whose activity is " +
                 "not known, and report at each meeting how many have been found and offered a place.",
                 new AddresseeBody("board", board),
-                [Indicator(place, "neet-16-17"), Commitment(board, commitments[DemoCommitmentPlans.YoungPeopleInLearningOrWork.Title])],
+                Links(Indicator(place, "neet-16-17"), Commitment(board, commitments, DemoCommitmentPlans.YoungPeopleInLearningOrWork)),
                 DemoDays.Text(last), null), cancellationToken), "recommendation to the board");
             made++;
         });
@@ -143,7 +143,14 @@ public sealed class DemoScrutiny(
 
     private static LinkBody Indicator(string place, string indicator) => new("indicator", $"{place}/{indicator}");
 
-    private static LinkBody Commitment(string board, string commitment) => new("commitment", $"{board}/{commitment}");
+    /// <summary>
+    /// A link to the board's commitment of the plan; none when the board does not have it (a board that had records of
+    /// its own before the seed ran, so was left as it was).
+    /// </summary>
+    private static LinkBody? Commitment(string board, IReadOnlyDictionary<string, string> commitments, DemoCommitmentPlan plan) =>
+        commitments.TryGetValue(plan.Title, out var id) ? new("commitment", $"{board}/{id}") : null;
+
+    private static List<LinkBody?> Links(params LinkBody?[] links) => [.. links.Where(l => l is not null)];
 
     /// <summary>The record written; a demo body the committees' rules refuse is a bug in the seed, not something to skip.</summary>
     private static T Done<T>(CommitteeResult<T> result, string what) =>
