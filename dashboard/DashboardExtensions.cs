@@ -3,6 +3,7 @@ using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Boards;
+using Scrutiny.Dashboard.Committees;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
@@ -27,6 +28,8 @@ public static class DashboardExtensions
         builder.Logging.KeepKeysOutOfLogs();
         builder.Services.AddSingleton<ReturnsTemplate>();
         builder.Services.AddSingleton<BoardReader>();
+        builder.Services.AddSingleton<PlaceAccountabilityReader>();
+        builder.Services.AddSingleton<CommitteePaperReader>();
         return builder;
     }
 
