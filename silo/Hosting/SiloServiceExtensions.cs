@@ -89,6 +89,8 @@ public static class SiloServiceExtensions
         services.AddSingleton<PasswordChanges>();
         services.AddSingleton<DemoPeople>();
         services.AddSingleton<DemoPublication>();
+        services.AddSingleton<DemoBoards>();
+        services.AddSingleton<DemoScrutiny>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
         if (store.Engine == StoreEngine.Postgres)

@@ -12,8 +12,8 @@ public sealed class DemoPeople(PeopleStore people, ILogger<DemoPeople> logger)
 {
     public const string Actor = "seed-demo";
 
-    /// <summary>The demo committee: free text until committees exist in the catalogue.</summary>
-    public const string Committee = "manchester-health-scrutiny";
+    /// <summary>The demo scrutiny member's committee, which the seed makes.</summary>
+    public static readonly string Committee = DemoCommittees.Manchester.Id;
 
     public static readonly IReadOnlyList<(string Email, string Name, PersonRole Role)> All =
     [

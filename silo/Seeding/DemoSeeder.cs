@@ -8,11 +8,14 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Seeding;
 
 /// <summary>
-/// Seeds the demo: catalogue from the fixtures, agencies, boards, a few years of returns, an account per role, and one
-/// indicator published on release with its newest period not yet released.
+/// Seeds the demo: catalogue from the fixtures, agencies, boards, a few years of returns, an account per role, one
+/// indicator published on release with its newest period not yet released; then the story a newcomer clicks through:
+/// each board's commitments, pooled fund and Turn-the-Curve plan, and the scrutiny committee with its work programme,
+/// recommendations and questions, dated relative to today so that the demo stays fresh.
 /// </summary>
 public sealed class DemoSeeder(
-    CatalogueWriter catalogue, IGrainFactory grains, DemoPeople people, DemoPublication publication, TimeProvider time, ILogger<DemoSeeder> logger)
+    CatalogueWriter catalogue, IGrainFactory grains, DemoPeople people, DemoPublication publication, DemoBoards boards, DemoScrutiny scrutiny,
+    TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string SubmittedBy = "seed-demo";
 
@@ -58,9 +61,24 @@ public sealed class DemoSeeder(
         await publication.ReleaseAllButNewestAsync(plan.Where(r => r.Indicator.Code == DemoPublication.ReleasedIndicator)
             .SelectMany(r => r.Values.Select(v => v.Period)), cancellationToken);
 
+        // After the returns: baselines and statuses are read from the figures, and the committee links to the commitments.
+        var written = new DemoBoardCounts[DemoBoroughs.All.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, DemoBoroughs.All.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentGrains, CancellationToken = cancellationToken },
+            async (i, token) => written[i] = await boards.SeedAsync(DemoBoroughs.All[i], now, token));
+        var story = written.Aggregate(DemoBoardCounts.None, (sum, board) => sum.Add(board));
+        var committees = new List<DemoScrutinyCounts>();
+        foreach (var committee in DemoCommittees.All) committees.Add(await scrutiny.SeedAsync(committee, now, cancellationToken));
+
         logger.LogInformation(
             "Demo seeded in {Elapsed} ms: {Places} places, {Boards} boards, {Grains} indicator series, {Imported} values imported, {Updated} updated, {Unchanged} unchanged",
             stopwatch.ElapsedMilliseconds, places.Count, DemoBoroughs.All.Count, plan.Count,
             outcomes[(int)ReturnOutcome.Imported], outcomes[(int)ReturnOutcome.Updated], outcomes[(int)ReturnOutcome.Unchanged]);
+        logger.LogInformation(
+            "Demo story: {Commitments} commitments with {Milestones} milestones and {Updates} updates, {FundEntries} pooled fund entries, " +
+            "{Plans} Turn-the-Curve plans; {Committees} committees with {Topics} work programme topics, {Recommendations} recommendations, {Questions} questions " +
+            "(nothing is written to a board or committee that has records already)",
+            story.Commitments, story.Milestones, story.Updates, story.FundEntries, story.Plans,
+            committees.Sum(c => c.Committees), committees.Sum(c => c.Topics), committees.Sum(c => c.Recommendations), committees.Sum(c => c.Questions));
     }
 }

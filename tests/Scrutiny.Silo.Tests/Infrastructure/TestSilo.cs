@@ -26,9 +26,11 @@ public sealed class TestSilo : IAsyncDisposable
     public CatalogueWriter CatalogueWriter => Services.GetRequiredService<CatalogueWriter>();
     public Database Database => Services.GetRequiredService<Database>();
 
-    public static async Task<TestSilo> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <param name="time">A clock for the node in place of the system's (a test's that stands still or moves by hand).</param>
+    public static async Task<TestSilo> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (time is not null) builder.Services.AddSingleton(time);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,7 +1,11 @@
 using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Committees;
+using Scrutiny.Silo.People;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
@@ -176,5 +180,157 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
             schedule.IsOnTime(Period.Parse(p.Period), DateOnly.FromDateTime(c.SubmittedAt.UtcDateTime)))).ToList();
 
         Assert.InRange(onTime.Count(t => t) / (double)onTime.Count, 0.75, 0.98);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Manchester_and_Trafford_boards_have_commitments_whose_statuses_follow_from_their_milestones(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        foreach (var slug in (string[])["manchester", "trafford"])
+        {
+            var borough = DemoBoroughs.All.Single(b => b.Slug == slug);
+            var view = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
+
+            Assert.Equal(DemoCommitmentPlans.All.Select(p => p.Title), view.Commitments.Select(c => c.Commitment.Title));
+            foreach (var (commitment, status) in view.Commitments)
+            {
+                Assert.True(commitment.Baseline!.Date < commitment.Target!.Date);
+                Assert.True(commitment.Target.Value < commitment.Baseline.Value, $"{commitment.Title}: every demo headline is lower-is-better.");
+                Assert.Contains(commitment.LeadAgency, view.Board.MemberAgencies);
+                Assert.NotEmpty(commitment.ContributingAgencies);
+                Assert.All(commitment.ContributingAgencies, a => Assert.Contains(a, view.Board.MemberAgencies));
+                var states = commitment.Milestones.Select(m => MilestoneStates.Of(m.Due, m.CompletedOn, view.Today)).ToList();
+                Assert.Contains(MilestoneState.Done, states);
+                Assert.Contains(MilestoneState.Pending, states);
+                Assert.All(commitment.Updates, u => Assert.False(string.IsNullOrEmpty(u.Evidence)));
+                Assert.Single(commitment.Updates);
+                Assert.Equal(DemoSeeder.SubmittedBy, commitment.CreatedBy);
+                // The history ends at the status the board sees: the seed recorded it, nothing is left to move.
+                Assert.Equal(status.Status, commitment.Recorded!.Status);
+            }
+
+            var (home, _, work) = (view.Commitments[0], view.Commitments[1], view.Commitments[2]);
+            // A milestone more than four weeks late puts the discharge commitment off track, whatever its figures say.
+            Assert.Equal(CommitmentStatus.OffTrack, home.Status.Status);
+            Assert.Contains(home.Status.Reasons, r => r.Code == StatusReasons.MilestoneMissed);
+            Assert.Contains(MilestoneState.Overdue, work.Commitment.Milestones.Select(m => MilestoneStates.Of(m.Due, m.CompletedOn, view.Today)));
+            Assert.NotEqual(CommitmentStatus.OnTrack, work.Status.Status);
+            // Every status a scorecard uses but done, which no commitment reaches in its first two years.
+            Assert.Equal([CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.OffTrack],
+                view.Commitments.Select(c => c.Status.Status).Distinct().Order());
+
+            // The board's last meeting has the missed milestone to discuss.
+            var since = view.Board.MeetingDates.Last(d => d < view.Today);
+            var changes = (await silo.Grains.Get<IPartnershipBoardGrain>(view.Board.Id).GetChangesSinceAsync(since, DataView.All))!;
+            Assert.Contains(changes.MissedMilestones, m => m.Commitment.Id == home.Commitment.Id);
+            if (slug == "manchester")
+            {
+                // Made on track, it has since slipped: the meeting view shows the move.
+                Assert.Equal(CommitmentStatus.OnTrack, home.Commitment.History[0].Status);
+                Assert.Contains(changes.StatusMoves, m => m.Commitment.Id == home.Commitment.Id && m.Now.Status == CommitmentStatus.OffTrack);
+            }
+            Assert.Contains(view.Board.MeetingDates, d => d > view.Today);
+            Assert.NotNull(view.Board.Chair);
+        }
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Every_board_has_a_pooled_fund_for_this_year_and_last_paid_in_by_every_member_and_spent_on_its_commitments(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var today = DateOnly.FromDateTime(SeededDemo.Now.UtcDateTime);
+        foreach (var borough in DemoBoroughs.All)
+        {
+            var view = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
+            Assert.Equal([FinancialYear.Of(today.AddYears(-1)), FinancialYear.Of(today)], view.Budget.Select(y => y.FinancialYear));
+            foreach (var year in view.Budget)
+            {
+                Assert.Equal(view.Board.MemberAgencies.Order(), year.ContributedByAgency.Keys.Order());
+                Assert.Equal(year.ContributedPence, year.ContributedByAgency.Values.Sum());
+                Assert.Equal(view.Commitments.Select(c => c.Commitment.Id).Order(), year.SpentByCommitment.Keys.Order());
+                Assert.True(year.SpentPence > 0 && year.BalancePence > 0, $"{borough.Slug} {year.FinancialYear}: spent {year.SpentPence} of {year.ContributedPence}.");
+            }
+            // Last year's fund was nearly all spent; this year's (four and a half months in) about a third.
+            Assert.InRange(view.Budget[0].SpentPence / (double)view.Budget[0].ContributedPence, 0.8, 0.95);
+            Assert.InRange(view.Budget[1].SpentPence / (double)view.Budget[1].ContributedPence, 0.25, 0.45);
+            // About £2.80 a resident a year.
+            Assert.InRange(view.Budget[0].ContributedPence / 100.0 / borough.Population, 2.5, 3.1);
+            Assert.All(view.Fund, f => Assert.True(f.On <= today && f.AmountPence % 100 == 0));
+        }
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Every_board_has_a_turn_the_curve_plan_with_an_idea_that_costs_nothing(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var view = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoCommittees.Manchester.Borough)).GetBoardAsync(DataView.All))!;
+
+        var plan = Assert.Single(view.Plans);
+        Assert.Equal("delayed-discharge-days", plan.Indicator);
+        Assert.Contains("Manchester", plan.Story);
+        Assert.Contains(plan.WhatWorks, w => w.Cost == IdeaCost.NoCost);
+        Assert.Equal(["MFT", "MCC", "MACC"], plan.Partners.Select(p => p.Agency));
+        // Its action plan: the commitment measured by the indicator.
+        Assert.Contains(view.Commitments, c => c.Commitment.Indicators.Contains(plan.Indicator));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task The_demo_scrutiny_member_sits_on_a_committee_with_a_work_programme_recommendations_at_every_stage_and_questions(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var services = silo.Services;
+        var member = (await services.GetRequiredService<PeopleStore>().ListAsync())
+            .Single(p => p.Roles.Any(r => r.Kind == PersonRole.ScrutinyMember));
+        var committeeId = member.Roles.Single().Scope;
+        var committee = await services.GetRequiredService<CommitteeStore>().FindAsync(committeeId);
+
+        Assert.NotNull(committee);
+        Assert.Equal(Manchester, committee.PlaceCode);
+        var today = DateOnly.FromDateTime(SeededDemo.Now.UtcDateTime);
+        Assert.Contains(committee.Meetings, d => d < today);
+        Assert.Contains(committee.Meetings, d => d > today);
+
+        var topics = await services.GetRequiredService<CommitteeStore>().ListTopicsAsync(committeeId);
+        Assert.Equal(2, topics.Count);
+        Assert.Equal([LinkKind.Indicator, LinkKind.Commitment, LinkKind.Board], topics.SelectMany(t => t.Links).Select(l => l.Kind).Distinct().Order());
+        var board = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoCommittees.Manchester.Borough)).GetBoardAsync(DataView.All))!;
+        Assert.All(topics.SelectMany(t => t.Links).Where(l => l.Kind == LinkKind.Commitment),
+            l => Assert.Contains(l.Reference, board.Commitments.Select(c => $"{board.Board.Id}/{c.Commitment.Id}")));
+
+        var register = await services.GetRequiredService<RecommendationRegister>().ListAsync(new RecommendationScope(CommitteeId: committeeId));
+        Assert.Equal(
+            [RecommendationState.AwaitingResponse, RecommendationState.ResponseOverdue, RecommendationState.InProgress],
+            register.Select(e => e.State).Order());
+        Assert.Equal(AddresseeKind.Board, register.Single(e => e.State == RecommendationState.AwaitingResponse).Recommendation.Addressee.Kind);
+        Assert.Equal(new Addressee(AddresseeKind.Agency, "MFT"), register.Single(e => e.Overdue).Recommendation.Addressee);
+        var inProgress = register.Single(e => e.State == RecommendationState.InProgress).Recommendation;
+        Assert.Equal(new Addressee(AddresseeKind.Agency, "MCC"), inProgress.Addressee);
+        Assert.Equal(ResponseDecision.Accepted, inProgress.Response!.Decision);
+        Assert.True(inProgress.MadeOn < DateOnly.FromDateTime(inProgress.Response.At.UtcDateTime));
+        Assert.All(register, e => Assert.NotEmpty(e.Recommendation.Evidence));
+
+        var questions = await services.GetRequiredService<CommitteeQuestions>().ListAsync(committeeId);
+        Assert.Equal([QuestionState.Open, QuestionState.Answered], questions.Select(q => q.State).Order());
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task The_story_is_written_as_the_API_writes_it_audited_as_the_seed_and_dated_in_the_past(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        await using var connection = await silo.Database.OpenAsync();
+        var audit = (await connection.QueryAsync<(string Action, object At)>(
+                "SELECT action, at FROM audit_log WHERE actor = @actor", new { actor = DemoSeeder.SubmittedBy }))
+            .Select(a => (a.Action, At: SqlDialect.ReadTimestamp(a.At))).ToList();
+
+        Assert.Superset(new HashSet<string>
+        {
+            BoardActions.CommitmentCreated, BoardActions.MilestoneAdded, BoardActions.MilestoneUpdated, BoardActions.UpdateAdded,
+            BoardActions.FundContribution, BoardActions.FundSpend, BoardActions.TurnTheCurveSet, BoardActions.DetailsSet,
+            CommitteeActions.Created, CommitteeActions.TopicAdded, CommitteeActions.RecommendationMade, CommitteeActions.RecommendationResponded,
+            CommitteeActions.RecommendationUpdateAdded, CommitteeActions.QuestionAsked, CommitteeActions.QuestionAnswered,
+        }, audit.Select(a => a.Action).ToHashSet());
+        // Spread over the past as a real board's records are, not all at the moment of seeding; never after it.
+        Assert.All(audit, a => Assert.True(a.At <= SeededDemo.Now));
+        Assert.Contains(audit, a => a.At < SeededDemo.Now.AddYears(-1));
     }
 }

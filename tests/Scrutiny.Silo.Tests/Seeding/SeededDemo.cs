@@ -8,7 +8,8 @@ namespace Scrutiny.Silo.Tests.Seeding;
 
 /// <summary>
 /// One demo seed per engine, shared by the tests that only read it (seeding takes a second or two). Seeded as of a
-/// fixed day, so that the windows the tests see do not move with the calendar.
+/// fixed day, on a node whose clock stands at that day too, so that the windows the tests see (and the statuses and
+/// states read from dates) do not move with the calendar.
 /// </summary>
 public sealed class SeededDemo : IAsyncDisposable
 {
@@ -21,12 +22,15 @@ public sealed class SeededDemo : IAsyncDisposable
 
     /// <summary>A seeder as the silo registers it, but on <see cref="Now"/>.</summary>
     public static DemoSeeder SeederAt(TestSilo silo, DateTimeOffset now) =>
-        ActivatorUtilities.CreateInstance<DemoSeeder>(silo.Services, (TimeProvider)new FixedTime(now));
+        ActivatorUtilities.CreateInstance<DemoSeeder>(silo.Services, At(now));
+
+    /// <summary>A clock that stands at <paramref name="now"/>.</summary>
+    public static TimeProvider At(DateTimeOffset now) => new FixedTime(now);
 
     private static async Task<(TestDatabase, TestSilo)> SeedAsync(StoreEngine engine)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        var silo = await TestSilo.StartAsync(database);
+        var silo = await TestSilo.StartAsync(database, time: At(Now));
         await SeederAt(silo, Now).SeedAsync(CancellationToken.None);
         return (database, silo);
     }
