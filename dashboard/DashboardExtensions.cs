@@ -3,6 +3,7 @@ using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Boards;
+using Scrutiny.Dashboard.Committees;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
@@ -27,6 +28,7 @@ public static class DashboardExtensions
         builder.Logging.KeepKeysOutOfLogs();
         builder.Services.AddSingleton<ReturnsTemplate>();
         builder.Services.AddSingleton<BoardReader>();
+        builder.Services.AddSingleton<CommitteeLinks>();
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class DashboardExtensions
             .UseHubPerson(ScrutinyHub.Path)
             .UsePasswordChangeFirst(IsPageRequest));
         app.UseBoardFormPosts();
+        app.UseCommitteeFormPosts();
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
@@ -68,6 +71,7 @@ public static class DashboardExtensions
         app.MapIndicatorDownloads();
         app.MapComparisonExports();
         app.MapPanelExports();
+        app.MapCommitteeExports();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
         var returnsOptions = app.Services.GetRequiredService<ReturnsOptions>();
