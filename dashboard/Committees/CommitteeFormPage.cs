@@ -107,7 +107,7 @@ public abstract class CommitteeFormPage : ComponentBase
     /// <summary>Each field's noun ("the title") and whether one chooses it rather than types it, for the problems' words.</summary>
     protected abstract (string Noun, bool Choose) Describe(string field);
 
-    protected string Message(FieldProblem problem)
+    protected virtual string Message(FieldProblem problem)
     {
         var (noun, choose) = Describe(problem.Field);
         return BoardFormFields.Message(problem, noun, choose);
