@@ -29,6 +29,8 @@ public static class DashboardExtensions
         builder.Services.AddSingleton<ReturnsTemplate>();
         builder.Services.AddSingleton<BoardReader>();
         builder.Services.AddSingleton<CommitteeLinks>();
+        builder.Services.AddSingleton<PlaceAccountabilityReader>();
+        builder.Services.AddSingleton<CommitteePaperReader>();
         return builder;
     }
 

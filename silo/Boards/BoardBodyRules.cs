@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
@@ -147,37 +146,9 @@ public sealed class BoardBodyRules(ICatalogue catalogue)
         return p.Any ? (null, p.List) : ((chair, [.. meetings]), p.List);
     }
 
-    /// <summary>Collects a body's problems, each naming its field.</summary>
-    private sealed class Problems
+    /// <summary>The shared checks, and those only a board's records need.</summary>
+    private sealed class Problems : FieldProblems
     {
-        public List<FieldProblem> List { get; } = [];
-        public bool Any => List.Count > 0;
-
-        public void Add(string field, string code, string message) => List.Add(new FieldProblem(field, code, message));
-
-        public string? Text(string? value, string field, int max)
-        {
-            if (string.IsNullOrWhiteSpace(value)) Add(field, "required", $"{field} is required.");
-            else if (value.Trim().Length > max) Add(field, "too_long", $"{field} is longer than {max} characters.");
-            else return value.Trim();
-            return null;
-        }
-
-        public string? Optional(string? value, string field, int max) =>
-            string.IsNullOrWhiteSpace(value) ? null : Text(value, field, max);
-
-        public DateOnly? Date(string? value, string field, bool required)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                if (required) Add(field, "required", $"{field} is required, as yyyy-MM-dd.");
-                return null;
-            }
-            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-            Add(field, "invalid_date", $"{field} must be a date written yyyy-MM-dd.");
-            return null;
-        }
-
         public Measure? Measure(MeasureBody? body, string field)
         {
             if (body is null) return null;

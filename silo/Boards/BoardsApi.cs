@@ -111,52 +111,33 @@ public static class BoardsApi
     private static Task<IResult> PutCommitmentAsync(string id, string commitment, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-            await editor.UpdateCommitmentAsync(board, commitment, body, user.Actor()) switch
-            {
-                { NotFound: true } => NoCommitment(commitment),
-                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
-                _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
-            });
+            await CommitmentAnswerAsync(await editor.UpdateCommitmentAsync(board, commitment, body, user.Actor()), grains, id, commitment, view,
+                created: false));
 
     private static Task<IResult> PostMilestoneAsync(string id, string commitment, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-            await editor.AddMilestoneAsync(board, commitment, body, user.Actor()) switch
-            {
-                { NotFound: true } => NoCommitment(commitment),
-                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
-                _ => Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created),
-            });
+            await CommitmentAnswerAsync(await editor.AddMilestoneAsync(board, commitment, body, user.Actor()), grains, id, commitment, view,
+                created: true));
 
     private static Task<IResult> PutMilestoneAsync(string id, string commitment, string milestone, MilestoneBody body, ClaimsPrincipal user, DataViews dataViews,
         ICatalogue catalogue, BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-            await editor.UpdateMilestoneAsync(board, commitment, milestone, body, user.Actor()) switch
-            {
-                { NotFound: true } => ApiResults.NotFound($"The board has no commitment '{commitment}' with a milestone '{milestone}'."),
-                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
-                _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
-            });
+            await CommitmentAnswerAsync(await editor.UpdateMilestoneAsync(board, commitment, milestone, body, user.Actor()), grains, id, commitment, view,
+                created: false,
+                notFound: $"The board has no commitment '{commitment}' with a milestone '{milestone}'."));
 
     private static Task<IResult> PostUpdateAsync(string id, string commitment, UpdateBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-            await editor.AddUpdateAsync(board, commitment, body, user.Actor()) switch
-            {
-                { NotFound: true } => NoCommitment(commitment),
-                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
-                _ => Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created),
-            });
+            await CommitmentAnswerAsync(await editor.AddUpdateAsync(board, commitment, body, user.Actor()), grains, id, commitment, view,
+                created: true));
 
     private static Task<IResult> PutOverrideAsync(string id, string commitment, OverrideBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
         BoardEditor editor, IGrainFactory grains) =>
         WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
-            await editor.OverrideStatusAsync(board, commitment, body, user.Actor()) switch
-            {
-                { NotFound: true } => NoCommitment(commitment),
-                { Value: null } invalid => ApiResults.Invalid(invalid.Problems),
-                _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
-            });
+            await CommitmentAnswerAsync(await editor.OverrideStatusAsync(board, commitment, body, user.Actor()), grains, id, commitment, view,
+                created: false));
 
     private static Task<IResult> PostFundAsync(string id, FundBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, BoardEditor editor,
         IGrainFactory grains) =>
@@ -210,4 +191,14 @@ public static class BoardsApi
     private static IResult NoBoard(string id) => ApiResults.NotFound($"No board has the id '{id}'.");
 
     private static IResult NoCommitment(string id) => ApiResults.NotFound($"The board has no commitment '{id}'.");
+
+    /// <summary>A change to a commitment answered alike by every endpoint: 404, 422 with the problems, or the commitment as it now stands.</summary>
+    private static async Task<IResult> CommitmentAnswerAsync<T>(BoardEdit<T> edit, IGrainFactory grains, string id, string commitment, DataView view,
+        bool created, string? notFound = null) where T : class => edit switch
+    {
+        { NotFound: true } => notFound is null ? NoCommitment(commitment) : ApiResults.NotFound(notFound),
+        { Value: null } => ApiResults.Invalid(edit.Problems),
+        _ when created => Results.Json(await CommitmentAsync(grains, id, commitment, view), statusCode: StatusCodes.Status201Created),
+        _ => Results.Ok(await CommitmentAsync(grains, id, commitment, view)),
+    };
 }

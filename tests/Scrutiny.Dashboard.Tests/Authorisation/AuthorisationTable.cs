@@ -26,6 +26,8 @@ public static class AuthorisationTable
         // The register as CSV, filtered as the page: public as the page is.
         ("GET /committees/{id}/recommendations.csv", Access.Public),
         .. Page("/places/{Code}/recommendations", Access.Public),
+        // The committee paper is read in the reader's view: published figures for the public, who may print it too.
+        .. Page("/committees/{Id}/paper", Access.Public),
         .. Page("/sign-in", Access.Public),
         // Boards: residents see what their services promised, with statuses from published values (the reader's
         // view for those entitled to more).

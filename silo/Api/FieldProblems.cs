@@ -1,10 +1,13 @@
+using System.Globalization;
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Silo.Api;
 
-namespace Scrutiny.Silo.Committees;
+namespace Scrutiny.Silo.Api;
 
-/// <summary>Collects a body's problems, each naming its field as the body names it (<c>evidence[1].reference</c>).</summary>
-internal sealed class FieldProblems
+/// <summary>
+/// Collects a body's problems, each naming its field as the body names it (<c>evidence[1].reference</c>), with the
+/// checks the boards' and the committees' rules share: text, dates written <c>yyyy-MM-dd</c>, catalogue names.
+/// </summary>
+public class FieldProblems
 {
     public List<FieldProblem> List { get; } = [];
     public bool Any => List.Count > 0;
@@ -28,7 +31,7 @@ internal sealed class FieldProblems
             if (required) Add(field, "required", $"{field} is required, as yyyy-MM-dd.");
             return null;
         }
-        if (DayText.TryParse(value, out var day)) return day;
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
         Add(field, "invalid_date", $"{field} must be a date written yyyy-MM-dd.");
         return null;
     }
