@@ -28,6 +28,7 @@ public static class DashboardExtensions
         builder.Logging.KeepKeysOutOfLogs();
         builder.Services.AddSingleton<ReturnsTemplate>();
         builder.Services.AddSingleton<BoardReader>();
+        builder.Services.AddSingleton<CommitteeLinks>();
         builder.Services.AddSingleton<PlaceAccountabilityReader>();
         builder.Services.AddSingleton<CommitteePaperReader>();
         return builder;
@@ -61,6 +62,7 @@ public static class DashboardExtensions
             .UseHubPerson(ScrutinyHub.Path)
             .UsePasswordChangeFirst(IsPageRequest));
         app.UseBoardFormPosts();
+        app.UseCommitteeFormPosts();
         app.UseAntiforgery();
         app.MapScrutinySilo();
         app.MapHub<ScrutinyHub>(ScrutinyHub.Path).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy);
@@ -71,6 +73,7 @@ public static class DashboardExtensions
         app.MapIndicatorDownloads();
         app.MapComparisonExports();
         app.MapPanelExports();
+        app.MapCommitteeExports();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
         var returnsOptions = app.Services.GetRequiredService<ReturnsOptions>();

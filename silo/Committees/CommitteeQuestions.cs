@@ -21,6 +21,9 @@ public sealed class CommitteeQuestions(
         return [.. (await store.ListAsync(committeeId, addressees, cancellationToken)).Select(q => new QuestionEntry(q, QuestionLifecycle.StateOf(q, today)))];
     }
 
+    public async Task<QuestionEntry?> FindAsync(string committeeId, string id, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(committeeId, id, cancellationToken) is { } q ? new QuestionEntry(q, QuestionLifecycle.StateOf(q, time.Today())) : null;
+
     public async Task<CommitteeResult<QuestionEntry>> AskAsync(ClaimsPrincipal user, string committeeId, QuestionBody body, CancellationToken cancellationToken = default)
     {
         if (!CommitteeAccess.MayWork(user, committeeId)) return CommitteeResult<QuestionEntry>.Forbidden(RecommendationRegister.NotCommittee);

@@ -92,20 +92,10 @@ public static class CommitteesApi
         RecommendationRegister register, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
-        var problems = new List<FieldProblem>();
-        RecommendationState? wanted = null;
-        if (!string.IsNullOrEmpty(state))
-        {
-            if (CatalogueNames.TryParse<RecommendationState>(state, out var s)) wanted = s;
-            else problems.Add(new("state", "not_one_of", $"state must be one of {string.Join(", ", CatalogueNames.Names<RecommendationState>())}."));
-        }
-        var overdueOnly = false;
-        if (!string.IsNullOrEmpty(overdue) && !bool.TryParse(overdue, out overdueOnly))
-            problems.Add(new("overdue", "not_boolean", "overdue must be true or false."));
+        var (filter, problems) = RegisterFilter.Parse(state, addressee, overdue);
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         if (await store.FindAsync(id, cancellationToken) is null) return ApiResults.NotFound(RecommendationRegister.NoCommittee(id));
-        var entries = await register.ListAsync(new RecommendationScope(id),
-            new RegisterFilter(wanted, string.IsNullOrWhiteSpace(addressee) ? null : addressee.Trim(), overdueOnly), cancellationToken);
+        var entries = await register.ListAsync(new RecommendationScope(id), filter, cancellationToken);
         return exportFormat == ExportFormat.Csv
             ? SafeCsv.Download($"{id}-recommendations.csv", csv => RecommendationCsv.Write(csv, entries))
             : Results.Ok(entries.Select(RecommendationResource.From));

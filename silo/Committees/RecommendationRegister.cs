@@ -15,6 +15,25 @@ public sealed record RegisterEntry(Recommendation Recommendation, Recommendation
 /// <summary>The register's filters: a state, an addressee's code (agency or board), overdue only.</summary>
 public sealed record RegisterFilter(RecommendationState? State = null, string? Addressee = null, bool OverdueOnly = false)
 {
+    /// <summary>
+    /// The filters as a query gives them (<c>?state=response_overdue&amp;addressee=MFT&amp;overdue=true</c>), for the API,
+    /// the committee page and its CSV alike; empty values filter nothing, and each bad one is a problem naming its field.
+    /// </summary>
+    public static (RegisterFilter Filter, List<FieldProblem> Problems) Parse(string? state, string? addressee, string? overdue)
+    {
+        var problems = new List<FieldProblem>();
+        RecommendationState? wanted = null;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (CatalogueNames.TryParse<RecommendationState>(state.Trim(), out var s)) wanted = s;
+            else problems.Add(new("state", "not_one_of", $"state must be one of {string.Join(", ", CatalogueNames.Names<RecommendationState>())}."));
+        }
+        var overdueOnly = false;
+        if (!string.IsNullOrWhiteSpace(overdue) && !bool.TryParse(overdue.Trim(), out overdueOnly))
+            problems.Add(new("overdue", "not_boolean", "overdue must be true or false."));
+        return (new RegisterFilter(wanted, string.IsNullOrWhiteSpace(addressee) ? null : addressee.Trim(), overdueOnly), problems);
+    }
+
     public bool Matches(RegisterEntry entry) =>
         (State is null || entry.State == State) &&
         (Addressee is null || entry.Recommendation.Addressee.Code == Addressee) &&

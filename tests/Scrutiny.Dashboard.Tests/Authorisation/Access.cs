@@ -75,6 +75,13 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
     /// </summary>
     public static readonly Access AddresseeKey = Of(nameof(AddresseeKey), Caller.Agency, Caller.OtherAgency, Caller.Administrator);
 
+    /// <summary>
+    /// A committee's own forms (a meeting date, a work-programme topic, a question to a partner): signed in, and then
+    /// the page lets in the committee's members and administrators (CommitteeAccess.MayWork) and answers 403 to
+    /// everyone else, a post to the form included (CommitteeFormPosts).
+    /// </summary>
+    public static readonly Access CommitteeWorkerPages = Of(nameof(CommitteeWorkerPages), Caller.ScrutinyMember, Caller.Administrator);
+
     /// <summary>A page whose answer is a 403 for everyone: the "you cannot open this page" page.</summary>
     public static readonly Access ForbiddenPage = Of(nameof(ForbiddenPage));
 

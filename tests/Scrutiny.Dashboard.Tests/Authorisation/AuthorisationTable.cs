@@ -16,10 +16,15 @@ public static class AuthorisationTable
         .. Page("/compare/heat-map", Access.Public),
         .. Page("/panels", Access.Public),
         .. Page("/panels/{Id}", Access.Public),
-        // Committees' pages are public; their forms (make, respond, close) post to the page, which refuses anyone the
-        // committee's services refuse (CommitteeAccess).
+        // Committees' pages are public; their forms (make, respond, update, close, answer) post to the page, and a post
+        // to one of them from anyone CommitteeAccess refuses is answered 403 before the page runs (CommitteeFormPosts).
+        // The table's posts carry no form, so they reach the page (400).
+        .. Page("/committees", Access.Public),
         .. Page("/committees/{Id}", Access.Public),
         .. Page("/committees/{Id}/recommendations/{RecommendationId}", Access.Public),
+        .. Page("/committees/{Id}/questions/{QuestionId}", Access.Public),
+        // The register as CSV, filtered as the page: public as the page is.
+        ("GET /committees/{id}/recommendations.csv", Access.Public),
         .. Page("/places/{Code}/recommendations", Access.Public),
         // The committee paper is read in the reader's view: published figures for the public, who may print it too.
         .. Page("/committees/{Id}/paper", Access.Public),
@@ -77,6 +82,13 @@ public static class AuthorisationTable
         .. Page("/boards/{Id}/commitments/{Commitment}/status", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/fund/new", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/turn-the-curve/{Indicator}/edit", Access.BoardWorkerPages),
+        // A committee's own forms: its members and administrators (CommitteeAccess.MayWork), opened or posted.
+        .. Page("/committees/{Id}/meetings/new", Access.CommitteeWorkerPages),
+        .. Page("/committees/{Id}/topics/new", Access.CommitteeWorkerPages),
+        .. Page("/committees/{Id}/topics/{Topic}", Access.CommitteeWorkerPages),
+        .. Page("/committees/{Id}/questions/new", Access.CommitteeWorkerPages),
+        // Anyone's own inbox: what is due for the bodies they speak for and their committees; marking read their own only.
+        .. Page("/inbox", Access.SignedInPages),
         // A person's own password (a session bought with an API key is told it has none).
         .. Page("/account/password", Access.SignedInPages),
 

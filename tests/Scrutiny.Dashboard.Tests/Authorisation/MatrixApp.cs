@@ -1,11 +1,12 @@
 using Scrutiny.Dashboard.Tests.Infrastructure;
+using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Panels;
 
 namespace Scrutiny.Dashboard.Tests.Authorisation;
 
 /// <summary>
 /// One dashboard for the whole table: the admin catalogue, an agency's and an administrator's API keys, a person per
-/// role each signed in through the sign-in form, and a panel to open.
+/// role each signed in through the sign-in form, a panel to open and the scrutiny member's committee.
 /// </summary>
 public sealed class MatrixApp : IAsyncLifetime
 {
@@ -26,6 +27,9 @@ public sealed class MatrixApp : IAsyncLifetime
         var panel = await App.Get<PanelStore>().CreateAsync("Matrix", null,
             [new PanelItem(TestCatalogue.Manchester, TestCatalogue.Admissions)], "test", DateTimeOffset.UtcNow);
         PanelId = panel.Id;
+        await App.Get<CommitteeStore>().CreateAsync(
+            new Committee(TestPeople.Committee, "Manchester Health Scrutiny Committee", TestCatalogue.Manchester, Committee.DefaultResponseMonths, []),
+            "test", DateTimeOffset.UtcNow);
         _sessions[Caller.Anonymous] = new FormClient(App);
         foreach (var (caller, person) in new[]
                  {

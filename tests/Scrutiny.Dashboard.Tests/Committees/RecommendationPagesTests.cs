@@ -28,10 +28,10 @@ public sealed class RecommendationPagesTests(Browser browser)
         await make.ClickAsync();
         var problems = member.Locator(".govuk-error-summary a");
         await Expect(problems).ToHaveTextAsync(["Enter the recommendation", "Choose the agency or board the recommendation is addressed to"]);
-        Assert.Equal(["#text", "#addressee"], await problems.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.Equal(["#text", "#recommendation-addressee"], await problems.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
 
         await member.FillAsync("#text", Text);
-        await member.SelectOptionAsync("#addressee", $"agency:{Agency}");
+        await member.SelectOptionAsync("#recommendation-addressee", $"agency:{Agency}");
         await make.ClickAsync();
         await Expect(member.Locator("h1")).ToHaveTextAsync("Recommendation");
         await Expect(member.Locator("#recommendation")).ToContainTextAsync("Awaiting response");
