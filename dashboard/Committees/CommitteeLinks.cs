@@ -12,16 +12,29 @@ namespace Scrutiny.Dashboard.Committees;
 /// <summary>A link as a page shows it: where it goes (null for a reference in no known form) and what it is called.</summary>
 public sealed record LinkTarget(string? Href, string Text);
 
-/// <summary>A choice of addressee: an agency or a board, by the value a form posts (<c>agency:MFT</c>) and its name.</summary>
+/// <summary>
+/// The agencies and boards recommendations and questions may be addressed to: the choices a form offers, by the value
+/// it posts (<c>agency:MFT</c>), and the names pages show instead of codes.
+/// </summary>
 public sealed record AddresseeChoices(IReadOnlyList<(string Value, string Text)> Options, IReadOnlyDictionary<string, string> Names)
 {
     public static string Value(Addressee addressee) => $"{CatalogueNames.Name(addressee.Kind)}:{addressee.Code}";
+
+    public static async Task<AddresseeChoices> LoadAsync(SqlCatalogue catalogue, CancellationToken cancellationToken = default)
+    {
+        var agencies = await catalogue.ListAgenciesAsync(cancellationToken);
+        var boards = await catalogue.ListBoardsAsync(null, cancellationToken);
+        var options = agencies.Select(a => (Value: Value(new Addressee(AddresseeKind.Agency, a.Code)), Text: a.Name))
+            .Concat(boards.Select(b => (Value: Value(new Addressee(AddresseeKind.Board, b.Id)), Text: b.Name))).ToList();
+        return new AddresseeChoices(options, options.ToDictionary(o => o.Value, o => o.Text, StringComparer.Ordinal));
+    }
 
     /// <summary>A posted choice as the rules' body: kind and code; null when nothing was chosen.</summary>
     public static AddresseeBody? Body(string? value) => string.IsNullOrWhiteSpace(value)
         ? null
         : value.Split(':', 2) is [var kind, var code] ? new AddresseeBody(kind, code) : new AddresseeBody(null, value);
 
+    /// <summary>The body's name, or its code when it has left the catalogue.</summary>
     public string Name(Addressee addressee) => Names.GetValueOrDefault(Value(addressee), addressee.Code);
 }
 
@@ -35,14 +48,8 @@ public sealed record TopicChoices(
 /// </summary>
 public sealed class CommitteeLinks(SqlCatalogue catalogue, IGrainFactory grains, PanelStore panels)
 {
-    public async Task<AddresseeChoices> AddresseesAsync(CancellationToken cancellationToken = default)
-    {
-        var agencies = await catalogue.ListAgenciesAsync(cancellationToken);
-        var boards = await catalogue.ListBoardsAsync(null, cancellationToken);
-        var options = agencies.Select(a => (Value: Value(AddresseeKind.Agency, a.Code), Text: a.Name))
-            .Concat(boards.Select(b => (Value: Value(AddresseeKind.Board, b.Id), Text: b.Name))).ToList();
-        return new AddresseeChoices(options, options.ToDictionary(o => o.Value, o => o.Text, StringComparer.Ordinal));
-    }
+    public Task<AddresseeChoices> AddresseesAsync(CancellationToken cancellationToken = default) =>
+        AddresseeChoices.LoadAsync(catalogue, cancellationToken);
 
     public async Task<TopicChoices> TopicChoicesAsync(string placeCode, CancellationToken cancellationToken = default)
     {
@@ -91,6 +98,4 @@ public sealed class CommitteeLinks(SqlCatalogue catalogue, IGrainFactory grains,
         }
         return targets;
     }
-
-    private static string Value(AddresseeKind kind, string code) => AddresseeChoices.Value(new Addressee(kind, code));
 }

@@ -20,7 +20,7 @@ public sealed record PaperFigure(PanelFigure Figure, IndicatorSeries Series, IRe
 /// </summary>
 public sealed record CommitteePaper(
     Committee Committee, Place Place, DateOnly Today, DateTimeOffset AsOf, IReadOnlyList<Panel> Panels, Panel? Panel,
-    IReadOnlyList<PaperFigure> Figures, IReadOnlyList<RegisterEntry> Open, AddresseeNames Addressees, IReadOnlyList<BoardReading> Boards)
+    IReadOnlyList<PaperFigure> Figures, IReadOnlyList<RegisterEntry> Open, AddresseeChoices Addressees, IReadOnlyList<BoardReading> Boards)
 {
     /// <summary>Whether anything on the paper is unpublished: an entitled reader's paper must not be handed out in public.</summary>
     public bool HasUnpublished => Figures.Any(f => f.Unpublished.Count > 0) || Boards.Any(b => b.DataView == DataView.All);
@@ -48,7 +48,7 @@ public sealed class CommitteePaperReader(
             .Where(e => e.State != RecommendationState.Closed)
             .OrderBy(e => e.Recommendation.ResponseDue).ThenBy(e => e.Recommendation.Id, StringComparer.Ordinal).ToList();
         return new CommitteePaper(committee, place, time.Today(), time.GetUtcNow(), await panels.ListAsync(cancellationToken), panel, paperFigures, open,
-            await AddresseeNames.LoadAsync(catalogue, cancellationToken),
+            await AddresseeChoices.LoadAsync(catalogue, cancellationToken),
             await PlaceAccountabilityReader.BoardsOfAsync(boards, catalogue, committee.PlaceCode, user, cancellationToken));
     }
 }

@@ -15,7 +15,7 @@ namespace Scrutiny.Dashboard.Committees;
 /// </summary>
 public sealed record PlaceAccountability(
     Scorecard Scorecard, DataView View, IReadOnlyList<BoardReading> Boards, IReadOnlyDictionary<string, string> Committees,
-    IReadOnlyList<RegisterEntry> Recommendations, AddresseeNames Addressees);
+    IReadOnlyList<RegisterEntry> Recommendations, AddresseeChoices Addressees);
 
 /// <summary>Reads a place's accountability in the reader's view, with the same services as the scorecard and board pages.</summary>
 public sealed class PlaceAccountabilityReader(
@@ -32,7 +32,7 @@ public sealed class PlaceAccountabilityReader(
             await BoardsOfAsync(boards, catalogue, placeCode, user, cancellationToken),
             (await committees.ListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal),
             await register.ListAsync(new RecommendationScope(PlaceCode: placeCode), cancellationToken: cancellationToken),
-            await AddresseeNames.LoadAsync(catalogue, cancellationToken));
+            await AddresseeChoices.LoadAsync(catalogue, cancellationToken));
     }
 
     /// <summary>Every board of a place, each in the reader's view (as its own page shows it), in name order.</summary>

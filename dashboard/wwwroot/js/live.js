@@ -92,7 +92,7 @@ async function watch (connection, groups, catchUpUrls) {
   for (const group of groups) {
     await connection.invoke('Watch', group)
   }
-  status('Figures on this page update as agencies send returns.')
+  status(null)
   // Changes made before we were watching (page load, or while disconnected) arrive by no message: fetch them.
   await Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(refresh)])
 }
@@ -201,9 +201,11 @@ function say (text) {
   setTimeout(() => line.remove(), 10000)
 }
 
+// null: the page is live. Each page may say in its own words what updates (data-live-status="…"); a page of
+// figures need not.
 function status (text) {
   for (const element of document.querySelectorAll('[data-live-status]')) {
-    element.textContent = text
+    element.textContent = text ?? (element.dataset.liveStatus || 'Figures on this page update as agencies send returns.')
     element.hidden = false
   }
 }

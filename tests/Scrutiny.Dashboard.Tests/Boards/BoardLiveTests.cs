@@ -9,7 +9,7 @@ namespace Scrutiny.Dashboard.Tests.Boards;
 /// <summary>The meeting view and the board page follow the board live: a return reaches them without a reload.</summary>
 public sealed class BoardLiveTests(Browser browser)
 {
-    private const string Live = "Figures on this page update as agencies send returns.";
+    private const string Live = "Statuses on this page update as agencies send returns and the board records its work.";
 
     [Fact]
     public async Task A_return_that_moves_a_linked_indicator_into_special_cause_concern_turns_the_commitment_off_track_on_open_pages()
@@ -29,7 +29,7 @@ public sealed class BoardLiveTests(Browser browser)
         await Expect(boardStatus).ToHaveTextAsync("On track");
         await Expect(meeting.Locator("[data-meeting=no-special-causes]")).ToBeVisibleAsync();
         // Shown once each page watches board:{id}, so the change below arrives by push, not by the catch-up.
-        await Expect(meeting.Locator("[data-live-status]")).ToHaveTextAsync(Live);
+        await Expect(meeting.Locator("[data-live-status]")).ToHaveTextAsync("This page updates as agencies send returns and the board records its work.");
         await Expect(board.Locator("[data-live-status]")).ToHaveTextAsync(Live);
         await meeting.EvaluateAsync("window.notReloaded = true");
         await board.EvaluateAsync("window.notReloaded = true");

@@ -29,12 +29,12 @@ public sealed class BoardPublicationTests(Browser browser)
         });
         var publicPage = await browser.OpenAsync(app);
         await publicPage.GotoAsync(BoardPaths.Board(BoardCase.Board));
-        await Expect(publicPage.Locator("[data-live-status]")).ToHaveTextAsync("Figures on this page update as agencies send returns.");
+        await Expect(publicPage.Locator("[data-live-status]")).ToHaveTextAsync("Statuses on this page update as agencies send returns and the board records its work.");
         await publicPage.EvaluateAsync("window.notReloaded = true");
         var member = await browser.OpenAsync(app);
         await PersonSession.SignInAsync(member, c.People.BoardMember);
         await member.GotoAsync(BoardPaths.Board(BoardCase.Board));
-        await Expect(member.Locator("[data-live-status]")).ToHaveTextAsync("Figures on this page update as agencies send returns.");
+        await Expect(member.Locator("[data-live-status]")).ToHaveTextAsync("Statuses on this page update as agencies send returns and the board records its work.");
 
         await c.PostConcernAsync();
 

@@ -11,7 +11,6 @@ namespace Scrutiny.Dashboard.Tests.Committees;
 /// <summary>The committee pages in Chromium: zero axe violations on each, a response arriving live, and a topic made with JavaScript off.</summary>
 public sealed class CommitteePagesBrowserTests(Browser browser)
 {
-    private const string Live = "Figures on this page update as agencies send returns.";
 
     [Fact]
     public async Task Every_new_committee_page_has_no_axe_violations_with_and_without_errors()
@@ -99,8 +98,8 @@ public sealed class CommitteePagesBrowserTests(Browser browser)
         var row = committee.Locator($"#register tr[data-recommendation='{made.Recommendation.Id}'] [data-recommendation-state]");
         await Expect(row).ToHaveTextAsync("Awaiting response");
         // Shown once each page watches committee:{id}, so the changes below arrive by push, not by the catch-up.
-        await Expect(committee.Locator("[data-live-status]")).ToHaveTextAsync(Live);
-        await Expect(recommendation.Locator("[data-live-status]")).ToHaveTextAsync(Live);
+        await Expect(committee.Locator("[data-live-status]")).ToHaveTextAsync("This page updates as partners respond and the committee records its work.");
+        await Expect(recommendation.Locator("[data-live-status]")).ToHaveTextAsync("This page updates as the partner responds and reports progress.");
         await committee.EvaluateAsync("window.notReloaded = true");
         await recommendation.EvaluateAsync("window.notReloaded = true");
 
