@@ -50,7 +50,7 @@ public sealed class RecommendationPagesTests(Browser browser)
         await agency.SelectOptionAsync("#decision", "accepted");
         await agency.FillAsync("#reasons", Reasons);
         await agency.GetByRole(AriaRole.Button, new() { Name = "Send the response" }).ClickAsync();
-        await Expect(agency.Locator(".govuk-error-summary a")).ToHaveTextAsync(["implementBy is required when accepting: the day it will be in place, as yyyy-MM-dd."]);
+        await Expect(agency.Locator(".govuk-error-summary a")).ToHaveTextAsync(["Enter the day it will be in place: accepting a recommendation means saying when"]);
         await agency.FillAsync("#implement-by", DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await agency.GetByRole(AriaRole.Button, new() { Name = "Send the response" }).ClickAsync();
         await Expect(agency.Locator("#response")).ToContainTextAsync(Reasons);
