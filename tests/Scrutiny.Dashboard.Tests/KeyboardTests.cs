@@ -18,6 +18,9 @@ public sealed class KeyboardTests(Browser browser)
         await SpcCase.SeedAsync(app);
         var page = await browser.OpenAsync(app);
         await page.GotoAsync($"/places/{Manchester}");
+        // Let the page finish starting up (live connection made, catch-up done) before the keys go in: on a busy
+        // machine that start-up could otherwise land between the keys.
+        await Expect(page.Locator("[data-live-status]")).ToBeVisibleAsync();
 
         await TabToAsync(page, "input[name=variation][value=improving]");
         await page.Keyboard.PressAsync("Space");
