@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Scrutiny.Dashboard.Agencies;
+using Scrutiny.Dashboard.Components;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
@@ -16,9 +17,8 @@ namespace Scrutiny.Dashboard.Boards;
 /// already sent the signed-out to sign in), writes through <see cref="BoardEditor"/> as the API does, names each
 /// problem by its field, and after a change sends the person on with a 303, so that reloading never posts again.
 /// </summary>
-public abstract class BoardFormPage : ComponentBase
+public abstract class BoardFormPage : FormPage
 {
-    [CascadingParameter] public HttpContext HttpContext { get; set; } = null!;
     [Parameter] public string Id { get; set; } = "";
 
     [Inject] protected ICatalogue Catalogue { get; set; } = null!;
@@ -26,7 +26,6 @@ public abstract class BoardFormPage : ComponentBase
     [Inject] protected BoardEditor Editor { get; set; } = null!;
     [Inject] protected BoardBodyRules Rules { get; set; } = null!;
     [Inject] protected DataViews DataViews { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
     protected PartnershipBoard? Board { get; private set; }
 
@@ -35,11 +34,6 @@ public abstract class BoardFormPage : ComponentBase
 
     /// <summary>The board, the person and what the form is about are all there: show the form, take its post.</summary>
     protected bool Ready { get; private set; }
-
-    protected IReadOnlyList<FieldProblem> Problems { get; set; } = [];
-
-    /// <summary>Opened, not posted: the form shows what is stored.</summary>
-    protected bool Opened => HttpMethods.IsGet(HttpContext.Request.Method);
 
     /// <summary>Who the audit records: the person, as the grain's actor.</summary>
     protected string Actor => HttpContext.User.SubmittedBy();
@@ -78,27 +72,6 @@ public abstract class BoardFormPage : ComponentBase
     protected async Task<BoardView> RecordsAsync(PartnershipBoard board) =>
         (await Grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync(await DataViews.ForAsync(HttpContext.User, board.PlaceCode, HttpContext.RequestAborted)))!;
 
-    /// <summary>
-    /// After a change, on to <paramref name="path"/> with 303 See Other: the answer to a post that says "now get this",
-    /// which Blazor's redirect (302) only implies.
-    /// </summary>
-    protected void SeeOther(string path)
-    {
-        var response = HttpContext.Response;
-        response.OnStarting(() =>
-        {
-            if (response.StatusCode == StatusCodes.Status302Found) response.StatusCode = StatusCodes.Status303SeeOther;
-            return Task.CompletedTask;
-        });
-        Navigation.NavigateTo(path);
-    }
-
-    /// <summary>A posted field, trimmed; null when empty.</summary>
-    protected string? Posted(string name) =>
-        HttpContext.Request.HasFormContentType && HttpContext.Request.Form[name].ToString() is { Length: > 0 } value && value.Trim().Length > 0
-            ? value.Trim()
-            : null;
-
     /// <summary>The form's numbered rows' posted values (<c>partners-0-agency</c>, <c>partners-1-agency</c>…), capped so a forged post cannot loop long.</summary>
     protected List<string?> PostedRows(string prefix, string suffix = "", int max = 50)
     {
@@ -107,39 +80,8 @@ public abstract class BoardFormPage : ComponentBase
         return rows;
     }
 
-    /// <summary>Each field's noun ("the title") and whether one chooses it rather than types it, for the problems' words.</summary>
-    protected abstract (string Noun, bool Choose) Describe(string field);
-
-    protected string Message(FieldProblem problem)
-    {
-        var (noun, choose) = Describe(problem.Field);
-        return BoardFormFields.Message(problem, noun, choose);
-    }
-
-    /// <summary>The input a problem's summary link lands on; a form with grouped inputs (checkboxes) may say otherwise.</summary>
-    protected virtual string InputFor(string field) => BoardFormFields.Id(field);
-
-    /// <summary>The fields (or their prefixes: <c>baseline</c> for <c>baseline.value</c>) in the order the form shows them.</summary>
-    protected abstract IReadOnlyList<string> FieldOrder { get; }
-
-    /// <summary>The problems in the order of the form's fields, as GOV.UK's error summary lists them.</summary>
-    protected IReadOnlyList<(string Text, string Href)> Summary =>
-        [.. Problems.OrderBy(p => Position(p.Field)).Select(p => (Message(p), $"#{InputFor(p.Field)}"))];
-
-    private int Position(string field)
-    {
-        for (var i = 0; i < FieldOrder.Count; i++)
-        {
-            var name = FieldOrder[i];
-            if (field == name || field.StartsWith(name + "[", StringComparison.Ordinal) || field.StartsWith(name + ".", StringComparison.Ordinal)) return i;
-        }
-        return FieldOrder.Count;
-    }
-
     protected string? ErrorFor(string field) => Problems.FirstOrDefault(p => p.Field == field) is { } p ? Message(p) : null;
 
     protected string? ErrorForAny(string prefix) =>
         Problems.FirstOrDefault(p => p.Field == prefix || p.Field.StartsWith(prefix + "[", StringComparison.Ordinal)) is { } p ? Message(p) : null;
-
-    protected string TitlePrefix => Problems.Count > 0 ? "Error: " : "";
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Scrutiny.Dashboard.Boards;
+using Scrutiny.Dashboard.Components;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Committees;
 
@@ -11,13 +11,11 @@ namespace Scrutiny.Dashboard.Committees;
 /// saying why — <see cref="CommitteeFormPosts"/> refuses their posts), writes through the committee's services, names
 /// each problem by its field, and after a change sends the person on with a 303, so that reloading never posts again.
 /// </summary>
-public abstract class CommitteeFormPage : ComponentBase
+public abstract class CommitteeFormPage : FormPage
 {
-    [CascadingParameter] public HttpContext HttpContext { get; set; } = null!;
     [Parameter] public string Id { get; set; } = "";
 
     [Inject] protected CommitteeStore Committees { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
     protected Committee? Committee { get; private set; }
 
@@ -26,11 +24,6 @@ public abstract class CommitteeFormPage : ComponentBase
 
     /// <summary>The committee, the person and what the form is about are all there: show the form, take its post.</summary>
     protected bool Ready { get; private set; }
-
-    protected IReadOnlyList<FieldProblem> Problems { get; set; } = [];
-
-    /// <summary>Opened, not posted: the form shows what is stored.</summary>
-    protected bool Opened => HttpMethods.IsGet(HttpContext.Request.Method);
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
@@ -82,61 +75,12 @@ public abstract class CommitteeFormPage : ComponentBase
         }
     }
 
-    /// <summary>After a change, on to <paramref name="path"/> with 303 See Other rather than Blazor's 302.</summary>
-    protected void SeeOther(string path)
-    {
-        var response = HttpContext.Response;
-        response.OnStarting(() =>
-        {
-            if (response.StatusCode == StatusCodes.Status302Found) response.StatusCode = StatusCodes.Status303SeeOther;
-            return Task.CompletedTask;
-        });
-        Navigation.NavigateTo(path);
-    }
-
-    /// <summary>A posted field, trimmed; null when empty.</summary>
-    protected string? Posted(string name) =>
-        HttpContext.Request.HasFormContentType && HttpContext.Request.Form[name].ToString() is { Length: > 0 } value && value.Trim().Length > 0
-            ? value.Trim()
-            : null;
-
     /// <summary>Every value of a field posted many times (ticked boxes), in the order posted.</summary>
     protected List<string> PostedAll(string name) =>
         HttpContext.Request.HasFormContentType ? [.. HttpContext.Request.Form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())] : [];
-
-    /// <summary>Each field's noun ("the title") and whether one chooses it rather than types it, for the problems' words.</summary>
-    protected abstract (string Noun, bool Choose) Describe(string field);
-
-    protected virtual string Message(FieldProblem problem)
-    {
-        var (noun, choose) = Describe(problem.Field);
-        return BoardFormFields.Message(problem, noun, choose);
-    }
-
-    /// <summary>The input a problem's summary link lands on.</summary>
-    protected virtual string InputFor(string field) => BoardFormFields.Id(field);
-
-    /// <summary>The fields (or their prefixes: <c>addressee</c> for <c>addressee.code</c>) in the order the form shows them.</summary>
-    protected abstract IReadOnlyList<string> FieldOrder { get; }
-
-    /// <summary>The problems in the order of the form's fields, as GOV.UK's error summary lists them.</summary>
-    protected IReadOnlyList<(string Text, string Href)> Summary =>
-        [.. Problems.OrderBy(p => Position(p.Field)).Select(p => (Message(p), $"#{InputFor(p.Field)}"))];
-
-    private int Position(string field)
-    {
-        for (var i = 0; i < FieldOrder.Count; i++)
-        {
-            var name = FieldOrder[i];
-            if (field == name || field.StartsWith(name + "[", StringComparison.Ordinal) || field.StartsWith(name + ".", StringComparison.Ordinal)) return i;
-        }
-        return FieldOrder.Count;
-    }
 
     /// <summary>The first problem with the field or under it (<c>addressee</c> for <c>addressee.code</c>), in words.</summary>
     protected string? ErrorFor(string prefix) =>
         Problems.FirstOrDefault(p => p.Field == prefix || p.Field.StartsWith(prefix + "[", StringComparison.Ordinal)
                                      || p.Field.StartsWith(prefix + ".", StringComparison.Ordinal)) is { } p ? Message(p) : null;
-
-    protected string TitlePrefix => Problems.Count > 0 ? "Error: " : "";
 }
