@@ -26,8 +26,11 @@ public sealed class PeriodReleaser(
             return new(ReleaseStatus.UnknownIndicator, null, []);
         var schedule = await catalogue.FindScheduleAsync(code, cancellationToken);
         if (schedule?.Publication != PublicationRule.OnRelease)
+        {
+            var rule = PublicationWords.Describe(schedule);
             return new(ReleaseStatus.NotReleasedByAdministrator, null, [new("period", "not_on_release",
-                $"{code} is published {Describe(schedule)}, not on an administrator's release: there is nothing to release.")]);
+                $"{code} is published {char.ToLowerInvariant(rule[0])}{rule[1..]}, not on an administrator's release: there is nothing to release.")]);
+        }
 
         var text = request?.Period?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -49,10 +52,4 @@ public sealed class PeriodReleaser(
     }
 
     private static ReleaseOutcome Invalid(FieldProblem problem) => new(ReleaseStatus.Invalid, null, [problem]);
-
-    private static string Describe(IndicatorSchedule? schedule) => schedule?.Publication switch
-    {
-        PublicationRule.DaysAfterPeriodEnd => $"{schedule.PublishDays} days after each period ends",
-        _ => "as soon as each return is accepted",
-    };
 }

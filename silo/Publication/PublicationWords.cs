@@ -1,8 +1,11 @@
 using Scrutiny.Grains.Catalogue;
 
-namespace Scrutiny.Dashboard.Presentation;
+namespace Scrutiny.Silo.Publication;
 
-/// <summary>An indicator's publication rule in words, the same on the administration and public pages.</summary>
+/// <summary>
+/// An indicator's publication rule in words, the same on the administration and public pages and in the release API's
+/// refusals.
+/// </summary>
 public static class PublicationWords
 {
     public static string Describe(IndicatorSchedule? schedule) => schedule?.Publication switch
