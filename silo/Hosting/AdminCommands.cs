@@ -14,6 +14,7 @@ public static class AdminCommands
         usage: silo                                 run a headless node
                silo migrate                         upgrade the store's schema
                silo seed-demo                       add the demo catalogue, agencies, boards and returns
+               silo verify                          recompute every aggregate from the ledger and records; exit 1 on any difference
         {ApiKeyCommands.Usage}
         {PersonCommand.Usage}
         The store is ConnectionStrings__Scrutiny, or data/scrutiny.db under the working directory.
@@ -42,6 +43,8 @@ public static class AdminCommands
                 await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
                 Console.WriteLine("Demo data seeded.");
                 return 0;
+            case ["verify"]:
+                return await VerifyCommand.RunAsync(services);
             case ["api-key", .. var rest]:
                 return await ApiKeyCommands.RunAsync(services, rest);
             case ["person", "create", .. var options]:

@@ -46,6 +46,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<SqlCatalogue>();
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
         services.AddSingleton<CatalogueWriter>();
+        services.AddSingleton<Verification.StoreVerifier>();
         services.AddCatalogueAdministration();
         services.AddSingleton<BenchmarkService>().AddSingleton<ComparatorGroupEditor>();
         services.AddSingleton<PlaceScorecard>();

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Dapper;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Grains;
+using Scrutiny.Silo.Returns;
+
+namespace Scrutiny.Silo.Verification;
+
+/// <summary>
+/// The returns ledger against the indicator grains' state and the batches agencies sent: every accepted value is in
+/// the ledger, each agency's revisions of a value run 1, 2, 3… with none missing, and each indicator's current
+/// contributions are exactly the newest revisions.
+/// </summary>
+internal static class LedgerChecks
+{
+    private sealed class LedgerRow
+    {
+        public string Place { get; init; } = "";
+        public string Indicator { get; init; } = "";
+        public string Period { get; init; } = "";
+        public string Agency { get; init; } = "";
+        public int Revision { get; init; }
+        public double Numerator { get; init; }
+        public double? Denominator { get; init; }
+        public string? Note { get; init; }
+    }
+
+    private sealed class StagedRow
+    {
+        public string Batch { get; init; } = "";
+        public string Agency { get; init; } = "";
+        public int Row { get; init; }
+        public string Place { get; init; } = "";
+        public string Indicator { get; init; } = "";
+        public string Period { get; init; } = "";
+        public double Numerator { get; init; }
+        public double? Denominator { get; init; }
+        public string? Note { get; init; }
+    }
+
+    public static async Task CheckAsync(DbConnection connection, DbTransaction transaction, IReadOnlyDictionary<string, IndicatorState> indicators, List<Discrepancy> found)
+    {
+        var ledger = (await connection.QueryAsync<LedgerRow>(
+            """
+            SELECT place_code AS Place, indicator_code AS Indicator, period AS Period, agency_code AS Agency, revision AS Revision,
+                   numerator AS Numerator, denominator AS Denominator, note AS Note
+            FROM returns_ledger
+            """, transaction: transaction)).ToList();
+        var newest = new Dictionary<(string Key, string Period, string Agency), LedgerRow>();
+        foreach (var value in ledger.GroupBy(r => (Key: IndicatorKey.For(r.Place, r.Indicator), r.Period, r.Agency)))
+        {
+            var revisions = value.Select(r => r.Revision).Order().ToList();
+            if (!revisions.SequenceEqual(Enumerable.Range(1, revisions.Count)))
+                found.Add(new Discrepancy("ledger", $"{value.Key.Key} {value.Key.Period} {value.Key.Agency}",
+                    $"revisions are {string.Join(", ", revisions)}; expected 1 to {revisions.Count} with none missing or repeated"));
+            newest[value.Key] = value.MaxBy(r => r.Revision)!;
+        }
+
+        var inState = new HashSet<(string, string, string)>();
+        foreach (var (key, state) in indicators)
+            foreach (var (period, byAgency) in state.Periods)
+                foreach (var (agency, contribution) in byAgency)
+                {
+                    inState.Add((key, period, agency));
+                    var subject = $"{key} {period} {agency}";
+                    if (!newest.TryGetValue((key, period, agency), out var row))
+                        found.Add(new Discrepancy("indicator", subject, $"the aggregate holds revision {contribution.Revision} ({contribution.Numerator}) but the ledger has no row"));
+                    else if (row.Revision != contribution.Revision || !row.Numerator.Equals(contribution.Numerator) ||
+                             !Nullable.Equals(row.Denominator, contribution.Denominator) || (row.Note ?? "") != (contribution.Note ?? ""))
+                        found.Add(new Discrepancy("indicator", subject,
+                            $"the ledger's newest is revision {row.Revision} ({row.Numerator}/{row.Denominator}); the aggregate holds revision {contribution.Revision} ({contribution.Numerator}/{contribution.Denominator})"));
+                }
+        foreach (var ((key, period, agency), row) in newest)
+            if (!inState.Contains((key, period, agency)))
+                found.Add(new Discrepancy("indicator", $"{key} {period} {agency}", $"the ledger has revision {row.Revision} ({row.Numerator}) but the aggregate has no value"));
+
+        await CheckBatchesAsync(connection, transaction, ledger, found);
+    }
+
+    /// <summary>Every batch was applied, and every row of it is in the ledger with the values the agency sent.</summary>
+    private static async Task CheckBatchesAsync(DbConnection connection, DbTransaction transaction, List<LedgerRow> ledger, List<Discrepancy> found)
+    {
+        foreach (var batch in await connection.QueryAsync<string>("SELECT id FROM return_batches WHERE status = @status", new { status = BatchHeader.Accepted }, transaction))
+            found.Add(new Discrepancy("batch", batch, "accepted but not applied"));
+
+        var values = ledger.ToLookup(r => (r.Place, r.Indicator, r.Period, r.Agency));
+        var staged = await connection.QueryAsync<StagedRow>(
+            """
+            SELECT b.id AS Batch, b.agency_code AS Agency, r.row_number AS Row, r.place_code AS Place, r.indicator_code AS Indicator,
+                   r.period AS Period, r.numerator AS Numerator, r.denominator AS Denominator, r.note AS Note
+            FROM return_batch_rows r JOIN return_batches b ON b.id = r.batch_id WHERE b.status = @status
+            """, new { status = BatchHeader.Applied }, transaction);
+        foreach (var s in staged)
+        {
+            // A value equal to the one before it is "unchanged" and adds no revision: any revision with these values counts.
+            if (!values[(s.Place, s.Indicator, s.Period, s.Agency)].Any(r =>
+                    r.Numerator.Equals(s.Numerator) && Nullable.Equals(r.Denominator, s.Denominator) && (r.Note ?? "") == (s.Note ?? "")))
+                found.Add(new Discrepancy("batch", $"{s.Batch} row {s.Row}",
+                    $"{s.Place}/{s.Indicator} {s.Period} {s.Agency} = {s.Numerator} was accepted but is not in the ledger"));
+        }
+    }
+}
