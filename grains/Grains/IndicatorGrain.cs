@@ -52,7 +52,14 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
             ledger.Add(new LedgerEntry(submission.BatchId, _place, _indicator.Code, value.Period, value.Agency,
                 contribution.Revision, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, submission.SubmittedAt));
         }
-        if (ledger.Count == 0) return outcomes;
+        if (ledger.Count == 0)
+        {
+            // Nothing new, but the values may be ones whose first submission died after this grain's write and before
+            // the place heard of it (a crash, the store going away): a retry or a recovered batch brings the place up
+            // to date. The place ignores a latest value it already holds.
+            if (State.Periods.Count > 0) await TellPlaceAsync(Series(), LatestSubmittedAt(Series()));
+            return outcomes;
+        }
 
         await WriteStateAsync(ledger);
         await AfterChangeAsync(newest: changedPeriods.MaxBy(Period.Parse)!, submission.SubmittedAt);
@@ -68,9 +75,7 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
     {
         var series = SeriesFor(view);
         if (series.Points.Count == 0) return Task.FromResult<IndicatorLatest?>(null);
-        var latest = series.Points[^1];
-        var at = latest.Contributions.Count > 0 ? latest.Contributions.Max(c => c.SubmittedAt) : default;
-        return Task.FromResult<IndicatorLatest?>(LatestOf(series, at));
+        return Task.FromResult<IndicatorLatest?>(LatestOf(series, LatestSubmittedAt(series)));
     }
 
     public async Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change)
@@ -117,9 +122,14 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
         _published = null;
         Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
             newest, PointFor(newest).Value, at) { Unpublished = !IsPublished(newest) });
-        var series = Series();
-        await GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(LatestOf(series, at), IsPublished(series.Points[^1].Period));
+        await TellPlaceAsync(Series(), at);
     }
+
+    private Task TellPlaceAsync(IndicatorSeries series, DateTimeOffset at) =>
+        GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(LatestOf(series, at), IsPublished(series.Points[^1].Period));
+
+    private static DateTimeOffset LatestSubmittedAt(IndicatorSeries series) =>
+        series.Points[^1].Contributions.Count > 0 ? series.Points[^1].Contributions.Max(c => c.SubmittedAt) : default;
 
     private IndicatorLatest LatestOf(IndicatorSeries series, DateTimeOffset at)
     {

@@ -16,7 +16,7 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
     {
         // Returns for an older period can arrive after newer ones; only a period at least as recent replaces.
         if (State.Latest.TryGetValue(latest.Indicator, out var current) &&
-            Period.Parse(current.Period).CompareTo(Period.Parse(latest.Period)) > 0)
+            (Period.Parse(current.Period).CompareTo(Period.Parse(latest.Period)) > 0 || SameFigures(current, latest)))
             return;
         State.Latest[latest.Indicator] = latest;
         await WriteStateAsync();
@@ -27,6 +27,11 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
             new Dictionary<string, string> { [ChangeKeys.Place] = Key, [ChangeKeys.Indicator] = latest.Indicator },
             [ChangeGroups.Place(Key)], latest.Period, latest.Value, latest.UpdatedAt) { Unpublished = !published });
     }
+
+    /// <summary>
+    /// An indicator re-sends what the place already holds after a retry or a recovered batch: nothing to write or tell.
+    /// </summary>
+    private static bool SameFigures(IndicatorLatest current, IndicatorLatest latest) => current with { UpdatedAt = latest.UpdatedAt } == latest;
 
     public Task<PlaceSummary> GetSummaryAsync() =>
         Task.FromResult(new PlaceSummary(_place, [.. State.Latest.Values.OrderBy(l => l.Indicator, StringComparer.Ordinal)]));

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
@@ -64,5 +65,34 @@ public sealed class ReturnsFlowTests
         Assert.Equal(120, Assert.Single(series.Points).Value);
         var place = await restarted.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
         Assert.Equal(120, Assert.Single(place.Latest).Value);
+    }
+}
+
+/// <summary>A submission that died between the indicator's write and the place's: its retry brings the place up to date.</summary>
+public sealed class InterruptedRollUpTests
+{
+    private static readonly DateTimeOffset At = new(2026, 8, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_retry_that_changes_no_value_still_gives_the_place_its_latest_value(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        var submission = new ReturnSubmission("b1", "test", At, [new ReturnedValue("2026-07", "MFT", 120, null, null)]);
+        await using (var silo = await TestSilo.StartAsync(database))
+        {
+            await silo.SeedMinimalCatalogueAsync();
+            await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
+            // The place's write, undone: as if the process died after the indicator's transaction committed.
+            await using var connection = await silo.Database.OpenAsync();
+            await connection.ExecuteAsync("DELETE FROM grain_state WHERE grain_type = 'place'");
+        }
+
+        await using var restarted = await TestSilo.StartAsync(database);
+        var outcome = await restarted.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
+
+        Assert.Equal([ReturnOutcome.Unchanged], outcome);
+        var place = await restarted.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
+        Assert.Equal(("2026-07", 120.0), (Assert.Single(place.Latest).Period, Assert.Single(place.Latest).Value));
+        Assert.Empty(await restarted.Services.GetRequiredService<Scrutiny.Silo.Verification.StoreVerifier>().VerifyAsync());
     }
 }
