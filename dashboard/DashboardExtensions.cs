@@ -44,6 +44,8 @@ public static class DashboardExtensions
         // their own (empty or problem) bodies.
         app.UseWhen(context => IsPageRequest(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/problem/{0}", createScopeForStatusCodePages: true));
+        // Inside the status code pages, so that a page request that met a store outage is re-executed as /problem/503.
+        app.UseStoreOutageAnswers(IsPageRequest);
         app.UseStaticFiles();
         // Routing after the status code pages, so that a re-executed request is routed again (to /problem/{status}).
         app.UseRouting();

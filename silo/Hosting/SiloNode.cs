@@ -14,6 +14,7 @@ public static class SiloNode
         var app = builder.Build();
         app.UseProxyHeaders();
         app.UseSecurityHeaders();
+        app.UseStoreOutageAnswers();
         app.UseScrutinySilo();
         app.MapScrutinySilo();
         return app;

@@ -42,6 +42,8 @@ public static class SiloServiceExtensions
         // Try: a host (a test with a clock it moves by hand) may have registered its own first.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
+        services.AddSingleton<StoreStatus>();
+        services.AddHostedService<StoreStatusProbe>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlCatalogue>();
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
@@ -78,6 +80,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<ReturnsImporter>();
         services.AddSingleton<BatchApplier>();
         services.AddSingleton<BatchRecovery>();
+        services.AddHostedService<BatchRecoveryAfterOutage>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
         services.AddReturnsRateLimiting();

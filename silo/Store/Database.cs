@@ -40,5 +40,8 @@ public sealed class Database(StoreOptions options) : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Drops idle pooled connections (PostgreSQL): after an outage they point at a server process that is gone.</summary>
+    public void ClearPool() => _postgres?.Clear();
+
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -40,7 +40,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     /// The app over a database the caller keeps, at <paramref name="port"/> (0: any free one): to stop a server and
     /// start another in its place, as a restart does, with the pages still open.
     /// </summary>
-    public static DashboardApp StartOn(TestDatabase database, int port = 0) => Start(new DashboardApp(database, ownsDatabase: false), port);
+    public static DashboardApp StartOn(TestDatabase database, int port = 0, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Start(new DashboardApp(database, ownsDatabase: false, settings), port);
 
     private static DashboardApp Start(DashboardApp app, int port)
     {
