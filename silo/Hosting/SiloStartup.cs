@@ -15,6 +15,21 @@ public sealed class SiloStartup(Database database, SchemaMigrator migrator, Demo
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await StartUpAsync(cancellationToken);
+        }
+        catch (Exception ex) when (StoreOutage.IsOutage(ex))
+        {
+            // Say which store and what to do, not only SQLite's or Npgsql's words; the node does not start half-way.
+            throw new InvalidOperationException(
+                $"The node cannot start: its store ({database.Options.Description}) cannot be reached or written ({ex.Message}). " +
+                "Check that the database server is up, or that the disk holding the database has room and is writable, then start again.", ex);
+        }
+    }
+
+    private async Task StartUpAsync(CancellationToken cancellationToken)
+    {
         // What recovery and the seed change is the node's own doing: the audit says so.
         using var source = AuditSource.Use(AuditSource.System);
         var isNew = database.Options.SqlitePath is { } path && !File.Exists(path);

@@ -44,6 +44,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(engine, builder.ConnectionString, null, name);
     }
 
+    /// <summary>A SQLite database in <paramref name="folder"/> (a small disk a test mounted, say), deleted with it.</summary>
+    public static TestDatabase SqliteIn(string folder) =>
+        new(StoreEngine.Sqlite, $"Data Source={Path.Combine(folder, "scrutiny.db")}", folder, null);
+
     private static string AdminConnectionString() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
             ? value
