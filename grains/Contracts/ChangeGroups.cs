@@ -1,6 +1,9 @@
 namespace Scrutiny.Grains.Contracts;
 
-/// <summary>Hub group names and change kinds, in one place so that grains, hub and JS never drift apart.</summary>
+/// <summary>
+/// Hub group names and change kinds, in one place so that grains, hub and JS never drift apart. A name from a client is
+/// read only by <see cref="WatchedGroup.TryParse"/>, which accepts exactly what these build.
+/// </summary>
 public static class ChangeGroups
 {
     public const string PlacePrefix = "place:";
@@ -14,9 +17,6 @@ public static class ChangeGroups
     public static string Board(string boardId) => BoardPrefix + boardId;
     public static string Panel(string panelId) => PanelPrefix + panelId;
     public static string Committee(string committeeId) => CommitteePrefix + committeeId;
-
-    /// <summary>The prefixes a client may watch; a name is watched only as <see cref="WatchedGroup.TryParse"/> reads it.</summary>
-    public static readonly IReadOnlyList<string> Prefixes = [PlacePrefix, IndicatorPrefix, BoardPrefix, PanelPrefix, CommitteePrefix];
 }
 
 public static class ChangeKinds
