@@ -58,8 +58,10 @@ public sealed class ScrutinyHub(DataViews views) : Hub
         if (!groups.Contains(watched.Name) && groups.Count >= MaxWatchedGroups) throw new HubException(TooManyGroups);
         var watcher = Context.Items[WatcherItem] as ClaimsPrincipal ?? new ClaimsPrincipal();
         var view = await views.ForGroupAsync(watcher, watched, Context.ConnectionAborted);
+        // Watched again, the group may have moved between variants (a board given to another place): one variant only.
+        if (!groups.Add(watched.Name))
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.For(watched, view == DataView.All ? DataView.Published : DataView.All));
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.For(watched, view));
-        groups.Add(watched.Name);
     }
 
     public async Task Unwatch(string group)
