@@ -17,7 +17,7 @@ public static class PasswordChangeFirst
         app.Use((context, next) =>
         {
             var path = context.Request.Path;
-            var hubPerson = context.Items[AgencySignIn.HubPersonItem] as ClaimsPrincipal;
+            var hubPerson = AgencySignIn.HubPerson(context);
             if (!PersonClaims.MustChangePassword(context.User) && !(hubPerson is not null && PersonClaims.MustChangePassword(hubPerson)))
                 return next(context);
             if (!isPageRequest(path))

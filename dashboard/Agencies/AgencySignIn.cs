@@ -85,13 +85,13 @@ public static class AgencySignIn
             await next(context);
         });
 
-    /// <summary>Where the hub finds the signed-in person of a live connection (see <see cref="UseHubPerson"/>).</summary>
+    /// <summary>Where <see cref="UseHubPerson"/> leaves the person: read it with <see cref="HubPerson"/>.</summary>
     public const string HubPersonItem = "scrutiny:hub-person";
 
     /// <summary>
     /// The hub's requests keep the API key as their user (its policy reads keys only), but a signed-in person's
-    /// watchers may be entitled to more: their cookie is read here, before a WebSocket upgrade leaves no response to
-    /// renew it on, and left for the hub in the request's items.
+    /// watchers may be entitled to more: their cookie is read here, on every request to the hub, before a WebSocket
+    /// upgrade leaves no response to renew it on, and left for the hub in the request's items (<see cref="HubPerson"/>).
     /// </summary>
     public static IApplicationBuilder UseHubPerson(this IApplicationBuilder app, PathString hubPath) =>
         app.Use(async (context, next) =>
@@ -101,6 +101,15 @@ public static class AgencySignIn
                 context.Items[HubPersonItem] = result.Principal;
             await next(context);
         });
+
+    /// <summary>
+    /// The signed-in person <see cref="UseHubPerson"/> found on the request that opened a hub connection, if any. That
+    /// request is the connection's own on WebSockets and server-sent events; on long polling the connection keeps a copy
+    /// of its first poll, whose items are a plain dictionary (a missing person must be asked for, not indexed). The
+    /// hub reads it once, as the connection opens: later polls are requests of their own and change nothing.
+    /// </summary>
+    public static ClaimsPrincipal? HubPerson(HttpContext? connectionContext) =>
+        connectionContext is not null && connectionContext.Items.TryGetValue(HubPersonItem, out var person) ? person as ClaimsPrincipal : null;
 
     /// <summary>
     /// A person's session follows the store: disabled, or gone, or begun with a password since changed or reset (its

@@ -10,11 +10,13 @@ namespace Scrutiny.Dashboard.Live;
 /// </summary>
 public static class HubGroups
 {
-    // A character no watched group may contain after its prefix would be safer, but '#' cannot appear in place
-    // codes, indicator codes, board or panel ids, which are all checked against their own rules.
-    private const string EntitledSuffix = "#unpublished";
+    // The twin's name is no name a client could send: the hub joins only groups WatchedGroup.TryParse reads, and it
+    // reads no name that starts with '#'. The server alone decides, from the watcher's entitlement, who is put in it.
+    private const string EntitledPrefix = "#unpublished ";
 
-    public static string For(string group, DataView view) => view == DataView.All ? group + EntitledSuffix : group;
+    public static string For(WatchedGroup group, DataView view) => For(group.Name, view);
+
+    public static string For(string group, DataView view) => view == DataView.All ? EntitledPrefix + group : group;
 
     /// <summary>The SignalR groups a change is sent to.</summary>
     public static IReadOnlyList<string> Of(Change change) =>

@@ -1,16 +1,22 @@
 namespace Scrutiny.Grains.Contracts;
 
-/// <summary>Hub group names and change kinds, in one place so that grains, hub and JS never drift apart.</summary>
+/// <summary>
+/// Hub group names and change kinds, in one place so that grains, hub and JS never drift apart. A name from a client is
+/// read only by <see cref="WatchedGroup.TryParse"/>, which accepts exactly what these build.
+/// </summary>
 public static class ChangeGroups
 {
-    public static string Place(string placeCode) => $"place:{placeCode}";
-    public static string Indicator(string placeCode, string indicatorCode) => $"indicator:{placeCode}/{indicatorCode}";
-    public static string Board(string boardId) => $"board:{boardId}";
-    public static string Panel(string panelId) => $"panel:{panelId}";
-    public static string Committee(string committeeId) => $"committee:{committeeId}";
+    public const string PlacePrefix = "place:";
+    public const string IndicatorPrefix = "indicator:";
+    public const string BoardPrefix = "board:";
+    public const string PanelPrefix = "panel:";
+    public const string CommitteePrefix = "committee:";
 
-    /// <summary>The prefixes a client may watch.</summary>
-    public static readonly IReadOnlyList<string> Prefixes = ["place:", "indicator:", "board:", "panel:", "committee:"];
+    public static string Place(string placeCode) => PlacePrefix + placeCode;
+    public static string Indicator(string placeCode, string indicatorCode) => $"{IndicatorPrefix}{placeCode}/{indicatorCode}";
+    public static string Board(string boardId) => BoardPrefix + boardId;
+    public static string Panel(string panelId) => PanelPrefix + panelId;
+    public static string Committee(string committeeId) => CommitteePrefix + committeeId;
 }
 
 public static class ChangeKinds

@@ -16,9 +16,10 @@ public static partial class CodeRules
     /// <summary>Agency codes are short letters and digits, as agencies are known: <c>MFT</c>, <c>GMP</c>.</summary>
     public static bool IsAgencyCode(string code) => AgencyCode().IsMatch(code);
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    // \z, not $: $ also matches before a final newline, and "code\n" would become a code no hub group name can hold.
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex IndicatorCode();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}\z")]
     private static partial Regex AgencyCode();
 }

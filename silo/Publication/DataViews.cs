@@ -35,20 +35,17 @@ public sealed class DataViews(SqlCatalogue catalogue, IGrainFactory grains)
         return ofPlace.Any(b => boards.Contains(b.Id)) ? DataView.All : DataView.Published;
     }
 
-    /// <summary>The view of a hub group: its place's, or, for a board, the board's place's; published for anything else.</summary>
-    public async Task<DataView> ForGroupAsync(ClaimsPrincipal user, string group, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The view of a hub group: its place's, or, for a board, the board's place's; published for anything else (panels
+    /// and committees carry no values of their own). The group is one the hub has parsed (<see cref="WatchedGroup"/>),
+    /// never a name as a client sent it.
+    /// </summary>
+    public async Task<DataView> ForGroupAsync(ClaimsPrincipal user, WatchedGroup group, CancellationToken cancellationToken = default)
     {
         if (user.IsAdministrator()) return DataView.All;
-        var place = await PlaceOfGroupAsync(group, cancellationToken);
+        var place = group.Kind == WatchedGroupKind.Board
+            ? (await catalogue.FindBoardAsync(group.Key, cancellationToken))?.PlaceCode
+            : group.PlaceCode;
         return place is null ? DataView.Published : await ForAsync(user, place, cancellationToken);
-    }
-
-    private async Task<string?> PlaceOfGroupAsync(string group, CancellationToken cancellationToken)
-    {
-        if (group.StartsWith("place:", StringComparison.Ordinal)) return group["place:".Length..];
-        if (group.StartsWith("indicator:", StringComparison.Ordinal) && group["indicator:".Length..].Split('/', 2) is [var place, _]) return place;
-        if (group.StartsWith("board:", StringComparison.Ordinal))
-            return (await catalogue.FindBoardAsync(group["board:".Length..], cancellationToken))?.PlaceCode;
-        return null;
     }
 }

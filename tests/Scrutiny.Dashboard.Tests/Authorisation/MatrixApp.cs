@@ -1,12 +1,14 @@
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Panels;
+using Scrutiny.Silo.People;
 
 namespace Scrutiny.Dashboard.Tests.Authorisation;
 
 /// <summary>
 /// One dashboard for the whole table: the admin catalogue, an agency's and an administrator's API keys, a person per
-/// role each signed in through the sign-in form, a panel to open and the scrutiny member's committee.
+/// role each signed in through the sign-in form (and a member of another place's board, for the hub's embargo), a
+/// panel to open and the scrutiny member's committee.
 /// </summary>
 public sealed class MatrixApp : IAsyncLifetime
 {
@@ -16,6 +18,9 @@ public sealed class MatrixApp : IAsyncLifetime
     public AdminCatalogue.Keys Keys { get; private set; } = null!;
     public TestPeople.Everyone People { get; private set; } = null!;
     public string PanelId { get; private set; } = "";
+
+    /// <summary>A member of trafford-hwb, a board of another place than the table's Manchester: signed in like the rest.</summary>
+    public FormClient OtherBoardMember { get; private set; } = null!;
 
     private readonly Dictionary<Caller, FormClient> _sessions = [];
 
@@ -36,14 +41,17 @@ public sealed class MatrixApp : IAsyncLifetime
                      (Caller.Agency, People.Submitter), (Caller.BoardMember, People.BoardMember),
                      (Caller.ScrutinyMember, People.ScrutinyMember), (Caller.Administrator, People.Administrator),
                  })
-        {
-            var client = new FormClient(App);
-            var response = await client.SignInAsync(person.Email, person.Password);
-            if (!client.HasCookie("scrutiny-agency"))
-                throw new InvalidOperationException($"{person.Email} could not sign in: {(int)response.StatusCode}");
-            _sessions[caller] = client;
-        }
+            _sessions[caller] = await SignInAsync(person);
         _sessions[Caller.OtherAgency] = _sessions[Caller.Agency];
+        OtherBoardMember = await SignInAsync(await TestPeople.CreateAsync(App, "other-board@example.org", "Olu Other", PersonRole.Board("trafford-hwb")));
+    }
+
+    private async Task<FormClient> SignInAsync(TestPerson person)
+    {
+        var client = new FormClient(App);
+        var response = await client.SignInAsync(person.Email, person.Password);
+        return client.HasCookie("scrutiny-agency") ? client
+            : throw new InvalidOperationException($"{person.Email} could not sign in: {(int)response.StatusCode}");
     }
 
     /// <summary>The caller's browser-like session: their cookie, or none for the anonymous caller.</summary>
@@ -59,7 +67,7 @@ public sealed class MatrixApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var session in _sessions.Values.Distinct()) session.Dispose();
+        foreach (var session in _sessions.Values.Append(OtherBoardMember).Distinct()) session?.Dispose();
         await App.DisposeAsync();
     }
 }

@@ -18,9 +18,12 @@ public sealed partial class FormClient : IDisposable
 
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
+    /// <summary>The session's cookies as a <c>Cookie</c> header, for a client that is not this one (a hub connection).</summary>
+    public string CookieHeader => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        if (_cookies.Count > 0) request.Headers.Add("Cookie", CookieHeader);
         var response = await _http.SendAsync(request);
         foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
         {

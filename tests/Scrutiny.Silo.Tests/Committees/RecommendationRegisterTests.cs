@@ -262,7 +262,8 @@ public sealed class RecommendationRegisterTests
         await WaitUntilAsync(() => seen.Any(ch => ch.Kind == "committee"));
         var change = seen.First(ch => ch.Kind == "committee");
         Assert.Equal([$"committee:{CommitteeId}", $"board:{Board}"], change.Groups);
-        Assert.Contains("committee:", Scrutiny.Grains.Contracts.ChangeGroups.Prefixes);
+        // A group a client may watch: the hub reads names only as WatchedGroup does.
+        Assert.True(Scrutiny.Grains.Contracts.WatchedGroup.TryParse(change.Groups[0], out _));
     }
 
     [Theory, ClassData(typeof(Engines))]
