@@ -4,8 +4,11 @@ using System.Text;
 
 namespace Scrutiny.Silo.Tests.Reliability;
 
-/// <summary>One return as a client sent it: its key and body, and the final answer it got (null if it never got one).</summary>
-internal sealed record SentReturn(string Key, long Value, string Csv, int? Status, string? Answer);
+/// <summary>
+/// One return as a client sent it: its key and body, the final answer it got (null if it never got one), and whether
+/// it took more than one try (a crash, or the node still busy with it).
+/// </summary>
+internal sealed record SentReturn(string Key, long Value, string Csv, int? Status, string? Answer, bool Retried);
 
 /// <summary>
 /// An agency's client as the API asks it to behave: each return goes with its own Idempotency-Key and is retried,
@@ -28,16 +31,17 @@ internal sealed class CrashRoundClient(int id, HttpClient http, string apiKey, F
             var value = nextValue();
             var key = $"crash-{id}-{n}";
             var csv = Csv(value);
-            var (status, answer) = await SubmitUntilAnsweredAsync(key, csv);
-            Sent.Add(new SentReturn(key, value, csv, status, answer));
+            var (status, answer, tries) = await SubmitUntilAnsweredAsync(key, csv);
+            Sent.Add(new SentReturn(key, value, csv, status, answer, tries > 1));
         }
     }
 
     /// <summary>The final answer to a key, or (null, last 409) if it stayed without one for <see cref="ResolveTimeout"/>.</summary>
-    public async Task<(int? Status, string? Answer)> SubmitUntilAnsweredAsync(string key, string csv)
+    public async Task<(int? Status, string? Answer, int Tries)> SubmitUntilAnsweredAsync(string key, string csv)
     {
         var giveUpAt = DateTime.UtcNow + ResolveTimeout;
         string? last = null;
+        var tries = 0;
         while (DateTime.UtcNow < giveUpAt)
         {
             if (node() is not { } address)
@@ -45,6 +49,7 @@ internal sealed class CrashRoundClient(int id, HttpClient http, string apiKey, F
                 await Task.Delay(50);
                 continue;
             }
+            tries++;
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "/api/v1/returns"))
@@ -55,14 +60,14 @@ internal sealed class CrashRoundClient(int id, HttpClient http, string apiKey, F
                 request.Headers.Add("Idempotency-Key", key);
                 using var response = await http.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
-                if (!Retryable(response.StatusCode, body)) return ((int)response.StatusCode, body);
+                if (!Retryable(response.StatusCode, body)) return ((int)response.StatusCode, body, tries);
                 last = body;
             }
             catch (HttpRequestException) { /* the node died or is restarting */ }
             catch (TaskCanceledException) { /* the node died mid-request and the connection hung */ }
             await Task.Delay(100);
         }
-        return (null, last);
+        return (null, last, tries);
     }
 
     /// <summary>One row: a value no other return uses, so the ledger shows where each one went.</summary>
