@@ -13,7 +13,9 @@ public sealed class NodeHeartbeat(NodeLeases leases, ILogger<NodeHeartbeat> logg
         {
             try
             {
-                await leases.RenewAsync(stoppingToken);
+                if (!await leases.RenewAsync(stoppingToken))
+                    logger.LogWarning("Another process started under this node's name ({Node}) and took this one for dead; give each node its own Scrutiny:Silo:NodeName",
+                        leases.Self.Name);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -39,12 +39,20 @@ public sealed class NodeLeases(Database database, NodeInstance self, SiloOptions
         }, cancellationToken);
     }
 
-    /// <summary>Extends this instance's lease; never brings back an instance that a restart superseded.</summary>
-    public async Task RenewAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends this instance's lease. False when a start of another process under this node's name had taken it for
+    /// dead (two nodes given one name): it comes back alive, and whatever was taken over meanwhile stays taken,
+    /// since every takeover is a compare-and-set that this instance's own commits respect.
+    /// </summary>
+    public async Task<bool> RenewAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE node_instances SET lease_until = @until WHERE instance_id = @Id AND superseded_by IS NULL",
-            new { until = At(Clock.GetUtcNow() + Lease), self.Id });
+        var until = At(Clock.GetUtcNow() + Lease);
+        if (await connection.ExecuteAsync("UPDATE node_instances SET lease_until = @until WHERE instance_id = @Id AND superseded_by IS NULL",
+                new { until, self.Id }) == 1) return true;
+        await connection.ExecuteAsync("UPDATE node_instances SET lease_until = @until, superseded_by = NULL WHERE instance_id = @Id",
+            new { until, self.Id });
+        return false;
     }
 
     /// <summary>The instances alive now, this one among them.</summary>
