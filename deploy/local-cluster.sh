@@ -66,7 +66,8 @@ for ((i = 1; i <= NODES; i++)); do
     port=$((BASE_PORT + i - 1))
     log="$OUT/node-$i.log"
     # Content root = the publish folder (wwwroot, appsettings.json), as in the container.
-    (cd "$APP" && exec dotnet Scrutiny.Dashboard.dll --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
+    # Each node its own name: the nodes share one machine name, and a node's restart takes over its own name's work.
+    (cd "$APP" && Scrutiny__Silo__NodeName="node-$i" exec dotnet Scrutiny.Dashboard.dll --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
     PIDS+=($!)
     say "node $i: pid $!, http://127.0.0.1:$port, log $log"
 done

@@ -38,6 +38,8 @@ public static class SiloServiceExtensions
         var store = StoreOptions.From(builder.Configuration.GetConnectionString(StoreOptions.ConnectionStringName), Directory.GetCurrentDirectory());
 
         services.AddSingleton(siloOptions);
+        services.AddSingleton(NodeInstance.Start(siloOptions));
+        services.AddSingleton<NodeLeases>();
         services.AddSingleton(store);
         // Try: a host (a test with a clock it moves by hand) may have registered its own first.
         services.TryAddSingleton(TimeProvider.System);
@@ -82,6 +84,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<BatchRecovery>();
         services.AddHostedService<BatchRecoveryAfterOutage>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotentReplay>();
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
         services.AddReturnsRateLimiting();
         services.AddScrutinySchedule();
@@ -97,12 +100,13 @@ public static class SiloServiceExtensions
         services.AddSingleton<DemoScrutiny>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
+        services.AddHostedService<NodeHeartbeat>();
+        services.AddHostedService<BatchRecoverySweep>();
         if (store.Engine == StoreEngine.Postgres)
         {
             // Other nodes' changes arrive by LISTEN/NOTIFY; ours go out the same way.
             services.AddSingleton<PostgresChangeBridge>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBridge>());
-            services.AddHostedService<BatchRecoverySweep>();
         }
         services.AddScrutinyAuth();
         services.AddSecurityHeaders();

@@ -10,7 +10,7 @@ namespace Scrutiny.Silo.Hosting;
 /// Runs before the node takes requests: upgrades the schema and, when the embedded database is new, seeds the
 /// demo so that a first run shows something.
 /// </summary>
-public sealed class SiloStartup(Database database, SchemaMigrator migrator, DemoSeeder seeder, BatchRecovery recovery,
+public sealed class SiloStartup(Database database, SchemaMigrator migrator, DemoSeeder seeder, NodeLeases leases, BatchRecovery recovery,
     SiloOptions options, ILogger<SiloStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -36,9 +36,10 @@ public sealed class SiloStartup(Database database, SchemaMigrator migrator, Demo
         if (database.Options.SqlitePath is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         Console.WriteLine($"Scrutiny store: {database.Options.Description}");
         await migrator.MigrateAsync(cancellationToken);
-        // The embedded store has one node, so any batch left accepted was this node's own, cut short by a crash.
-        // On PostgreSQL another node may still be applying a young batch: leave those a grace period.
-        await recovery.RecoverAsync(cancellationToken, database.Engine == StoreEngine.Sqlite ? TimeSpan.Zero : null);
+        // Registering supersedes this node's previous process (on SQLite, every previous process), so the batches
+        // a crash left it are applied now, before the node takes requests; other live nodes' batches are left alone.
+        await leases.RegisterAsync(cancellationToken);
+        await recovery.RecoverAsync(cancellationToken);
         if (isNew && options.SeedDemoWhenNew)
         {
             logger.LogInformation("New embedded database: seeding the demo data");

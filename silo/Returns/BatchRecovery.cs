@@ -1,31 +1,34 @@
 using Dapper;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
-/// At start-up, applies batches that were accepted (staged and committed) but not applied: the process died
-/// part way through. Re-applying rows that did get through counts them as unchanged, so nothing is doubled.
+/// Applies batches that were accepted (staged and committed) but not applied because the instance applying them
+/// died: at start-up, a node's own batches from before the restart; at any time, those of a node whose lease ran
+/// out. Each is claimed first, so that two nodes do not both take it over. Rows of a grain that got them before the
+/// crash are not fed again, so nothing is doubled.
 /// </summary>
-public sealed class BatchRecovery(Database database, BatchApplier applier, TimeProvider time, ILogger<BatchRecovery> logger)
+public sealed class BatchRecovery(Database database, BatchApplier applier, NodeLeases leases, ILogger<BatchRecovery> logger)
 {
-    /// <summary>A batch younger than this may still be being applied by a live node.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
-
-    public async Task<int> RecoverAsync(CancellationToken cancellationToken, TimeSpan? grace = null)
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
+        var alive = await leases.AliveAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var pending = (await connection.QueryAsync<(string Id, string Agency, string SubmittedBy, string Source, object ReceivedAt)>(
-            "SELECT id, agency_code, submitted_by, source, received_at FROM return_batches WHERE status = @status ORDER BY received_at, id",
+        var pending = (await connection.QueryAsync<(string Id, string Agency, string SubmittedBy, string Source, object ReceivedAt, string? AcceptedBy)>(
+            "SELECT id, agency_code, submitted_by, source, received_at, accepted_by FROM return_batches WHERE status = @status ORDER BY received_at, id",
             new { status = BatchHeader.Accepted })).ToList();
-        var cutoff = time.GetUtcNow() - (grace ?? Grace);
         var recovered = 0;
-        foreach (var (id, agency, submittedBy, source, receivedAt) in pending)
+        foreach (var (id, agency, submittedBy, source, receivedAt, acceptedBy) in pending)
         {
+            if (acceptedBy is not null && alive.Contains(acceptedBy)) continue;
+            var claimed = await connection.ExecuteAsync(
+                "UPDATE return_batches SET accepted_by = @self WHERE id = @id AND status = @status AND COALESCE(accepted_by, '') = @was",
+                new { self = leases.Self.Id, id, status = BatchHeader.Accepted, was = acceptedBy ?? "" });
+            if (claimed == 0) continue;
             var batch = new BatchHeader(id, agency, submittedBy, Enum.Parse<ReturnsSource>(source, ignoreCase: true), SqlDialect.ReadTimestamp(receivedAt));
-            if (batch.ReceivedAt > cutoff) continue;
             await applier.ApplyAsync(batch, cancellationToken);
             logger.LogWarning("Applied batch {Batch} of agency {Agency}, interrupted before it was fully applied", id, agency);
             recovered++;

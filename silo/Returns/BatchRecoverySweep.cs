@@ -4,16 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
-/// On PostgreSQL, where several nodes share the store, looks regularly for batches another node accepted and then
-/// died before applying: the start-up pass leaves young batches alone, since their node may still be at work.
+/// Looks every few seconds for accepted batches whose instance is dead (on PostgreSQL, another node whose lease ran
+/// out) or that a live instance gave up on, and applies them; start-up has already taken this node's own.
 /// </summary>
-public sealed class BatchRecoverySweep(BatchRecovery recovery, ReturnsOptions options, TimeProvider time, ILogger<BatchRecoverySweep> logger)
+public sealed class BatchRecoverySweep(BatchRecovery recovery, ReturnsOptions options, ILogger<BatchRecoverySweep> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var source = Store.AuditSource.Use(Store.AuditSource.System);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.RecoverySweepSeconds), time);
+        // Wall-clock time, as the leases it reads: a test's hand-moved clock must not stop the sweep.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.RecoverySweepSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

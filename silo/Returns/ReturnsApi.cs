@@ -36,7 +36,7 @@ public static class ReturnsApi
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext context, ReturnsImporter importer, IdempotencyStore idempotency,
-        ReturnsOptions options, bool? dryRun)
+        IdempotentReplay replay, ReturnsOptions options, bool? dryRun)
     {
         var request = context.Request;
         var source = SourceOf(request.ContentType);
@@ -52,50 +52,63 @@ public static class ReturnsApi
         // What makes two requests "the same": the body, its media type and whether it is a dry run.
         hash.AppendData(Encoding.UTF8.GetBytes($"{source}\n{dryRun == true}\n"));
         var body = new HashingStream(request.Body, hash);
-
-        try
+        string? requestHash = null;
+        async Task<string> RequestHashAsync()
         {
-            if (!string.IsNullOrEmpty(key) && await ReplayAsync(agency, key) is { } replay) return replay;
-
-            var rows = source == ReturnsSource.Csv ? CsvReturnsReader.ReadAsync(body, context.RequestAborted) : JsonReturnsReader.ReadAsync(body, context.RequestAborted);
-            var outcome = await importer.ImportAsync(new ReturnsImportRequest(agency, submittedBy, source.Value, rows, dryRun ?? false), context.RequestAborted);
-            var status = outcome.Result is null ? RejectionStatus(outcome.Problems) : StatusCodes.Status200OK;
-            var json = outcome.Result is { } result
-                ? JsonSerializer.Serialize(ReturnsImportResponse.From(result, outcome.Warnings), GrainJson.Options)
-                : ProblemJson(status, "The batch has problems; nothing was written.",
-                    $"{outcome.Problems.Count} problem(s) in {outcome.Problems.Select(p => p.Row).Distinct().Count()} row(s).", outcome.Problems);
-            if (!string.IsNullOrEmpty(key))
+            if (requestHash is null)
             {
                 await body.DrainAsync(context.RequestAborted);
-                await idempotency.CompleteAsync(agency, key, new IdempotentAnswer(Convert.ToHexString(hash.GetHashAndReset()), status, json));
+                requestHash = Convert.ToHexString(hash.GetHashAndReset());
             }
+            return requestHash;
+        }
+
+        var holdsKey = false;
+        try
+        {
+            if (!string.IsNullOrEmpty(key))
+            {
+                var decision = await replay.DecideAsync(agency, key, RequestHashAsync, context.RequestAborted);
+                switch (decision.Verdict)
+                {
+                    case KeyVerdict.Replay: return Answer(decision.Answer!.StatusCode, decision.Answer.Response);
+                    case KeyVerdict.StillRunning: return StillRunning(key);
+                    case KeyVerdict.OtherRequest:
+                        return Problem(StatusCodes.Status409Conflict, $"{IdempotencyHeader} '{key}' was used before with a different request.");
+                }
+                holdsKey = true;
+            }
+
+            var rows = source == ReturnsSource.Csv ? CsvReturnsReader.ReadAsync(body, context.RequestAborted) : JsonReturnsReader.ReadAsync(body, context.RequestAborted);
+            var claim = holdsKey ? new IdempotencyClaim(key!, RequestHashAsync) : null;
+            var outcome = await importer.ImportAsync(new ReturnsImportRequest(agency, submittedBy, source.Value, rows, dryRun ?? false, claim), context.RequestAborted);
+            var status = outcome.Result is null ? RejectionStatus(outcome.Problems) : StatusCodes.Status200OK;
+            var json = outcome.Result is { } result
+                ? ReturnsImportResponse.Json(result, outcome.Warnings)
+                : ProblemJson(status, "The batch has problems; nothing was written.",
+                    $"{outcome.Problems.Count} problem(s) in {outcome.Problems.Select(p => p.Row).Distinct().Count()} row(s).", outcome.Problems);
+            if (holdsKey) await idempotency.CompleteAsync(agency, key!, new IdempotentAnswer(await RequestHashAsync(), status, json));
             return Answer(status, json);
+        }
+        catch (IdempotencyKeyLostException)
+        {
+            return StillRunning(key!);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            if (!string.IsNullOrEmpty(key)) await idempotency.ReleaseAsync(agency, key);
+            if (holdsKey) await idempotency.ReleaseAsync(agency, key!);
             return TooLarge(options);
         }
         catch
         {
-            if (!string.IsNullOrEmpty(key)) await idempotency.ReleaseAsync(agency, key);
+            // Frees the key only if nothing committed; a key linked to its batch waits for the batch's answer.
+            if (holdsKey) await idempotency.ReleaseAsync(agency, key!);
             throw;
         }
-
-        // The stored answer to a key used before (the same request gets it again; another request gets 409), or
-        // null once this request holds the key.
-        async Task<IResult?> ReplayAsync(string agency, string key)
-        {
-            if (await idempotency.TryReserveAsync(agency, key, context.RequestAborted)) return null;
-            var stored = await idempotency.FindAsync(agency, key, context.RequestAborted);
-            if (stored is null || stored.InProgress)
-                return Problem(StatusCodes.Status409Conflict, $"A request with {IdempotencyHeader} '{key}' is still being processed; retry shortly.");
-            await body.DrainAsync(context.RequestAborted);
-            return Convert.ToHexString(hash.GetHashAndReset()) == stored.RequestHash
-                ? Answer(stored.StatusCode, stored.Response)
-                : Problem(StatusCodes.Status409Conflict, $"{IdempotencyHeader} '{key}' was used before with a different request.");
-        }
     }
+
+    private static IResult StillRunning(string key) =>
+        Problem(StatusCodes.Status409Conflict, $"A request with {IdempotencyHeader} '{key}' is still being processed; retry shortly.");
 
     // A second source for a single-source indicator conflicts with the data already there (409); anything else is a
     // problem with the batch itself (422).
@@ -129,6 +142,10 @@ public sealed record ReturnsImportResponse(string BatchId, int Imported, int Upd
 {
     public static ReturnsImportResponse From(ReturnsImportResult result, IReadOnlyList<RowProblem> warnings) =>
         new(result.BatchId, result.Imported, result.Updated, result.Unchanged, result.DryRun, warnings);
+
+    /// <summary>The body as sent, and as kept with the batch for a retry after a crash: one serialisation for both.</summary>
+    public static string Json(ReturnsImportResult result, IReadOnlyList<RowProblem> warnings) =>
+        JsonSerializer.Serialize(From(result, warnings), GrainJson.Options);
 }
 
 /// <summary>RFC 9457 problem details, with the rows' problems as <c>errors</c>.</summary>

@@ -16,9 +16,16 @@ public enum ReturnsSource
 /// </summary>
 public sealed record ParsedRow(int Row, ReturnRow Values, IReadOnlyList<RowProblem> Problems);
 
-/// <summary>A batch to import: whose it is, where it came from, its rows (read as they stream in) and whether to write.</summary>
+/// <summary>
+/// A batch to import: whose it is, where it came from, its rows (read as they stream in), whether to write, and
+/// the Idempotency-Key reservation it holds, if any, to be linked to the batch when it commits.
+/// </summary>
 public sealed record ReturnsImportRequest(
-    string AgencyCode, string SubmittedBy, ReturnsSource Source, IAsyncEnumerable<ParsedRow> Rows, bool DryRun);
+    string AgencyCode, string SubmittedBy, ReturnsSource Source, IAsyncEnumerable<ParsedRow> Rows, bool DryRun,
+    IdempotencyClaim? Claim = null);
+
+/// <summary>A reserved Idempotency-Key, and the hash of the whole request (read to its end) that the key answers for.</summary>
+public sealed record IdempotencyClaim(string Key, Func<Task<string>> RequestHashAsync);
 
 /// <summary>
 /// What an import did: the result when the batch was clean, otherwise every problem (nothing written). Warnings,

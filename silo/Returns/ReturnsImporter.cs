@@ -1,5 +1,6 @@
 using Dapper;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
 
 using Scrutiny.Silo.Api;
@@ -11,7 +12,8 @@ namespace Scrutiny.Silo.Returns;
 /// if any row has a problem, roll back and answer with every problem; if it is a dry run, preview against the
 /// grains and roll back; otherwise commit the staged batch (from here it survives a crash) and apply it.
 /// </summary>
-public sealed class ReturnsImporter(Database database, ReturnsValidator validator, BatchApplier applier, TimeProvider time)
+public sealed class ReturnsImporter(Database database, ReturnsValidator validator, BatchApplier applier, IdempotencyStore idempotency,
+    NodeInstance self, TimeProvider time)
 {
     /// <summary>Past this many problems a batch is plainly the wrong file; listing more helps nobody.</summary>
     public const int MaxProblems = 1000;
@@ -29,11 +31,11 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
-            INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at)
-            VALUES (@Id, @AgencyCode, @SubmittedBy, @source, 0, @status, @at)
+            INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at, accepted_by)
+            VALUES (@Id, @AgencyCode, @SubmittedBy, @source, 0, @status, @at, @acceptedBy)
             """,
             new { batch.Id, batch.AgencyCode, batch.SubmittedBy, source = request.Source.ToString().ToLowerInvariant(),
-                status = BatchHeader.Accepted, at = SqlDialect.Timestamp(batch.ReceivedAt, database.Engine) },
+                status = BatchHeader.Accepted, at = SqlDialect.Timestamp(batch.ReceivedAt, database.Engine), acceptedBy = self.Id },
             transaction);
 
         await using (var staging = new BatchStaging(connection, transaction, batch.Id))
@@ -72,9 +74,27 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         await AuditLog.AppendAsync(connection, transaction, new AuditEntry(batch.ReceivedAt, batch.SubmittedBy, BatchAcceptedAction,
             $"{batch.AgencyCode}/{batch.Id}", AuditLog.Detail(new { rows, source = request.Source.ToString().ToLowerInvariant() })),
             database.Engine, cancellationToken);
+        // The key and the batch commit together: after a crash, a retry finds either both (and gets the batch's
+        // answer) or neither (and runs again), never a batch whose key has forgotten it.
+        if (request.Claim is { } claim && !await idempotency.TryLinkBatchAsync(connection, transaction, batch.AgencyCode, claim.Key,
+                await claim.RequestHashAsync(), batch.Id))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new IdempotencyKeyLostException(claim.Key);
+        }
         await transaction.CommitAsync(cancellationToken);
-        // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
-        var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
-        return new ReturnsImportOutcome(result, [], warnings);
+        try
+        {
+            // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
+            var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
+            return new ReturnsImportOutcome(result, [], warnings);
+        }
+        catch
+        {
+            // Leave the batch to the recovery sweep rather than to this (live) instance, which has given up on it.
+            await connection.ExecuteAsync("UPDATE return_batches SET accepted_by = NULL WHERE id = @Id AND accepted_by = @acceptedBy",
+                new { batch.Id, acceptedBy = self.Id });
+            throw;
+        }
     }
 }

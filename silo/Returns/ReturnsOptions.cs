@@ -9,6 +9,9 @@ public sealed class ReturnsOptions
     /// <summary>Requests one API key may make to the returns endpoint in a minute; more get 429 with Retry-After.</summary>
     public int RequestsPerMinute { get; set; } = 600;
 
-    /// <summary>How often, on PostgreSQL, a node looks for batches another node accepted but did not live to apply.</summary>
-    public int RecoverySweepSeconds { get; set; } = 60;
+    /// <summary>
+    /// How often a node looks for accepted batches whose node died before applying them (known dead once its lease,
+    /// <c>Scrutiny:Silo:NodeLeaseSeconds</c>, runs out).
+    /// </summary>
+    public int RecoverySweepSeconds { get; set; } = 5;
 }

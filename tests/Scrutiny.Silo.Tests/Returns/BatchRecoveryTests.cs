@@ -41,33 +41,72 @@ public sealed class BatchRecoveryTests
         Assert.Equal("from the trust", Assert.Single(Assert.Single(admissions.Points).Contributions).Note);
         await using var check = await restarted.Database.OpenAsync();
         Assert.Equal(3, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
-        var (status, result) = await check.QuerySingleAsync<(string, string)>("SELECT status, result FROM return_batches WHERE id = 'crashed'");
+        var (status, answer) = await check.QuerySingleAsync<(string, string)>("SELECT status, answer FROM return_batches WHERE id = 'crashed'");
         Assert.Equal(BatchHeader.Applied, status);
-        Assert.Contains("\"unchanged\":2", result);
+        // The answer a first success would have given: the two values that got in before the crash were imported.
+        Assert.Contains("\"imported\":3,\"updated\":0,\"unchanged\":0", answer);
     }
 
-    [Fact]
-    public async Task On_PostgreSQL_a_running_node_picks_up_a_batch_another_node_left_accepted()
+    /// <summary>A batch of three months of delayed-discharge-days, accepted by <paramref name="instance"/> and not applied.</summary>
+    private static async Task AcceptedBatchAsync(Database database, string id, string instance)
     {
-        await using var database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at, accepted_by) VALUES (@id, 'MFT', 'test', 'json', 1, 'accepted', @at, @instance)",
+            new { id, instance, at = SqlDialect.Timestamp(DateTimeOffset.UtcNow, database.Engine) });
+        await connection.ExecuteAsync(
+            "INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note) VALUES (@id, 1, 'E08000003', 'delayed-discharge-days', @period, 77, NULL, NULL)",
+            new { id, period = id == "busy" ? "2026-05" : "2026-07" });
+    }
+
+    private static async Task NodeInstanceAsync(Database database, string instance, string node, TimeSpan leaseLeft)
+    {
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO node_instances (instance_id, node_name, started_at, lease_until) VALUES (@instance, @node, @now, @until)",
+            new { instance, node, now = SqlDialect.Timestamp(DateTimeOffset.UtcNow, database.Engine), until = SqlDialect.Timestamp(DateTimeOffset.UtcNow + leaseLeft, database.Engine) });
+    }
+
+    private static async Task<string?> StatusAsync(Database database, string id)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteScalarAsync<string>("SELECT status FROM return_batches WHERE id = @id", new { id });
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_running_node_takes_over_at_once_the_young_batch_of_a_node_whose_lease_ran_out_and_leaves_a_live_nodes_alone(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
         await using var silo = await TestSilo.StartAsync(database, new Dictionary<string, string?> { ["Scrutiny:Returns:RecoverySweepSeconds"] = "1" });
         await silo.SeedMinimalCatalogueAsync();
+        await NodeInstanceAsync(silo.Database, "dead-node-instance", "node-b", TimeSpan.FromSeconds(-1));
+        await NodeInstanceAsync(silo.Database, "live-node-instance", "node-c", TimeSpan.FromHours(1));
+        await AcceptedBatchAsync(silo.Database, "orphan", "dead-node-instance");
+        await AcceptedBatchAsync(silo.Database, "busy", "live-node-instance");
 
-        await using (var connection = await silo.Database.OpenAsync())
+        // Received a moment ago: before leases, a batch this young waited two minutes whoever had accepted it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (await StatusAsync(silo.Database, "orphan") != BatchHeader.Applied) await Task.Delay(200, timeout.Token);
+        Assert.Equal(77, (await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Single(p => p.Period == "2026-07").Numerator);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(BatchHeader.Accepted, await StatusAsync(silo.Database, "busy"));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_restarted_node_applies_its_own_interrupted_batch_before_it_takes_requests(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        var node = new Dictionary<string, string?> { ["Scrutiny:Silo:NodeName"] = "node-a" };
+        await using (var before = await TestSilo.StartAsync(database, node))
         {
-            await connection.ExecuteAsync(
-                "INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at) VALUES ('orphan', 'MFT', 'test', 'json', 1, 'accepted', @at)",
-                new { at = SqlDialect.Timestamp(DateTimeOffset.UtcNow.AddMinutes(-10), StoreEngine.Postgres) });
-            await connection.ExecuteAsync(
-                "INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note) VALUES ('orphan', 1, 'E08000003', 'delayed-discharge-days', '2026-07', 77, NULL, NULL)");
+            await before.SeedMinimalCatalogueAsync();
+            // The previous process of node-a, killed a moment ago: its lease has not yet run out.
+            await NodeInstanceAsync(before.Database, "killed-instance", "node-a", TimeSpan.FromMinutes(1));
+            await AcceptedBatchAsync(before.Database, "interrupted", "killed-instance");
         }
 
-        // The value reaches the grain first and the batch is marked applied just after: wait for both.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await using var check = await silo.Database.OpenAsync();
-        while ((await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Count == 0
-               || await check.ExecuteScalarAsync<string>("SELECT status FROM return_batches WHERE id = 'orphan'") != BatchHeader.Applied)
-            await Task.Delay(200, timeout.Token);
-        Assert.Equal(77, (await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points[0].Numerator);
+        await using var restarted = await TestSilo.StartAsync(database, node);
+
+        Assert.Equal(BatchHeader.Applied, await StatusAsync(restarted.Database, "interrupted"));
     }
 }
