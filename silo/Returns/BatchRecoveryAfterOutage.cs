@@ -26,7 +26,7 @@ public sealed class BatchRecoveryAfterOutage(StoreStatus status, BatchRecovery r
         using var source = AuditSource.Use(AuditSource.System);
         try
         {
-            await recovery.RecoverAsync(_stopping!.Token, TimeSpan.Zero);
+            await recovery.RecoverAsync(_stopping!.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -15,8 +15,8 @@ public sealed class AdminCommandTests
         await using var database = await TestDatabase.CreateAsync(engine);
         await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
 
-        var (agencyExit, agencyLines) = await SiloProcess.RunAsync(database, "api-key", "create", "--agency", "MFT");
-        var (adminExit, adminLines) = await SiloProcess.RunAsync(database, "api-key", "create", "--admin");
+        var (agencyExit, agencyLines) = await SiloCommand.RunAsync(database, "api-key", "create", "--agency", "MFT");
+        var (adminExit, adminLines) = await SiloCommand.RunAsync(database, "api-key", "create", "--admin");
 
         Assert.Equal((0, 0), (agencyExit, adminExit));
         await using var node = await TestSilo.StartAsync(database);
@@ -34,9 +34,9 @@ public sealed class AdminCommandTests
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
         await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
 
-        var (exit, lines) = await SiloProcess.RunAsync(database, "person", "create", "--email", "Sam@Example.org", "--name", "Sam Submitter",
+        var (exit, lines) = await SiloCommand.RunAsync(database, "person", "create", "--email", "Sam@Example.org", "--name", "Sam Submitter",
             "--role", "agency:MFT", "--role", "committee:health-scrutiny");
-        var (refusedExit, refusedLines) = await SiloProcess.RunAsync(database, "person", "create", "--email", "x@example.org", "--name", "X", "--role", "agency:NOPE");
+        var (refusedExit, refusedLines) = await SiloCommand.RunAsync(database, "person", "create", "--email", "x@example.org", "--name", "X", "--role", "agency:NOPE");
 
         Assert.Equal((0, 2), (exit, refusedExit));
         await using var node = await TestSilo.StartAsync(database);
@@ -58,8 +58,8 @@ public sealed class AdminCommandTests
             id = (await silo.Services.GetRequiredService<Scrutiny.Silo.People.PeopleStore>().CreateAsync("sam@example.org", "Sam", [], "test")).Person!.Id;
         }
 
-        var (exit, lines) = await SiloProcess.RunAsync(database, "person", "reset-password", "Sam@Example.org");
-        var (unknownExit, unknownLines) = await SiloProcess.RunAsync(database, "person", "reset-password", "nobody@example.org");
+        var (exit, lines) = await SiloCommand.RunAsync(database, "person", "reset-password", "Sam@Example.org");
+        var (unknownExit, unknownLines) = await SiloCommand.RunAsync(database, "person", "reset-password", "nobody@example.org");
 
         Assert.Equal((0, 2), (exit, unknownExit));
         Assert.DoesNotContain(unknownLines, l => l.Contains("password", StringComparison.OrdinalIgnoreCase));
@@ -77,7 +77,7 @@ public sealed class AdminCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
 
-        var (exit, lines) = await SiloProcess.RunAsync(database, "api-key", "create", "--agency", "NOPE");
+        var (exit, lines) = await SiloCommand.RunAsync(database, "api-key", "create", "--agency", "NOPE");
 
         Assert.Equal(2, exit);
         Assert.DoesNotContain(lines, l => l.StartsWith("scr_", StringComparison.Ordinal));
@@ -89,13 +89,13 @@ public sealed class AdminCommandTests
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
         await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
 
-        var (createExit, created) = await SiloProcess.RunAsync(database, "api-key", "create", "--agency", "MFT", "--expires-days", "90", "--label", "Finance upload");
+        var (createExit, created) = await SiloCommand.RunAsync(database, "api-key", "create", "--agency", "MFT", "--expires-days", "90", "--label", "Finance upload");
         var key = created[^1];
         var id = key.Split('_', 3)[1];
-        var (listExit, listed) = await SiloProcess.RunAsync(database, "api-key", "list", "--agency", "MFT");
-        var (revokeExit, revoked) = await SiloProcess.RunAsync(database, "api-key", "revoke", "--id", $"scr_{id}");
-        var (afterExit, after) = await SiloProcess.RunAsync(database, "api-key", "list");
-        var (badExit, _) = await SiloProcess.RunAsync(database, "api-key", "create", "--agency", "MFT", "--expires-days", "0");
+        var (listExit, listed) = await SiloCommand.RunAsync(database, "api-key", "list", "--agency", "MFT");
+        var (revokeExit, revoked) = await SiloCommand.RunAsync(database, "api-key", "revoke", "--id", $"scr_{id}");
+        var (afterExit, after) = await SiloCommand.RunAsync(database, "api-key", "list");
+        var (badExit, _) = await SiloCommand.RunAsync(database, "api-key", "create", "--agency", "MFT", "--expires-days", "0");
 
         Assert.Equal((0, 0, 0, 0, 2), (createExit, listExit, revokeExit, afterExit, badExit));
         Assert.Contains(listed, l => l.StartsWith($"scr_{id} ", StringComparison.Ordinal) && l.Contains("Finance upload") && l.Contains("active"));
@@ -118,7 +118,7 @@ public sealed class AdminCommandTests
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
         await using (var silo = await TestSilo.StartAsync(database)) await silo.SeedMinimalCatalogueAsync();
 
-        var (exit, lines) = await SiloProcess.RunAsync(database, "migrate");
+        var (exit, lines) = await SiloCommand.RunAsync(database, "migrate");
 
         Assert.Equal(0, exit);
         Assert.Contains(lines, l => l.StartsWith("Applied 0 migration(s)", StringComparison.Ordinal));

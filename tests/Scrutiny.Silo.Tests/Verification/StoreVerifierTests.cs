@@ -23,10 +23,10 @@ public sealed class StoreVerifierTests
             await SeededDemo.SeederAt(silo, SeededDemo.Now).SeedAsync(CancellationToken.None);
             Assert.Empty(await silo.Services.GetRequiredService<StoreVerifier>().VerifyAsync());
         }
-        Assert.Equal(0, (await SiloProcess.RunAsync(database, "verify")).ExitCode);
+        Assert.Equal(0, (await SiloCommand.RunAsync(database, "verify")).ExitCode);
 
         var damage = await DamageAsync(database);
-        var (exit, lines) = await SiloProcess.RunAsync(database, "verify");
+        var (exit, lines) = await SiloCommand.RunAsync(database, "verify");
 
         Assert.Equal(1, exit);
         foreach (var expected in damage) Assert.Contains(lines, l => l.StartsWith(expected, StringComparison.Ordinal));

@@ -4,7 +4,7 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Tests.Infrastructure;
 
 /// <summary>The silo executable's admin commands, run as a user runs them: a separate process on a test database.</summary>
-public static class SiloProcess
+public static class SiloCommand
 {
     public static async Task<(int ExitCode, string[] Lines)> RunAsync(TestDatabase database, params string[] args)
     {
