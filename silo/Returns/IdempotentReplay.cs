@@ -35,6 +35,21 @@ public sealed class IdempotentReplay(IdempotencyStore keys, NodeLeases leases, D
     /// <param name="requestHash">Reads the rest of the body: called only on the way to an answer, never before a run.</param>
     public async Task<KeyDecision> DecideAsync(string agency, string key, Func<Task<string>> requestHash, CancellationToken cancellationToken)
     {
+        // A run holds the key in this process until the caller's EndHere; any other verdict lets it go at once.
+        if (!keys.TryStartHere(agency, key)) return KeyDecision.StillRunning;
+        var decision = KeyDecision.StillRunning;
+        try
+        {
+            return decision = await DecideHeldAsync(agency, key, requestHash, cancellationToken);
+        }
+        finally
+        {
+            if (decision.Verdict != KeyVerdict.Run) keys.EndHere(agency, key);
+        }
+    }
+
+    private async Task<KeyDecision> DecideHeldAsync(string agency, string key, Func<Task<string>> requestHash, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             if (await keys.TryReserveAsync(agency, key, cancellationToken)) return KeyDecision.Run;
@@ -48,7 +63,9 @@ public sealed class IdempotentReplay(IdempotencyStore keys, NodeLeases leases, D
                 await keys.CompleteFromBatchAsync(agency, key, batchId, response);
                 return KeyDecision.Replay(new IdempotentAnswer(row.Answer.RequestHash, 200, response));
             }
-            if (await leases.IsAliveAsync(row.Owner, cancellationToken)) return KeyDecision.StillRunning;
+            // This process's own reservation, with no request of its own running it (this one holds the key here):
+            // a request that ended without freeing it, as when the store went away. Otherwise the owner decides.
+            if (!keys.IsThisInstance(row.Owner) && await leases.IsAliveAsync(row.Owner, cancellationToken)) return KeyDecision.StillRunning;
             if (await keys.TryTakeOverAsync(agency, key, row.Owner, cancellationToken)) return KeyDecision.Run;
         }
         return KeyDecision.StillRunning;

@@ -105,6 +105,10 @@ public static class ReturnsApi
             if (holdsKey) await idempotency.ReleaseAsync(agency, key!);
             throw;
         }
+        finally
+        {
+            if (holdsKey) idempotency.EndHere(agency, key!);
+        }
     }
 
     private static IResult StillRunning(string key) =>
