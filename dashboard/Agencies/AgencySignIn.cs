@@ -169,8 +169,9 @@ public static class AgencySignIn
     /// <summary>Whether the session is a person's (email and password), not one bought with an API key.</summary>
     public static bool IsPerson(this ClaimsPrincipal user) => Person.TryParseActor(user.FindFirstValue(ClaimTypes.NameIdentifier), out _);
 
-    /// <summary>A return address that stays on this site: a local path, or <paramref name="home"/> (the agency home by default).</summary>
-    public static string SafeReturnUrl(string? returnUrl, string home = AgencyPaths.Home) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : home;
+    /// <summary>
+    /// A return address that stays on this site: a local path (see <see cref="LocalReturnUrl"/>), or
+    /// <paramref name="home"/> (the agency home by default).
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl, string home = AgencyPaths.Home) => LocalReturnUrl.From(returnUrl) ?? home;
 }
