@@ -21,7 +21,15 @@ public sealed class ScrutinyHub(DataViews views) : Hub
     public const string Path = "/hubs/scrutiny";
     public const string ChangedMessage = "changed";
 
+    /// <summary>
+    /// How many groups one connection may watch at once. A page watches one group per thing it shows live (a place's
+    /// page, one per indicator); the hub keeps every group a connection joins until it leaves, so without a limit one
+    /// connection could make the node hold any number of made-up names.
+    /// </summary>
+    public const int MaxWatches = 500;
+
     private const string WatcherItem = "scrutiny:watcher";
+    private const string WatchedItem = "scrutiny:watched";
 
     public override async Task OnConnectedAsync()
     {
@@ -36,15 +44,26 @@ public sealed class ScrutinyHub(DataViews views) : Hub
     public async Task Watch(string group)
     {
         var watcher = Context.Items[WatcherItem] as ClaimsPrincipal ?? new ClaimsPrincipal();
-        var view = await views.ForGroupAsync(watcher, Checked(group), Context.ConnectionAborted);
+        var watched = Watched();
+        if (!watched.Contains(Checked(group)) && watched.Count >= MaxWatches)
+            throw new HubException($"A connection watches at most {MaxWatches} groups: unwatch one first.");
+        var view = await views.ForGroupAsync(watcher, group, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.For(group, view));
+        watched.Add(group);
     }
 
     public async Task Unwatch(string group)
     {
+        Watched().Remove(group);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.For(Checked(group), DataView.Published));
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.For(group, DataView.All));
     }
+
+    // A connection's calls run one at a time (SignalR's default), so the set needs no lock.
+    private HashSet<string> Watched() =>
+        Context.Items.TryGetValue(WatchedItem, out var set) && set is HashSet<string> watched
+            ? watched
+            : (HashSet<string>)(Context.Items[WatchedItem] = new HashSet<string>(StringComparer.Ordinal));
 
     private static string Checked(string group) =>
         group.Length <= 200 && ChangeGroups.Prefixes.Any(p => group.StartsWith(p, StringComparison.Ordinal) && group.Length > p.Length)
