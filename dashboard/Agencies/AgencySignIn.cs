@@ -136,8 +136,9 @@ public static class AgencySignIn
     /// <summary>A person's cookie: who they are and their roles (<see cref="PersonClaims"/>); never the password.</summary>
     public static ClaimsPrincipal PersonPrincipal(Person person) => new(new ClaimsIdentity(PersonClaims.For(person), CookieScheme));
 
-    public static Task SignInPersonAsync(HttpContext context, Person person) =>
-        context.SignInAsync(CookieScheme, PersonPrincipal(person), new AuthenticationProperties { IsPersistent = false });
+    /// <param name="next">Where the browser goes now (made safe already), or null to stay on the page.</param>
+    public static Task SignInPersonAsync(HttpContext context, Person person, string? next) =>
+        context.SignInAsync(CookieScheme, PersonPrincipal(person), Session(next));
 
     /// <summary>The cookie's contents: the agency, its name for the header, and the key's id (not the key).</summary>
     public static ClaimsPrincipal Principal(ApiKeyHolder holder, string agencyName) =>
@@ -162,11 +163,17 @@ public static class AgencySignIn
                 new Claim(KeyIdClaim, holder.KeyId),
             ], CookieScheme));
 
-    public static Task SignInAsync(HttpContext context, ApiKeyHolder holder, string agencyName) =>
-        context.SignInAsync(CookieScheme, Principal(holder, agencyName), new AuthenticationProperties { IsPersistent = false });
+    public static Task SignInAsync(HttpContext context, ApiKeyHolder holder, string agencyName, string next) =>
+        context.SignInAsync(CookieScheme, Principal(holder, agencyName), Session(next));
 
-    public static Task SignInAdministratorAsync(HttpContext context, ApiKeyHolder holder) =>
-        context.SignInAsync(CookieScheme, AdministratorPrincipal(holder), new AuthenticationProperties { IsPersistent = false });
+    public static Task SignInAdministratorAsync(HttpContext context, ApiKeyHolder holder, string next) =>
+        context.SignInAsync(CookieScheme, AdministratorPrincipal(holder), Session(next));
+
+    // A session for the browser alone, and where to go next. Said here because, on the sign-in page, the cookie
+    // handler itself redirects as it signs in: without a RedirectUri it sends the raw ?returnUrl= as the Location,
+    // and one that is not ASCII makes Kestrel throw (a 500, and no session). next is already made safe and encoded;
+    // with none, the handler redirects nowhere (off the sign-in page).
+    private static AuthenticationProperties Session(string? next) => new() { IsPersistent = false, RedirectUri = next };
 
     /// <summary>
     /// Who a submission or an administrator's change made in the dashboard is recorded as: the person
@@ -178,8 +185,9 @@ public static class AgencySignIn
     /// <summary>Whether the session is a person's (email and password), not one bought with an API key.</summary>
     public static bool IsPerson(this ClaimsPrincipal user) => Person.TryParseActor(user.FindFirstValue(ClaimTypes.NameIdentifier), out _);
 
-    /// <summary>A return address that stays on this site: a local path, or <paramref name="home"/> (the agency home by default).</summary>
-    public static string SafeReturnUrl(string? returnUrl, string home = AgencyPaths.Home) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : home;
+    /// <summary>
+    /// A return address that stays on this site: a local path (see <see cref="LocalReturnUrl"/>), or
+    /// <paramref name="home"/> (the agency home by default).
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl, string home = AgencyPaths.Home) => LocalReturnUrl.From(returnUrl) ?? home;
 }

@@ -9,6 +9,9 @@ namespace Scrutiny.Silo.Api;
 /// </summary>
 public class FieldProblems
 {
+    /// <summary>The years a typed date may fall in: those a reporting period may (see <c>Period.TryParse</c>).</summary>
+    public const int MinYear = 1900, MaxYear = 2999;
+
     public List<FieldProblem> List { get; } = [];
     public bool Any => List.Count > 0;
 
@@ -31,8 +34,13 @@ public class FieldProblems
             if (required) Add(field, "required", $"{field} is required, as yyyy-MM-dd.");
             return null;
         }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        Add(field, "invalid_date", $"{field} must be a date written yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            Add(field, "invalid_date", $"{field} must be a date written yyyy-MM-dd.");
+        // The years periods may have: a day near the end of the calendar (9999-12-31) would overflow the days and
+        // months reckoned from it (a response due months later, a milestone missed days after).
+        else if (day.Year is < MinYear or > MaxYear)
+            Add(field, "out_of_range", $"{field} must be a date in the years {MinYear} to {MaxYear}.");
+        else return day;
         return null;
     }
 

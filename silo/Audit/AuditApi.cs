@@ -22,15 +22,17 @@ public static class AuditApi
     }
 
     private static async Task<IResult> SearchAsync(string? actor, string? action, string? subject, string? from, string? to, string? format,
-        int? page, AuditSearch search, TimeProvider time, CancellationToken cancellationToken)
+        string? page, AuditSearch search, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
-        var (filter, problems) = AuditFilter.Parse(actor, action, subject, from, to);
+        var (filter, filterProblems) = AuditFilter.Parse(actor, action, subject, from, to);
+        var (pageNumber, pageProblem) = PageNumber.Parse(page);
+        IReadOnlyList<FieldProblem> problems = pageProblem is null ? filterProblems : [.. filterProblems, pageProblem];
         if (problems.Count > 0)
             return Results.Problem(title: "Invalid search.", detail: string.Join(". ", problems.Select(p => p.Message)) + ".",
                 statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = problems });
         return exportFormat == ExportFormat.Csv
             ? AuditCsv.Download(await search.AllAsync(filter, cancellationToken), time.GetUtcNow())
-            : Results.Ok(await search.SearchAsync(filter, page ?? 1, cancellationToken));
+            : Results.Ok(await search.SearchAsync(filter, pageNumber, cancellationToken));
     }
 }

@@ -19,7 +19,8 @@ public sealed class AuditSearch(Database database)
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM audit_log {where}", parameters, cancellationToken: cancellationToken));
         parameters.Add("take", PageSize);
-        parameters.Add("skip", (page - 1) * PageSize);
+        // As a long: page 50,000,000 is past any log, but (page - 1) * 50 would overflow an int into a negative offset.
+        parameters.Add("skip", (long)(page - 1) * PageSize);
         var rows = await connection.QueryAsync<StoredRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM audit_log {where} ORDER BY at DESC, id DESC LIMIT @take OFFSET @skip", parameters,
             cancellationToken: cancellationToken));
@@ -70,7 +71,8 @@ public sealed class AuditSearch(Database database)
             conditions.Add("at >= @from");
             parameters.Add("from", SqlDialect.Timestamp(StartOf(from), database.Engine));
         }
-        if (filter.To is { } to)
+        // The last day there is has no next day to end before: it leaves the search without an end.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             conditions.Add("at < @to");
             parameters.Add("to", SqlDialect.Timestamp(StartOf(to.AddDays(1)), database.Engine));

@@ -67,8 +67,9 @@ public static class BoardsApi
         return Results.Ok(boards);
     }
 
-    private static async Task<IResult> GetSummaryAsync(string id, IGrainFactory grains) =>
-        await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
+    // The catalogue first: a grain activated for every made-up id would stay in memory until it had been idle a while.
+    private static async Task<IResult> GetSummaryAsync(string id, ICatalogue catalogue, IGrainFactory grains) =>
+        await catalogue.FindBoardAsync(id) is not null && await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
             ? Results.Ok(BoardSummaryResource.From(view))
             : NoBoard(id);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -109,6 +110,8 @@ public static class SiloServiceExtensions
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBridge>());
         }
         services.AddScrutinyAuth();
+        // No answer names the server it came from (Kestrel, by default): nothing to look up known flaws by.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddSecurityHeaders();
         services.AddProxyHeaders(builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions());
         services.AddRequestLimits(builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions());
@@ -131,6 +134,7 @@ public static class SiloServiceExtensions
         app.UseAuditSource();
         app.UseAuthentication();
         identifyPeople?.Invoke(app);
+        app.UsePrivateAnswers();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

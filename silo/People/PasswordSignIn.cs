@@ -15,7 +15,8 @@ public enum PasswordSignInResult { SignedIn, Wrong, LockedOut, Disabled, Expired
 /// <summary>
 /// Checks an email and password, with lockout: <see cref="MaxFailures"/> wrong passwords in a row lock the account
 /// for <see cref="LockoutDuration"/>, counted per account (an attacker spreading guesses over addresses is the
-/// per-IP rate limit's business). While locked, no password is checked at all, not even the right one.
+/// per-IP rate limit's business). While locked, no password lets anyone in, not even the right one (it is checked all
+/// the same, so that a locked account costs the same time to refuse as any other).
 /// </summary>
 public sealed class PasswordSignIn(Database database, PeopleStore people, TimeProvider time, ILogger<PasswordSignIn> logger)
 {
@@ -41,18 +42,18 @@ public sealed class PasswordSignIn(Database database, PeopleStore people, TimePr
             FROM people WHERE email = @normalised
             """,
             new { normalised }, cancellationToken: cancellationToken));
-        if (account is null)
-        {
-            PersonPasswords.VerifyDecoy(password);
-            return (PasswordSignInResult.Wrong, null);
-        }
+        // Exactly one password check of the same strength whatever follows (no account, a locked one, a disabled one,
+        // a wrong or an expired password), and before any state is looked at: a refusal that skipped the hashing
+        // would answer in a few milliseconds instead of a hundred, and the time alone would say who has an account
+        // and whether it is locked.
+        var verified = account is null ? Decoy(password) : PersonPasswords.Verify(account.Hash, password);
+        if (account is null) return (PasswordSignInResult.Wrong, null);
         var now = time.GetUtcNow();
         if (account.LockedUntil is { } locked && SqlDialect.ReadTimestamp(locked) > now)
         {
             logger.LogWarning("Sign-in refused: {Person} is locked out", Person.ActorFor(account.Id));
             return (PasswordSignInResult.LockedOut, null);
         }
-        var verified = PersonPasswords.Verify(account.Hash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
             await RecordFailureAsync(account.Id, now, expiredLock: account.LockedUntil is not null, cancellationToken);
@@ -75,6 +76,12 @@ public sealed class PasswordSignIn(Database database, PeopleStore people, TimePr
             "UPDATE people SET failed_attempts = 0, locked_until = NULL, password_hash = COALESCE(@rehash, password_hash) WHERE id = @Id",
             new { account.Id, rehash }, cancellationToken: cancellationToken));
         return (PasswordSignInResult.SignedIn, await people.FindAsync(account.Id, cancellationToken));
+    }
+
+    private static PasswordVerificationResult Decoy(string password)
+    {
+        PersonPasswords.VerifyDecoy(password);
+        return PasswordVerificationResult.Failed;
     }
 
     // One statement adds the failure and, at the threshold, sets the lock, so that two wrong passwords at once both count.

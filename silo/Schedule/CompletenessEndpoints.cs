@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Scrutiny.Grains.Catalogue;
@@ -37,12 +38,15 @@ internal static class CompletenessEndpoints
         return Results.Ok(await completeness.ForPlaceAsync(place!, p, indicator, user.VisibleAgency(), cancellationToken));
     }
 
-    public static async Task<IResult> ForAgencyAsync(string code, int? periods, SqlCatalogue catalogue, Completeness completeness,
+    // periods is read as text, so that ?periods=x is the same named problem as ?periods=0, not a binding failure.
+    public static async Task<IResult> ForAgencyAsync(string code, string? periods, SqlCatalogue catalogue, Completeness completeness,
         CancellationToken cancellationToken)
     {
-        if (periods is < 1 or > Completeness.MaxPeriods)
-            return ApiResults.Invalid<FieldProblem>([new("periods", "out_of_range", $"periods must be from 1 to {Completeness.MaxPeriods}.")]);
+        var count = Completeness.DefaultPeriods;
+        if (!string.IsNullOrWhiteSpace(periods)
+            && !(int.TryParse(periods.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= Completeness.MaxPeriods))
+            return ApiResults.Invalid<FieldProblem>([new("periods", "out_of_range", $"periods must be a whole number from 1 to {Completeness.MaxPeriods}.")]);
         if (await catalogue.FindAgencyAsync(code, cancellationToken) is null) return ApiResults.NotFound($"No agency has the code '{code}'.");
-        return Results.Ok(await completeness.ForAgencyAsync(code, periods ?? Completeness.DefaultPeriods, cancellationToken));
+        return Results.Ok(await completeness.ForAgencyAsync(code, count, cancellationToken));
     }
 }

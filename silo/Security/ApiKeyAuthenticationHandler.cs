@@ -13,7 +13,7 @@ namespace Scrutiny.Silo.Security;
 /// only, as <c>?access_token=scr_…</c> (what it sends on a WebSocket).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, FailedKeyBudget failures)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     public const string AccessTokenParameter = "access_token";
@@ -24,13 +24,21 @@ public sealed class ApiKeyAuthenticationHandler(
     public static ApiKeyRefusal? RefusalOf(HttpContext context) => context.Items[RefusalItem] as ApiKeyRefusal?;
 
     private static readonly object RefusalItem = new();
+    private static readonly object RetryAfterItem = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (PresentedKey() is not { } presented) return AuthenticateResult.NoResult();
+        // A client that has had too many keys refused is not told whether this one is good.
+        if (failures.SpentFor(Context) is { } retryAfter)
+        {
+            Context.Items[RetryAfterItem] = retryAfter;
+            return AuthenticateResult.Fail("Too many refused API keys from this client.");
+        }
         var check = await keys.CheckAsync(presented, Context.RequestAborted);
         if (check.Holder is not { } holder)
         {
+            failures.Spend(Context);
             Context.Items[RefusalItem] = check.Refusal;
             return AuthenticateResult.Fail($"The API key is refused ({check.Refusal}).");
         }
@@ -59,6 +67,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan retryAfter)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return;
+        }
         Response.Headers.WWWAuthenticate = ScrutinyAuth.ApiKeyScheme;
         // Expired and revoked are said, since the holder of the whole key can act on it (ask for a new one); an
         // unknown key gets nothing that would help someone guessing.

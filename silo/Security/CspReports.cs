@@ -42,8 +42,10 @@ public static class CspReports
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         if (await BoundedBody.ReadAsync(context.Request, MaxBodyBytes, cancellationToken) is not { } body)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        if (CspViolation.Read(body, reportingApi: type.MediaType.Equals(ReportsType, StringComparison.OrdinalIgnoreCase)) is not { } violations)
-            return Results.BadRequest();
+        if (CspViolation.Read(body, reportingApi: type.MediaType.Equals(ReportsType, StringComparison.OrdinalIgnoreCase), out var notText) is not { } violations)
+            // The field is named from our own list of names, never copied from the body, so nothing of it is echoed.
+            return notText is null ? Results.BadRequest()
+                : Results.Problem(title: "Invalid report.", detail: $"The field {notText} is not text.", statusCode: StatusCodes.Status400BadRequest);
         var logger = loggers.CreateLogger(typeof(CspReports).FullName!);
         foreach (var violation in violations.Take(MaxLoggedPerRequest))
             logger.LogWarning("Content-Security-Policy violation: {Directive} blocked {BlockedUri} on {DocumentUri}",

@@ -11,10 +11,12 @@ public sealed record CspViolation(string Directive, string BlockedUri, string Do
     /// <summary>
     /// The violations in a report: <c>application/csp-report</c> (the <c>report-uri</c> form,
     /// <c>{"csp-report": {...}}</c>) or <c>application/reports+json</c> (the Reporting API's list, where only the
-    /// <c>csp-violation</c> entries are ours). Null when the body is not such JSON.
+    /// <c>csp-violation</c> entries are ours). Null when the body is not such JSON, with <paramref name="notText"/>
+    /// naming the field when the JSON is well formed but a string in it is no text (a lone surrogate, <c>"\ud800"</c>).
     /// </summary>
-    public static IReadOnlyList<CspViolation>? Read(ReadOnlySpan<byte> body, bool reportingApi)
+    public static IReadOnlyList<CspViolation>? Read(ReadOnlySpan<byte> body, bool reportingApi, out string? notText)
     {
+        notText = null;
         try
         {
             using var document = JsonDocument.Parse(body.ToArray());
@@ -34,6 +36,16 @@ public sealed record CspViolation(string Directive, string BlockedUri, string Do
         {
             return null;
         }
+        catch (NotTextException e)
+        {
+            notText = e.Field;
+            return null;
+        }
+    }
+
+    private sealed class NotTextException(string field) : Exception(field)
+    {
+        public string Field { get; } = field;
     }
 
     // The first of the names present as a string, cut short and without control characters (so that a report cannot
@@ -43,7 +55,11 @@ public sealed record CspViolation(string Directive, string BlockedUri, string Do
         foreach (var name in names)
             if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
             {
-                var text = new string([.. value.GetString()!.Where(c => !char.IsControl(c))]);
+                // JSON may escape half a surrogate pair, which no .NET string holds: GetString throws rather than answer.
+                string whole;
+                try { whole = value.GetString()!; }
+                catch (InvalidOperationException) { throw new NotTextException(name); }
+                var text = new string([.. whole.Where(c => !char.IsControl(c))]);
                 return text.Length > MaxFieldLength ? text[..MaxFieldLength] + "…" : text;
             }
         return "";

@@ -13,4 +13,11 @@ public sealed class RateLimitOptions
 
     /// <summary>Reads of the API (<c>GET /api/v1/…</c>) by one API key; its writes have budgets of their own.</summary>
     public int ApiReadsPerMinute { get; set; } = 1200;
+
+    /// <summary>
+    /// Refused API keys (unknown, revoked, expired, malformed) from one client address. A client with a wrong key
+    /// retries a few times; someone guessing keys tries thousands. Past the budget, every key the address presents is
+    /// answered 429 with Retry-After, unchecked, until the minute is out.
+    /// </summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
 }

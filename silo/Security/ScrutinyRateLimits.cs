@@ -10,14 +10,16 @@ namespace Scrutiny.Silo.Security;
 /// <summary>
 /// The budgets every request falls under, whatever endpoint it reaches (so a new endpoint cannot forget one): API
 /// reads per API key, and everything else (pages, CSV exports, live catch-up, the hub's connections) per signed-in
-/// person or, for anyone not signed in, per client address. Endpoints may add budgets of their own on top, as the
-/// returns API does per key. Health probes are never held back.
+/// person or, for anyone not signed in, per client address (<see cref="ClientPartition"/>). Endpoints may add budgets
+/// of their own on top, as the returns API does per key; refused API keys have theirs (<see cref="FailedKeyBudget"/>).
+/// Health probes are never held back.
 /// </summary>
 public static class ScrutinyRateLimits
 {
     public static IServiceCollection AddScrutinyRateLimits(this IServiceCollection services, RateLimitOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton<FailedKeyBudget>();
         return services.AddRateLimiter(limiter =>
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options)));
     }
@@ -34,7 +36,7 @@ public static class ScrutinyRateLimits
             return user is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 ? PerMinute($"api-read:{user}", options.ApiReadsPerMinute)
                 : RateLimitPartition.GetNoLimiter(string.Empty);
-        return PerMinute(user is not null ? $"person:{user}" : $"address:{context.Connection.RemoteIpAddress}", options.PageRequestsPerMinute);
+        return PerMinute(user is not null ? $"person:{user}" : $"address:{ClientPartition.Of(context)}", options.PageRequestsPerMinute);
     }
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>

@@ -74,6 +74,22 @@ public sealed class CspReportTests
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("""{"csp-report":{"document-uri":"\ud800"}}""", "application/csp-report", "document-uri")]
+    [InlineData("""{"csp-report":{"blocked-uri":"x\udfff"}}""", "application/csp-report", "blocked-uri")]
+    [InlineData("""[{"type":"csp-violation","body":{"effectiveDirective":"\ud800x"}}]""", "application/reports+json", "effectiveDirective")]
+    [InlineData("""[{"type":"\udc00"}]""", "application/reports+json", "type")]
+    public async Task A_field_escaping_half_a_surrogate_pair_is_refused_naming_the_field(string json, string type, string field)
+    {
+        await using var app = await DashboardApp.StartAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        using var response = await http.PostAsync(CspReports.Path, Body(json, type), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"The field {field} is not text", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Reports_fall_under_the_per_address_rate_limit()
     {

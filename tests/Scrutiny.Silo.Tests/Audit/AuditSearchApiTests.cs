@@ -75,6 +75,39 @@ public sealed class AuditSearchApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/audit?format=xml", api.AdminKey)).StatusCode);
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task The_last_day_of_the_calendar_ends_a_search_and_a_page_past_the_end_is_empty(StoreEngine engine)
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(engine);
+        await SeedAsync(api, new AuditEntry(Day1, "a", "far", "s", "{}"));
+
+        Assert.Equal(["s"], await SubjectsAsync(api, "?action=far&to=9999-12-31"));
+        Assert.Equal(["s"], await SubjectsAsync(api, "?action=far&from=0001-01-01&to=9999-12-31"));
+        var csv = await api.GetAsync("/api/v1/audit?action=far&to=9999-12-31&format=csv", api.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        // The greatest page there is: its offset is past every row, not a negative number PostgreSQL refuses.
+        var last = await PageAsync(api, $"?page={int.MaxValue}");
+        Assert.Equal((int.MaxValue, 0), (last.GetProperty("page").GetInt32(), last.GetProperty("entries").GetArrayLength()));
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("1e10")]
+    [InlineData("99999999999")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1%0D%0AWarning: forged")]
+    public async Task A_page_that_is_not_a_whole_number_from_1_is_a_400_naming_the_field(string page)
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(StoreEngine.Sqlite);
+
+        var response = await api.GetAsync($"/api/v1/audit?page={page}", api.AdminKey);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("page", Assert.Single(errors.EnumerateArray()).GetProperty("field").GetString());
+    }
+
     /// <summary>Rows written the way every change writes them; the source is left to the ambient default for old rows' sake.</summary>
     private static async Task SeedAsync(CatalogueApiUnderTest api, params AuditEntry[] entries)
     {

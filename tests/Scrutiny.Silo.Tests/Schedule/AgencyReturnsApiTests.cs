@@ -50,5 +50,8 @@ public sealed class AgencyReturnsApiTests
         Assert.Equal(12, (await JsonAsync(admin)).GetProperty("periods").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(api.Admin, "/api/v1/agencies/NOPE/returns")).StatusCode);
         Assert.Equal([("periods", "out_of_range")], await ErrorsAsync(await api.GetAsync(api.Mcc, "/api/v1/agencies/MCC/returns?periods=0")));
+        // Not a number at all is the same named problem, not a binding failure's bare 400.
+        foreach (var periods in new[] { "x", "1e1", "99999999999" })
+            Assert.Equal([("periods", "out_of_range")], await ErrorsAsync(await api.GetAsync(api.Mcc, $"/api/v1/agencies/MCC/returns?periods={periods}")));
     }
 }
