@@ -1,0 +1,31 @@
+namespace Scrutiny.Dashboard.Tests.HostileInput;
+
+/// <summary>
+/// The promises every answer keeps, whatever was sent: no server error (answered or logged), no unpublished value
+/// for a caller not entitled to it (unless the request carried the same text, which an answer may echo), and
+/// nothing written by a refused request.
+/// </summary>
+public static class FuzzChecks
+{
+    public const string ServerError = "5xx answer";
+    public const string Logged = "unhandled exception logged";
+    public const string Leak = "unpublished value in the answer";
+    public const string Written = "refused request wrote to the store";
+
+    public static IEnumerable<FuzzFailure> Check(
+        FuzzRequest request, FuzzAnswer? answer, IReadOnlyList<string> errors, IReadOnlyList<string> changedTables)
+    {
+        if (answer is { Status: >= 500 })
+            yield return new FuzzFailure(ServerError, request, answer, string.Join("\n", errors));
+        else if (errors.Count > 0)
+            yield return new FuzzFailure(Logged, request, answer, string.Join("\n", errors));
+        if (answer is not null && !request.Caller.MaySeeUnpublished()
+            && Embargo.Find(answer.Body + "\n" + answer.Headers) is { } marker && !request.Carries(marker))
+            yield return new FuzzFailure(Leak, request, answer, marker);
+        if (answer is { Status: >= 400 and < 500 } && changedTables.Count > 0)
+            yield return new FuzzFailure(Written, request, answer, string.Join("\n", changedTables));
+    }
+
+    /// <summary>A log line at Error or Critical: what ASP.NET Core writes for an unhandled exception, and what the app writes for its own failures.</summary>
+    public static bool IsError(string line) => line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal);
+}
