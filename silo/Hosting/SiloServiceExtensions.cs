@@ -125,6 +125,7 @@ public static class SiloServiceExtensions
         identifyPeople?.Invoke(app);
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseKnownJsonCharsets();
         return app;
     }
 
