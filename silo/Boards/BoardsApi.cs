@@ -67,8 +67,9 @@ public static class BoardsApi
         return Results.Ok(boards);
     }
 
+    // A blank id names no board, and no grain may be asked for by one (the runtime throws: a 500 for GET /boards/%09).
     private static async Task<IResult> GetSummaryAsync(string id, IGrainFactory grains) =>
-        await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
+        !string.IsNullOrWhiteSpace(id) && await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
             ? Results.Ok(BoardSummaryResource.From(view))
             : NoBoard(id);
 

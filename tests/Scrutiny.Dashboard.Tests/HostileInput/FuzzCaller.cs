@@ -19,4 +19,11 @@ public static class FuzzCallers
 {
     public static bool MaySeeUnpublished(this FuzzCaller caller) =>
         caller is not (FuzzCaller.Anonymous or FuzzCaller.AgencyKey or FuzzCaller.ScrutinyMember);
+
+    /// <summary>
+    /// Whether the request's sender may see unpublished values: its caller's right, or an administrator's when a
+    /// generated header carries the administrator's key in a form the app accepts (<c>Bearer scr_…</c> is one).
+    /// </summary>
+    public static bool MaySeeUnpublished(this FuzzRequest request) =>
+        request.Caller.MaySeeUnpublished() || request.Headers.Any(h => h.Value.Contains(HostileHeaders.AdminKey, StringComparison.Ordinal));
 }

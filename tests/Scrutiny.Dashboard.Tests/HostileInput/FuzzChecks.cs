@@ -24,7 +24,7 @@ public static class FuzzChecks
             yield return new FuzzFailure(ServerError, request, answer, string.Join("\n", errors));
         else if (errors.Count > 0)
             yield return new FuzzFailure(Logged, request, answer, string.Join("\n", errors));
-        if (answer is not null && !request.Caller.MaySeeUnpublished()
+        if (answer is not null && !request.MaySeeUnpublished()
             && Embargo.Find(answer.Body + "\n" + answer.Headers) is { } marker && !request.Carries(marker))
             yield return new FuzzFailure(Leak, request, answer, marker);
         if (answer is { Status: >= 400 and < 500 } && changedTables.Count > 0)
