@@ -125,7 +125,9 @@ public static class SiloServiceExtensions
         identifyPeople?.Invoke(app);
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Input no endpoint can take, refused before any reaches the store (each file says which 500 it was).
         app.UseKnownJsonCharsets();
+        app.UseNoNulInQuery();
         return app;
     }
 

@@ -58,6 +58,16 @@ public sealed class FoundByFuzzingTests(MatrixApp matrix) : IClassFixture<Matrix
     }
 
     [Theory]
+    [InlineData("/compare?indicator=%00")]
+    [InlineData("/api/v1/boards?x%00=1")]
+    public async Task A_query_string_holding_a_NUL_is_refused_with_400(string pathAndQuery)
+    {
+        using var response = await matrix.Session(Caller.Anonymous).GetAsync(pathAndQuery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("%09")]
     [InlineData("%20")]
     public async Task A_board_summary_asked_for_by_a_blank_id_is_not_found(string id)

@@ -13,7 +13,7 @@ public sealed record FuzzSettings(ulong Seed, int Cases)
     public const string CasesVariable = "SCRUTINY_FUZZ_CASES";
 
     /// <summary>Per engine: a few thousand in all for the default run, which stays within about three minutes on two cores.</summary>
-    public const int DefaultCases = 1500;
+    public const int DefaultCases = 2500;
 
     public static FuzzSettings FromEnvironment() => new(
         Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } seed

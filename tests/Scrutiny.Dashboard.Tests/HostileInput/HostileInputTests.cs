@@ -60,5 +60,8 @@ public sealed class HostileInputTests
         $"{summary}\n\nFirst failure:\n{failures.FirstOrDefault()}\n\nAll failures, by kind:\n" + string.Join("\n",
             failures.GroupBy(f => f.Signature).Select(g =>
                 $"{g.Count(),5} × {g.Key}, first case {g.First().Request.Case}{(g.First().Known is { } known ? $" [known: {known}]" : " [NEW]")}")) +
-        "\n\nFirst of each new kind:\n" + string.Join("\n", failures.Where(f => f.Known is null).GroupBy(f => f.Signature).Select(g => g.First()));
+        "\n\nFirst of each new kind:\n" + string.Join("\n", failures.Where(f => f.Known is null).GroupBy(f => f.Signature).Select(g => g.First())) +
+        "\n\nFirst of each known kind, in brief:\n" + string.Join("\n", failures.Where(f => f.Known is not null).GroupBy(f => f.Signature)
+            .Select(g => $"{g.First().Request.Method} {g.First().Request.PathAndQuery[..Math.Min(300, g.First().Request.PathAndQuery.Length)]}: " +
+                         g.First().Detail.Split('\n')[0]));
 }
