@@ -72,7 +72,7 @@ public sealed class FuzzWorld : IAsyncDisposable
             ["status"] = ["400", "403", "404", "429", "413"],
             ["documentname"] = ["v1"],
         });
-        var generator = new RequestGenerator(shapes, routeValues, await JsonNamesAsync(matrix.App));
+        var generator = new RequestGenerator(shapes, routeValues, await JsonNamesAsync(matrix.App), AuthorisationTable.Rules);
         var world = new FuzzWorld(matrix, logs, await StoreFingerprint.OpenAsync(matrix.App.Database), generator);
         foreach (var caller in Enum.GetValues<FuzzCaller>())
             world._tokens[caller] = await matrix.Session(world.Session(caller)).AntiforgeryTokenAsync("/sign-in");
