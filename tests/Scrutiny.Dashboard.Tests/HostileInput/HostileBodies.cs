@@ -14,7 +14,7 @@ public static class HostileBodies
         Gen.OneOf("\"\"", "\"x\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\uD800\"", "\"=HYPERLINK(\\\"http://127.0.0.1\\\")\"",
             "\"2026-06\"", "\"2026-08\"", "\"9999-12-31\"", "\"0001-01-01\"", "\"E08000003\"", "\"emergency-admissions-65plus\"",
             "\"delayed-discharge-days\"", "\"MFT\"", "\"GMP\"", "\"manchester-hwb\"", "\"c1\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"",
-            "\"NaN\"", "\"Infinity\"", "\"-1\"", "\"1e309\"", "\"true\""),
+            "\"NaN\"", "\"Infinity\"", "\"-1\"", "\"1e309\"", "\"true\"", "\"csp-violation\"", "\"script-src\""),
         Gen.Int[1000, 20000].Select(n => "\"" + new string('x', n) + "\""),
         Gen.String[Gen.Char['\u0001', '\uFFFF'], 0, 30].Select(s => System.Text.Json.JsonSerializer.Serialize(s)));
 
@@ -42,8 +42,11 @@ public static class HostileBodies
         var nested = Gen.Select(property.Array[0, 4], name, obj.Array[0, 4], (p, n, inner) =>
             "{" + string.Join(",", [.. p, $"\"{n}\":[{string.Join(",", inner)}]"]) + "}");
         var duplicated = Gen.Select(name, value, value, (n, a, b) => $"{{\"{n}\":{a},\"{n}\":{b}}}");
+        // An object as a property's value (a CSP report's {"csp-report": {...}}) and a list of objects (the Reporting API's).
+        var wrapped = Gen.Select(name, obj, (n, o) => $"{{\"{n}\":{o}}}");
+        var list = obj.Array[1, 3].Select(o => "[" + string.Join(",", o) + "]");
         var truncated = Gen.Select(nested, Gen.Double[0, 1], (json, at) => json[..(int)(json.Length * at)]);
-        var json = Gen.Frequency((3, obj), (3, nested), (1, duplicated), (2, truncated), (1, Deep), (1, JsonScalars),
+        var json = Gen.Frequency((3, obj), (3, nested), (2, wrapped), (1, list), (1, duplicated), (2, truncated), (1, Deep), (1, JsonScalars),
             (1, Gen.OneOf("", " ", "\uFEFF{}", "{}{}", "{,}", "[1,]", "{'a':1}", "{\"a\":1 /* c */}", "\u0000")));
         return Gen.Select(json, JsonContentTypes, (text, type) => new FuzzBody(type, text));
     }
@@ -51,7 +54,7 @@ public static class HostileBodies
     private static readonly Gen<string?> JsonContentTypes = Gen.Frequency(
         (8, Gen.Const<string?>("application/json")),
         (1, Gen.OneOf<string?>(null, "application/json; charset=utf-16", "application/json; charset=bogus", "text/plain",
-            "application/problem+json", "text/csv", "application/x-www-form-urlencoded", "multipart/form-data", "*/*", "application/json;;;",
+            "application/problem+json", "application/csp-report", "application/reports+json", "text/csv", "application/x-www-form-urlencoded", "multipart/form-data", "*/*", "application/json;;;",
             "application/" + new string('j', 5000))));
 
     private static readonly Gen<string> CsvCells = Gen.Frequency(

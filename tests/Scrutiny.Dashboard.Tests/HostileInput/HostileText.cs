@@ -15,10 +15,10 @@ public static class HostileText
         "9223372036854775807", "9223372036854775808", "-9223372036854775809", "99999999999", "1e10", "1e309",
         "1.5", "1%2C5", "NaN", "Infinity", "-Infinity", "0x10", "%2B1", "1_000", "%EF%BC%91"); // last: fullwidth 1
 
-    /// <summary>Dates at the ends of the calendar and past them, and periods that almost parse.</summary>
-    public static readonly Gen<string> Dates = Gen.OneOf(
+    /// <summary>Dates at the ends of the calendar (often: a day added to either end overflows) and past them, and periods that almost parse.</summary>
+    public static readonly Gen<string> Dates = Gen.Frequency((1, Gen.OneOf("9999-12-31", "0001-01-01")), (2, Gen.OneOf(
         "9999-12-31", "0001-01-01", "10000-01-01", "0000-00-00", "2026-02-30", "2026-13-01", "2026-12-31T23%3A59%3A60",
-        "2026-Q5", "2026-Q0", "2026%2F27", "2026%2F27-Q5", "9999%2F00", "-2026-01", "2026-1", "2026-06", "2026-08");
+        "2026-Q5", "2026-Q0", "2026%2F27", "2026%2F27-Q5", "9999%2F00", "-2026-01", "2026-1", "2026-06", "2026-08")));
 
     /// <summary>Strings that break parsers, paths, encodings, SQL, markup and headers.</summary>
     public static readonly Gen<string> Nasty = Gen.OneOf(
