@@ -15,7 +15,10 @@ public sealed record FuzzSettings(ulong Seed, int Cases)
     /// <summary>Per engine: a few thousand in all for the default run, which stays within about three minutes on two cores.</summary>
     public const int DefaultCases = 2500;
 
-    public static FuzzSettings FromEnvironment() => new(
+    /// <summary>One seed for the whole test run, so that both engines' runs replay from the one printed.</summary>
+    public static FuzzSettings Current { get; } = FromEnvironment();
+
+    private static FuzzSettings FromEnvironment() => new(
         Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } seed
             ? ulong.Parse(seed, CultureInfo.InvariantCulture)
             : (ulong)Random.Shared.NextInt64(),

@@ -16,7 +16,7 @@ public sealed class HostileInputTests
     [InlineData(StoreEngine.Postgres)]
     public async Task Hostile_input_at_every_endpoint_gets_no_server_error_no_unpublished_value_and_no_write_when_refused(StoreEngine engine)
     {
-        var settings = FuzzSettings.FromEnvironment();
+        var settings = FuzzSettings.Current;
         await using var world = await FuzzWorld.StartAsync(engine);
         await AssertEmbargoIsInPlaceAsync(world);
         var clock = Stopwatch.StartNew();
