@@ -18,19 +18,40 @@ public static class CommitteeFormPosts
     public static IApplicationBuilder UseCommitteeFormPosts(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method)
-                && context.GetEndpoint()?.Metadata.GetMetadata<CommitteeFormAttribute>() is { } form
-                && context.GetRouteValue("Id") is string id
-                && await RefusalAsync(context, form, id) is { } refusal)
+            if (!HttpMethods.IsPost(context.Request.Method)
+                || context.GetEndpoint()?.Metadata.GetMetadata<CommitteeFormAttribute>() is not { } form
+                || context.GetRouteValue("Id") is not string id)
             {
-                // Said here, not by the status code page: re-executed, it would be posted to as well, and answer 400.
-                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsync(refusal, context.RequestAborted);
+                await next(context);
+                return;
+            }
+            string? refusal;
+            try
+            {
+                refusal = await RefusalAsync(context, form, id);
+            }
+            // A body that is no form (a NUL in a value, a multipart body without its boundary or cut short) makes
+            // ReadFormAsync throw: the client's mistake, read here before Blazor's own checks could say so with a 400.
+            catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            {
+                await AnswerAsync(context, StatusCodes.Status400BadRequest, "The form could not be read.");
+                return;
+            }
+            if (refusal is not null)
+            {
+                await AnswerAsync(context, StatusCodes.Status403Forbidden, refusal);
                 return;
             }
             await next(context);
         });
+
+    private static async Task AnswerAsync(HttpContext context, int status, string text)
+    {
+        // Said here, not by the status code page: re-executed, it would be posted to as well, and answer 400.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsync(text, context.RequestAborted);
+    }
 
     /// <summary>Why the post is refused, or null when it may go on (a form the page does not have is the page's to answer).</summary>
     private static async Task<string?> RefusalAsync(HttpContext context, CommitteeFormAttribute form, string id)

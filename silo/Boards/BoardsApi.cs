@@ -67,9 +67,11 @@ public static class BoardsApi
         return Results.Ok(boards);
     }
 
-    // The catalogue first: a grain activated for every made-up id would stay in memory until it had been idle a while.
+    // A blank id names no board (the grain runtime would throw: a 500 for GET /boards/%09); the catalogue before the
+    // grain, or every made-up id would leave an activation in memory until it had been idle a while.
     private static async Task<IResult> GetSummaryAsync(string id, ICatalogue catalogue, IGrainFactory grains) =>
-        await catalogue.FindBoardAsync(id) is not null && await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
+        !string.IsNullOrWhiteSpace(id) && await catalogue.FindBoardAsync(id) is not null &&
+        await grains.Get<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
             ? Results.Ok(BoardSummaryResource.From(view))
             : NoBoard(id);
 

@@ -137,6 +137,9 @@ public static class SiloServiceExtensions
         app.UsePrivateAnswers();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Input no endpoint can take, refused before any reaches the store (each file says which 500 it was).
+        app.UseKnownJsonCharsets();
+        app.UseNoNulInQuery();
         return app;
     }
 

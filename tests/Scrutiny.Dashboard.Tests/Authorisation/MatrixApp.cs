@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.People;
+using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Dashboard.Tests.Authorisation;
 
@@ -23,10 +25,23 @@ public sealed class MatrixApp : IAsyncLifetime
     public FormClient OtherBoardMember { get; private set; } = null!;
 
     private readonly Dictionary<Caller, FormClient> _sessions = [];
+    private readonly Func<Task<DashboardApp>> _start;
+
+    public MatrixApp() : this(() => DashboardApp.StartAsync()) { }
+
+    private MatrixApp(Func<Task<DashboardApp>> start) => _start = start;
+
+    /// <summary>The same world on <paramref name="engine"/>, with the app's warnings and errors in <paramref name="logs"/>.</summary>
+    public static async Task<MatrixApp> StartAsync(StoreEngine engine, ILoggerProvider logs, IReadOnlyDictionary<string, string?> settings)
+    {
+        var matrix = new MatrixApp(() => DashboardApp.StartAsync(engine, logs, settings));
+        await matrix.InitializeAsync();
+        return matrix;
+    }
 
     public async ValueTask InitializeAsync()
     {
-        App = await DashboardApp.StartAsync();
+        App = await _start();
         Keys = await AdminCatalogue.SeedAsync(App);
         People = await TestPeople.SeedAsync(App);
         var panel = await App.Get<PanelStore>().CreateAsync("Matrix", null,

@@ -21,6 +21,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     private ILoggerProvider? _logs;
+    private bool _logsAtDebug = true;
 
     private DashboardApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null) =>
         (_database, _ownsDatabase, _settings) = (database, ownsDatabase, settings ?? new Dictionary<string, string?>());
@@ -35,6 +36,16 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     /// <summary>The app with every log category configured down to Debug, written to <paramref name="logs"/> as well.</summary>
     public static async Task<DashboardApp> StartLoggingAsync(ILoggerProvider logs) =>
         Start(new DashboardApp(await TestDatabase.CreateAsync(StoreEngine.Sqlite), ownsDatabase: true) { _logs = logs }, port: 0);
+
+    /// <summary>
+    /// The app over a fresh database of <paramref name="engine"/>, its warnings and errors written to
+    /// <paramref name="logs"/> as well (at the usual levels: a test that reads thousands of answers wants no debug noise).
+    /// </summary>
+    public static async Task<DashboardApp> StartAsync(StoreEngine engine, ILoggerProvider logs, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Start(new DashboardApp(await TestDatabase.CreateAsync(engine), ownsDatabase: true, settings) { _logs = logs, _logsAtDebug = false }, port: 0);
+
+    /// <summary>The app's database, to read directly (a fingerprint of its tables, say).</summary>
+    public TestDatabase Database => _database;
 
     /// <summary>
     /// The app over a database the caller keeps, at <paramref name="port"/> (0: any free one): to stop a server and
@@ -61,9 +72,10 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{StoreOptions.ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Scrutiny:Silo:SeedDemoWhenNew", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        if (_logs is null)
+        if (_logs is null || !_logsAtDebug)
         {
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
             return;
         }
         builder.UseSetting("Logging:LogLevel:Default", "Debug");

@@ -18,12 +18,12 @@ public sealed partial class FormClient : IDisposable
 
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
-    /// <summary>The session's cookies as a <c>Cookie</c> header, for a client that is not this one (a hub connection).</summary>
-    public string CookieHeader => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+    /// <summary>The session's cookies as a <c>Cookie</c> header, for a request sent by another client (null when none).</summary>
+    public string? CookieHeader => _cookies.Count == 0 ? null : string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", CookieHeader);
+        if (CookieHeader is { } cookies) request.Headers.Add("Cookie", cookies);
         var response = await _http.SendAsync(request);
         foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
         {
@@ -47,11 +47,17 @@ public sealed partial class FormClient : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> PostFormWithTokenFromAsync(string tokenPage, string path, string formName, params (string Name, string Value)[] fields)
     {
-        var page = await (await GetAsync(tokenPage)).Content.ReadAsStringAsync();
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups["token"].Value);
+        var token = await AntiforgeryTokenAsync(tokenPage);
         var form = new FormUrlEncodedContent([new("_handler", formName), new("__RequestVerificationToken", token),
             .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form });
+    }
+
+    /// <summary>The antiforgery token of the first form on <paramref name="page"/>, good for any form of this session.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string page)
+    {
+        var html = await (await GetAsync(page)).Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(TokenPattern().Match(html).Groups["token"].Value);
     }
 
     /// <summary>Signs in with an email and password through the sign-in page's form; the response is its redirect.</summary>
