@@ -14,10 +14,11 @@ namespace Scrutiny.Dashboard.Tests.HostileInput;
 public sealed class StoreFingerprint : IAsyncDisposable
 {
     /// <summary>
-    /// Columns that change on a refused request by design: an API key's last use is written when the key is
-    /// recognised (at most once a minute), before anything decides whether the request may go on.
+    /// Columns that change while a refused request runs, by design and not because of it: an API key's last use is
+    /// written when the key is recognised (at most once a minute), before anything decides whether the request may go
+    /// on; the node renews its lease every few seconds, whatever the requests.
     /// </summary>
-    private static readonly HashSet<(string Table, string Column)> Bookkeeping = [("api_keys", "last_used_at")];
+    private static readonly HashSet<(string Table, string Column)> Bookkeeping = [("api_keys", "last_used_at"), ("node_instances", "lease_until")];
 
     private readonly DbConnection _connection;
     private readonly string _query;
