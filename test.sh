@@ -4,6 +4,10 @@
 #   ./test.sh                      # everything
 #   ./test.sh --filter Category=X  # extra arguments go to `dotnet test`
 #
+# Longer reliability runs (docs/reliability.md): SCRUTINY_CRASH_ROUNDS (kill -9 rounds, default 3),
+# SCRUTINY_FUZZ_CASES (hostile requests per engine, default 2,500; SCRUTINY_FUZZ_SEED replays a run),
+# SCRUTINY_OUTAGE_SECONDS (how long PostgreSQL is cut off mid-traffic, default 5).
+#
 # What it does:
 #   1. installs PostgreSQL and Chromium with apt-get if they are missing (as root, or through sudo);
 #   2. starts a throwaway PostgreSQL cluster under .testdata/pg on 127.0.0.1:55432

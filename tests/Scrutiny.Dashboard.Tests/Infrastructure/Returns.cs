@@ -13,4 +13,15 @@ public static class Returns
         using var response = await client.PostAsJsonAsync("/api/v1/returns", new { returns });
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>
+    /// One return with an <c>Idempotency-Key</c>, as a client that retries until it gets an answer sends it: the
+    /// answer, whatever it is, is the caller's to judge.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostKeyedAsync(HttpClient agency, string idempotencyKey, object row)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/returns") { Content = JsonContent.Create(new { returns = new[] { row } }) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await agency.SendAsync(request, CancellationToken.None);
+    }
 }

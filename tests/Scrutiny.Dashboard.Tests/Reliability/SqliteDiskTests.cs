@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scrutiny.Dashboard.Tests.Infrastructure;
@@ -65,15 +64,8 @@ public sealed class SqliteDiskTests(ITestOutputHelper output)
 
     private static Attempt Next(int month) => new($"disk-{month}", $"{2020 + month / 12}-{month % 12 + 1:D2}", 100 + month);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient agency, Attempt attempt)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/returns")
-        {
-            Content = JsonContent.Create(new { returns = new[] { new { place = Manchester, indicator = DelayedDays, period = attempt.Period, numerator = attempt.Value } } }),
-        };
-        request.Headers.Add("Idempotency-Key", attempt.Key);
-        return await agency.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient agency, Attempt attempt) =>
+        Returns.PostKeyedAsync(agency, attempt.Key, new { place = Manchester, indicator = DelayedDays, period = attempt.Period, numerator = attempt.Value });
 
     private static async Task<Attempt> PostUntilRefusedAsync(
         HttpClient agency, Func<int> nextMonth, Dictionary<string, double> acknowledged, List<string> refused)

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
 using Scrutiny.Dashboard.Tests.Infrastructure;
@@ -107,12 +106,7 @@ public sealed class StoreOutageTests(ITestOutputHelper output)
             var deadline = Stopwatch.StartNew();
             while (true)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/returns")
-                {
-                    Content = JsonContent.Create(new { returns = new[] { new { place = Manchester, indicator = DelayedDays, period, numerator = value } } }),
-                };
-                request.Headers.Add("Idempotency-Key", idempotencyKey);
-                using var response = await agency.SendAsync(request, CancellationToken.None);
+                using var response = await Returns.PostKeyedAsync(agency, idempotencyKey, new { place = Manchester, indicator = DelayedDays, period, numerator = value });
                 statuses.Add(("write", (int)response.StatusCode));
                 if (response.IsSuccessStatusCode)
                 {

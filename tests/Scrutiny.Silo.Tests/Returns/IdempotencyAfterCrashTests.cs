@@ -80,16 +80,18 @@ public sealed class IdempotencyAfterCrashTests
     }
 
     [Theory, ClassData(typeof(Engines))]
-    public async Task A_key_reserved_by_a_live_request_still_answers_409_until_that_request_is_done(StoreEngine engine)
+    public async Task A_key_reserved_by_a_live_request_of_another_node_still_answers_409_until_that_request_is_done(StoreEngine engine)
     {
         await using var endpoint = await ReturnsEndpoint.StartAsync(engine);
         await using (var connection = await endpoint.Node.Services.GetRequiredService<Database>().OpenAsync())
         {
-            // This node's own instance: alive, so its reservation is a request at work, not a crash's leftover.
-            var self = await connection.ExecuteScalarAsync<string>("SELECT instance_id FROM node_instances WHERE superseded_by IS NULL");
+            // Another node's process, alive (its lease runs for an hour yet): its reservation is a request at work.
             await connection.ExecuteAsync(
-                "INSERT INTO idempotency_keys (agency_code, idempotency_key, request_hash, status_code, response, created_at, owner) VALUES ('MFT', 'busy', '', 0, '', @at, @self)",
-                new { at = Now(engine), self });
+                "INSERT INTO node_instances (instance_id, node_name, started_at, lease_until) VALUES ('other-live', 'other-node', @at, @until)",
+                new { at = Now(engine), until = SqlDialect.Timestamp(DateTimeOffset.UtcNow.AddHours(1), engine) });
+            await connection.ExecuteAsync(
+                "INSERT INTO idempotency_keys (agency_code, idempotency_key, request_hash, status_code, response, created_at, owner) VALUES ('MFT', 'busy', '', 0, '', @at, 'other-live')",
+                new { at = Now(engine) });
         }
 
         var retry = await endpoint.PostCsvAsync(Csv, idempotencyKey: "busy");
@@ -97,5 +99,27 @@ public sealed class IdempotencyAfterCrashTests
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
         Assert.Contains("still being processed", await retry.Content.ReadAsStringAsync());
         Assert.Equal(0, (await endpoint.CountsAsync()).Ledger);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_key_this_process_reserved_for_a_request_that_ended_without_freeing_it_runs_again_on_retry(StoreEngine engine)
+    {
+        await using var endpoint = await ReturnsEndpoint.StartAsync(engine);
+        await using (var connection = await endpoint.Node.Services.GetRequiredService<Database>().OpenAsync())
+        {
+            // This very process's reservation, with none of its requests running it: what a request leaves when the store
+            // goes away as it tries to free its key.
+            var self = await connection.ExecuteScalarAsync<string>("SELECT instance_id FROM node_instances WHERE superseded_by IS NULL");
+            await connection.ExecuteAsync(
+                "INSERT INTO idempotency_keys (agency_code, idempotency_key, request_hash, status_code, response, created_at, owner) VALUES ('MFT', 'orphan', '', 0, '', @at, @self)",
+                new { at = Now(engine), self });
+        }
+
+        var retry = await endpoint.PostCsvAsync(Csv, idempotencyKey: "orphan");
+        var again = await endpoint.PostCsvAsync(Csv, idempotencyKey: "orphan");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (retry.StatusCode, again.StatusCode));
+        Assert.Equal(await retry.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, (await endpoint.CountsAsync()).Ledger);
     }
 }
