@@ -74,6 +74,14 @@ public sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
                 activation.LastUsed = _time.GetTimestamp();
                 return await RunCallAsync(activation, call);
             }
+            catch when (!activation.Activated)
+            {
+                // The grain could not start (a key that names no place or indicator, the store out): keep nothing for
+                // it, or every made-up key would hold an activation until it had been idle a quarter of an hour.
+                activation.Deactivated = true;
+                _activations.TryRemove(new KeyValuePair<(Type, string), Activation>((grainInterface, key), activation));
+                throw;
+            }
             finally
             {
                 activation.Gate.Release();

@@ -29,4 +29,20 @@ public sealed class AttackerKeyedMemoryTests
 
         Assert.Equal(before, runtime.ActivationCount);
     }
+
+    [Fact]
+    public async Task A_grain_that_cannot_start_for_a_made_up_key_is_not_kept()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        await using var node = await TestNode.StartAsync(database);
+        var runtime = node.Services.GetRequiredService<GrainRuntime>();
+        var before = runtime.ActivationCount;
+
+        for (var i = 0; i < 20; i++)
+            await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+                node.Services.GetRequiredService<IGrainFactory>().Get<Scrutiny.Grains.Contracts.IIndicatorGrain>($"E08000003/made-up-{i}")
+                    .GetSeriesAsync(Scrutiny.Grains.Contracts.DataView.Published));
+
+        Assert.Equal(before, runtime.ActivationCount);
+    }
 }
