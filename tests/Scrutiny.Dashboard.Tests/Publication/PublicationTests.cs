@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
-using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
@@ -179,42 +175,10 @@ public sealed class PublicationTests(Browser browser)
         Assert.Contains(Unreleased, await anonymous.GetStringAsync(IndicatorPage, TestContext.Current.CancellationToken));
     }
 
-    private static async Task<Watcher> WatchAsync(DashboardApp app, string? key, string group)
+    private static async Task<HubListener> WatchAsync(DashboardApp app, string? key, string group)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, ScrutinyHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                if (key is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(key);
-            })
-            .Build();
-        var watcher = new Watcher(connection);
-        await connection.StartAsync(TestContext.Current.CancellationToken);
-        await connection.InvokeAsync("Watch", group, TestContext.Current.CancellationToken);
-        return watcher;
-    }
-
-    /// <summary>A hub connection and the changes it has received, in order.</summary>
-    private sealed class Watcher : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        private readonly BlockingCollection<ChangeMessage> _queue = [];
-
-        public Watcher(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<ChangeMessage>(ScrutinyHub.ChangedMessage, change => { Received.Enqueue(change); _queue.Add(change); });
-        }
-
-        public ConcurrentQueue<ChangeMessage> Received { get; } = new();
-
-        public Task<ChangeMessage> NextAsync() => Task.Run(() =>
-            _queue.TryTake(out var change, TimeSpan.FromSeconds(10)) ? change : throw new TimeoutException("No change arrived."));
-
-        public async ValueTask DisposeAsync()
-        {
-            await _connection.DisposeAsync();
-            _queue.Dispose();
-        }
+        var listener = await HubListener.ConnectAsync(app, apiKey: key);
+        await listener.WatchAsync(group);
+        return listener;
     }
 }
