@@ -83,7 +83,6 @@ public static class SiloServiceExtensions
         services.AddSingleton<ReturnsImporter>();
         services.AddSingleton<BatchApplier>();
         services.AddSingleton<BatchRecovery>();
-        services.AddHostedService<BatchRecoveryAfterOutage>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentReplay>();
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());

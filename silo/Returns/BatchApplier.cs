@@ -4,6 +4,7 @@ using Dapper;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics;
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
 
 using Scrutiny.Silo.Api;
@@ -19,6 +20,12 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
 {
     /// <summary>Grains applied at once on PostgreSQL: the 100,000-row import answers in 6.5 s against 11.2 s one at a time (docs/benchmarks.md).</summary>
     public const int ConcurrentGrainsOnPostgres = 8;
+
+    /// <summary>
+    /// The batches this process is accepting or applying now. A batch recorded as this instance's but not held here was
+    /// given up on (its apply failed, the store went away), and <see cref="BatchRecovery"/> takes it over.
+    /// </summary>
+    public HeldHere<string> InHand { get; } = new();
 
     /// <param name="applied">Grains (place, indicator) that already have this batch's rows: a crash came after them.</param>
     public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> RunAsync(

@@ -7,9 +7,10 @@ namespace Scrutiny.Silo.Returns;
 
 /// <summary>
 /// Applies batches that were accepted (staged and committed) but not applied because the instance applying them
-/// died: at start-up, a node's own batches from before the restart; at any time, those of a node whose lease ran
-/// out. Each is claimed first, so that two nodes do not both take it over. Rows of a grain that got them before the
-/// crash are not fed again, so nothing is doubled.
+/// died or gave up: at start-up, a node's own batches from before the restart; at any time, those of a node whose
+/// lease ran out, and this process's own that it no longer holds (its apply failed, the store went away). Each is
+/// claimed first, so that two nodes do not both take it over. Rows of a grain that got them before the crash are not
+/// fed again, so nothing is doubled.
 /// </summary>
 public sealed class BatchRecovery(Database database, BatchApplier applier, NodeLeases leases, ILogger<BatchRecovery> logger)
 {
@@ -23,15 +24,25 @@ public sealed class BatchRecovery(Database database, BatchApplier applier, NodeL
         var recovered = 0;
         foreach (var (id, agency, submittedBy, source, receivedAt, acceptedBy) in pending)
         {
-            if (acceptedBy is not null && alive.Contains(acceptedBy)) continue;
-            var claimed = await connection.ExecuteAsync(
-                "UPDATE return_batches SET accepted_by = @self WHERE id = @id AND status = @status AND COALESCE(accepted_by, '') = @was",
-                new { self = leases.Self.Id, id, status = BatchHeader.Accepted, was = acceptedBy ?? "" });
-            if (claimed == 0) continue;
-            var batch = new BatchHeader(id, agency, submittedBy, Enum.Parse<ReturnsSource>(source, ignoreCase: true), SqlDialect.ReadTimestamp(receivedAt));
-            await applier.ApplyAsync(batch, cancellationToken);
-            logger.LogWarning("Applied batch {Batch} of agency {Agency}, interrupted before it was fully applied", id, agency);
-            recovered++;
+            // Another live instance's batch is its own to apply. This process's own are known in memory: one it holds is
+            // being applied now; one it does not was given up on, and is taken over as a dead instance's is.
+            if (acceptedBy != leases.Self.Id && acceptedBy is not null && alive.Contains(acceptedBy)) continue;
+            if (!applier.InHand.TryHold(id)) continue;
+            try
+            {
+                var claimed = await connection.ExecuteAsync(
+                    "UPDATE return_batches SET accepted_by = @self WHERE id = @id AND status = @status AND COALESCE(accepted_by, '') = @was",
+                    new { self = leases.Self.Id, id, status = BatchHeader.Accepted, was = acceptedBy ?? "" });
+                if (claimed == 0) continue;
+                var batch = new BatchHeader(id, agency, submittedBy, Enum.Parse<ReturnsSource>(source, ignoreCase: true), SqlDialect.ReadTimestamp(receivedAt));
+                await applier.ApplyAsync(batch, cancellationToken);
+                logger.LogWarning("Applied batch {Batch} of agency {Agency}, interrupted before it was fully applied", id, agency);
+                recovered++;
+            }
+            finally
+            {
+                applier.InHand.Release(id);
+            }
         }
         return recovered;
     }

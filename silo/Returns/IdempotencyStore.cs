@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Scrutiny.Silo.Hosting;
@@ -24,16 +23,15 @@ public sealed record IdempotencyKeyRow(IdempotentAnswer Answer, string? Owner, s
 /// </summary>
 public sealed class IdempotencyStore(Database database, NodeInstance self, TimeProvider time)
 {
-    // The keys whose requests run in this process now. A reservation of this instance's whose key is not here belongs
-    // to a request that ended without answering or freeing it (the store went away as it tried to): nothing of it was
-    // kept, so it is taken over as a dead instance's is. Bounded by the requests in flight.
-    private readonly ConcurrentDictionary<(string Agency, string Key), byte> _runningHere = new();
+    // The keys whose requests run in this process now. A reservation of this instance's whose key is not held here
+    // belongs to a request that ended without answering or freeing it: nothing of it was kept, so it is taken over.
+    private readonly HeldHere<(string Agency, string Key)> _runningHere = new();
 
     /// <summary>Holds the key for one request of this process; false while another of its requests holds it.</summary>
-    public bool TryStartHere(string agency, string key) => _runningHere.TryAdd((agency, key), 0);
+    public bool TryStartHere(string agency, string key) => _runningHere.TryHold((agency, key));
 
     /// <summary>The request that held the key in this process has ended, with an answer or without.</summary>
-    public void EndHere(string agency, string key) => _runningHere.TryRemove((agency, key), out _);
+    public void EndHere(string agency, string key) => _runningHere.Release((agency, key));
 
     /// <summary>Whether a reservation was made by this process (whose requests are all known to <see cref="TryStartHere"/>).</summary>
     public bool IsThisInstance(string? owner) => owner == self.Id;

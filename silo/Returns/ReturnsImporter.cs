@@ -23,6 +23,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
     public async Task<ReturnsImportOutcome> ImportAsync(ReturnsImportRequest request, CancellationToken cancellationToken)
     {
         var batch = new BatchHeader(Guid.CreateVersion7().ToString("N"), request.AgencyCode, request.SubmittedBy, request.Source, time.GetUtcNow());
+        // Held from before it is committed until it is applied, or given up on: then recovery takes it.
+        using var inHand = applier.InHand.HoldNew(batch.Id);
         var validation = await validator.StartAsync(request.AgencyCode, cancellationToken);
         var problems = new List<RowProblem>();
         var rows = 0;
@@ -83,18 +85,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
             throw new IdempotencyKeyLostException(claim.Key);
         }
         await transaction.CommitAsync(cancellationToken);
-        try
-        {
-            // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
-            var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
-            return new ReturnsImportOutcome(result, [], warnings);
-        }
-        catch
-        {
-            // Leave the batch to the recovery sweep rather than to this (live) instance, which has given up on it.
-            await connection.ExecuteAsync("UPDATE return_batches SET accepted_by = NULL WHERE id = @Id AND accepted_by = @acceptedBy",
-                new { batch.Id, acceptedBy = self.Id });
-            throw;
-        }
+        // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
+        var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
+        return new ReturnsImportOutcome(result, [], warnings);
     }
 }

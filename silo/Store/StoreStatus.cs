@@ -14,13 +14,7 @@ public sealed class StoreStatus(TimeProvider time)
 
     public bool Unavailable => UnavailableSince is not null;
 
-    /// <summary>Raised when the store answers again after an outage: work that waited for it can go on.</summary>
-    public event Action? Recovered;
-
     public void MarkUnavailable() => Interlocked.CompareExchange(ref _unavailableSinceTicks, time.GetUtcNow().UtcTicks, 0);
 
-    internal void MarkAvailable()
-    {
-        if (Interlocked.Exchange(ref _unavailableSinceTicks, 0) > 0) Recovered?.Invoke();
-    }
+    internal void MarkAvailable() => Interlocked.Exchange(ref _unavailableSinceTicks, 0);
 }

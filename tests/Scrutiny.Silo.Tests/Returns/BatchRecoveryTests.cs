@@ -109,4 +109,22 @@ public sealed class BatchRecoveryTests
 
         Assert.Equal(BatchHeader.Applied, await StatusAsync(restarted.Database, "interrupted"));
     }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_batch_this_live_process_accepted_and_no_longer_holds_is_applied_by_its_own_sweep(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database, new Dictionary<string, string?> { ["Scrutiny:Returns:RecoverySweepSeconds"] = "1" });
+        await silo.SeedMinimalCatalogueAsync();
+        // What a request leaves when its apply fails (the store went away) after the batch committed: the batch is
+        // recorded as this live instance's, and no work of this process holds it.
+        string self;
+        await using (var connection = await silo.Database.OpenAsync())
+            self = await connection.ExecuteScalarAsync<string>("SELECT instance_id FROM node_instances WHERE superseded_by IS NULL") ?? "";
+        await AcceptedBatchAsync(silo.Database, "given-up", self);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (await StatusAsync(silo.Database, "given-up") != BatchHeader.Applied) await Task.Delay(200, timeout.Token);
+        Assert.Equal(77, (await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Single(p => p.Period == "2026-07").Numerator);
+    }
 }
