@@ -15,8 +15,15 @@ public static class PageNumber
     public static (int Page, FieldProblem? Problem) Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (1, null);
-        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+        return TryWholeNumber(text, 1, int.MaxValue, out var page)
             ? (page, null)
             : (1, new FieldProblem(Field, "invalid_page", $"Enter the page as a whole number from 1 to {int.MaxValue}"));
     }
+
+    /// <summary>
+    /// A whole number typed into a query string, digits only (no sign, exponent or separators), within
+    /// <paramref name="min"/> to <paramref name="max"/>: what every count or page read as text takes.
+    /// </summary>
+    public static bool TryWholeNumber(string text, int min, int max, out int value) =>
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 }

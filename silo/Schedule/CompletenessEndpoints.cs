@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Scrutiny.Grains.Catalogue;
@@ -44,7 +43,7 @@ internal static class CompletenessEndpoints
     {
         var count = Completeness.DefaultPeriods;
         if (!string.IsNullOrWhiteSpace(periods)
-            && !(int.TryParse(periods.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= Completeness.MaxPeriods))
+            && !PageNumber.TryWholeNumber(periods, 1, Completeness.MaxPeriods, out count))
             return ApiResults.Invalid<FieldProblem>([new("periods", "out_of_range", $"periods must be a whole number from 1 to {Completeness.MaxPeriods}.")]);
         if (await catalogue.FindAgencyAsync(code, cancellationToken) is null) return ApiResults.NotFound($"No agency has the code '{code}'.");
         return Results.Ok(await completeness.ForAgencyAsync(code, count, cancellationToken));

@@ -69,8 +69,7 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (Context.Items[RetryAfterItem] is TimeSpan retryAfter)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            FailedKeyBudget.Refuse(Response, retryAfter);
             return;
         }
         Response.Headers.WWWAuthenticate = ScrutinyAuth.ApiKeyScheme;

@@ -29,6 +29,13 @@ public sealed class FailedKeyBudget(RateLimitOptions options) : IDisposable
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
     }
 
+    /// <summary>The answer to a client whose budget is spent, wherever it presented the key: 429, and when to try again.</summary>
+    public static void Refuse(HttpResponse response, TimeSpan retryAfter)
+    {
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Counts one refused key against the client.</summary>
     public void Spend(HttpContext context)
     {
