@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
+using Scrutiny.Grains.Catalogue;
 
 namespace Scrutiny.Grains.Contracts;
 
@@ -9,11 +9,8 @@ namespace Scrutiny.Grains.Contracts;
 /// ASCII form its records are made with, and the name rebuilt from the parts must be the name sent, character for
 /// character: no case, whitespace, look-alike or control character variant, no suffix, no other prefix gets through.
 /// </summary>
-public sealed partial record WatchedGroup
+public sealed record WatchedGroup
 {
-    /// <summary>The longest key: codes and ids are at most 100 characters (CodeRules, CommitteeRules, ReadableIds).</summary>
-    public const int MaxKeyLength = 100;
-
     /// <summary>The longest name: an indicator's, <c>indicator:{9-character place}/{100-character indicator}</c>.</summary>
     public const int MaxNameLength = 120;
 
@@ -49,12 +46,12 @@ public sealed partial record WatchedGroup
         var key = name[(colon + 1)..];
         var parsed = name[..(colon + 1)] switch
         {
-            ChangeGroups.PlacePrefix when IsPlaceCode(key) => new WatchedGroup(WatchedGroupKind.Place, key),
-            ChangeGroups.IndicatorPrefix when key.Split('/') is [var place, var indicator] && IsPlaceCode(place) && IsCode(indicator) =>
+            ChangeGroups.PlacePrefix when CatalogueCodes.IsPlaceCode(key) => new WatchedGroup(WatchedGroupKind.Place, key),
+            ChangeGroups.IndicatorPrefix when key.Split('/') is [var place, var indicator] && CatalogueCodes.IsPlaceCode(place) && CatalogueCodes.IsCode(indicator) =>
                 new WatchedGroup(WatchedGroupKind.Indicator, place, indicator),
-            ChangeGroups.BoardPrefix when IsCode(key) => new WatchedGroup(WatchedGroupKind.Board, key),
-            ChangeGroups.PanelPrefix when IsCode(key) => new WatchedGroup(WatchedGroupKind.Panel, key),
-            ChangeGroups.CommitteePrefix when IsCode(key) => new WatchedGroup(WatchedGroupKind.Committee, key),
+            ChangeGroups.BoardPrefix when CatalogueCodes.IsCode(key) => new WatchedGroup(WatchedGroupKind.Board, key),
+            ChangeGroups.PanelPrefix when CatalogueCodes.IsCode(key) => new WatchedGroup(WatchedGroupKind.Panel, key),
+            ChangeGroups.CommitteePrefix when CatalogueCodes.IsCode(key) => new WatchedGroup(WatchedGroupKind.Committee, key),
             _ => null,
         };
         // The patterns should already refuse every variant; the round trip makes sure of it whatever they miss.
@@ -64,21 +61,4 @@ public sealed partial record WatchedGroup
     }
 
     public override string ToString() => Name;
-
-    /// <summary>A GSS code, as every place is keyed: a capital letter and eight digits (E08000003).</summary>
-    private static bool IsPlaceCode(string key) => GssCodePattern().IsMatch(key);
-
-    /// <summary>
-    /// Indicator codes, board ids, committee ids and panel ids alike: lower-case ASCII letters and digits in words
-    /// joined by single hyphens (delayed-discharge-days, manchester-hwb, manchester-health-scrutiny, k3m9x2pq7r).
-    /// </summary>
-    private static bool IsCode(string key) => key.Length <= MaxKeyLength && CodePattern().IsMatch(key);
-
-    // ASCII ranges, never \d or \w (which match Arabic-Indic, fullwidth and other digits and letters), and \z, never $
-    // (which also matches before a final newline).
-    [GeneratedRegex(@"^[A-Z][0-9]{8}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex GssCodePattern();
-
-    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex CodePattern();
 }

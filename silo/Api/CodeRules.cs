@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Scrutiny.Grains.Catalogue;
 
 namespace Scrutiny.Silo.Api;
 
@@ -11,15 +12,12 @@ public static partial class CodeRules
     public const int MaxTextLength = 300;
 
     /// <summary>Indicator codes are lower-case words joined by hyphens, as in the catalogue: <c>delayed-discharge-days</c>.</summary>
-    public static bool IsIndicatorCode(string code) => code.Length <= 100 && IndicatorCode().IsMatch(code);
+    public static bool IsIndicatorCode(string code) => CatalogueCodes.IsCode(code);
 
     /// <summary>Agency codes are short letters and digits, as agencies are known: <c>MFT</c>, <c>GMP</c>.</summary>
     public static bool IsAgencyCode(string code) => AgencyCode().IsMatch(code);
 
-    // \z, not $: $ also matches before a final newline, and "code\n" would become a code no hub group name can hold.
-    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
-    private static partial Regex IndicatorCode();
-
+    // \z, not $: $ also matches before a final newline, and "MFT\n" would pass.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}\z")]
     private static partial Regex AgencyCode();
 }

@@ -1,3 +1,4 @@
+using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 
 namespace Scrutiny.Grains.Tests.Groups;
@@ -8,7 +9,7 @@ namespace Scrutiny.Grains.Tests.Groups;
 /// </summary>
 public sealed class WatchedGroupTests
 {
-    private static readonly string LongestCode = new('a', WatchedGroup.MaxKeyLength);
+    private static readonly string LongestCode = new('a', CatalogueCodes.MaxLength);
 
     public static TheoryData<string, WatchedGroupKind, string, string?> Served => new()
     {
