@@ -22,7 +22,7 @@ public static class DashboardExtensions
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddSignalR();
-        builder.Services.AddHostedService<HubChangeObserver>();
+        builder.Services.AddHostedService<HubChangeListener>();
         builder.Services.AddAgencySignIn();
         builder.Services.AddHubKeys(ScrutinyHub.Path);
         builder.Logging.KeepKeysOutOfLogs();

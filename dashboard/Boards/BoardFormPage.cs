@@ -4,7 +4,7 @@ using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.Publication;
@@ -70,7 +70,7 @@ public abstract class BoardFormPage : FormPage
 
     /// <summary>The board's records as the person may see them (their view of the place's values).</summary>
     protected async Task<BoardView> RecordsAsync(PartnershipBoard board) =>
-        (await Grains.Get<IPartnershipBoardGrain>(board.Id).GetBoardAsync(await DataViews.ForAsync(HttpContext.User, board.PlaceCode, HttpContext.RequestAborted)))!;
+        (await Grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(await DataViews.ForAsync(HttpContext.User, board.PlaceCode, HttpContext.RequestAborted)))!;
 
     /// <summary>The form's numbered rows' posted values (<c>partners-0-agency</c>, <c>partners-1-agency</c>…), capped so a forged post cannot loop long.</summary>
     protected List<string?> PostedRows(string prefix, string suffix = "", int max = 50)

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Csv;

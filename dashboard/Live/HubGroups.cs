@@ -1,5 +1,4 @@
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
 
 namespace Scrutiny.Dashboard.Live;
 

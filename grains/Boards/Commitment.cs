@@ -1,12 +1,14 @@
 namespace Scrutiny.Grains.Boards;
 
 /// <summary>A value of the commitment's headline indicator on a date: where it started, or where it promises to be.</summary>
+[GenerateSerializer, Immutable]
 public sealed record Measure(double Value, DateOnly Date);
 
 /// <summary>
 /// A board's joint promise for a population result. Its first linked indicator is the headline one, measured by
 /// <see cref="Baseline"/> and <see cref="Target"/>; the others are watched for special-cause movement.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record Commitment(
     string Id,
     string Title,
@@ -28,11 +30,14 @@ public sealed record Commitment(
 }
 
 /// <summary>A step of a commitment, owned by one agency, due on a day, done on a day.</summary>
+[GenerateSerializer, Immutable]
 public sealed record Milestone(string Id, string Title, DateOnly Due, string Owner, DateOnly? CompletedOn);
 
 /// <summary>What a partner reports of a commitment, with the evidence for it (a document's address, a figure's source).</summary>
+[GenerateSerializer, Immutable]
 public sealed record CommitmentUpdate(string Id, string Text, string? Evidence, string By, DateTimeOffset At);
 
 /// <summary>A status a commitment moved to, and why: kept whole, so the board sees every change since its last meeting.</summary>
+[GenerateSerializer, Immutable]
 public sealed record StatusChange(
     DateTimeOffset At, CommitmentStatus Status, CommitmentStatus Derived, bool Overridden, string? Reason, string By);

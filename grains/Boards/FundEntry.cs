@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Boards;
 
 /// <summary>Money into the board's pooled fund, or out of it against a commitment.</summary>
+[GenerateSerializer]
 public enum FundEntryKind
 {
     Contribution,
@@ -11,6 +12,7 @@ public enum FundEntryKind
 /// One movement of the pooled fund, in whole pence (never a floating-point number). A contribution is an agency's
 /// money into the fund; a spend is money out of it against a commitment, by the agency that spent it.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record FundEntry(
     string Id, FundEntryKind Kind, DateOnly On, string Agency, string? Commitment, long AmountPence, string? Note,
     string RecordedBy, DateTimeOffset RecordedAt)
@@ -19,6 +21,7 @@ public sealed record FundEntry(
 }
 
 /// <summary>A fund entry as a caller sets it.</summary>
+[GenerateSerializer, Immutable]
 public sealed record FundEntryDraft(FundEntryKind Kind, DateOnly On, string Agency, string? Commitment, long AmountPence, string? Note);
 
 /// <summary>UK public-sector financial years, 1 April to 31 March, named as the catalogue names them: <c>2026/27</c>.</summary>

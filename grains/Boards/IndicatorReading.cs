@@ -3,6 +3,7 @@ using Scrutiny.Grains.Statistics.Spc;
 namespace Scrutiny.Grains.Boards;
 
 /// <summary>Which way a commitment wants its indicator to go.</summary>
+[GenerateSerializer]
 public enum WantedDirection
 {
     None,
@@ -17,6 +18,7 @@ public enum WantedDirection
 /// <param name="LatestPointType">Null while the indicator has no value in the place.</param>
 /// <param name="Assurance">Against the commitment's target where it has one, else the place's; null without either.</param>
 /// <param name="TargetMet">Null when the commitment sets this indicator no target; false while it has no value.</param>
+[GenerateSerializer, Immutable]
 public sealed record IndicatorReading(
     string Indicator, WantedDirection Wanted, PointType? LatestPointType, AssuranceIcon? Assurance, bool? TargetMet)
 {

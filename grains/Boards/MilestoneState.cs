@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Boards;
 
 /// <summary>Where a milestone stands on a given day.</summary>
+[GenerateSerializer]
 public enum MilestoneState
 {
     /// <summary>Not done, and its due date has not passed.</summary>
@@ -33,4 +34,5 @@ public static class MilestoneStates
 }
 
 /// <summary>A milestone's id and where it stands, as the status derivation reads it.</summary>
+[GenerateSerializer, Immutable]
 public sealed record MilestoneReading(string Id, MilestoneState State);

@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Boards;
 
 /// <summary>One financial year of a board's pooled fund: what came in and went out, by agency, sector and commitment.</summary>
+[GenerateSerializer, Immutable]
 public sealed record PooledBudgetYear(
     string FinancialYear,
     long ContributedPence,

@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Boards;
 
 /// <summary>How much an idea of "what works" costs: RBA asks for at least one that costs little or nothing.</summary>
+[GenerateSerializer]
 public enum IdeaCost
 {
     NoCost,
@@ -9,9 +10,11 @@ public enum IdeaCost
 }
 
 /// <summary>A partner with a role to play in turning the curve, and the role.</summary>
+[GenerateSerializer, Immutable]
 public sealed record CurvePartner(string Agency, string Role);
 
 /// <summary>An idea of what works, and what it costs.</summary>
+[GenerateSerializer, Immutable]
 public sealed record WhatWorksIdea(string Idea, IdeaCost Cost);
 
 /// <summary>
@@ -19,6 +22,7 @@ public sealed record WhatWorksIdea(string Idea, IdeaCost Cost);
 /// play, and what works. The history and baseline forecast come from the indicator's series, and the action plan is
 /// the board's commitments linked to the indicator, so neither is copied here.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record TurnTheCurvePlan(
     string Indicator, string Story, IReadOnlyList<CurvePartner> Partners, IReadOnlyList<WhatWorksIdea> WhatWorks,
     string UpdatedBy, DateTimeOffset UpdatedAt)

@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Catalogue;
 
 /// <summary>What an indicator's numbers are.</summary>
+[GenerateSerializer]
 public enum IndicatorUnit
 {
     Count,
@@ -12,6 +13,7 @@ public enum IndicatorUnit
 }
 
 /// <summary>Which direction is good.</summary>
+[GenerateSerializer]
 public enum Polarity
 {
     HigherIsBetter,
@@ -20,6 +22,7 @@ public enum Polarity
 }
 
 /// <summary>How several agencies' returns for one place and period make one value.</summary>
+[GenerateSerializer]
 public enum CombineMethod
 {
     /// <summary>Numerators add up (counts of days, of incidents).</summary>
@@ -33,6 +36,7 @@ public enum CombineMethod
 }
 
 /// <summary>An outcome indicator of the catalogue.</summary>
+[GenerateSerializer, Immutable]
 public sealed record IndicatorDefinition(
     string Code, string Title, string Theme, IndicatorUnit Unit, Polarity Polarity, Frequency Frequency,
     CombineMethod Combine)

@@ -6,6 +6,7 @@ namespace Scrutiny.Grains.Catalogue;
 /// null); its values are published by <see cref="Publication"/>, <see cref="PublishDays"/> days after its last day
 /// for <see cref="PublicationRule.DaysAfterPeriodEnd"/>.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IndicatorSchedule(
     string Code, int DueDays, int? LockDays, double? Target,
     PublicationRule Publication = PublicationRule.OnAcceptance, int PublishDays = 0)

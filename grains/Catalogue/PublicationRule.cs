@@ -5,6 +5,7 @@ namespace Scrutiny.Grains.Catalogue;
 /// answers and anonymous live updates leave it out, and only those entitled to see it early do (administrators and
 /// the members of the place's partnership boards).
 /// </summary>
+[GenerateSerializer]
 public enum PublicationRule
 {
     /// <summary>As soon as a return is accepted: for figures that are public already, such as ONS statistics.</summary>

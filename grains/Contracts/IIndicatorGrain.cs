@@ -1,5 +1,4 @@
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Grains.Runtime;
 
 namespace Scrutiny.Grains.Contracts;
 
@@ -7,44 +6,76 @@ namespace Scrutiny.Grains.Contracts;
 /// An outcome indicator in one place, keyed <c>{placeCode}/{indicatorCode}</c>: takes the agencies' returns and
 /// keeps each period's combined value and each agency's contribution.
 /// </summary>
-public interface IIndicatorGrain : IGrain
+[Alias("indicator")]
+public interface IIndicatorGrain : IGrainWithStringKey
 {
-    /// <summary>Says what each value would do, writing nothing (a dry run answers exactly as the import would).</summary>
-    Task<IReadOnlyList<ReturnOutcome>> PreviewAsync(IReadOnlyList<ReturnedValue> values);
+    /// <summary>Says what each value would do and which look wrong, writing nothing (a dry run answers exactly as the import would).</summary>
+    [Alias("preview")]
+    Task<SubmissionAnswer> PreviewAsync(IReadOnlyList<ReturnedValue> values);
 
-    /// <summary>Applies the values: ledger rows and the new aggregate in one transaction, then publishes the change.</summary>
-    Task<IReadOnlyList<ReturnOutcome>> SubmitAsync(ReturnSubmission submission);
+    /// <summary>
+    /// Applies the values: ledger rows and the new aggregate in one transaction, then publishes the change. The answer
+    /// says what each value did and which are outliers against the agency's history before this submission: one turn.
+    /// </summary>
+    [Alias("submit")]
+    Task<SubmissionAnswer> SubmitAsync(ReturnSubmission submission);
 
     /// <summary>
     /// Every period's value that <paramref name="view"/> may see, with statistics computed from those values alone
     /// (an unpublished value moves no published limit), and the place's settings they were computed with.
     /// </summary>
+    [Alias("series")]
     Task<IndicatorSeries> GetSeriesAsync(DataView view);
 
     /// <summary>
     /// One period's combined value, or null when no agency has returned it or <paramref name="view"/> may not see
     /// it (for comparing places).
     /// </summary>
+    [Alias("point")]
     Task<SeriesPoint?> GetPointAsync(string period, DataView view);
 
     /// <summary>The latest period <paramref name="view"/> may see, with the icons of that view's series; null when none.</summary>
+    [Alias("latest")]
     Task<IndicatorLatest?> GetLatestAsync(DataView view);
 
     /// <summary>Sets the place's target, or clears it (back to the catalogue's) when <paramref name="value"/> is null.</summary>
+    [Alias("set-target")]
     Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change);
 
     /// <summary>Starts new SPC limits at <paramref name="period"/>; false when that period already rebases.</summary>
+    [Alias("add-rebase")]
     Task<bool> AddRebaseAsync(string period, SettingChange change);
 
     /// <summary>Removes the rebase at <paramref name="period"/>; false when there was none.</summary>
+    [Alias("remove-rebase")]
     Task<bool> RemoveRebaseAsync(string period, SettingChange change);
+
+    /// <summary>
+    /// Reads the indicator's definition, schedule and released periods again (an administrator changed them), so that
+    /// the next answer is computed with them.
+    /// </summary>
+    [Alias("catalogue-changed")]
+    Task OnCatalogueChangedAsync();
 }
 
+/// <summary>What each submitted value did (same order as the values) and which values look wrong.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubmissionAnswer(IReadOnlyList<ReturnOutcome> Outcomes, IReadOnlyList<Outlier> Outliers);
+
+/// <summary>
+/// A submitted value (<paramref name="Index"/> in the submission) that lies <paramref name="Score"/> modified z-scores
+/// from its agency's recent values: accepted, with a warning to check it.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Outlier(int Index, double Value, double Score);
+
 /// <summary>A period's combined value and the contributions it was made from.</summary>
+[GenerateSerializer, Immutable]
 public sealed record SeriesPoint(
     string Period, double Numerator, double? Denominator, double? Value, IReadOnlyList<Contribution> Contributions);
 
 /// <summary>An indicator's history in a place, oldest period first, with its statistics (one per point, same order).</summary>
+[GenerateSerializer, Immutable]
 public sealed record IndicatorSeries(
     string Place, IndicatorDefinition Indicator, IReadOnlyList<SeriesPoint> Points, IndicatorSettings Settings,
     Statistics.SeriesStatistics Statistics);

@@ -1,6 +1,6 @@
 using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Contracts;
 
@@ -10,9 +10,11 @@ namespace Scrutiny.Grains.Contracts;
 /// pooled fund. Every write is one transaction with its audit rows, then one change on <c>board:{id}</c>.
 /// Methods that concern a commitment answer null (or false) when the board has no such commitment.
 /// </summary>
-public interface IPartnershipBoardGrain : IGrain
+[Alias("partnership-board")]
+public interface IPartnershipBoardGrain : IGrainWithStringKey
 {
     /// <summary>Null when no board has this id.</summary>
+    [Alias("get-summary")]
     Task<BoardSummary?> GetSummaryAsync();
 
     /// <summary>
@@ -20,30 +22,41 @@ public interface IPartnershipBoardGrain : IGrain
     /// <paramref name="view"/> (the public's summary counts statuses from published values only); null when no board
     /// has this id.
     /// </summary>
+    [Alias("get-board")]
     Task<BoardView?> GetBoardAsync(DataView view);
 
     /// <summary>What changed since <paramref name="since"/> (the last meeting): for the meeting view and the board pack.</summary>
+    [Alias("get-changes-since")]
     Task<MeetingChanges?> GetChangesSinceAsync(DateOnly since, DataView view);
 
+    [Alias("create-commitment")]
     Task<Commitment> CreateCommitmentAsync(CommitmentDraft draft, BoardChange change);
 
+    [Alias("update-commitment")]
     Task<Commitment?> UpdateCommitmentAsync(string commitmentId, CommitmentDraft draft, BoardChange change);
 
+    [Alias("add-milestone")]
     Task<Milestone?> AddMilestoneAsync(string commitmentId, MilestoneDraft draft, BoardChange change);
 
+    [Alias("update-milestone")]
     Task<Milestone?> UpdateMilestoneAsync(string commitmentId, string milestoneId, MilestoneDraft draft, BoardChange change);
 
+    [Alias("add-update")]
     Task<CommitmentUpdate?> AddUpdateAsync(string commitmentId, string text, string? evidence, BoardChange change);
 
     /// <summary>Overrides the status (the change's reason is required and kept), or clears the override when <paramref name="status"/> is null.</summary>
+    [Alias("override-status")]
     Task<Commitment?> OverrideStatusAsync(string commitmentId, CommitmentStatus? status, BoardChange change);
 
+    [Alias("add-fund-entry")]
     Task<FundEntry> AddFundEntryAsync(FundEntryDraft draft, BoardChange change);
 
+    [Alias("set-turn-the-curve")]
     Task<TurnTheCurvePlan> SetTurnTheCurveAsync(string indicator, string story, IReadOnlyList<CurvePartner> partners,
         IReadOnlyList<WhatWorksIdea> whatWorks, BoardChange change);
 
     /// <summary>
+    /// One-way (the place grain calls it after each change, and must never wait on a board that reads indicators).
     /// Derives every commitment's status again and records those that moved (a linked indicator changed): one change
     /// on <c>board:{id}</c> whatever moved, since the board's pages show the indicators' latest values too. The
     /// recorded statuses are derived from published values (<see cref="DataView.Published"/>), since every partner of
@@ -51,31 +64,39 @@ public interface IPartnershipBoardGrain : IGrain
     /// <paramref name="unpublished"/> marks the change as one only entitled watchers hear of, when an unpublished
     /// value caused it.
     /// </summary>
+    [OneWay, Alias("refresh-statuses")]
     Task RefreshStatusesAsync(bool unpublished = false);
 }
 
+[GenerateSerializer, Immutable]
 public sealed record BoardSummary(
     PartnershipBoard Board, Place Place, IReadOnlyList<Agency> Members, IReadOnlyList<IndicatorLatest> Latest);
 
 /// <summary>A commitment with its status as derived now.</summary>
+[GenerateSerializer, Immutable]
 public sealed record CommitmentView(Commitment Commitment, StatusAssessment Status);
 
 /// <summary>Everything the board's page and API show of a board.</summary>
+[GenerateSerializer, Immutable]
 public sealed record BoardView(
     PartnershipBoard Board, Place Place, IReadOnlyList<Agency> Members, IReadOnlyList<CommitmentView> Commitments,
     IReadOnlyList<TurnTheCurvePlan> Plans, IReadOnlyList<FundEntry> Fund, IReadOnlyList<PooledBudgetYear> Budget, DateOnly Today);
 
 /// <summary>A commitment whose status changed since the last meeting: what it was then and what it is now.</summary>
+[GenerateSerializer, Immutable]
 public sealed record StatusMove(Commitment Commitment, CommitmentStatus? Was, StatusAssessment Now, IReadOnlyList<StatusChange> Changes);
 
 /// <summary>A milestone that became missed since the last meeting.</summary>
+[GenerateSerializer, Immutable]
 public sealed record MissedMilestone(Commitment Commitment, Milestone Milestone, int DaysLate);
 
 /// <summary>A linked indicator whose latest point is a special cause, and the commitments it serves.</summary>
+[GenerateSerializer, Immutable]
 public sealed record SpecialCauseIndicator(
     string Indicator, string Title, string Period, double? Value, Statistics.Spc.PointType PointType, IReadOnlyList<string> Commitments);
 
 /// <summary>What a board meeting looks at: what changed since the last one.</summary>
+[GenerateSerializer, Immutable]
 public sealed record MeetingChanges(
     BoardView Board, DateOnly Since, IReadOnlyList<StatusMove> StatusMoves, IReadOnlyList<MissedMilestone> MissedMilestones,
     IReadOnlyList<SpecialCauseIndicator> SpecialCauses);

@@ -1,4 +1,3 @@
-using Scrutiny.Grains.Runtime;
 
 namespace Scrutiny.Grains.Contracts;
 
@@ -12,10 +11,10 @@ public static class PlaceSummaries
     /// </summary>
     public static async Task<PlaceSummary> GetPlaceSummaryAsync(this IGrainFactory grains, string placeCode, DataView view)
     {
-        var summary = await grains.Get<IPlaceGrain>(placeCode).GetSummaryAsync();
+        var summary = await grains.GetGrain<IPlaceGrain>(placeCode).GetSummaryAsync();
         if (view == DataView.All) return summary;
         var published = await Task.WhenAll(summary.Latest.Select(l =>
-            grains.Get<IIndicatorGrain>(IndicatorKey.For(placeCode, l.Indicator)).GetLatestAsync(DataView.Published)));
+            grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(placeCode, l.Indicator)).GetLatestAsync(DataView.Published)));
         return summary with { Latest = [.. published.OfType<IndicatorLatest>()] };
     }
 }

@@ -1,13 +1,16 @@
 namespace Scrutiny.Grains.Contracts;
 
 /// <summary>One agency's value for one period of an indicator in a place, as the agency returned it.</summary>
+[GenerateSerializer, Immutable]
 public sealed record ReturnedValue(string Period, string Agency, double Numerator, double? Denominator, string? Note);
 
 /// <summary>Values of one batch for one indicator grain, with who sent them and when.</summary>
+[GenerateSerializer, Immutable]
 public sealed record ReturnSubmission(
     string BatchId, string SubmittedBy, DateTimeOffset SubmittedAt, IReadOnlyList<ReturnedValue> Values);
 
 /// <summary>What a returned value did: a new value, a new revision that changes it, or an identical re-submission.</summary>
+[GenerateSerializer]
 public enum ReturnOutcome
 {
     Imported,
@@ -16,6 +19,7 @@ public enum ReturnOutcome
 }
 
 /// <summary>One agency's current contribution to a period, and the revision it is at.</summary>
+[GenerateSerializer, Immutable]
 public sealed record Contribution(
     string Agency, double Numerator, double? Denominator, string? Note, int Revision, string BatchId,
     string SubmittedBy, DateTimeOffset SubmittedAt);
@@ -27,4 +31,4 @@ public sealed record Contribution(
 public sealed record LedgerEntry(
     string BatchId, string Place, string Indicator, string Period, string Agency, int Revision,
     double Numerator, double? Denominator, string? Note, string SubmittedBy, DateTimeOffset SubmittedAt)
-    : Runtime.IAppendRecord;
+    : Storage.IAppendRecord;

@@ -1,9 +1,10 @@
 using Scrutiny.Grains.Boards;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Grains;
 
 /// <summary>A board's own records: commitments, Turn-the-Curve plans by indicator, and the pooled fund's entries.</summary>
-public sealed class BoardState
+public sealed class BoardState : RecordedState
 {
     public List<Commitment> Commitments { get; set; } = [];
     public Dictionary<string, TurnTheCurvePlan> Plans { get; set; } = [];

@@ -1,12 +1,20 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
 using Scrutiny.Grains.Statistics;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Grains;
 
-public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>, IIndicatorGrain
+/// <summary>
+/// An indicator in one place: each agency's contributions, the combined series and its statistics. Its state and the
+/// ledger rows of each submission are written in one transaction (<see cref="RecordedWrites"/>).
+/// </summary>
+[GrainType(GrainStates.Indicator)]
+public sealed class IndicatorGrain(
+    ICatalogue catalogue, TimeProvider time,
+    [PersistentState(GrainStates.Indicator, GrainStates.Storage)] IPersistentState<IndicatorState> state) : Grain, IIndicatorGrain
 {
+    private IndicatorState State => state.State;
     private string _place = "";
     private IndicatorDefinition _indicator = null!;
     private IndicatorSchedule _schedule = null!;
@@ -14,9 +22,13 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
     private IndicatorSeries? _series;
     private (DateOnly On, IndicatorSeries Series)? _published;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReadCatalogueAsync(cancellationToken);
+
+    public Task OnCatalogueChangedAsync() => ReadCatalogueAsync(CancellationToken.None);
+
+    private async Task ReadCatalogueAsync(CancellationToken cancellationToken)
     {
-        (_place, var code) = IndicatorKey.Parse(Key);
+        (_place, var code) = IndicatorKey.Parse(this.GetPrimaryKeyString());
         _indicator = await catalogue.FindIndicatorAsync(code, cancellationToken)
             ?? throw new KeyNotFoundException($"No indicator '{code}' in the catalogue.");
         _schedule = await catalogue.FindScheduleAsync(code, cancellationToken)
@@ -24,22 +36,23 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
         _released = _schedule.Publication == PublicationRule.OnRelease
             ? await catalogue.ListReleasedPeriodsAsync(code, cancellationToken)
             : new HashSet<string>();
-        // Activation also follows a reload (another node wrote, the catalogue changed, a period was released): the
-        // series are stale.
+        // Also read again when the catalogue changed or a period was released: the series are stale.
         _series = null;
         _published = null;
     }
 
-    public Task<IReadOnlyList<ReturnOutcome>> PreviewAsync(IReadOnlyList<ReturnedValue> values)
+    public Task<SubmissionAnswer> PreviewAsync(IReadOnlyList<ReturnedValue> values)
     {
+        var outliers = Outliers(values);
         // Classify against a copy, so that a value repeated within one batch is judged against the one before it.
         var periods = State.Periods.ToDictionary(p => p.Key, p => new Dictionary<string, Contribution>(p.Value));
         var outcomes = values.Select(v => Classify(periods, v, "", "", default).Outcome).ToList();
-        return Task.FromResult<IReadOnlyList<ReturnOutcome>>(outcomes);
+        return Task.FromResult(new SubmissionAnswer(outcomes, outliers));
     }
 
-    public async Task<IReadOnlyList<ReturnOutcome>> SubmitAsync(ReturnSubmission submission)
+    public async Task<SubmissionAnswer> SubmitAsync(ReturnSubmission submission)
     {
+        var outliers = Outliers(submission.Values);
         var outcomes = new List<ReturnOutcome>(submission.Values.Count);
         var ledger = new List<IAppendRecord>();
         var changedPeriods = new HashSet<string>(StringComparer.Ordinal);
@@ -58,12 +71,31 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
             // the place heard of it (a crash, the store going away): a retry or a recovered batch brings the place up
             // to date. The place ignores a latest value it already holds.
             if (State.Periods.Count > 0) await TellPlaceAsync(Series(), LatestSubmittedAt(Series()));
-            return outcomes;
+            return new SubmissionAnswer(outcomes, outliers);
         }
 
-        await WriteStateAsync(ledger);
+        await state.WriteWithAsync(this, ledger);
         await AfterChangeAsync(newest: changedPeriods.MaxBy(Period.Parse)!, submission.SubmittedAt);
-        return outcomes;
+        return new SubmissionAnswer(outcomes, outliers);
+    }
+
+    /// <summary>
+    /// The values that lie far from their agency's recent values, judged against the series before this submission
+    /// (every value, published or not: an agency is compared with its own history, and sees no one else's).
+    /// </summary>
+    private List<Outlier> Outliers(IReadOnlyList<ReturnedValue> values)
+    {
+        var outliers = new List<Outlier>();
+        if (State.Periods.Count == 0) return outliers;
+        var series = Series();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var v = values[i];
+            if (_indicator.ValueOf(v.Numerator, v.Denominator) is { } value &&
+                ContributionOutliers.Score(series, v.Agency, v.Period, value) is { } z)
+                outliers.Add(new Outlier(i, value, z));
+        }
+        return outliers;
     }
 
     public Task<IndicatorSeries> GetSeriesAsync(DataView view) => Task.FromResult(SeriesFor(view));
@@ -104,7 +136,7 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
 
     private async Task WriteSettingAsync(SettingChange change, string action, object detail)
     {
-        await WriteStateAsync([new AuditEntry(change.At, change.By, action, Key,
+        await state.WriteWithAsync(this, [new AuditEntry(change.At, change.By, action, this.GetPrimaryKeyString(),
             System.Text.Json.JsonSerializer.Serialize(detail, GrainJson.Options))]);
         // The values did not change, but the limits, icons and target line did: pages re-read the series.
         if (State.Periods.Count > 0) await AfterChangeAsync(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At);
@@ -120,13 +152,13 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
         // One change per submission, not one per period: a batch of years of history would otherwise flood every
         // node and browser. It names the newest period changed; a page showing history re-reads the series.
         _published = null;
-        Publish(new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)],
-            newest, PointFor(newest).Value, at) { Unpublished = !IsPublished(newest) });
+        await GrainFactory.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(new Change(ChangeKinds.Indicator, Keys(),
+            [ChangeGroups.Indicator(_place, _indicator.Code)], newest, PointFor(newest).Value, at, Unpublished: !IsPublished(newest)));
         await TellPlaceAsync(Series(), at);
     }
 
     private Task TellPlaceAsync(IndicatorSeries series, DateTimeOffset at) =>
-        GrainFactory.Get<IPlaceGrain>(_place).OnIndicatorChangedAsync(LatestOf(series, at), IsPublished(series.Points[^1].Period));
+        GrainFactory.GetGrain<IPlaceGrain>(_place).OnIndicatorChangedAsync(LatestOf(series, at), IsPublished(series.Points[^1].Period));
 
     private static DateTimeOffset LatestSubmittedAt(IndicatorSeries series) =>
         series.Points[^1].Contributions.Count > 0 ? series.Points[^1].Contributions.Max(c => c.SubmittedAt) : default;
@@ -164,7 +196,7 @@ public sealed class IndicatorGrain(ICatalogue catalogue) : Grain<IndicatorState>
 
     // Publication days are counted in UTC: a days-after rule publishes at midnight UTC, which is the UK's midnight
     // for half the year and an hour out for the other half (documented in docs/security.md).
-    private DateOnly Today() => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>The series and its statistics, computed once per change of state rather than once per read.</summary>
     private IndicatorSeries Series()

@@ -1,4 +1,5 @@
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Grains;
 
@@ -6,7 +7,7 @@ namespace Scrutiny.Grains.Grains;
 /// Each period's current contribution from each agency (the combined values are derived from these), and what the
 /// place has set for the indicator's statistics.
 /// </summary>
-public sealed class IndicatorState
+public sealed class IndicatorState : RecordedState
 {
     public Dictionary<string, Dictionary<string, Contribution>> Periods { get; set; } = [];
 

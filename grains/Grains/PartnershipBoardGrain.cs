@@ -2,7 +2,7 @@ using System.Text.Json;
 using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Grains;
 
@@ -11,8 +11,15 @@ namespace Scrutiny.Grains.Grains;
 /// their grains, never copied), so a page always shows what the latest return says; <see cref="RefreshStatusesAsync"/>
 /// and every write record the statuses that moved, so the meeting view can say what changed and when.
 /// </summary>
-public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardState>, IPartnershipBoardGrain
+[GrainType(GrainStates.PartnershipBoard)]
+public sealed class PartnershipBoardGrain(
+    ICatalogue catalogue, TimeProvider time,
+    [PersistentState(GrainStates.PartnershipBoard, GrainStates.Storage)] IPersistentState<BoardState> state) : Grain, IPartnershipBoardGrain
 {
+    private BoardState State => state.State;
+
+    private string Key => this.GetPrimaryKeyString();
+
     /// <summary>Who records a status that moved because an indicator or a date did, not a person.</summary>
     public const string System = "system";
 
@@ -21,7 +28,7 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         // Read on every call: board membership is edited by administrators and must show at once.
         if (await catalogue.FindBoardAsync(Key) is not { } board) return null;
         var (place, members) = await PlaceAndMembersAsync(board);
-        var summary = await GrainFactory.Get<IPlaceGrain>(board.PlaceCode).GetSummaryAsync();
+        var summary = await GrainFactory.GetGrain<IPlaceGrain>(board.PlaceCode).GetSummaryAsync();
         return new BoardSummary(board, place, members, summary.Latest);
     }
 
@@ -147,9 +154,9 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
     public async Task RefreshStatusesAsync(bool unpublished = false)
     {
         if (await catalogue.FindBoardAsync(Key) is not { } board) return;
-        var appends = RecordStatuses(await SeriesAsync(board, DataView.Published), Time.GetUtcNow());
-        if (appends.Count > 0) await WriteStateAsync(appends);
-        PublishChange(Time.GetUtcNow(), unpublished);
+        var appends = RecordStatuses(await SeriesAsync(board, DataView.Published), time.GetUtcNow());
+        if (appends.Count > 0) await state.WriteWithAsync(this, appends);
+        await PublishChangeAsync(time.GetUtcNow(), unpublished);
     }
 
     /// <summary>
@@ -164,8 +171,8 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         };
         if (extra is not null) appends.AddRange(extra);
         appends.AddRange(RecordStatuses(await SeriesAsync(board, DataView.Published), change.At, change));
-        await WriteStateAsync(appends);
-        PublishChange(change.At);
+        await state.WriteWithAsync(this, appends);
+        await PublishChangeAsync(change.At);
     }
 
     /// <summary>
@@ -195,7 +202,7 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
     private async Task<BoardView> ViewAsync(PartnershipBoard board, IReadOnlyDictionary<string, IndicatorSeries> series)
     {
         var (place, members) = await PlaceAndMembersAsync(board);
-        var today = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var commitments = State.Commitments.Select(c => new CommitmentView(c, CommitmentReadings.Assess(c, series, today))).ToList();
         var sectors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var agency in State.Fund.Select(f => f.Agency).Distinct())
@@ -210,7 +217,7 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         var codes = State.Commitments.SelectMany(c => c.Indicators).Concat(State.Plans.Keys).Distinct(StringComparer.Ordinal).ToList();
         var series = new Dictionary<string, IndicatorSeries>(StringComparer.Ordinal);
         foreach (var code in codes)
-            series[code] = await GrainFactory.Get<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, code)).GetSeriesAsync(view);
+            series[code] = await GrainFactory.GetGrain<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, code)).GetSeriesAsync(view);
         return series;
     }
 
@@ -224,9 +231,9 @@ public sealed class PartnershipBoardGrain(ICatalogue catalogue) : Grain<BoardSta
         return (place, members);
     }
 
-    private void PublishChange(DateTimeOffset at, bool unpublished = false) =>
-        Publish(new Change(ChangeKinds.Board, new Dictionary<string, string> { [ChangeKeys.Board] = Key },
-            [ChangeGroups.Board(Key)], null, null, at) { Unpublished = unpublished });
+    private Task PublishChangeAsync(DateTimeOffset at, bool unpublished = false) =>
+        GrainFactory.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(new Change(ChangeKinds.Board,
+            new Dictionary<string, string> { [ChangeKeys.Board] = Key }, [ChangeGroups.Board(Key)], null, null, at, Unpublished: unpublished));
 
     private Commitment? Find(string id) => State.Commitments.FirstOrDefault(c => c.Id == id);
 

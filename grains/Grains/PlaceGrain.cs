@@ -1,31 +1,39 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Grains;
 
-public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlaceGrain
+/// <summary>A place: the latest value and icons of each of its indicators, as the indicator grains report them.</summary>
+[GrainType(GrainStates.Place)]
+public sealed class PlaceGrain(
+    ICatalogue catalogue,
+    [PersistentState(GrainStates.Place, GrainStates.Storage)] IPersistentState<PlaceState> state) : Grain, IPlaceGrain
 {
     private Place _place = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _place = await catalogue.FindPlaceAsync(Key, cancellationToken)
-            ?? throw new KeyNotFoundException($"No place '{Key}' in the catalogue.");
+        _place = await catalogue.FindPlaceAsync(this.GetPrimaryKeyString(), cancellationToken)
+            ?? throw new KeyNotFoundException($"No place '{this.GetPrimaryKeyString()}' in the catalogue.");
 
     public async Task OnIndicatorChangedAsync(IndicatorLatest latest, bool published)
     {
         // Returns for an older period can arrive after newer ones; only a period at least as recent replaces.
-        if (State.Latest.TryGetValue(latest.Indicator, out var current) &&
+        if (state.State.Latest.TryGetValue(latest.Indicator, out var current) &&
             (Period.Parse(current.Period).CompareTo(Period.Parse(latest.Period)) > 0 || SameFigures(current, latest)))
             return;
-        State.Latest[latest.Indicator] = latest;
-        await WriteStateAsync();
+        state.State.Latest[latest.Indicator] = latest;
+        await state.WriteWithAsync(this);
 
-        // Boards hear of it from the change feed (the silo's BoardStatusWatcher), derive their commitments' statuses
-        // again and publish board:{id} themselves: one path to a board's pages.
-        Publish(new Change(ChangeKinds.Place,
-            new Dictionary<string, string> { [ChangeKeys.Place] = Key, [ChangeKeys.Indicator] = latest.Indicator },
-            [ChangeGroups.Place(Key)], latest.Period, latest.Value, latest.UpdatedAt) { Unpublished = !published });
+        await GrainFactory.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(new Change(ChangeKinds.Place,
+            new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = latest.Indicator },
+            [ChangeGroups.Place(_place.Code)], latest.Period, latest.Value, latest.UpdatedAt, Unpublished: !published));
+
+        // The place's boards derive their commitments' statuses again and publish board:{id} themselves. One-way: a
+        // board reads the indicators' series, and the indicator grain that told us of this change is still waiting on
+        // us, so waiting on the board here would be a call cycle.
+        foreach (var board in await catalogue.ListBoardsAsync(_place.Code))
+            await GrainFactory.GetGrain<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished: !published);
     }
 
     /// <summary>
@@ -34,5 +42,5 @@ public sealed class PlaceGrain(ICatalogue catalogue) : Grain<PlaceState>, IPlace
     private static bool SameFigures(IndicatorLatest current, IndicatorLatest latest) => current with { UpdatedAt = latest.UpdatedAt } == latest;
 
     public Task<PlaceSummary> GetSummaryAsync() =>
-        Task.FromResult(new PlaceSummary(_place, [.. State.Latest.Values.OrderBy(l => l.Indicator, StringComparer.Ordinal)]));
+        Task.FromResult(new PlaceSummary(_place, [.. state.State.Latest.Values.OrderBy(l => l.Indicator, StringComparer.Ordinal)]));
 }

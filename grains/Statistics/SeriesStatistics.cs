@@ -8,15 +8,18 @@ using Scrutiny.Grains.Statistics.Trends;
 namespace Scrutiny.Grains.Statistics;
 
 /// <summary>One period's statistics: its place on the SPC chart (none when the period has no value) and its intervals.</summary>
+[GenerateSerializer, Immutable]
 public sealed record PointStatistics(string Period, XmrPoint? Spc, ConfidenceInterval? Interval95, ConfidenceInterval? Interval998);
 
 /// <summary>Where the indicator goes if nothing changes, for one future period.</summary>
+[GenerateSerializer, Immutable]
 public sealed record ForecastPeriod(string Period, double Value, double Lower, double Upper);
 
 /// <summary>
 /// Everything the statistics say about an indicator's series in a place. Computed in one place, here, from the
 /// series and the place's settings, so that the page, the API and the CSV export cannot disagree.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record SeriesStatistics(
     IReadOnlyList<PointStatistics> Points, VariationIcon? VariationIcon, AssuranceIcon? AssuranceIcon, double? Target,
     RecentTrendResult RecentTrend, IReadOnlyList<ForecastPeriod> Forecast)

@@ -1,7 +1,7 @@
 using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
 
 namespace Scrutiny.Silo.Boards;
@@ -96,7 +96,7 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
         return new(board with { Chair = d.Chair, Meetings = d.Meetings }, []);
     }
 
-    private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.Get<IPartnershipBoardGrain>(board.Id);
+    private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.GetGrain<IPartnershipBoardGrain>(board.Id);
 
     private BoardChange Change(string actor, string? reason = null) => new(actor, time.GetUtcNow(), reason);
 }

@@ -1,6 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Silo.Boards;
 
@@ -17,7 +17,7 @@ public sealed class BoardMeetingView(IGrainFactory grains, IBoardRecommendations
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var last = board.LastMeetingBefore(today);
-        var changes = await grains.Get<IPartnershipBoardGrain>(board.Id).GetChangesSinceAsync(since ?? last ?? DateOnly.MinValue, view);
+        var changes = await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetChangesSinceAsync(since ?? last ?? DateOnly.MinValue, view);
         if (changes is null) return null;
         return new BoardMeeting(changes, last, board.NextMeetingFrom(today),
             await recommendations.AwaitingResponseAsync(board.Id, cancellationToken));

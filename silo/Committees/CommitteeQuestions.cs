@@ -35,7 +35,7 @@ public sealed class CommitteeQuestions(
         await notifications.NotifyAsync(new Notification(Recipient.Of(question.Addressee),
             $"{committee.Name} asked you a question; answer by {DayText.Of(question.DueOn)}: {RecommendationRegister.Excerpt(question.Text)}",
             CommitteeAddresses.Question(committeeId, question.Id)), cancellationToken);
-        changes.Publish(committeeId, question.Addressee);
+        await changes.PublishAsync(committeeId, question.Addressee);
         return CommitteeResult<QuestionEntry>.Done(new QuestionEntry(question, QuestionLifecycle.StateOf(question, time.Today())));
     }
 
@@ -53,7 +53,7 @@ public sealed class CommitteeQuestions(
         if (!await store.AnswerAsync(question, answer, cancellationToken)) return CommitteeResult<QuestionEntry>.Conflict("The question has been answered already.");
         await notifications.NotifyAsync(new Notification(new Recipient(RecipientKind.Committee, committeeId),
             $"{question.Addressee.Code} answered: {RecommendationRegister.Excerpt(question.Text)}", CommitteeAddresses.Question(committeeId, id)), cancellationToken);
-        changes.Publish(committeeId, question.Addressee);
+        await changes.PublishAsync(committeeId, question.Addressee);
         var answered = question with { Answer = answer };
         return CommitteeResult<QuestionEntry>.Done(new QuestionEntry(answered, QuestionLifecycle.StateOf(answered, time.Today())));
     }

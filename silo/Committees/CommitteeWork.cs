@@ -20,7 +20,7 @@ public sealed class CommitteeWork(CommitteeStore store, CommitteeRules rules, Co
         if (committee is null) return CommitteeResult<Committee>.Invalid(problems);
         if (!await store.CreateAsync(committee, user.Actor(), time.GetUtcNow(), cancellationToken))
             return CommitteeResult<Committee>.Conflict($"A committee has the id '{committee.Id}' already.");
-        changes.Publish(committee.Id);
+        await changes.PublishAsync(committee.Id);
         return CommitteeResult<Committee>.Done(committee);
     }
 
@@ -32,7 +32,7 @@ public sealed class CommitteeWork(CommitteeStore store, CommitteeRules rules, Co
         if (committee is null) return CommitteeResult<Committee>.Invalid(problems);
         if (await store.UpdateAsync(committee, user.Actor(), time.GetUtcNow(), cancellationToken) is not { } saved)
             return CommitteeResult<Committee>.NotFound(RecommendationRegister.NoCommittee(id));
-        changes.Publish(id);
+        await changes.PublishAsync(id);
         return CommitteeResult<Committee>.Done(saved);
     }
 
@@ -43,7 +43,7 @@ public sealed class CommitteeWork(CommitteeStore store, CommitteeRules rules, Co
         if (meetings is null) return CommitteeResult<Committee>.Invalid(problems);
         if (await store.SetMeetingsAsync(id, meetings, user.Actor(), time.GetUtcNow(), cancellationToken) is not { } saved)
             return CommitteeResult<Committee>.NotFound(RecommendationRegister.NoCommittee(id));
-        changes.Publish(id);
+        await changes.PublishAsync(id);
         return CommitteeResult<Committee>.Done(saved);
     }
 
@@ -64,7 +64,7 @@ public sealed class CommitteeWork(CommitteeStore store, CommitteeRules rules, Co
         if (isNew) await store.AddTopicAsync(topic, user.Actor(), time.GetUtcNow(), cancellationToken);
         else if (!await store.UpdateTopicAsync(topic, user.Actor(), time.GetUtcNow(), cancellationToken))
             return CommitteeResult<WorkProgrammeTopic>.NotFound($"The committee has no work programme topic '{topicId}'.");
-        changes.Publish(id);
+        await changes.PublishAsync(id);
         return CommitteeResult<WorkProgrammeTopic>.Done(topic);
     }
 }

@@ -141,7 +141,7 @@ public sealed class RecommendationRegister(
 
     private async Task<CommitteeResult<RegisterEntry>> DoneAsync(string committeeId, Recommendation recommendation, CancellationToken cancellationToken)
     {
-        changes.Publish(committeeId, recommendation.Addressee);
+        await changes.PublishAsync(committeeId, recommendation.Addressee);
         return CommitteeResult<RegisterEntry>.Done((await FindAsync(committeeId, recommendation.Id, cancellationToken))!);
     }
 

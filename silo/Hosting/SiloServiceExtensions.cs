@@ -8,8 +8,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Grains;
-using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Keys;
 using Scrutiny.Silo.Audit;
@@ -31,7 +29,7 @@ namespace Scrutiny.Silo.Hosting;
 
 public static class SiloServiceExtensions
 {
-    /// <summary>Hosts the grains in this process: store, runtime, change feed, returns import, API key auth.</summary>
+    /// <summary>Hosts the grains in this process (an Orleans silo), and the store, change feed, returns import and API key auth around them.</summary>
     public static IHostApplicationBuilder AddScrutinySilo(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -39,6 +37,8 @@ public static class SiloServiceExtensions
         var store = StoreOptions.From(builder.Configuration.GetConnectionString(StoreOptions.ConnectionStringName), Directory.GetCurrentDirectory());
 
         services.AddSingleton(siloOptions);
+        // First: the silo starts before the hosted services below, which call grains as they start.
+        builder.AddScrutinyGrains(siloOptions);
         services.AddSingleton(NodeInstance.Start(siloOptions));
         services.AddSingleton<NodeLeases>();
         services.AddSingleton(store);
@@ -64,18 +64,6 @@ public static class SiloServiceExtensions
         services.AddSingleton<BoardEditor>();
         services.AddSingleton<BoardMeetingView>();
         services.AddScrutinyCommittees();
-        services.AddHostedService<BoardStatusWatcher>();
-        services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
-        services.AddSingleton(sp => new ChangeFeed(ex => sp.GetRequiredService<ILogger<ChangeFeed>>().LogWarning(ex, "A change observer failed")));
-        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
-        services.AddSingleton(new GrainRegistry()
-            .Add<IIndicatorGrain, IndicatorGrain>()
-            .Add<IPlaceGrain, PlaceGrain>()
-            .Add<IPartnershipBoardGrain, PartnershipBoardGrain>());
-        services.AddSingleton<IGrainActivator, ServiceProviderGrainActivator>();
-        services.AddSingleton(new GrainRuntimeOptions { IdleTimeout = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds) });
-        services.AddSingleton<GrainRuntime>();
-        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<AuditSearch>();
@@ -102,12 +90,6 @@ public static class SiloServiceExtensions
         services.AddHostedService<SiloStartup>();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<BatchRecoverySweep>();
-        if (store.Engine == StoreEngine.Postgres)
-        {
-            // Other nodes' changes arrive by LISTEN/NOTIFY; ours go out the same way.
-            services.AddSingleton<PostgresChangeBridge>();
-            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBridge>());
-        }
         services.AddScrutinyAuth();
         // No answer names the server it came from (Kestrel, by default): nothing to look up known flaws by.
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);

@@ -1,5 +1,5 @@
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Store;
 
@@ -12,7 +12,7 @@ public sealed record PanelSaveResult(Panel? Panel, IReadOnlyList<FieldProblem> P
 /// Checks a panel as typed and saves it. Problems name their field (<c>name</c>, <c>description</c>, <c>items</c>,
 /// <c>items[2].place</c>, counting from 0), so that a form can link each message to its field.
 /// </summary>
-public sealed class PanelEditor(SqlCatalogue catalogue, PanelStore store, TimeProvider time, ChangeFeed feed, GrainRuntime runtime)
+public sealed class PanelEditor(SqlCatalogue catalogue, PanelStore store, TimeProvider time, IChangeFeed feed)
 {
     public const int MaxItems = 100;
     public const int MaxDescriptionLength = 2000;
@@ -30,10 +30,10 @@ public sealed class PanelEditor(SqlCatalogue catalogue, PanelStore store, TimePr
         if (problems.Count > 0) return new(null, problems);
         var at = time.GetUtcNow();
         var panel = await store.UpdateAsync(id, draft.Name!.Trim(), Description(draft), items, actor, at, cancellationToken);
-        // Open copies of the panel re-render with its new figures (and, on PostgreSQL, on every node).
+        // Open copies of the panel re-render with its new figures, on every node.
         if (panel is not null)
-            feed.Publish(new Change(ChangeKinds.Panel, new Dictionary<string, string> { [ChangeKeys.Panel] = id },
-                [ChangeGroups.Panel(id)], null, null, at) { Origin = runtime.NodeId });
+            await feed.PublishAsync(new Change(ChangeKinds.Panel, new Dictionary<string, string> { [ChangeKeys.Panel] = id },
+                [ChangeGroups.Panel(id)], null, null, at));
         return new(panel, [], NotFound: panel is null);
     }
 

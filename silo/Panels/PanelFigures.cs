@@ -1,6 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Grains.Statistics.ConfidenceIntervals;
 using Scrutiny.Grains.Statistics.Spc;
 using Scrutiny.Grains.Statistics.Trends;

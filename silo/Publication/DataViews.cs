@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 

@@ -1,6 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Store;
 
@@ -14,11 +14,11 @@ public sealed record ReleaseOutcome(ReleaseStatus Status, PeriodRelease? Release
 /// <summary>
 /// An administrator's release of one period of an indicator published on release: checked and recorded the same way
 /// from <c>POST /api/v1/indicators/{code}/releases</c> and from the dashboard's form. Once released, the period's
-/// values are public in every place; the indicator's grains on this node re-read their releases at once (other
-/// nodes' when the change reaches them), and open public pages are told.
+/// values are public in every place; the indicator's active grains re-read their releases at once, and open public
+/// pages are told.
 /// </summary>
 public sealed class PeriodReleaser(
-    SqlCatalogue catalogue, PublicationReleases releases, PublicationNotices notices, GrainRuntime runtime, TimeProvider time)
+    SqlCatalogue catalogue, PublicationReleases releases, PublicationNotices notices, ActiveIndicatorGrains grains, TimeProvider time)
 {
     public async Task<ReleaseOutcome> ReleaseAsync(string code, ReleaseRequest? request, string actor, CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,7 @@ public sealed class PeriodReleaser(
         if (!await releases.AddAsync(release, cancellationToken))
             return new(ReleaseStatus.AlreadyReleased, null, [new("period", "already_released", $"{code} {period} is already released.")]);
 
-        runtime.MarkStale(typeof(IIndicatorGrain), key => IndicatorKey.Parse(key).Indicator == code);
+        await grains.CatalogueChangedAsync([code]);
         await notices.AnnounceAsync(code, release.Period, now, cancellationToken);
         return new(ReleaseStatus.Released, release, []);
     }

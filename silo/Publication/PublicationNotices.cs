@@ -1,5 +1,5 @@
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Publication;
@@ -8,14 +8,14 @@ namespace Scrutiny.Silo.Publication;
 /// Tells every page showing an indicator that one of its periods has just been published, so that public pages
 /// re-read it without a reload. Public itself: it carries the period, no value.
 /// </summary>
-public sealed class PublicationNotices(SqlCatalogue catalogue, ChangeFeed feed, GrainRuntime runtime)
+public sealed class PublicationNotices(SqlCatalogue catalogue, IChangeFeed feed)
 {
     public async Task AnnounceAsync(string indicatorCode, string period, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var places = await catalogue.ListPlacesAsync(cancellationToken);
         var groups = places.SelectMany(p => new[] { ChangeGroups.Place(p.Code), ChangeGroups.Indicator(p.Code, indicatorCode) }).ToList();
-        feed.Publish(new Change(ChangeKinds.Publication,
+        await feed.PublishAsync(new Change(ChangeKinds.Publication,
             new Dictionary<string, string> { [ChangeKeys.Indicator] = indicatorCode, [ChangeKeys.Period] = period },
-            groups, period, null, at) { Origin = runtime.NodeId });
+            groups, period, null, at));
     }
 }

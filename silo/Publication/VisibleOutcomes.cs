@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Publication;
@@ -45,5 +45,5 @@ public sealed class VisibleOutcomes(IGrainFactory grains, SqlCatalogue catalogue
         return [.. (await catalogue.ListRevisionsAsync(placeCode, indicatorCode, cancellationToken)).Where(r => visible.Contains(r.Period))];
     }
 
-    private IIndicatorGrain Grain(string place, string indicator) => grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator));
+    private IIndicatorGrain Grain(string place, string indicator) => grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator));
 }

@@ -1,10 +1,11 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Orleans.Storage;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
-using Scrutiny.Grains.Statistics;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Hosting;
+using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Store;
 
 using Scrutiny.Silo.Api;
@@ -44,17 +45,15 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
         {
             try
             {
-                var grain = grains.Get<IIndicatorGrain>(IndicatorKey.For(rows[0].Place, rows[0].Indicator));
+                var grain = grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(rows[0].Place, rows[0].Indicator));
                 var values = rows.Select(r => new ReturnedValue(r.Period, batch.AgencyCode, r.Numerator, r.Denominator, r.Note)).ToList();
-                // Every value: the check compares the agency with its own history, published or not, and shows no one else's.
-                var found = Outliers(await grain.GetSeriesAsync(DataView.All), batch.AgencyCode, rows).ToList();
-                var done = dryRun
+                var answer = dryRun
                     ? await grain.PreviewAsync(values)
-                    : await grain.SubmitAsync(new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, values));
+                    : await SubmitAsync(grain, new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, values));
                 lock (warnings)
                 {
-                    warnings.AddRange(found);
-                    foreach (var outcome in done) outcomes[(int)outcome]++;
+                    warnings.AddRange(answer.Outliers.Select(o => Warning(rows[o.Index], batch.AgencyCode, o)));
+                    foreach (var outcome in answer.Outcomes) outcomes[(int)outcome]++;
                 }
             }
             finally
@@ -114,16 +113,34 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
         return (result, warnings);
     }
 
-    private static IEnumerable<RowProblem> Outliers(IndicatorSeries series, string agency, List<StagedRow> rows)
+    /// <summary>
+    /// Submits, and submits again when the grain's write lost a race for its stored version (another activation of it
+    /// wrote first, which one cluster should never have, but a store shared by two clusters could): the grain let its
+    /// activation go, the next call reads the newer state, and a value already there counts as unchanged.
+    /// </summary>
+    private static async Task<SubmissionAnswer> SubmitAsync(IIndicatorGrain grain, ReturnSubmission submission)
     {
-        foreach (var row in rows)
+        for (var attempt = 1; ; attempt++)
         {
-            if (series.Indicator.ValueOf(row.Numerator, row.Denominator) is not { } value ||
-                ContributionOutliers.Score(series, agency, row.Period, value) is not { } z) continue;
-            yield return new RowProblem(row.Row, "numerator", "outlier",
-                $"{value:G6} is {Math.Abs(z):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
+            try
+            {
+                return await grain.SubmitAsync(submission);
+            }
+            catch (InconsistentStateException) when (attempt < MaxConflictRetries)
+            {
+                ScrutinyMetrics.ConflictsRetried.Add(1);
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt));
+            }
         }
     }
+
+    /// <summary>Attempts at a grain whose write keeps losing races before the batch is left to recovery.</summary>
+    public const int MaxConflictRetries = 5;
+
+    /// <summary>An outlier the grain found, as a warning on the row it came from (accepted: the agency checks it).</summary>
+    private static RowProblem Warning(StagedRow row, string agency, Outlier outlier) =>
+        new(row.Row, "numerator", "outlier",
+            $"{outlier.Value:G6} is {Math.Abs(outlier.Score):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
 }
 
 /// <summary>A batch's header row in <c>return_batches</c>.</summary>

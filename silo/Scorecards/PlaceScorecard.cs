@@ -1,6 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Schedule;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Seeding;
@@ -49,12 +49,12 @@ public sealed class DemoSeeder(
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentGrains, CancellationToken = cancellationToken },
             async (returns, _) =>
             {
-                var grain = grains.Get<IIndicatorGrain>(IndicatorKey.For(returns.Place, returns.Indicator.Code));
+                var grain = grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(returns.Place, returns.Indicator.Code));
                 // One submission per sending time, so that each period carries the day its return was sent.
                 foreach (var sent in returns.Values.GroupBy(v => DemoSubmissionTimes.For(returns.Place, returns.Indicator, v.Period, now)))
                 {
                     var submission = new ReturnSubmission($"seed-{returns.Place}-{returns.Indicator.Code}", SubmittedBy, sent.Key, [.. sent]);
-                    foreach (var outcome in await grain.SubmitAsync(submission)) Interlocked.Increment(ref outcomes[(int)outcome]);
+                    foreach (var outcome in (await grain.SubmitAsync(submission)).Outcomes) Interlocked.Increment(ref outcomes[(int)outcome]);
                 }
             });
 

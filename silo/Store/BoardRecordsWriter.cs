@@ -12,7 +12,7 @@ namespace Scrutiny.Silo.Store;
 /// </summary>
 public static class BoardRecordsWriter
 {
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<Grains.Runtime.IAppendRecord> appends,
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<Grains.Storage.IAppendRecord> appends,
         StoreEngine engine)
     {
         foreach (var append in appends)

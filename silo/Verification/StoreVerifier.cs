@@ -1,5 +1,5 @@
 using Scrutiny.Grains.Grains;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Verification;
@@ -22,9 +22,9 @@ public sealed class StoreVerifier(Database database, SqlCatalogue catalogue)
             ? sqlite.BeginTransaction(deferred: true)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
-        var indicators = await StoredStates.ReadAsync<IndicatorState>(connection, transaction, GrainRuntime.GrainTypeName(typeof(Grains.Contracts.IIndicatorGrain)));
-        var places = await StoredStates.ReadAsync<PlaceState>(connection, transaction, GrainRuntime.GrainTypeName(typeof(Grains.Contracts.IPlaceGrain)));
-        var boards = await StoredStates.ReadAsync<BoardState>(connection, transaction, GrainRuntime.GrainTypeName(typeof(Grains.Contracts.IPartnershipBoardGrain)));
+        var indicators = await StoredStates.ReadAsync<IndicatorState>(connection, transaction, GrainStates.Indicator);
+        var places = await StoredStates.ReadAsync<PlaceState>(connection, transaction, GrainStates.Place);
+        var boards = await StoredStates.ReadAsync<BoardState>(connection, transaction, GrainStates.PartnershipBoard);
         var definitions = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
 
         await LedgerChecks.CheckAsync(connection, transaction, indicators, found);

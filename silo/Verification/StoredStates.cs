@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Silo.Verification;
 

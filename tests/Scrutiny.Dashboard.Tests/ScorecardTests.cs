@@ -242,7 +242,7 @@ public sealed class ScorecardTests(Browser browser)
     }
 
     private static Task PublishedAsync(DashboardApp app, string place, string indicator, string period, double numerator, double denominator) =>
-        app.Get<IGrainFactory>().Get<IIndicatorGrain>(IndicatorKey.For(place, indicator))
+        app.Get<IGrainFactory>().GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator))
             .SubmitAsync(new ReturnSubmission($"test-{place}-{indicator}", "test", DateTimeOffset.UtcNow,
                 [new ReturnedValue(period, "ONS", numerator, denominator, null)]));
 

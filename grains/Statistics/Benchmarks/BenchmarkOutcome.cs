@@ -5,6 +5,7 @@ namespace Scrutiny.Grains.Statistics.Benchmarks;
 
 /// <summary>How a place compares with a comparator (England, the region, a group of similar places), as Fingertips'
 /// "compared with benchmark" colours say it.</summary>
+[GenerateSerializer]
 public enum BenchmarkOutcome
 {
     Better,

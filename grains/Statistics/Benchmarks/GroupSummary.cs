@@ -7,4 +7,5 @@ namespace Scrutiny.Grains.Statistics.Benchmarks;
 /// <param name="Maximum">The highest value.</param>
 /// <param name="Rank">The place's rank, 1 = best; null when the place has no value among the members.</param>
 /// <param name="RankedOf">How many values were ranked.</param>
+[GenerateSerializer, Immutable]
 public sealed record GroupSummary(int Count, double Mean, double Minimum, double Maximum, int? Rank, int RankedOf);

@@ -4,4 +4,5 @@ namespace Scrutiny.Grains.Statistics.Benchmarks;
 /// <param name="Number">1 for the lowest fifth of values … 5 for the highest, as Fingertips numbers quintiles
 /// whatever the polarity.</param>
 /// <param name="Band">What that fifth means for the indicator's polarity.</param>
+[GenerateSerializer, Immutable]
 public sealed record Quintile(int Number, QuintileBand Band);

@@ -5,6 +5,7 @@ namespace Scrutiny.Grains.Statistics.Benchmarks;
 // significance result "similar".
 
 /// <summary>What a quintile means for the indicator's polarity.</summary>
+[GenerateSerializer]
 public enum QuintileBand
 {
     Best,

@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Statistics.ConfidenceIntervals;
 
 /// <summary>The lower and upper limits of a confidence interval, on the same scale as the value they surround.</summary>
+[GenerateSerializer, Immutable]
 public readonly record struct ConfidenceInterval(double Lower, double Upper)
 {
     /// <summary>Whether <paramref name="value"/> lies within the interval, limits included; a comparator outside a

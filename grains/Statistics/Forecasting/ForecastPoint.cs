@@ -5,4 +5,5 @@ namespace Scrutiny.Grains.Statistics.Forecasting;
 /// <param name="Value">The value on the fitted straight line.</param>
 /// <param name="Lower">The lower limit of the 95% prediction interval.</param>
 /// <param name="Upper">The upper limit of the 95% prediction interval.</param>
+[GenerateSerializer, Immutable]
 public sealed record ForecastPoint(int StepsAhead, double Value, double Lower, double Upper);

@@ -5,6 +5,7 @@ namespace Scrutiny.Grains.Statistics.Spc;
 
 /// <summary>Which rule, if any, flags a point. When several rules flag one point the first in
 /// <see cref="SpecialCauseRules.Precedence"/> names it.</summary>
+[GenerateSerializer]
 public enum SpecialCause
 {
     CommonCause,
@@ -19,6 +20,7 @@ public enum SpecialCause
 }
 
 /// <summary>What a point means given the indicator's polarity.</summary>
+[GenerateSerializer]
 public enum PointType
 {
     CommonCause,
@@ -29,6 +31,7 @@ public enum PointType
 }
 
 /// <summary>The "Making Data Count" variation icon, read from the last point.</summary>
+[GenerateSerializer]
 public enum VariationIcon
 {
     CommonCause,
@@ -41,6 +44,7 @@ public enum VariationIcon
 }
 
 /// <summary>The "Making Data Count" assurance icon: can the process be relied on to meet its target?</summary>
+[GenerateSerializer]
 public enum AssuranceIcon
 {
     ConsistentPass,

@@ -9,6 +9,7 @@ namespace Scrutiny.Grains.Statistics.Spc;
 /// NHSRplotthedots 0.2.2).</param>
 /// <param name="FixAfterPoints">Base each segment's limits on its first N points only (N ≥ 12).</param>
 /// <param name="RebaseAt">Zero-based indices of the points at which new segments, with limits of their own, begin.</param>
+[GenerateSerializer, Immutable]
 public sealed record XmrOptions(
     Polarity Polarity,
     double? Target = null,
@@ -17,11 +18,13 @@ public sealed record XmrOptions(
     IReadOnlyList<int>? RebaseAt = null);
 
 /// <summary>One point of an XmR chart.</summary>
+[GenerateSerializer, Immutable]
 public sealed record XmrPoint(
     double Value, double Mean, double LowerProcessLimit, double UpperProcessLimit,
     double LowerTwoSigmaLimit, double UpperTwoSigmaLimit, SpecialCause SpecialCause, PointType PointType);
 
 /// <summary>An XmR chart: its points and the icons of its last point.</summary>
+[GenerateSerializer, Immutable]
 public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? VariationIcon, AssuranceIcon? AssuranceIcon)
 {
     /// <summary>The "Making Data Count" XmR chart of <paramref name="values"/>, in time order.</summary>

@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Statistics.Spc;
 
 /// <summary>The centre line and limits of one segment of an XmR chart.</summary>
+[GenerateSerializer, Immutable]
 public sealed record XmrLimits(double Mean, double MeanMovingRange)
 {
     public double LowerProcessLimit => Mean - SpcConstants.ProcessLimitFactor * MeanMovingRange;

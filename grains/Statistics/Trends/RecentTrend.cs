@@ -4,6 +4,7 @@ namespace Scrutiny.Grains.Statistics.Trends;
 // trend marker wording.
 
 /// <summary>Fingertips' recent trend marker: the direction of a significant trend, and whether it is good.</summary>
+[GenerateSerializer]
 public enum RecentTrend
 {
     IncreasingAndGettingBetter,

@@ -7,4 +7,5 @@ namespace Scrutiny.Grains.Statistics.Trends;
 /// null when it could not be calculated.</param>
 /// <param name="PValue">The two-sided p-value of <paramref name="Statistic"/>.</param>
 /// <param name="Points">How many periods were used (at most <see cref="RecentTrends.Periods"/>).</param>
+[GenerateSerializer, Immutable]
 public sealed record RecentTrendResult(RecentTrend Trend, TrendMethod Method, double? Statistic, double? PValue, int Points);

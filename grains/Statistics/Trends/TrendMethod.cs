@@ -1,6 +1,7 @@
 namespace Scrutiny.Grains.Statistics.Trends;
 
 /// <summary>The test behind a recent trend, so that exports can say how it was judged.</summary>
+[GenerateSerializer]
 public enum TrendMethod
 {
     /// <summary>Chi-square test for trend in proportions (Cochran–Armitage), for percentages.</summary>

@@ -1,5 +1,5 @@
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -76,14 +76,14 @@ public static class IndicatorsApi
         return Results.Ok(IndicatorResource.From(indicator, schedule));
     }
 
-    private static Task<IResult> CreateAsync(IndicatorBody body, ClaimsPrincipal user, CatalogueWriter writer, GrainRuntime runtime,
-        TimeProvider time, CancellationToken cancellationToken) => SaveOneAsync(body, null, user, writer, runtime, time, cancellationToken);
+    private static Task<IResult> CreateAsync(IndicatorBody body, ClaimsPrincipal user, CatalogueWriter writer, ActiveIndicatorGrains grains,
+        TimeProvider time, CancellationToken cancellationToken) => SaveOneAsync(body, null, user, writer, grains, time, cancellationToken);
 
-    private static Task<IResult> PutAsync(string code, IndicatorBody body, ClaimsPrincipal user, CatalogueWriter writer, GrainRuntime runtime,
-        TimeProvider time, CancellationToken cancellationToken) => SaveOneAsync(body, code, user, writer, runtime, time, cancellationToken);
+    private static Task<IResult> PutAsync(string code, IndicatorBody body, ClaimsPrincipal user, CatalogueWriter writer, ActiveIndicatorGrains grains,
+        TimeProvider time, CancellationToken cancellationToken) => SaveOneAsync(body, code, user, writer, grains, time, cancellationToken);
 
     private static async Task<IResult> SaveOneAsync(IndicatorBody body, string? routeCode, ClaimsPrincipal user, CatalogueWriter writer,
-        GrainRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
+        ActiveIndicatorGrains grains, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
         if (IndicatorBodyValidator.Validate(body, routeCode, (f, c, m) => problems.Add(new FieldProblem(f, c, m))) is not { } indicator)
@@ -91,12 +91,12 @@ public static class IndicatorsApi
 
         var saved = await writer.SaveIndicatorsAsync([indicator], createOnly: routeCode is null, user.Actor(), time.GetUtcNow(), cancellationToken);
         if (!saved.Written) return IndicatorConflicts.Result(saved);
-        RefreshGrains(runtime, saved.Updated);
+        await grains.CatalogueChangedAsync(saved.Updated);
         var resource = IndicatorResource.From(indicator.Definition, indicator.Schedule);
         return saved.Created.Count > 0 ? Results.Created($"/api/v1/indicators/{resource.Code}", resource) : Results.Ok(resource);
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, ClaimsPrincipal user, CatalogueWriter writer, GrainRuntime runtime,
+    private static async Task<IResult> ImportAsync(HttpRequest request, ClaimsPrincipal user, CatalogueWriter writer, ActiveIndicatorGrains grains,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
@@ -121,15 +121,8 @@ public static class IndicatorsApi
 
         var saved = await writer.SaveIndicatorsAsync(indicators, createOnly: false, user.Actor(), time.GetUtcNow(), cancellationToken);
         if (!saved.Written) return IndicatorConflicts.Result(saved);
-        RefreshGrains(runtime, saved.Updated);
+        await grains.CatalogueChangedAsync(saved.Updated);
         return Results.Ok(new IndicatorsImportResult(saved.Created, saved.Updated, saved.Unchanged));
     }
 
-    // Active indicator grains hold the definition they read when activated: have them read it again. (This node
-    // only; another node's grains catch up when their state next reloads or they are collected as idle.)
-    private static void RefreshGrains(GrainRuntime runtime, IEnumerable<string> codes)
-    {
-        var changed = codes.ToHashSet(StringComparer.Ordinal);
-        runtime.MarkStale(typeof(IIndicatorGrain), key => changed.Contains(IndicatorKey.Parse(key).Indicator));
-    }
 }

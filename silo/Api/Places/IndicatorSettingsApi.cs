@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Api.Places;
@@ -78,7 +78,7 @@ public static class IndicatorSettingsApi
     {
         if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
         // Settings (targets, rebase points) are the same in every view; they carry no values.
-        var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync(DataView.All);
+        var series = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync(DataView.All);
         return Results.Ok(IndicatorSettingsResource.From(place, indicator, series.Settings));
     }
 

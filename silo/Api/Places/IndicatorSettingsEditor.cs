@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 
@@ -69,7 +69,7 @@ public sealed class IndicatorSettingsEditor(SqlCatalogue catalogue, IGrainFactor
     }
 
     private IIndicatorGrain Grain(string place, IndicatorDefinition indicator) =>
-        grains.Get<IIndicatorGrain>(IndicatorKey.For(place, indicator.Code));
+        grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator.Code));
 
     private SettingChange Change(string reason, string actor) => new(reason.Trim(), actor, time.GetUtcNow());
 

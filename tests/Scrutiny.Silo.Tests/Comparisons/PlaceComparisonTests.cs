@@ -50,6 +50,6 @@ public sealed class PlaceComparisonTests
     }
 
     private static Task SubmitAsync(TestSilo silo, string place, double numerator, double denominator) =>
-        silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(place, "emergency-admissions-65plus")).SubmitAsync(new ReturnSubmission(
+        silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, "emergency-admissions-65plus")).SubmitAsync(new ReturnSubmission(
             $"batch-{place}", "test", DateTimeOffset.UtcNow, [new ReturnedValue("2026-01", "MFT", numerator, denominator, null)]));
 }

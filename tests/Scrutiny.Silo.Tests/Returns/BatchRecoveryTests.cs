@@ -31,13 +31,13 @@ public sealed class BatchRecoveryTests
                            ('crashed', 3, 'E08000003', 'emergency-admissions-65plus', '2026-07', 412, 61000, 'from the trust')
                     """);
             }
-            await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(new ReturnSubmission("crashed", "test", receivedAt,
+            await silo.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(new ReturnSubmission("crashed", "test", receivedAt,
                 [new ReturnedValue("2026-06", "MFT", 90, null, null), new ReturnedValue("2026-07", "MFT", 95, null, null)]));
         }
 
         await using var restarted = await TestSilo.StartAsync(database);
 
-        var admissions = await restarted.Grains.Get<IIndicatorGrain>("E08000003/emergency-admissions-65plus").GetSeriesAsync(DataView.All);
+        var admissions = await restarted.Grains.GetGrain<IIndicatorGrain>("E08000003/emergency-admissions-65plus").GetSeriesAsync(DataView.All);
         Assert.Equal("from the trust", Assert.Single(Assert.Single(admissions.Points).Contributions).Note);
         await using var check = await restarted.Database.OpenAsync();
         Assert.Equal(3, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
@@ -87,7 +87,7 @@ public sealed class BatchRecoveryTests
         // Received a moment ago: before leases, a batch this young waited two minutes whoever had accepted it.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (await StatusAsync(silo.Database, "orphan") != BatchHeader.Applied) await Task.Delay(200, timeout.Token);
-        Assert.Equal(77, (await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Single(p => p.Period == "2026-07").Numerator);
+        Assert.Equal(77, (await silo.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Single(p => p.Period == "2026-07").Numerator);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(BatchHeader.Accepted, await StatusAsync(silo.Database, "busy"));
     }
@@ -125,6 +125,6 @@ public sealed class BatchRecoveryTests
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (await StatusAsync(silo.Database, "given-up") != BatchHeader.Applied) await Task.Delay(200, timeout.Token);
-        Assert.Equal(77, (await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Single(p => p.Period == "2026-07").Numerator);
+        Assert.Equal(77, (await silo.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All)).Points.Single(p => p.Period == "2026-07").Numerator);
     }
 }

@@ -149,7 +149,7 @@ public sealed class CsvCorpusTests
         {
             // The note exactly as written, both in the ledger and in the grain's series.
             Assert.Equal(row.Note, ledger[(Place, row.Indicator, row.Period)]);
-            var series = await grains.Get<IIndicatorGrain>(IndicatorKey.For(Place, row.Indicator)).GetSeriesAsync(DataView.All);
+            var series = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Place, row.Indicator)).GetSeriesAsync(DataView.All);
             var contribution = Assert.Single(Assert.Single(series.Points, p => p.Period == row.Period).Contributions);
             Assert.Equal(new Ledger(row.Indicator, row.Period, contribution.Numerator, contribution.Denominator, contribution.Note), row);
             Assert.Equal(("MFT", 1), (contribution.Agency, contribution.Revision));

@@ -82,7 +82,7 @@ public sealed class LargeImportTests(ITestOutputHelper output)
         Assert.Equal(100_000, csv.RowsWritten);
         Assert.Equal(new StoreCounts(100_000, 1, 100_000), await api.CountsAsync());
         var series = await api.Node.Services.GetRequiredService<IGrainFactory>()
-            .Get<IIndicatorGrain>(IndicatorKey.For(GeneratedReturnsCsv.PlaceCode(617), GeneratedReturnsCsv.Indicator)).GetSeriesAsync(DataView.All);
+            .GetGrain<IIndicatorGrain>(IndicatorKey.For(GeneratedReturnsCsv.PlaceCode(617), GeneratedReturnsCsv.Indicator)).GetSeriesAsync(DataView.All);
         Assert.Equal(Months, series.Points.Count);
         Assert.Equal(GeneratedReturnsCsv.Value(617, 42), series.Points[42].Numerator);
 

@@ -238,7 +238,7 @@ public sealed class ReturnsLimitsTests
     {
         await using var api = await ReturnsEndpoint.StartAsync(engine);
         var grain = api.Node.Services.GetRequiredService<IGrainFactory>()
-            .Get<IIndicatorGrain>(IndicatorKey.For("E08000003", "delayed-discharge-days"));
+            .GetGrain<IIndicatorGrain>(IndicatorKey.For("E08000003", "delayed-discharge-days"));
         // Twelve steady months, 2025-07 to 2026-06, straight to the grain.
         double[] steady = [1000, 1010, 990, 1005, 995, 1020, 980, 1000, 1015, 985, 1008, 992];
         await grain.SubmitAsync(new ReturnSubmission("history", "test", DateTimeOffset.UtcNow,

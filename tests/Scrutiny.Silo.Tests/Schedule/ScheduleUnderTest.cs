@@ -48,7 +48,7 @@ internal sealed class ScheduleUnderTest(TestDatabase database, TestNode node, st
 
     /// <summary>A return sent straight to the indicator grain, so that it carries the timestamp the test chooses.</summary>
     public Task SubmitAsync(string agency, string indicator, Period period, DateTimeOffset submittedAt, double numerator = 10, double? denominator = null) =>
-        node.Services.GetRequiredService<IGrainFactory>().Get<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator))
+        node.Services.GetRequiredService<IGrainFactory>().GetGrain<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator))
             .SubmitAsync(new ReturnSubmission(Guid.NewGuid().ToString("N"), "test", submittedAt,
                 [new ReturnedValue(period.ToString(), agency, numerator, denominator ?? (indicator == Admissions ? 61000 : null), null)]));
 

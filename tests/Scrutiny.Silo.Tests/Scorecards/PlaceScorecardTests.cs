@@ -113,7 +113,7 @@ public sealed class PlaceScorecardTests
         Enumerable.Range(0, count).Select(i => new Period(Frequency.Monthly, 2024, 1).Next(i).ToString());
 
     private static Task PublishedAsync(CatalogueApiUnderTest api, string place, double numerator, double denominator) =>
-        api.Node.Services.GetRequiredService<IGrainFactory>().Get<IIndicatorGrain>(IndicatorKey.For(place, Admissions))
+        api.Node.Services.GetRequiredService<IGrainFactory>().GetGrain<IIndicatorGrain>(IndicatorKey.For(place, Admissions))
             .SubmitAsync(new ReturnSubmission($"test-{place}", "test", DateTimeOffset.UtcNow,
                 [new ReturnedValue("2025-11", "ONS", numerator, denominator, null)]));
 }

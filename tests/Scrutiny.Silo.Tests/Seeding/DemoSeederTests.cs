@@ -22,7 +22,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     public async Task The_demo_holds_back_the_newest_quarter_of_an_official_statistic_until_it_is_released(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);
-        var grain = silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, DemoPublication.ReleasedIndicator));
+        var grain = silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Manchester, DemoPublication.ReleasedIndicator));
 
         var everything = (await grain.GetSeriesAsync(DataView.All)).Points.Select(p => p.Period).ToList();
         var published = (await grain.GetSeriesAsync(DataView.Published)).Points.Select(p => p.Period).ToList();
@@ -37,8 +37,8 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     {
         var silo = await demo.SiloAsync(engine);
         var published = PublishedFixture.Rows("claimant_count.csv").Where(r => r[0] == Trafford).ToList();
-        var counts = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-count")).GetSeriesAsync(DataView.All);
-        var rates = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-rate")).GetSeriesAsync(DataView.All);
+        var counts = await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-count")).GetSeriesAsync(DataView.All);
+        var rates = await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Trafford, "claimant-rate")).GetSeriesAsync(DataView.All);
 
         // The file's first month: 7,600 claimants, 5.2% of residents aged 16 to 64.
         Assert.Equal(Published("April 2021", "Claimant count"), Point(counts, "2021-04").Value);
@@ -79,10 +79,10 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         var indicators = await silo.Catalogue.ListIndicatorsAsync();
         Assert.Equal(14, indicators.Count);
         // The published claimant count does not cover Manchester, and the demo makes none up.
-        Assert.Empty((await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "claimant-count")).GetSeriesAsync(DataView.All)).Points);
+        Assert.Empty((await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Manchester, "claimant-count")).GetSeriesAsync(DataView.All)).Points);
         foreach (var indicator in indicators.Where(i => !i.Code.StartsWith("claimant-", StringComparison.Ordinal)))
         {
-            var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator.Code)).GetSeriesAsync(DataView.All);
+            var series = await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Manchester, indicator.Code)).GetSeriesAsync(DataView.All);
             Assert.True(series.Points.Count >= 4, $"{indicator.Code} has {series.Points.Count} points.");
             var (first, last) = (Period.Parse(series.Points[0].Period), Period.Parse(series.Points[^1].Period));
             Assert.True(first.Start.AddYears(3) <= last.Start, $"{indicator.Code} runs only from {first} to {last}.");
@@ -173,7 +173,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     public async Task Most_demo_returns_were_sent_on_time_and_a_few_late(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);
-        var series = await silo.Grains.Get<IIndicatorGrain>(IndicatorKey.For(Manchester, "emergency-admissions-65plus")).GetSeriesAsync(DataView.All);
+        var series = await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Manchester, "emergency-admissions-65plus")).GetSeriesAsync(DataView.All);
         var schedule = new IndicatorSchedule("emergency-admissions-65plus", IndicatorSchedule.DefaultDueDays, null, null);
 
         var onTime = series.Points.SelectMany(p => p.Contributions.Select(c =>
@@ -189,7 +189,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         foreach (var slug in (string[])["manchester", "trafford"])
         {
             var borough = DemoBoroughs.All.Single(b => b.Slug == slug);
-            var view = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
+            var view = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
 
             Assert.Equal(DemoCommitmentPlans.All.Select(p => p.Title), view.Commitments.Select(c => c.Commitment.Title));
             foreach (var (commitment, status) in view.Commitments)
@@ -221,7 +221,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
 
             // The board's last meeting has the missed milestone to discuss.
             var since = view.Board.MeetingDates.Last(d => d < view.Today);
-            var changes = (await silo.Grains.Get<IPartnershipBoardGrain>(view.Board.Id).GetChangesSinceAsync(since, DataView.All))!;
+            var changes = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(view.Board.Id).GetChangesSinceAsync(since, DataView.All))!;
             Assert.Contains(changes.MissedMilestones, m => m.Commitment.Id == home.Commitment.Id);
             if (slug == "manchester")
             {
@@ -241,7 +241,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         var today = DateOnly.FromDateTime(SeededDemo.Now.UtcDateTime);
         foreach (var borough in DemoBoroughs.All)
         {
-            var view = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
+            var view = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
             Assert.Equal([FinancialYear.Of(today.AddYears(-1)), FinancialYear.Of(today)], view.Budget.Select(y => y.FinancialYear));
             foreach (var year in view.Budget)
             {
@@ -263,7 +263,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     public async Task Every_board_has_a_turn_the_curve_plan_with_an_idea_that_costs_nothing(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);
-        var view = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoCommittees.Manchester.Borough)).GetBoardAsync(DataView.All))!;
+        var view = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoCommittees.Manchester.Borough)).GetBoardAsync(DataView.All))!;
 
         var plan = Assert.Single(view.Plans);
         Assert.Equal("delayed-discharge-days", plan.Indicator);
@@ -293,7 +293,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         var topics = await services.GetRequiredService<CommitteeStore>().ListTopicsAsync(committeeId);
         Assert.Equal(2, topics.Count);
         Assert.Equal([LinkKind.Indicator, LinkKind.Commitment, LinkKind.Board], topics.SelectMany(t => t.Links).Select(l => l.Kind).Distinct().Order());
-        var board = (await silo.Grains.Get<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoCommittees.Manchester.Borough)).GetBoardAsync(DataView.All))!;
+        var board = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoCommittees.Manchester.Borough)).GetBoardAsync(DataView.All))!;
         Assert.All(topics.SelectMany(t => t.Links).Where(l => l.Kind == LinkKind.Commitment),
             l => Assert.Contains(l.Reference, board.Commitments.Select(c => $"{board.Board.Id}/{c.Commitment.Id}")));
 

@@ -117,7 +117,7 @@ public sealed class BenchmarksApiTests
     // England and Greater Manchester have no agency on a board in the minimal catalogue: their returns go straight
     // to their indicator grains, as an import of published national figures would.
     private static Task ReturnAsync(CatalogueApiUnderTest api, string place, double numerator, double denominator, string period = "2026-01") =>
-        api.Node.Services.GetRequiredService<IGrainFactory>().Get<IIndicatorGrain>(IndicatorKey.For(place, Admissions))
+        api.Node.Services.GetRequiredService<IGrainFactory>().GetGrain<IIndicatorGrain>(IndicatorKey.For(place, Admissions))
             .SubmitAsync(new ReturnSubmission($"test-{place}", "test", DateTimeOffset.UtcNow,
                 [new ReturnedValue(period, "ONS", numerator, denominator, null)]));
 }

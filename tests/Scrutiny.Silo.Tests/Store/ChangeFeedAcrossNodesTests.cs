@@ -19,11 +19,11 @@ public sealed class ChangeFeedAcrossNodesTests
         await a.SeedMinimalCatalogueAsync();
         var heard = Channel.CreateUnbounded<Change>();
         using var _ = b.Services.GetRequiredService<IChangeFeed>().Subscribe(new ChannelObserver(heard.Writer));
-        var onB = b.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days");
+        var onB = b.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days");
         Assert.Empty((await onB.GetSeriesAsync(DataView.All)).Points);
         await b.Services.GetRequiredService<Scrutiny.Silo.Hosting.PostgresChangeBridge>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
 
-        await a.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(
+        await a.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(
             new ReturnSubmission("b1", "test", DateTimeOffset.UtcNow, [new ReturnedValue("2026-07", "MFT", 77, null, null)]));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

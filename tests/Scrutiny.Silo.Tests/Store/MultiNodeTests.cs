@@ -12,7 +12,7 @@ public sealed class MultiNodeTests
     /// <summary>Sends each value as its own call, alternately through node a and node b, all at once.</summary>
     private static Task SubmitThroughBothAsync(TestSilo a, TestSilo b, IEnumerable<ReturnedValue> values) =>
         Task.WhenAll(values.Select((value, i) => Task.Run(() =>
-            (i % 2 == 0 ? a : b).Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(
+            (i % 2 == 0 ? a : b).Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(
                 new ReturnSubmission($"batch-{i}", "test", DateTimeOffset.UtcNow, [value])))));
 
     [Theory, ClassData(typeof(Engines))]
@@ -28,12 +28,12 @@ public sealed class MultiNodeTests
         await SubmitThroughBothAsync(a, b, periods.Select((period, i) => new ReturnedValue(period, "MFT", i, null, null)));
 
         await using var reader = await TestSilo.StartAsync(database);
-        var series = await reader.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
+        var series = await reader.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
         Assert.Equal(periods, series.Points.Select(p => p.Period));
         Assert.Equal(Enumerable.Range(0, n).Select(i => (double?)i), series.Points.Select(p => p.Value));
 
         // The place roll-up was written from both nodes too, and ends at the newest period.
-        var latest = Assert.Single((await reader.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync()).Latest);
+        var latest = Assert.Single((await reader.Grains.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync()).Latest);
         Assert.Equal((periods[^1], (double?)(n - 1)), (latest.Period, latest.Value));
 
         await using var connection = await reader.Database.OpenAsync();

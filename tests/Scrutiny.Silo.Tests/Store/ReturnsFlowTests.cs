@@ -16,7 +16,7 @@ public sealed class ReturnsFlowTests
         await using var database = await TestDatabase.CreateAsync(engine);
         await using var silo = await TestSilo.StartAsync(database);
         await silo.SeedMinimalCatalogueAsync();
-        var grain = silo.Grains.Get<IIndicatorGrain>("E08000003/emergency-admissions-65plus");
+        var grain = silo.Grains.GetGrain<IIndicatorGrain>("E08000003/emergency-admissions-65plus");
 
         var first = await grain.SubmitAsync(new ReturnSubmission("b1", "test", At, [
             new ReturnedValue("2026-06", "MFT", 400, 61000, null),
@@ -39,7 +39,7 @@ public sealed class ReturnsFlowTests
         Assert.Equal(100_000 * 443 / 62000.0, july.Value!.Value, 9);
         Assert.Equal(2, july.Contributions.Single(c => c.Agency == "MCC").Revision);
 
-        var place = await silo.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
+        var place = await silo.Grains.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync();
         var latest = Assert.Single(place.Latest);
         Assert.Equal(("emergency-admissions-65plus", "2026-07"), (latest.Indicator, latest.Period));
         Assert.Equal(july.Value, latest.Value);
@@ -57,13 +57,13 @@ public sealed class ReturnsFlowTests
         await using (var silo = await TestSilo.StartAsync(database))
         {
             await silo.SeedMinimalCatalogueAsync();
-            await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days")
+            await silo.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days")
                 .SubmitAsync(new ReturnSubmission("b1", "test", At, [new ReturnedValue("2026-07", "MFT", 120, null, null)]));
         }
         await using var restarted = await TestSilo.StartAsync(database);
-        var series = await restarted.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
+        var series = await restarted.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
         Assert.Equal(120, Assert.Single(series.Points).Value);
-        var place = await restarted.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
+        var place = await restarted.Grains.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync();
         Assert.Equal(120, Assert.Single(place.Latest).Value);
     }
 }
@@ -81,17 +81,17 @@ public sealed class InterruptedRollUpTests
         await using (var silo = await TestSilo.StartAsync(database))
         {
             await silo.SeedMinimalCatalogueAsync();
-            await silo.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
+            await silo.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
             // The place's write, undone: as if the process died after the indicator's transaction committed.
             await using var connection = await silo.Database.OpenAsync();
             await connection.ExecuteAsync("DELETE FROM grain_state WHERE grain_type = 'place'");
         }
 
         await using var restarted = await TestSilo.StartAsync(database);
-        var outcome = await restarted.Grains.Get<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
+        var outcome = await restarted.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
 
         Assert.Equal([ReturnOutcome.Unchanged], outcome);
-        var place = await restarted.Grains.Get<IPlaceGrain>("E08000003").GetSummaryAsync();
+        var place = await restarted.Grains.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync();
         Assert.Equal(("2026-07", 120.0), (Assert.Single(place.Latest).Period, Assert.Single(place.Latest).Value));
         Assert.Empty(await restarted.Services.GetRequiredService<Scrutiny.Silo.Verification.StoreVerifier>().VerifyAsync());
     }

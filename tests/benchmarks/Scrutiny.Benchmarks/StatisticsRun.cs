@@ -66,7 +66,7 @@ internal static class StatisticsRun
         var grains = node.Services.GetRequiredService<IGrainFactory>();
         var random = new Random(1);
         foreach (var code in codes.Append("E92000001"))
-            await grains.Get<IIndicatorGrain>(IndicatorKey.For(code, Rate.Code)).SubmitAsync(new ReturnSubmission("bench", "bench",
+            await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(code, Rate.Code)).SubmitAsync(new ReturnSubmission("bench", "bench",
                 DateTimeOffset.UtcNow, [new ReturnedValue("2026-01", "MFT", 500 + random.Next(200), 61_000, null)]));
 
         var service = node.Services.GetRequiredService<BenchmarkService>();
@@ -86,7 +86,7 @@ internal static class StatisticsRun
         await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
         await node.CatalogueWriter.SetScheduleAsync(new IndicatorSchedule(Rate.Code, 30, null, null, PublicationRule.OnRelease));
         var grains = node.Services.GetRequiredService<IGrainFactory>();
-        var grain = grains.Get<IIndicatorGrain>(IndicatorKey.For("E08000003", Rate.Code));
+        var grain = grains.GetGrain<IIndicatorGrain>(IndicatorKey.For("E08000003", Rate.Code));
         var periods = Enumerable.Range(0, months).Select(i => new Period(Frequency.Monthly, 2020, 1).Next(i).ToString()).ToList();
         await grain.SubmitAsync(new ReturnSubmission("bench", "bench", DateTimeOffset.UtcNow,
             [.. periods.Select((p, i) => new ReturnedValue(p, "MFT", 600 + i % 7 * 10, 61_000, null))]));

@@ -46,7 +46,7 @@ public static class BoardFormsCatalogue
     }
 
     public static async Task<BoardView> RecordsAsync(DashboardApp app) =>
-        (await app.Get<IGrainFactory>().Get<IPartnershipBoardGrain>(Board).GetBoardAsync(DataView.All))!;
+        (await app.Get<IGrainFactory>().GetGrain<IPartnershipBoardGrain>(Board).GetBoardAsync(DataView.All))!;
 
     /// <summary>Every form's address, with the heading it opens with, over <paramref name="commitment"/>.</summary>
     public static IReadOnlyList<(string Path, string Form, string Heading)> FormsOver(Commitment commitment) =>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Live;
+using Scrutiny.Silo.Observability;
 
 namespace Scrutiny.Dashboard.Live;
 
@@ -7,7 +9,7 @@ namespace Scrutiny.Dashboard.Live;
 /// The push path's last step: a change from the node's feed goes to the hub groups that show it, an unpublished one
 /// only to the watchers entitled to it (<see cref="HubGroups"/>).
 /// </summary>
-public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed feed) : IChangeObserver, IHostedService
+public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub, IChangeFeed feed) : IChangeListener, IHostedService
 {
     private IDisposable? _subscription;
 
@@ -15,6 +17,7 @@ public sealed class HubChangeObserver(IHubContext<ScrutinyHub> hub, IChangeFeed 
     {
         var message = new ChangeMessage(change.Kind, change.Keys, change.Groups, change.Period, change.Value, change.At);
         await hub.Clients.Groups(HubGroups.Of(change)).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
+        ScrutinyMetrics.PushMessages.Add(1);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

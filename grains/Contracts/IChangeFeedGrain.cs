@@ -1,0 +1,33 @@
+namespace Scrutiny.Grains.Contracts;
+
+/// <summary>
+/// The one place every change is published to, and every node that pushes to browsers subscribes to (one grain, key
+/// <see cref="Key"/>): a node's observer hears every change made anywhere in the cluster, in the order this grain
+/// received them. Subscriptions expire unless renewed, so a node that died without unsubscribing is soon forgotten.
+/// </summary>
+[Alias("change-feed")]
+public interface IChangeFeedGrain : IGrainWithIntegerKey
+{
+    public const long Key = 0;
+
+    /// <summary>One-way: a publisher never waits on the watchers (a slow browser must not hold up a return).</summary>
+    [OneWay, Alias("publish")]
+    Task PublishAsync(Change change);
+
+    /// <summary>Subscribes, or renews, an observer; it is dropped if not renewed within <see cref="SubscriptionLifetime"/>.</summary>
+    [Alias("subscribe")]
+    Task SubscribeAsync(IChangeObserver observer);
+
+    [Alias("unsubscribe")]
+    Task UnsubscribeAsync(IChangeObserver observer);
+
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>A node's listener on the change feed (a grain observer: an object reference, not a grain).</summary>
+[Alias("change-observer")]
+public interface IChangeObserver : IGrainObserver
+{
+    [OneWay, Alias("changed")]
+    Task OnChangedAsync(Change change);
+}

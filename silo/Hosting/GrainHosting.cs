@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Scrutiny.Grains.Storage;
+using Scrutiny.Silo.Live;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Hosting;
+
+public static class GrainHosting
+{
+    /// <summary>
+    /// Hosts an Orleans silo in this process: one node on localhost clustering, grain state in the project's own store
+    /// (<see cref="SqlGrainStorage"/>), and this node's end of the change feed.
+    /// </summary>
+    public static IHostApplicationBuilder AddScrutinyGrains(this IHostApplicationBuilder builder, SiloOptions siloOptions)
+    {
+        var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(OrleansOptions.Resolve(options.SiloPort), OrleansOptions.Resolve(options.GatewayPort),
+                serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.Services.AddGrainStorage(GrainStates.Storage, (sp, _) => ActivatorUtilities.CreateInstance<SqlGrainStorage>(sp));
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds));
+        });
+        // Orleans' own loops (messaging, membership, collection) keep real time even when a host gives the app a clock
+        // of its own (a test's that stands still): the app's clock is for publication days and timestamps only.
+        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
+                     TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+            builder.Services.AddKeyedSingleton(area, TimeProvider.System);
+
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        builder.Services.AddSingleton<ActiveIndicatorGrains>();
+        return builder;
+    }
+}
