@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Orleans.Dashboard;
 using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
@@ -20,6 +21,9 @@ public static class DashboardExtensions
 {
     public static WebApplicationBuilder AddScrutinyDashboard(this WebApplicationBuilder builder)
     {
+        // Orleans' own dashboard (grains, activations, calls, silos) for administrators: /admin/orleans.
+        // Its live log stream is off: logs are for the operator's log store, not a browser tab.
+        builder.UseOrleans(silo => silo.AddDashboard(options => options.HideTrace = true));
         builder.Services.AddRazorComponents();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubChangeListener>();
@@ -72,6 +76,7 @@ public static class DashboardExtensions
         app.MapScorecardEndpoints();
         app.MapAgencyEndpoints();
         app.MapAdminEndpoints();
+        app.MapOrleansDashboard(AdminPaths.Orleans).CheckedInput().RequireAuthorization(AgencySignIn.AdminPolicy).ExcludeFromDescription();
         app.MapIndicatorDownloads();
         app.MapComparisonExports();
         app.MapPanelExports();

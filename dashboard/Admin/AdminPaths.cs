@@ -24,6 +24,9 @@ public static class AdminPaths
 
     public const string Releases = "/admin/releases";
 
+    /// <summary>Orleans' dashboard: the cluster's silos, grains, activations and calls.</summary>
+    public const string Orleans = "/admin/orleans";
+
     public const string People = "/admin/people";
     public const string NewPerson = "/admin/people/new";
 

@@ -9,7 +9,7 @@ namespace Scrutiny.Dashboard.Agencies;
 /// A returns CSV ready to fill in: one row for each place where the agency sits on a board, each indicator
 /// assigned to it, and the period of that indicator's frequency that contains the chosen month's start.
 /// </summary>
-public sealed class ReturnsTemplate(SqlCatalogue catalogue)
+public sealed class ReturnsTemplate(ICatalogueReader catalogue)
 {
     /// <summary>The template as a download, written by the same safe CSV writer as every other export.</summary>
     public async Task<IResult> DownloadAsync(string agencyCode, Period month, CancellationToken cancellationToken)

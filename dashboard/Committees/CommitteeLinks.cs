@@ -20,7 +20,7 @@ public sealed record AddresseeChoices(IReadOnlyList<(string Value, string Text)>
 {
     public static string Value(Addressee addressee) => $"{CatalogueNames.Name(addressee.Kind)}:{addressee.Code}";
 
-    public static async Task<AddresseeChoices> LoadAsync(SqlCatalogue catalogue, CancellationToken cancellationToken = default)
+    public static async Task<AddresseeChoices> LoadAsync(ICatalogueReader catalogue, CancellationToken cancellationToken = default)
     {
         var agencies = await catalogue.ListAgenciesAsync(cancellationToken);
         var boards = await catalogue.ListBoardsAsync(null, cancellationToken);
@@ -46,7 +46,7 @@ public sealed record TopicChoices(
 /// Names and addresses for what committees' records point at (topics' and recommendations' links, addressees), read
 /// from the catalogue, the boards and the panels, so that pages show names as links rather than codes.
 /// </summary>
-public sealed class CommitteeLinks(SqlCatalogue catalogue, IGrainFactory grains, PanelStore panels)
+public sealed class CommitteeLinks(ICatalogueReader catalogue, IGrainFactory grains, PanelStore panels)
 {
     public Task<AddresseeChoices> AddresseesAsync(CancellationToken cancellationToken = default) =>
         AddresseeChoices.LoadAsync(catalogue, cancellationToken);

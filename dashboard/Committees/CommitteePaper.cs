@@ -28,7 +28,7 @@ public sealed record CommitteePaper(
 
 /// <summary>Reads a committee paper with the services the panel, register and board pages use.</summary>
 public sealed class CommitteePaperReader(
-    CommitteeStore committees, PanelStore panels, PanelFigures figures, DataViews dataViews, RecommendationRegister register, SqlCatalogue catalogue,
+    CommitteeStore committees, PanelStore panels, PanelFigures figures, DataViews dataViews, RecommendationRegister register, ICatalogueReader catalogue,
     BoardReader boards, TimeProvider time)
 {
     /// <summary>Null when no committee has this id (or its place has left the catalogue); <see cref="CommitteePaper.Panel"/> null when <paramref name="panelId"/> names none.</summary>

@@ -19,7 +19,7 @@ public sealed record PlaceAccountability(
 
 /// <summary>Reads a place's accountability in the reader's view, with the same services as the scorecard and board pages.</summary>
 public sealed class PlaceAccountabilityReader(
-    PlaceScorecard scorecards, DataViews dataViews, SqlCatalogue catalogue, BoardReader boards, CommitteeStore committees, RecommendationRegister register)
+    PlaceScorecard scorecards, DataViews dataViews, ICatalogueReader catalogue, BoardReader boards, CommitteeStore committees, RecommendationRegister register)
 {
     /// <summary>Null when no place has this code.</summary>
     public async Task<PlaceAccountability?> ReadAsync(string placeCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ public sealed class PlaceAccountabilityReader(
     }
 
     /// <summary>Every board of a place, each in the reader's view (as its own page shows it), in name order.</summary>
-    internal static async Task<IReadOnlyList<BoardReading>> BoardsOfAsync(BoardReader boards, SqlCatalogue catalogue, string placeCode, ClaimsPrincipal user,
+    internal static async Task<IReadOnlyList<BoardReading>> BoardsOfAsync(BoardReader boards, ICatalogueReader catalogue, string placeCode, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var readings = new List<BoardReading>();

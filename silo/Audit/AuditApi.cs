@@ -10,7 +10,7 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/audit", SearchAsync)
+        endpoints.MapGet("/audit", SearchAsync)
             .ForAdministrators()
             .Produces<AuditPage>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

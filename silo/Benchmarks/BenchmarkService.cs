@@ -13,7 +13,7 @@ namespace Scrutiny.Silo.Benchmarks;
 /// an indicator grain that waited on its neighbours while they waited on it would deadlock. Every place is read
 /// through the caller's <see cref="VisibleOutcomes"/>, so that no comparison shows a value its reader may not see.
 /// </summary>
-public sealed class BenchmarkService(SqlCatalogue catalogue)
+public sealed class BenchmarkService(ICatalogueReader catalogue)
 {
     /// <summary>
     /// The benchmarks of <paramref name="period"/>, or of the place's latest period when none is given. Null when

@@ -15,7 +15,7 @@ public static class BenchmarksApi
 {
     public static IEndpointRouteBuilder MapBenchmarksApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/places/{place}/indicators/{indicator}/benchmarks", GetAsync)
+        endpoints.MapGet("/places/{place}/indicators/{indicator}/benchmarks", GetAsync)
             .ForAnyKey()
             .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -28,7 +28,7 @@ public static class BenchmarksApi
     }
 
     private static async Task<IResult> GetAsync(string place, string indicator, string? period, string? format,
-        ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views, BenchmarkService benchmarks, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views, BenchmarkService benchmarks, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
         if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;

@@ -13,7 +13,7 @@ public sealed record ComparatorGroupSaved(IReadOnlyList<FieldProblem> Problems, 
 /// <summary>
 /// Checks and saves a comparator group: the one implementation behind the API and the administration page.
 /// </summary>
-public sealed class ComparatorGroupEditor(SqlCatalogue catalogue, CatalogueWriter writer, TimeProvider time)
+public sealed class ComparatorGroupEditor(ICatalogueReader catalogue, CatalogueWriter writer, TimeProvider time)
 {
     public const int MaxMembers = 100;
 

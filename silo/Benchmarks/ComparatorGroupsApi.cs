@@ -16,13 +16,13 @@ public static class ComparatorGroupsApi
 {
     public static IEndpointRouteBuilder MapComparatorGroupsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/comparator-groups", ListAsync)
+        endpoints.MapGet("/comparator-groups", ListAsync)
             .ForAnyKey()
             .Produces<IReadOnlyList<ComparatorGroupDefinition>>()
             .WithName("ListComparatorGroups")
             .WithSummary("Every comparator group, or ?place='s, with its members.");
 
-        endpoints.MapPut("/api/v1/comparator-groups/{id}", PutAsync)
+        endpoints.MapPut("/comparator-groups/{id}", PutAsync)
             .ForAdministrators()
             .Accepts<ComparatorGroupBody>("application/json")
             .Produces<ComparatorGroupDefinition>()
@@ -33,7 +33,7 @@ public static class ComparatorGroupsApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(string? place, SqlCatalogue catalogue, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListAsync(string? place, ICatalogueReader catalogue, CancellationToken cancellationToken) =>
         Results.Ok(await catalogue.ListComparatorGroupsAsync(place, cancellationToken));
 
     private static async Task<IResult> PutAsync(string id, ComparatorGroupBody body, ClaimsPrincipal user, ComparatorGroupEditor editor,

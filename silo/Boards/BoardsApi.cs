@@ -20,14 +20,14 @@ namespace Scrutiny.Silo.Boards;
 /// </summary>
 public static class BoardsApi
 {
-    private const string Board = "/api/v1/boards/{id}";
+    private const string Board = "/boards/{id}";
     private const string Commitment = Board + "/commitments/{commitment}";
 
     public static IEndpointRouteBuilder MapBoardsApi(this IEndpointRouteBuilder endpoints)
     {
         var publicRead = new[]
         {
-            endpoints.MapGet("/api/v1/boards", ListAsync).WithName("ListBoards").WithSummary("Every board's summary: place, chair, members, meetings, commitments by status."),
+            endpoints.MapGet("/boards", ListAsync).WithName("ListBoards").WithSummary("Every board's summary: place, chair, members, meetings, commitments by status."),
             endpoints.MapGet(Board, GetSummaryAsync).WithName("GetBoardSummary").WithSummary("One board's summary."),
         };
         foreach (var e in publicRead) e.RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy).Produces<BoardSummaryResource>();

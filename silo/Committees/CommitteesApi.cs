@@ -18,14 +18,14 @@ namespace Scrutiny.Silo.Committees;
 /// </summary>
 public static class CommitteesApi
 {
-    private const string Committee = "/api/v1/committees/{id}";
+    private const string Committee = "/committees/{id}";
     private const string Recommendation = Committee + "/recommendations/{recommendation}";
 
     public static IEndpointRouteBuilder MapCommitteesApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/committees", ListAsync).ForAnyKey().Produces<IReadOnlyList<CommitteeResource>>()
+        endpoints.MapGet("/committees", ListAsync).ForAnyKey().Produces<IReadOnlyList<CommitteeResource>>()
             .WithName("ListCommittees").WithSummary("Every committee: name, place, response months, meeting dates.");
-        endpoints.MapPost("/api/v1/committees", CreateAsync).Writes("CreateCommittee", "Make a committee (administrators).", StatusCodes.Status201Created);
+        endpoints.MapPost("/committees", CreateAsync).Writes("CreateCommittee", "Make a committee (administrators).", StatusCodes.Status201Created);
         endpoints.MapGet(Committee, GetAsync).Reads("GetCommittee", "One committee.");
         endpoints.MapPut(Committee, UpdateAsync).Writes("PutCommittee", "Change a committee's name, place, response months and meetings (administrators).");
         endpoints.MapPut($"{Committee}/meetings", PutMeetingsAsync).Writes("PutCommitteeMeetings", "Set the meeting dates (the list replaces the old).");
@@ -46,11 +46,11 @@ public static class CommitteesApi
         endpoints.MapPost($"{Committee}/questions", PostQuestionAsync).Writes("PostCommitteeQuestion", "Ask a partner a question, with a due date.",
             StatusCodes.Status201Created);
         endpoints.MapPut($"{Committee}/questions/{{question}}/answer", PutAnswerAsync).Writes("PutCommitteeQuestionAnswer", "Answer a question (the addressee only).");
-        endpoints.MapGet("/api/v1/places/{place}/recommendations", GetPlaceAsync).Reads("GetPlaceRecommendations",
+        endpoints.MapGet("/places/{place}/recommendations", GetPlaceAsync).Reads("GetPlaceRecommendations",
             "You said, we did: the place's committees' recommendations with their responses and implementation.");
-        endpoints.MapGet("/api/v1/inbox", GetInboxAsync).ForAnyKey().Produces<Inbox>().WithName("GetInbox")
+        endpoints.MapGet("/inbox", GetInboxAsync).ForAnyKey().Produces<Inbox>().WithName("GetInbox")
             .WithSummary("What is due or overdue for the caller, and the notifications sent to them.");
-        endpoints.MapPost("/api/v1/inbox/notifications/{notification:long}/read", PostReadAsync).Writes("PostNotificationRead", "Mark a notification read.");
+        endpoints.MapPost("/inbox/notifications/{notification:long}/read", PostReadAsync).Writes("PostNotificationRead", "Mark a notification read.");
         return endpoints;
     }
 

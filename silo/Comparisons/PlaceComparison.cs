@@ -14,7 +14,7 @@ namespace Scrutiny.Silo.Comparisons;
 /// finds it, so that the comparison and a place's own benchmarks always agree. Lives outside the grains because it
 /// reads many of them.
 /// </summary>
-public sealed class PlaceComparison(SqlCatalogue catalogue, BenchmarkService benchmarks)
+public sealed class PlaceComparison(ICatalogueReader catalogue, BenchmarkService benchmarks)
 {
     /// <summary>The place types with at least two places (one place compares with nothing), and every comparator group.</summary>
     public async Task<(IReadOnlyList<string> Types, IReadOnlyList<ComparatorGroupDefinition> Groups)> ChoicesAsync(

@@ -64,7 +64,7 @@ public static class ApiKeyCommands
         if (options.Count > 0 || admin == (agency is not null) || (admin && adminValue is not null) || (!admin && string.IsNullOrEmpty(agency)))
             return Fail("Give either --agency CODE or --admin.");
         if (label is { Length: > ApiKeyStore.MaxLabelLength }) return Fail($"A label has at most {ApiKeyStore.MaxLabelLength} characters.");
-        if (agency is not null && await services.GetRequiredService<SqlCatalogue>().FindAgencyAsync(agency) is null)
+        if (agency is not null && await services.GetRequiredService<ICatalogueReader>().FindAgencyAsync(agency) is null)
         {
             Console.Error.WriteLine($"No agency has the code '{agency}'.");
             return 2;

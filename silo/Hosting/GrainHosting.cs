@@ -22,7 +22,9 @@ public static class GrainHosting
         {
             silo.UseLocalhostClustering(OrleansOptions.Resolve(options.SiloPort), OrleansOptions.Resolve(options.GatewayPort),
                 serviceId: options.ServiceId, clusterId: options.ClusterId);
-            silo.Services.AddGrainStorage(GrainStates.Storage, (sp, _) => ActivatorUtilities.CreateInstance<SqlGrainStorage>(sp));
+            silo.AddScrutinyGrainStorage();
+            // Orleans' traces join the request's trace (exported when OpenTelemetry exports).
+            silo.AddActivityPropagation();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds));
         });
         // Orleans' own loops (messaging, membership, collection) keep real time even when a host gives the app a clock
@@ -33,8 +35,18 @@ public static class GrainHosting
 
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddSingleton<ActiveIndicatorGrains>();
         return builder;
+    }
+
+    /// <summary>
+    /// The grains' storage provider, on any silo that hosts them (the product's, and the tests' <c>InProcessTestCluster</c>):
+    /// it needs the host's <see cref="Database"/> and <see cref="TimeProvider"/>.
+    /// </summary>
+    public static ISiloBuilder AddScrutinyGrainStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddGrainStorage(GrainStates.Storage, (sp, _) => ActivatorUtilities.CreateInstance<SqlGrainStorage>(sp));
+        return silo;
     }
 }

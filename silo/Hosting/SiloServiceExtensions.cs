@@ -13,6 +13,7 @@ using Scrutiny.Silo.Api.Keys;
 using Scrutiny.Silo.Audit;
 using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Boards;
+using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Panels;
@@ -39,6 +40,7 @@ public static class SiloServiceExtensions
         services.AddSingleton(siloOptions);
         // First: the silo starts before the hosted services below, which call grains as they start.
         builder.AddScrutinyGrains(siloOptions);
+        builder.AddScrutinyTelemetry();
         services.AddSingleton(NodeInstance.Start(siloOptions));
         services.AddSingleton<NodeLeases>();
         services.AddSingleton(store);
@@ -49,6 +51,7 @@ public static class SiloServiceExtensions
         services.AddHostedService<StoreStatusProbe>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlCatalogue>();
+        services.AddSingleton<ICatalogueReader>(sp => sp.GetRequiredService<SqlCatalogue>());
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
         services.AddSingleton<CatalogueWriter>();
         services.AddSingleton<Verification.StoreVerifier>();
@@ -127,15 +130,17 @@ public static class SiloServiceExtensions
     /// <summary>Maps the silo's HTTP endpoints: the returns API, health checks and the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapScrutinySilo(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapReturnsApi();
-        endpoints.MapScheduleApi();
-        endpoints.MapCatalogueApi();
-        endpoints.MapBenchmarksApi();
-        endpoints.MapPublicationApi();
-        endpoints.MapApiKeysApi();
-        endpoints.MapAuditApi();
-        endpoints.MapBoardsApi();
-        endpoints.MapCommitteesApi();
+        // Every API route is under one version prefix, given here once.
+        var api = endpoints.MapGroup("/api/v1");
+        api.MapReturnsApi();
+        api.MapScheduleApi();
+        api.MapCatalogueApi();
+        api.MapBenchmarksApi();
+        api.MapPublicationApi();
+        api.MapApiKeysApi();
+        api.MapAuditApi();
+        api.MapBoardsApi();
+        api.MapCommitteesApi();
         endpoints.MapCspReports();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

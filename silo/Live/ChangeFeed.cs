@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scrutiny.Grains.Contracts;
 
@@ -21,12 +20,14 @@ public interface IChangeFeed
 }
 
 /// <summary>
-/// This node's end of the cluster's change feed: a grain observer subscribed to <see cref="IChangeFeedGrain"/> (and
-/// renewed every <see cref="RenewEvery"/>, so that a feed grain that moved or restarted has this node back at once),
+/// This node's end of the cluster's change feed: a grain observer subscribed to <see cref="IChangeFeedGrain"/> once the
+/// silo is active (and renewed every <see cref="RenewEvery"/>, so that a feed grain that moved or restarted has this
+/// node back within that time),
 /// handing each change to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
 /// delivers, and a failing listener is logged and skipped.
 /// </summary>
-public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger) : IChangeFeed, IChangeObserver, IHostedService, IAsyncDisposable
+public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
+    : IChangeFeed, IChangeObserver, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
 
@@ -54,7 +55,10 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
         return Task.CompletedTask;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(ChangeFeed), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
         _delivery = Task.Run(DeliverAsync, CancellationToken.None);
         _reference = grains.CreateObjectReference<IChangeObserver>(this);
@@ -86,7 +90,7 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_stopping is not null) await _stopping.CancelAsync();
         if (_renewal is not null) await _renewal;

@@ -12,7 +12,7 @@ public sealed record PanelSaveResult(Panel? Panel, IReadOnlyList<FieldProblem> P
 /// Checks a panel as typed and saves it. Problems name their field (<c>name</c>, <c>description</c>, <c>items</c>,
 /// <c>items[2].place</c>, counting from 0), so that a form can link each message to its field.
 /// </summary>
-public sealed class PanelEditor(SqlCatalogue catalogue, PanelStore store, TimeProvider time, IChangeFeed feed)
+public sealed class PanelEditor(ICatalogueReader catalogue, PanelStore store, TimeProvider time, IChangeFeed feed)
 {
     public const int MaxItems = 100;
     public const int MaxDescriptionLength = 2000;

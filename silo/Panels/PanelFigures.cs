@@ -24,7 +24,7 @@ public sealed record LatestFigure(
     RecentTrend RecentTrend, IReadOnlyList<string> Sources);
 
 /// <summary>A panel's figures, read from the grains and the benchmarks when the panel is shown or exported.</summary>
-public sealed class PanelFigures(SqlCatalogue catalogue, BenchmarkService benchmarks)
+public sealed class PanelFigures(ICatalogueReader catalogue, BenchmarkService benchmarks)
 {
     /// <summary>
     /// Every item's figure in the panel's order, as <paramref name="outcomes"/>' reader may see it; an item whose place

@@ -12,7 +12,7 @@ namespace Scrutiny.Silo.Publication;
 /// a scrutiny member, whose committee works in public) sees published values only; an agency still reads its own
 /// returns, published or not, through the returns API and pages.
 /// </summary>
-public sealed class DataViews(SqlCatalogue catalogue, IGrainFactory grains)
+public sealed class DataViews(ICatalogueReader catalogue, IGrainFactory grains)
 {
     /// <summary>The values <paramref name="user"/> may read, place by place.</summary>
     public VisibleOutcomes For(ClaimsPrincipal user) =>

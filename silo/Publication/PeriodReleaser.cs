@@ -18,7 +18,7 @@ public sealed record ReleaseOutcome(ReleaseStatus Status, PeriodRelease? Release
 /// pages are told.
 /// </summary>
 public sealed class PeriodReleaser(
-    SqlCatalogue catalogue, PublicationReleases releases, PublicationNotices notices, ActiveIndicatorGrains grains, TimeProvider time)
+    ICatalogueReader catalogue, PublicationReleases releases, PublicationNotices notices, ActiveIndicatorGrains grains, TimeProvider time)
 {
     public async Task<ReleaseOutcome> ReleaseAsync(string code, ReleaseRequest? request, string actor, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ public static class PublicationApi
 {
     public static IEndpointRouteBuilder MapPublicationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/indicators/{code}/releases", ReleaseAsync)
+        endpoints.MapPost("/indicators/{code}/releases", ReleaseAsync)
             .RequireAuthorization(ScrutinyAuth.AdminPolicy)
             .Accepts<ReleaseRequest>("application/json")
             .Produces<PeriodRelease>(StatusCodes.Status201Created)
@@ -24,7 +24,7 @@ public static class PublicationApi
             .WithSummary("Publish one period of an indicator whose rule is on_release, in every place at once; audited, and not undone.");
 
         // Which periods are public is itself public knowledge (a release calendar): any key may read it.
-        endpoints.MapGet("/api/v1/indicators/{code}/releases", ListAsync)
+        endpoints.MapGet("/indicators/{code}/releases", ListAsync)
             .ForAnyKey()
             .Produces<IReadOnlyList<PeriodRelease>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -47,7 +47,7 @@ public static class PublicationApi
         };
     }
 
-    private static async Task<IResult> ListAsync(string code, SqlCatalogue catalogue, PublicationReleases releases, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListAsync(string code, ICatalogueReader catalogue, PublicationReleases releases, CancellationToken cancellationToken) =>
         await catalogue.FindIndicatorAsync(code, cancellationToken) is null
             ? ApiResults.NotFound($"No indicator has the code '{code}'.")
             : Results.Ok(await releases.ListAsync(code, cancellationToken));

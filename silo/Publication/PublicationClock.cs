@@ -11,7 +11,7 @@ namespace Scrutiny.Silo.Publication;
 /// wakes the pages. Checks every <see cref="CheckInterval"/>; a node that was down over midnight announces nothing
 /// for that day, and pages catch up when they next load or reconnect.
 /// </summary>
-public sealed class PublicationClock(SqlCatalogue catalogue, PublicationNotices notices, TimeProvider time, ILogger<PublicationClock> logger)
+public sealed class PublicationClock(ICatalogueReader catalogue, PublicationNotices notices, TimeProvider time, ILogger<PublicationClock> logger)
     : BackgroundService
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);

@@ -8,7 +8,7 @@ namespace Scrutiny.Silo.Publication;
 /// Tells every page showing an indicator that one of its periods has just been published, so that public pages
 /// re-read it without a reload. Public itself: it carries the period, no value.
 /// </summary>
-public sealed class PublicationNotices(SqlCatalogue catalogue, IChangeFeed feed)
+public sealed class PublicationNotices(ICatalogueReader catalogue, IChangeFeed feed)
 {
     public async Task AnnounceAsync(string indicatorCode, string period, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ namespace Scrutiny.Silo.Publication;
 /// comparison mixes a board member's own place, unpublished, with other places as the public sees them.
 /// Made per request by <see cref="DataViews.For"/>.
 /// </summary>
-public sealed class VisibleOutcomes(IGrainFactory grains, SqlCatalogue catalogue, Func<string, Task<DataView>> viewOf)
+public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catalogue, Func<string, Task<DataView>> viewOf)
 {
     private readonly ConcurrentDictionary<string, Task<DataView>> _views = new(StringComparer.Ordinal);
 

@@ -103,6 +103,9 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
             """, new { batch.Id });
         // A value's first revision is a value imported; a later one, a value updated; a row with no entry was unchanged.
         var result = new ReturnsImportResult(batch.Id, (int)first, (int)(written - first), (int)(staged - written), DryRun: false);
+        ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
+        ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
+        ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
         await connection.ExecuteAsync(
             "UPDATE return_batches SET status = @status, applied_at = @at, result = @result, answer = @answer WHERE id = @id",
             new

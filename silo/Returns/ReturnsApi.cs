@@ -20,7 +20,7 @@ public static class ReturnsApi
 
     public static IEndpointRouteBuilder MapReturnsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/returns", SubmitAsync)
+        endpoints.MapPost("/returns", SubmitAsync)
             .RequireAuthorization(ScrutinyAuth.AgencyPolicy)
             .RequireRateLimiting(ReturnsRateLimiting.Policy)
             .Accepts<ReturnsBatch>("application/json", "text/csv")

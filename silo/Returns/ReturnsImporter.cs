@@ -4,6 +4,7 @@ using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
 
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Observability;
 
 namespace Scrutiny.Silo.Returns;
 
@@ -61,6 +62,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         if (problems.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken);
+            if (!request.DryRun) ScrutinyMetrics.ReturnsRejected.Add(1);
             return new ReturnsImportOutcome(null, problems, []);
         }
 
@@ -85,6 +87,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
             throw new IdempotencyKeyLostException(claim.Key);
         }
         await transaction.CommitAsync(cancellationToken);
+        ScrutinyMetrics.ReturnsAccepted.Add(1);
         // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
         var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
         return new ReturnsImportOutcome(result, [], warnings);

@@ -7,7 +7,7 @@ using Scrutiny.Silo.Api;
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>Loads what checking one agency's batch needs, once per batch.</summary>
-public sealed class ReturnsValidator(SqlCatalogue catalogue, PeriodLocks periodLocks, TimeProvider time)
+public sealed class ReturnsValidator(ICatalogueReader catalogue, PeriodLocks periodLocks, TimeProvider time)
 {
     public async Task<BatchValidation> StartAsync(string agencyCode, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Scrutiny.Silo.Schedule;
 /// Completeness and timeliness of returns: per place and period (for scrutiny), and per agency over recent periods
 /// ("our returns"). The API and the pages both call this, so they never disagree.
 /// </summary>
-public sealed class Completeness(SqlCatalogue catalogue, ReturnsExpectations expectations, PeriodLocks locks, TimeProvider time)
+public sealed class Completeness(ICatalogueReader catalogue, ReturnsExpectations expectations, PeriodLocks locks, TimeProvider time)
 {
     public const int DefaultPeriods = 12;
     public const int MaxPeriods = 60;

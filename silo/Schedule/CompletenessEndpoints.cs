@@ -11,7 +11,7 @@ namespace Scrutiny.Silo.Schedule;
 internal static class CompletenessEndpoints
 {
     public static async Task<IResult> ForPlaceAsync(string? place, string? period, string? indicator, ClaimsPrincipal user,
-        SqlCatalogue catalogue, Completeness completeness, CancellationToken cancellationToken)
+        ICatalogueReader catalogue, Completeness completeness, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(place)) problems.Add(new("place", "required", "A place code is required."));
@@ -38,7 +38,7 @@ internal static class CompletenessEndpoints
     }
 
     // periods is read as text, so that ?periods=x is the same named problem as ?periods=0, not a binding failure.
-    public static async Task<IResult> ForAgencyAsync(string code, string? periods, SqlCatalogue catalogue, Completeness completeness,
+    public static async Task<IResult> ForAgencyAsync(string code, string? periods, ICatalogueReader catalogue, Completeness completeness,
         CancellationToken cancellationToken)
     {
         var count = Completeness.DefaultPeriods;

@@ -4,7 +4,7 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Schedule;
 
 /// <summary>Loads what <see cref="PeriodLockChecker"/> needs: every indicator's schedule and the agencies' reopenings.</summary>
-public sealed class PeriodLocks(SqlCatalogue catalogue, PeriodReopenings reopenings)
+public sealed class PeriodLocks(ICatalogueReader catalogue, PeriodReopenings reopenings)
 {
     /// <summary>A checker for one agency; load it once per batch.</summary>
     public async Task<PeriodLockChecker> LoadAsync(string agencyCode, CancellationToken cancellationToken = default) =>

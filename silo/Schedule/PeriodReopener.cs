@@ -8,7 +8,7 @@ namespace Scrutiny.Silo.Schedule;
 /// An administrator's request to reopen a locked period for one agency, checked and recorded the same way whether
 /// it comes through <c>POST /api/v1/agencies/{code}/reopenings</c> or the dashboard's form.
 /// </summary>
-public sealed class PeriodReopener(SqlCatalogue catalogue, PeriodLocks locks, PeriodReopenings reopenings, TimeProvider time)
+public sealed class PeriodReopener(ICatalogueReader catalogue, PeriodLocks locks, PeriodReopenings reopenings, TimeProvider time)
 {
     public async Task<ReopenOutcome> ReopenAsync(string code, ReopeningRequest? request, string actor, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ internal static class ReopeningEndpoints
         };
     }
 
-    public static async Task<IResult> ListAsync(string code, SqlCatalogue catalogue, PeriodReopenings reopenings, CancellationToken cancellationToken) =>
+    public static async Task<IResult> ListAsync(string code, ICatalogueReader catalogue, PeriodReopenings reopenings, CancellationToken cancellationToken) =>
         await catalogue.FindAgencyAsync(code, cancellationToken) is null
             ? ApiResults.NotFound($"No agency has the code '{code}'.")
             : Results.Ok(await reopenings.ListAsync(code, cancellationToken));

@@ -10,7 +10,7 @@ public static class ScheduleApi
     /// <summary>Completeness, "our returns" and reopenings. Each endpoint names who may call it.</summary>
     public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/completeness", CompletenessEndpoints.ForPlaceAsync)
+        endpoints.MapGet("/completeness", CompletenessEndpoints.ForPlaceAsync)
             .RequireAuthorization(ScrutinyAuth.AnyKeyPolicy)
             .Produces<PlaceCompleteness>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -18,7 +18,7 @@ public static class ScheduleApi
             .WithSummary("Completeness and timeliness of a place's returns for a period: expected agencies, received, on time, late, missing.")
             .WithDescription("Administrators see every expected agency; an agency key sees only its own returns.");
 
-        endpoints.MapGet("/api/v1/agencies/{code}/returns", CompletenessEndpoints.ForAgencyAsync)
+        endpoints.MapGet("/agencies/{code}/returns", CompletenessEndpoints.ForAgencyAsync)
             .RequireAuthorization(ScheduleAuth.OwnAgencyOrAdminPolicy)
             .Produces<AgencyReturns>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -27,7 +27,7 @@ public static class ScheduleApi
             .WithName("GetAgencyReturns")
             .WithSummary("\"Our returns\": every return the agency owes over its indicators' recent periods, with status.");
 
-        endpoints.MapPost("/api/v1/agencies/{code}/reopenings", ReopeningEndpoints.ReopenAsync)
+        endpoints.MapPost("/agencies/{code}/reopenings", ReopeningEndpoints.ReopenAsync)
             .RequireAuthorization(ScrutinyAuth.AdminPolicy)
             .Accepts<ReopeningRequest>("application/json")
             .Produces<PeriodReopening>(StatusCodes.Status201Created)
@@ -37,7 +37,7 @@ public static class ScheduleApi
             .WithName("ReopenPeriod")
             .WithSummary("Reopen a locked period of an indicator for one agency, with a reason the audit keeps.");
 
-        endpoints.MapGet("/api/v1/agencies/{code}/reopenings", ReopeningEndpoints.ListAsync)
+        endpoints.MapGet("/agencies/{code}/reopenings", ReopeningEndpoints.ListAsync)
             .RequireAuthorization(ScrutinyAuth.AdminPolicy)
             .Produces<IReadOnlyList<PeriodReopening>>()
             .ProducesProblem(StatusCodes.Status404NotFound)

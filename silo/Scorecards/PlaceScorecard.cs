@@ -14,7 +14,7 @@ namespace Scrutiny.Silo.Scorecards;
 /// grains for the same reason as <see cref="BenchmarkService"/>: it reads other places' grains.
 /// </summary>
 public sealed class PlaceScorecard(
-    SqlCatalogue catalogue, BenchmarkService benchmarks, Completeness completeness, TimeProvider time)
+    ICatalogueReader catalogue, BenchmarkService benchmarks, Completeness completeness, TimeProvider time)
 {
     /// <summary>The scorecard of a place as <paramref name="outcomes"/>' reader may see it; null when the place is not in the catalogue.</summary>
     public async Task<Scorecard?> ForAsync(VisibleOutcomes outcomes, string placeCode, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ public sealed record ApiKeyIssue(ApiKeyIssueStatus Status, CreatedApiKey? Key, D
 /// Issues an agency's key for an administrator, by the API or the dashboard, with the same rules for both: the
 /// agency exists, a label fits, an expiry is 1 to <see cref="ApiKeyStore.MaxExpiryDays"/> days away.
 /// </summary>
-public sealed class ApiKeyAdministration(ApiKeyStore keys, SqlCatalogue catalogue, TimeProvider time)
+public sealed class ApiKeyAdministration(ApiKeyStore keys, ICatalogueReader catalogue, TimeProvider time)
 {
     public async Task<ApiKeyIssue> IssueAsync(string agencyCode, ApiKeyRequest request, string actor, CancellationToken cancellationToken = default)
     {

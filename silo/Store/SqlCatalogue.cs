@@ -5,7 +5,7 @@ using Scrutiny.Grains.Catalogue;
 namespace Scrutiny.Silo.Store;
 
 /// <summary>The catalogue tables, read and written.</summary>
-public sealed class SqlCatalogue(Database database) : ICatalogue
+public sealed class SqlCatalogue(Database database) : ICatalogueReader
 {
     private const string IndicatorColumns = "code, title, theme, unit, polarity, frequency, combine";
 

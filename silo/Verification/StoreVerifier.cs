@@ -10,7 +10,7 @@ namespace Scrutiny.Silo.Verification;
 /// append-only tables, and every applied batch's rows from the ledger. <c>silo verify</c> runs it after a crash or an
 /// upgrade; the crash-round tests run it after every round. Read-only, in one snapshot of the store.
 /// </summary>
-public sealed class StoreVerifier(Database database, SqlCatalogue catalogue)
+public sealed class StoreVerifier(Database database, ICatalogueReader catalogue)
 {
     public async Task<IReadOnlyList<Discrepancy>> VerifyAsync(CancellationToken cancellationToken = default)
     {

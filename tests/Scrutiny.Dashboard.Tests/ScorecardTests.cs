@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Store;
 using static Microsoft.Playwright.Assertions;
 using static Scrutiny.Dashboard.Tests.Infrastructure.TestCatalogue;

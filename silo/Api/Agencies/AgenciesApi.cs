@@ -10,20 +10,20 @@ public static class AgenciesApi
 {
     public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/agencies", ListAsync)
+        endpoints.MapGet("/agencies", ListAsync)
             .ForAdministrators()
             .Produces<IReadOnlyList<AgencyResource>>()
             .WithName("ListAgencies")
             .WithSummary("Every agency with the places whose boards it sits on and the indicators assigned to it.");
 
-        endpoints.MapGet("/api/v1/agencies/{code}", GetAsync)
+        endpoints.MapGet("/agencies/{code}", GetAsync)
             .ForAdministrators()
             .Produces<AgencyResource>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetAgency")
             .WithSummary("One agency with its places and indicators.");
 
-        endpoints.MapPut("/api/v1/agencies/{code}", PutAsync)
+        endpoints.MapPut("/agencies/{code}", PutAsync)
             .ForAdministrators()
             .Accepts<AgencyBody>("application/json")
             .Produces<AgencyResource>()
@@ -35,10 +35,10 @@ public static class AgenciesApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(SqlCatalogue catalogue, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListAsync(ICatalogueReader catalogue, CancellationToken cancellationToken) =>
         Results.Ok((await catalogue.ListAgencyScopesAsync(cancellationToken)).Select(a => AgencyResource.From(a.Agency, a.Scope)).ToList());
 
-    private static async Task<IResult> GetAsync(string code, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string code, ICatalogueReader catalogue, CancellationToken cancellationToken)
     {
         if (await catalogue.FindAgencyAsync(code, cancellationToken) is not { } agency)
             return ApiResults.NotFound($"No agency has the code '{code}'.");

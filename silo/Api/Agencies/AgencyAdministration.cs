@@ -6,7 +6,7 @@ namespace Scrutiny.Silo.Api.Agencies;
 /// Saving an agency with what it may submit: one path, the same checks and the same audit, whether an administrator
 /// sends <c>PUT /api/v1/agencies/{code}</c> or ticks boxes in the dashboard.
 /// </summary>
-public sealed class AgencyAdministration(SqlCatalogue catalogue, CatalogueWriter writer, TimeProvider time)
+public sealed class AgencyAdministration(ICatalogueReader catalogue, CatalogueWriter writer, TimeProvider time)
 {
     /// <summary>Validates <paramref name="body"/> and, when it is clean and clashes with no single source, writes it whole.</summary>
     public async Task<AgencySaveOutcome> SaveAsync(string code, AgencyBody body, string actor, CancellationToken cancellationToken = default)

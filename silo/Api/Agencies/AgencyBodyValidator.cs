@@ -7,7 +7,7 @@ namespace Scrutiny.Silo.Api.Agencies;
 /// Checks an agency against the catalogue and reports every problem: codes that name nothing, and places with no
 /// partnership board to join (boards are made deliberately, with their own name and members, not as a side effect).
 /// </summary>
-public sealed class AgencyBodyValidator(SqlCatalogue catalogue)
+public sealed class AgencyBodyValidator(ICatalogueReader catalogue)
 {
     public async Task<((Agency Agency, AgencyScope Scope)? Valid, IReadOnlyList<FieldProblem> Problems)> ValidateAsync(
         string code, AgencyBody body, CancellationToken cancellationToken)

@@ -16,20 +16,20 @@ public static class IndicatorsApi
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/indicators", ListAsync)
+        endpoints.MapGet("/indicators", ListAsync)
             .ForAnyKey()
             .Produces<IReadOnlyList<IndicatorResource>>()
             .WithName("ListIndicators")
             .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code.");
 
-        endpoints.MapGet("/api/v1/indicators/{code}", GetAsync)
+        endpoints.MapGet("/indicators/{code}", GetAsync)
             .ForAnyKey()
             .Produces<IndicatorResource>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIndicator")
             .WithSummary("One indicator with its schedule and target.");
 
-        endpoints.MapPost("/api/v1/indicators", CreateAsync)
+        endpoints.MapPost("/indicators", CreateAsync)
             .ForAdministrators()
             .Accepts<IndicatorBody>("application/json")
             .Produces<IndicatorResource>(StatusCodes.Status201Created)
@@ -38,7 +38,7 @@ public static class IndicatorsApi
             .WithName("CreateIndicator")
             .WithSummary("Add an indicator to the catalogue; 409 if the code is taken.");
 
-        endpoints.MapPut("/api/v1/indicators/{code}", PutAsync)
+        endpoints.MapPut("/indicators/{code}", PutAsync)
             .ForAdministrators()
             .Accepts<IndicatorBody>("application/json")
             .Produces<IndicatorResource>()
@@ -48,7 +48,7 @@ public static class IndicatorsApi
             .WithName("PutIndicator")
             .WithSummary("Create or replace an indicator's definition, schedule and target.");
 
-        endpoints.MapPost("/api/v1/indicators/import", ImportAsync)
+        endpoints.MapPost("/indicators/import", ImportAsync)
             .ForAdministrators()
             .Accepts<string>("text/csv")
             .Produces<IndicatorsImportResult>()
@@ -61,14 +61,14 @@ public static class IndicatorsApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(SqlCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ICatalogueReader catalogue, CancellationToken cancellationToken)
     {
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
         return Results.Ok((await catalogue.ListIndicatorsAsync(cancellationToken))
             .Select(i => IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code))).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string code, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string code, ICatalogueReader catalogue, CancellationToken cancellationToken)
     {
         if (await catalogue.FindIndicatorAsync(code, cancellationToken) is not { } indicator)
             return ApiResults.NotFound($"No indicator has the code '{code}'.");

@@ -14,20 +14,20 @@ public static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/api-keys", ListAllAsync)
+        endpoints.MapGet("/api-keys", ListAllAsync)
             .ForAdministrators()
             .Produces<IReadOnlyList<ApiKeyResource>>()
             .WithName("ListApiKeys")
             .WithSummary("Every key, agencies' and administrators', newest first: prefix, label and lifecycle, never the secret.");
 
-        endpoints.MapGet("/api/v1/agencies/{code}/keys", ListAsync)
+        endpoints.MapGet("/agencies/{code}/keys", ListAsync)
             .ForAdministrators()
             .Produces<IReadOnlyList<ApiKeyResource>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListAgencyKeys")
             .WithSummary("One agency's keys, newest first.");
 
-        endpoints.MapPost("/api/v1/agencies/{code}/keys", CreateAsync)
+        endpoints.MapPost("/agencies/{code}/keys", CreateAsync)
             .ForAdministrators()
             .Accepts<ApiKeyRequest>("application/json")
             .Produces<CreatedApiKeyResource>(StatusCodes.Status201Created)
@@ -36,7 +36,7 @@ public static class ApiKeysApi
             .WithName("CreateAgencyKey")
             .WithSummary("Make a key for the agency: the answer holds the whole key, the only time it is shown.");
 
-        endpoints.MapPost("/api/v1/api-keys/{id}/revoke", RevokeAsync)
+        endpoints.MapPost("/api-keys/{id}/revoke", RevokeAsync)
             .ForAdministrators()
             .Produces<ApiKeyResource>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -48,7 +48,7 @@ public static class ApiKeysApi
     private static async Task<IResult> ListAllAsync(ApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
         Results.Ok(ApiKeyResource.From(await keys.ListAsync(null, cancellationToken), time.GetUtcNow()));
 
-    private static async Task<IResult> ListAsync(string code, ApiKeyStore keys, Store.SqlCatalogue catalogue, TimeProvider time,
+    private static async Task<IResult> ListAsync(string code, ApiKeyStore keys, Store.ICatalogueReader catalogue, TimeProvider time,
         CancellationToken cancellationToken) =>
         await catalogue.FindAgencyAsync(code, cancellationToken) is null
             ? ApiResults.NotFound($"No agency has the code '{code}'.")

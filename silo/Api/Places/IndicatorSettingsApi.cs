@@ -29,7 +29,7 @@ public sealed record IndicatorSettingsResource(
 /// </summary>
 public static class IndicatorSettingsApi
 {
-    private const string Route = "/api/v1/places/{place}/indicators/{indicator}";
+    private const string Route = "/places/{place}/indicators/{indicator}";
 
     public static IEndpointRouteBuilder MapIndicatorSettingsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -73,7 +73,7 @@ public static class IndicatorSettingsApi
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(string place, string indicator, SqlCatalogue catalogue, IGrainFactory grains,
+    private static async Task<IResult> GetAsync(string place, string indicator, ICatalogueReader catalogue, IGrainFactory grains,
         CancellationToken cancellationToken)
     {
         if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
@@ -83,21 +83,21 @@ public static class IndicatorSettingsApi
     }
 
     private static Task<IResult> PutTargetAsync(string place, string indicator, TargetBody body, ClaimsPrincipal user,
-        SqlCatalogue catalogue, IndicatorSettingsEditor editor, CancellationToken cancellationToken) =>
+        ICatalogueReader catalogue, IndicatorSettingsEditor editor, CancellationToken cancellationToken) =>
         ChangeAsync(place, indicator, user, catalogue, editor, StatusCodes.Status200OK, cancellationToken,
             definition => editor.SetTargetAsync(definition, place, body.Value, body.Reason, user.Actor()));
 
     private static Task<IResult> PostRebaseAsync(string place, string indicator, RebaseBody body, ClaimsPrincipal user,
-        SqlCatalogue catalogue, IndicatorSettingsEditor editor, CancellationToken cancellationToken) =>
+        ICatalogueReader catalogue, IndicatorSettingsEditor editor, CancellationToken cancellationToken) =>
         ChangeAsync(place, indicator, user, catalogue, editor, StatusCodes.Status201Created, cancellationToken,
             definition => editor.AddRebaseAsync(definition, place, body.Period, body.Reason, user.Actor()));
 
     private static Task<IResult> DeleteRebaseAsync(string place, string indicator, string period, string? reason, ClaimsPrincipal user,
-        SqlCatalogue catalogue, IndicatorSettingsEditor editor, CancellationToken cancellationToken) =>
+        ICatalogueReader catalogue, IndicatorSettingsEditor editor, CancellationToken cancellationToken) =>
         ChangeAsync(place, indicator, user, catalogue, editor, StatusCodes.Status200OK, cancellationToken,
             definition => editor.RemoveRebaseAsync(definition, place, period, reason, user.Actor()));
 
-    private static async Task<IResult> ChangeAsync(string place, string indicator, ClaimsPrincipal user, SqlCatalogue catalogue,
+    private static async Task<IResult> ChangeAsync(string place, string indicator, ClaimsPrincipal user, ICatalogueReader catalogue,
         IndicatorSettingsEditor editor, int successStatus, CancellationToken cancellationToken,
         Func<IndicatorDefinition, Task<SettingResult>> change)
     {

@@ -22,7 +22,7 @@ public sealed record SettingResult(SettingOutcome Outcome, IReadOnlyList<FieldPr
 /// Sets a place's target and rebase points for an indicator: the one implementation behind the API and the
 /// indicator page, so that both check the same things and leave the same audit.
 /// </summary>
-public sealed class IndicatorSettingsEditor(SqlCatalogue catalogue, IGrainFactory grains, TimeProvider time)
+public sealed class IndicatorSettingsEditor(ICatalogueReader catalogue, IGrainFactory grains, TimeProvider time)
 {
     public const int MaxReasonLength = 500;
 

@@ -16,20 +16,20 @@ public static class PlacesApi
 {
     public static IEndpointRouteBuilder MapPlacesApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/places", ListPlacesAsync)
+        endpoints.MapGet("/places", ListPlacesAsync)
             .ForAnyKey()
             .Produces<IReadOnlyList<Place>>()
             .WithName("ListPlaces")
             .WithSummary("Every place of the catalogue, by name.");
 
-        endpoints.MapGet("/api/v1/places/{place}/indicators", ListPlaceIndicatorsAsync)
+        endpoints.MapGet("/places/{place}/indicators", ListPlaceIndicatorsAsync)
             .ForAnyKey()
             .Produces<IReadOnlyList<PlaceIndicatorResource>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListPlaceIndicators")
             .WithSummary("Every indicator of the catalogue with its latest period and value in the place (null when none).");
 
-        endpoints.MapGet("/api/v1/places/{place}/indicators/{indicator}/series", GetSeriesAsync)
+        endpoints.MapGet("/places/{place}/indicators/{indicator}/series", GetSeriesAsync)
             .ForAnyKey()
             .Produces<SeriesResource>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -37,7 +37,7 @@ public static class PlacesApi
             .WithName("GetSeries")
             .WithSummary("An indicator's combined value in a place, one point per period, oldest first, with each agency's contribution. ?format=csv for a spreadsheet.");
 
-        endpoints.MapGet("/api/v1/places/{place}/indicators/{indicator}/revisions", GetRevisionsAsync)
+        endpoints.MapGet("/places/{place}/indicators/{indicator}/revisions", GetRevisionsAsync)
             .ForAnyKey()
             .Produces<RevisionsResource>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -47,11 +47,11 @@ public static class PlacesApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListPlacesAsync(SqlCatalogue catalogue, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListPlacesAsync(ICatalogueReader catalogue, CancellationToken cancellationToken) =>
         Results.Ok(await catalogue.ListPlacesAsync(cancellationToken));
 
     private static async Task<IResult> ListPlaceIndicatorsAsync(
-        string place, ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views, CancellationToken cancellationToken)
+        string place, ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views, CancellationToken cancellationToken)
     {
         if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
         var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
@@ -63,7 +63,7 @@ public static class PlacesApi
     }
 
     private static async Task<IResult> GetSeriesAsync(
-        string place, string indicator, string? format, ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views,
+        string place, string indicator, string? format, ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views,
         CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
@@ -75,7 +75,7 @@ public static class PlacesApi
     }
 
     private static async Task<IResult> GetRevisionsAsync(
-        string place, string indicator, string? period, string? format, ClaimsPrincipal user, SqlCatalogue catalogue, DataViews views,
+        string place, string indicator, string? period, string? format, ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views,
         CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
@@ -89,7 +89,7 @@ public static class PlacesApi
     }
 
     /// <summary>A 404 when the place or the indicator is not in the catalogue; null when both are.</summary>
-    internal static async Task<IResult?> FindAsync(string place, string indicator, SqlCatalogue catalogue, CancellationToken cancellationToken)
+    internal static async Task<IResult?> FindAsync(string place, string indicator, ICatalogueReader catalogue, CancellationToken cancellationToken)
     {
         if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
         if (await catalogue.FindIndicatorAsync(indicator, cancellationToken) is null)

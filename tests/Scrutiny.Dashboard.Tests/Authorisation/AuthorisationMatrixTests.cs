@@ -121,9 +121,18 @@ public sealed partial class AuthorisationMatrixTests(MatrixApp matrix) : IClassF
             "period" => "2026-01",
             "status" => "404",
             "documentname" => "v1",
+            // Orleans' dashboard: a grain type, a silo address, a page, a path of its assets.
+            "grainname" => "indicator",
+            "address" => Silo(),
+            "page" => "1",
+            "path" when pattern.Contains("/HistoricalStats/", StringComparison.Ordinal) => Silo(),
+            "path" => "none.svg",
             var other => throw new InvalidOperationException($"No value for route parameter {other} in {pattern}"),
         });
     }
+
+    /// <summary>The app's own silo, as Orleans' dashboard writes silo addresses.</summary>
+    private string Silo() => matrix.App.Get<ILocalSiloDetails>().SiloAddress.ToParsableString();
 
     /// <summary>Refused: 401 or 403, or a page's redirect to sign in or to "access denied".</summary>
     private static bool IsRefused(HttpResponseMessage response) =>

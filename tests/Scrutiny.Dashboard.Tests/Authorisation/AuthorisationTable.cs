@@ -115,6 +115,13 @@ public static class AuthorisationTable
         .. Page("/admin/people", Access.AdminPages),
         .. Page("/admin/people/new", Access.AdminPages),
         .. Page("/admin/people/{Id:long}", Access.AdminPages),
+        // Orleans' dashboard and its data (grains, activations, silos, grain state): administrators only. Its live log
+        // stream is switched off, so that endpoint refuses everyone.
+        .. Orleans("/", "/ClusterStats", "/DashboardCounters", "/GrainState", "/GrainStats/{*grainName}", "/GrainTypes",
+            "/HistoricalStats/{*path}", "/LifecycleStages", "/Reminders", "/Reminders/{page:int}", "/SiloCounters/{*address}",
+            "/SiloMetadata/{*address}", "/SiloProperties/{*address}", "/SiloStats/{*address}", "/TopGrainMethods", "/favicon.ico",
+            "/fonts/{**path}", "/img/{**path}", "/index.css", "/index.html", "/index.min.js", "/version"),
+        ("GET /admin/orleans/Trace", Access.ForbiddenPage),
 
         // The API: reading for any key, writing for the agency or an administrator.
         ("GET /api/v1/places", Access.AnyKey),
@@ -198,6 +205,9 @@ public static class AuthorisationTable
         ("* /health/live", Access.Public),
         ("* /health/ready", Access.Public),
     ]);
+
+    private static IEnumerable<(string, Access)> Orleans(params string[] routes) =>
+        routes.Select(r => ($"GET /admin/orleans{r}", Access.AdminPages));
 
     /// <summary>A page answers GET and, for its forms, POST; both have the page's rule.</summary>
     private static (string, Access)[] Page(string pattern, Access access) => [($"GET {pattern}", access), ($"POST {pattern}", access)];

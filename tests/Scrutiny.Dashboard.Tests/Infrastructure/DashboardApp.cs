@@ -71,6 +71,9 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         // configuration sources added by a factory would apply.
         builder.UseSetting($"ConnectionStrings:{StoreOptions.ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Scrutiny:Silo:SeedDemoWhenNew", "false");
+        // Many dashboards run in one test process: each co-hosted silo takes free ports.
+        builder.UseSetting("Scrutiny:Orleans:SiloPort", "0");
+        builder.UseSetting("Scrutiny:Orleans:GatewayPort", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is null || !_logsAtDebug)
         {

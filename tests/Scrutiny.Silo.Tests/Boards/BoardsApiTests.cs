@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Store;
 using Scrutiny.Silo.Tests.Api;
 using Scrutiny.Tests.Infrastructure;
@@ -208,7 +208,7 @@ public sealed class BoardsApiTests
         [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
             .Select(e => $"{e.GetProperty("field").GetString()}:{e.GetProperty("code").GetString()}")];
 
-    private sealed class BoardChanges : IChangeObserver
+    private sealed class BoardChanges : IChangeListener
     {
         private readonly TaskCompletionSource<Change> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Task<Change> Next => _next.Task;

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Store;
@@ -290,7 +291,7 @@ public sealed class RecommendationRegisterTests
         Assert.True(condition());
     }
 
-    private sealed class Observer(List<Change> seen) : IChangeObserver
+    private sealed class Observer(List<Change> seen) : IChangeListener
     {
         public ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
         {

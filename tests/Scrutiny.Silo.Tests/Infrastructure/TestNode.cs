@@ -38,6 +38,9 @@ public sealed class TestNode : IAsyncDisposable
             {
                 [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = database.ConnectionString,
                 ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
+                // Many nodes run in one test process: each silo takes free ports.
+                ["Scrutiny:Orleans:SiloPort"] = "0",
+                ["Scrutiny:Orleans:GatewayPort"] = "0",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         });

@@ -3,15 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Tests.Infrastructure;
 
 /// <summary>
-/// A real silo node (store, runtime, change feed) on a test database, started as the dashboard starts it. Two
-/// TestSilos over one TestDatabase are two nodes.
+/// A real silo node (an Orleans silo on localhost clustering, store, change feed) on a test database, started as the
+/// dashboard starts it.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
@@ -21,7 +20,6 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
-    public GrainRuntime Runtime => Services.GetRequiredService<GrainRuntime>();
     public SqlCatalogue Catalogue => Services.GetRequiredService<SqlCatalogue>();
     public CatalogueWriter CatalogueWriter => Services.GetRequiredService<CatalogueWriter>();
     public Database Database => Services.GetRequiredService<Database>();
@@ -36,6 +34,9 @@ public sealed class TestSilo : IAsyncDisposable
         {
             [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = database.ConnectionString,
             ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
+            // Many nodes run in one test process: each silo takes free ports.
+            ["Scrutiny:Orleans:SiloPort"] = "0",
+            ["Scrutiny:Orleans:GatewayPort"] = "0",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddScrutinySilo();

@@ -119,8 +119,8 @@ public sealed class PublicationApiTests
             await node.CatalogueWriter.SetScheduleAsync(OnRelease);
             mcc = await node.CreateAgencyKeyAsync("MCC");
             var admin = await node.Services.GetRequiredService<ApiKeyStore>().CreateAsync(null, isAdmin: true);
-            await node.Services.GetRequiredService<Grains.Runtime.IGrainFactory>()
-                .Get<Grains.Contracts.IIndicatorGrain>(Grains.Contracts.IndicatorKey.For(Manchester, Admissions))
+            await node.Services.GetRequiredService<IGrainFactory>()
+                .GetGrain<Grains.Contracts.IIndicatorGrain>(Grains.Contracts.IndicatorKey.For(Manchester, Admissions))
                 .SubmitAsync(new Grains.Contracts.ReturnSubmission("b1", "test", On(Today),
                     [new Grains.Contracts.ReturnedValue(Old.ToString(), "MCC", 10, 61000, null)]));
             using var release = new HttpRequestMessage(HttpMethod.Post, Releases()) { Content = System.Net.Http.Json.JsonContent.Create(new { period = Old.ToString() }) };

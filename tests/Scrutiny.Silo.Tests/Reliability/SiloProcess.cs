@@ -41,6 +41,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         };
         start.Environment["ConnectionStrings__Scrutiny"] = connectionString;
         start.Environment["Scrutiny__Silo__SeedDemoWhenNew"] = "false";
+        start.Environment["Scrutiny__Orleans__SiloPort"] = "0";
+        start.Environment["Scrutiny__Orleans__GatewayPort"] = "0";
         start.Environment["Scrutiny__Silo__NodeName"] = nodeName;
         // The clients retry hard while the node is down; the rate limit is not what is under test.
         start.Environment["Scrutiny__Returns__RequestsPerMinute"] = "1000000";

@@ -179,7 +179,7 @@ public sealed class ReturnsApiTests
             Scrutiny.Grains.Catalogue.CombineMethod.SingleSource)]);
         await node.CatalogueWriter.AssignIndicatorsAsync("MFT", ["emergency-admissions-65plus", involved]);
         // The council already returns it for Manchester (as it did before any reassignment).
-        await node.Services.GetRequiredService<Scrutiny.Grains.Runtime.IGrainFactory>().Get<Scrutiny.Grains.Contracts.IIndicatorGrain>($"E08000003/{involved}")
+        await node.Services.GetRequiredService<IGrainFactory>().GetGrain<Scrutiny.Grains.Contracts.IIndicatorGrain>($"E08000003/{involved}")
             .SubmitAsync(new Scrutiny.Grains.Contracts.ReturnSubmission("b0", "test", DateTimeOffset.UtcNow,
                 [new Scrutiny.Grains.Contracts.ReturnedValue("2026-Q2", "MCC", 40, 100, null)]));
 

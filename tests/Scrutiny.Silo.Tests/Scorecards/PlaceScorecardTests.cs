@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Grains.Statistics.Benchmarks;
 using Scrutiny.Grains.Statistics.Spc;
 using Scrutiny.Silo.Benchmarks;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Scrutiny.Grains.Runtime;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
 
@@ -18,8 +17,7 @@ public sealed class AttackerKeyedMemoryTests
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
         await using var node = await TestNode.StartAsync(database);
-        var runtime = node.Services.GetRequiredService<GrainRuntime>();
-        var before = runtime.ActivationCount;
+        var before = await GrainActivations.CountAsync(node.Services);
 
         for (var i = 0; i < 20; i++)
         {
@@ -27,7 +25,7 @@ public sealed class AttackerKeyedMemoryTests
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
-        Assert.Equal(before, runtime.ActivationCount);
+        Assert.Equal(before, await GrainActivations.CountAsync(node.Services));
     }
 
     [Fact]
@@ -35,14 +33,13 @@ public sealed class AttackerKeyedMemoryTests
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
         await using var node = await TestNode.StartAsync(database);
-        var runtime = node.Services.GetRequiredService<GrainRuntime>();
-        var before = runtime.ActivationCount;
+        var before = await GrainActivations.CountAsync(node.Services);
 
         for (var i = 0; i < 20; i++)
             await Assert.ThrowsAsync<KeyNotFoundException>(() =>
-                node.Services.GetRequiredService<IGrainFactory>().Get<Scrutiny.Grains.Contracts.IIndicatorGrain>($"E08000003/made-up-{i}")
+                node.Services.GetRequiredService<IGrainFactory>().GetGrain<Scrutiny.Grains.Contracts.IIndicatorGrain>($"E08000003/made-up-{i}")
                     .GetSeriesAsync(Scrutiny.Grains.Contracts.DataView.Published));
 
-        Assert.Equal(before, runtime.ActivationCount);
+        Assert.Equal(before, await GrainActivations.CountAsync(node.Services));
     }
 }

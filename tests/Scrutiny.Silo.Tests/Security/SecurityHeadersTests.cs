@@ -36,6 +36,9 @@ public sealed class SecurityHeadersTests
             {
                 [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = database.ConnectionString,
                 ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
+                // Many nodes run in one test process: each silo takes free ports.
+                ["Scrutiny:Orleans:SiloPort"] = "0",
+                ["Scrutiny:Orleans:GatewayPort"] = "0",
             });
         });
         await app.StartAsync();

@@ -28,8 +28,8 @@ public sealed class ReturnsFlowTests
             new ReturnedValue("2026-07", "MCC", 31, 1000, "corrected"),
         ]));
 
-        Assert.Equal([ReturnOutcome.Imported, ReturnOutcome.Imported, ReturnOutcome.Imported], first);
-        Assert.Equal([ReturnOutcome.Unchanged, ReturnOutcome.Updated], second);
+        Assert.Equal([ReturnOutcome.Imported, ReturnOutcome.Imported, ReturnOutcome.Imported], first.Outcomes);
+        Assert.Equal([ReturnOutcome.Unchanged, ReturnOutcome.Updated], second.Outcomes);
 
         var series = await grain.GetSeriesAsync(DataView.All);
         Assert.Equal(["2026-06", "2026-07"], series.Points.Select(p => p.Period));
@@ -90,7 +90,7 @@ public sealed class InterruptedRollUpTests
         await using var restarted = await TestSilo.StartAsync(database);
         var outcome = await restarted.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(submission);
 
-        Assert.Equal([ReturnOutcome.Unchanged], outcome);
+        Assert.Equal([ReturnOutcome.Unchanged], outcome.Outcomes);
         var place = await restarted.Grains.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync();
         Assert.Equal(("2026-07", 120.0), (Assert.Single(place.Latest).Period, Assert.Single(place.Latest).Value));
         Assert.Empty(await restarted.Services.GetRequiredService<Scrutiny.Silo.Verification.StoreVerifier>().VerifyAsync());

@@ -2,7 +2,7 @@ using Scrutiny.Dashboard.Boards;
 using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
-using Scrutiny.Grains.Runtime;
+using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.People;
 using Scrutiny.Silo.Store;
