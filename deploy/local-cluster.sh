@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs N dashboard nodes (default 2) as plain processes on 127.0.0.1:5081, 5082, ...
-# against one PostgreSQL, the way compose.yaml / k8s run them in containers.
+# Runs the dashboard node as a plain process on 127.0.0.1:5081 against PostgreSQL, the way
+# compose.yaml / k8s run it in a container. N (nodes) may only be 1 until nodes share Orleans membership.
 #
 #   export ConnectionStrings__Scrutiny='Host=127.0.0.1;Port=5432;Database=scrutiny;Username=scrutiny;Password=...'
 #   deploy/local-cluster.sh [N]
@@ -11,7 +11,7 @@
 # SCRUTINY_CLUSTER_NO_BUILD=1 to reuse the last publish.
 set -euo pipefail
 
-NODES="${1:-2}"
+NODES="${1:-1}"
 BASE_PORT="${SCRUTINY_CLUSTER_BASE_PORT:-5081}"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$REPO/.testdata/cluster"
@@ -20,7 +20,9 @@ APP="$OUT/app"
 say() { echo "local-cluster: $*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-[[ "$NODES" =~ ^[1-9][0-9]*$ ]] || die "usage: $0 [N]   (N = number of nodes, default 2)"
+[[ "$NODES" =~ ^[1-9][0-9]*$ ]] || die "usage: $0 [N]   (N = number of nodes, default 1)"
+# Each node is an Orleans silo on localhost clustering: two would be two clusters over one store (deploy/README.md).
+[ "$NODES" = 1 ] || die "only one node for now: nodes do not share Orleans membership yet (see deploy/README.md)"
 if [ -z "${ConnectionStrings__Scrutiny:-}" ]; then
     die "ConnectionStrings__Scrutiny is not set. Point it at the shared PostgreSQL, e.g.
   export ConnectionStrings__Scrutiny='Host=127.0.0.1;Port=5432;Database=scrutiny;Username=scrutiny;Password=...'"

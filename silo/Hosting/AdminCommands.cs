@@ -26,7 +26,19 @@ public static class AdminCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Admin commands never seed by surprise; seed-demo does it on purpose.
         builder.Configuration["Scrutiny:Silo:SeedDemoWhenNew"] = "false";
+        var needsGrains = args is ["seed-demo"];
+        if (needsGrains)
+        {
+            // The seed writes through grains, so this process runs a silo of its own for the while: on free ports, so
+            // that it starts beside a stopped node's configuration, and without the node's own start-up work (it must
+            // not take over another process's batches).
+            builder.Configuration[$"{OrleansOptions.Section}:SiloPort"] = "0";
+            builder.Configuration[$"{OrleansOptions.Section}:GatewayPort"] = "0";
+        }
         builder.AddScrutinySilo();
+        if (needsGrains)
+            foreach (var ours in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(AdminCommands).Assembly).ToList())
+                builder.Services.Remove(ours);
         using var host = builder.Build();
         var services = host.Services;
         var database = services.GetRequiredService<Database>();
@@ -40,7 +52,9 @@ public static class AdminCommands
                 Console.WriteLine($"Applied {migrated} migration(s); schema at version {await services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync()}.");
                 return 0;
             case ["seed-demo"]:
+                await host.StartAsync();
                 await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+                await host.StopAsync();
                 Console.WriteLine("Demo data seeded.");
                 return 0;
             case ["verify"]:

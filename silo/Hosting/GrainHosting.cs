@@ -26,6 +26,7 @@ public static class GrainHosting
             // Orleans' traces join the request's trace (exported when OpenTelemetry exports).
             silo.AddActivityPropagation();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds));
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.DirectoryCacheSize);
         });
         // Orleans' own loops (messaging, membership, collection) keep real time even when a host gives the app a clock
         // of its own (a test's that stands still): the app's clock is for publication days and timestamps only.

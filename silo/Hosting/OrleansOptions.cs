@@ -20,6 +20,12 @@ public sealed class OrleansOptions
     /// <summary>Names the service across deployments.</summary>
     public string ServiceId { get; set; } = "scrutiny";
 
+    /// <summary>
+    /// Entries in the grain directory's cache (where remote activations live). Orleans' default, a million, allocates
+    /// about 9 MB a cache up front and a silo has two; a node's working set of remote grains is far smaller.
+    /// </summary>
+    public int DirectoryCacheSize { get; set; } = 100_000;
+
     internal static int Resolve(int port)
     {
         if (port != 0) return port;

@@ -74,6 +74,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         // Many dashboards run in one test process: each co-hosted silo takes free ports.
         builder.UseSetting("Scrutiny:Orleans:SiloPort", "0");
         builder.UseSetting("Scrutiny:Orleans:GatewayPort", "0");
+        // A small directory cache: a test process holds hundreds of apps over its life.
+        builder.UseSetting("Scrutiny:Orleans:DirectoryCacheSize", "1000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is null || !_logsAtDebug)
         {

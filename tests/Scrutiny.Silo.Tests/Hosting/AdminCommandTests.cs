@@ -29,6 +29,28 @@ public sealed class AdminCommandTests
     }
 
     [Fact]
+    public async Task Seed_demo_runs_its_own_silo_writes_the_demo_through_the_grains_and_again_writes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+
+        var (exit, lines) = await SiloCommand.RunAsync(database, "seed-demo");
+        var first = await CountsAsync(database);
+        var (again, _) = await SiloCommand.RunAsync(database, "seed-demo");
+
+        Assert.Equal((0, "Demo data seeded."), (exit, lines[^1]));
+        Assert.True(first.States > 200 && first.Ledger > 5000, $"{first.States} grain states, {first.Ledger} ledger rows");
+        Assert.Equal((0, first), (again, await CountsAsync(database)));
+        await using var node = await TestSilo.StartAsync(database);
+        Assert.Empty(await node.Services.GetRequiredService<Scrutiny.Silo.Verification.StoreVerifier>().VerifyAsync());
+    }
+
+    private static async Task<(long States, long Ledger)> CountsAsync(TestDatabase database)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        return await connection.QuerySingleAsync<(long, long)>("SELECT (SELECT COUNT(*) FROM grain_state), (SELECT COUNT(*) FROM returns_ledger)");
+    }
+
+    [Fact]
     public async Task Person_create_prints_a_working_password_last_and_refuses_an_unknown_agency()
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);

@@ -41,6 +41,8 @@ public sealed class TestNode : IAsyncDisposable
                 // Many nodes run in one test process: each silo takes free ports.
                 ["Scrutiny:Orleans:SiloPort"] = "0",
                 ["Scrutiny:Orleans:GatewayPort"] = "0",
+                // A small directory cache: a test process holds hundreds of nodes over its life.
+                ["Scrutiny:Orleans:DirectoryCacheSize"] = "1000",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         });

@@ -39,6 +39,8 @@ public sealed class SecurityHeadersTests
                 // Many nodes run in one test process: each silo takes free ports.
                 ["Scrutiny:Orleans:SiloPort"] = "0",
                 ["Scrutiny:Orleans:GatewayPort"] = "0",
+                // A small directory cache: a test process holds hundreds of nodes over its life.
+                ["Scrutiny:Orleans:DirectoryCacheSize"] = "1000",
             });
         });
         await app.StartAsync();
