@@ -43,6 +43,7 @@ public static class DashboardExtensions
         // The client's address and scheme first (behind a known proxy only), for everything after that reads them.
         app.UseProxyHeaders();
         app.UseSecurityHeaders();
+        app.UseHubRefusedWhileStopping(ScrutinyHub.Path);
         // A page request that ends in an error without a body of its own (an address that matches nothing, a file
         // over Kestrel's limit) gets a GOV.UK-style page saying what went wrong; API, hub and health responses keep
         // their own (empty or problem) bodies.

@@ -38,6 +38,7 @@ public static class GrainHosting
         builder.Services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddSingleton<ActiveIndicatorGrains>();
+        builder.Services.AddSingleton<FaultInjection>();
         return builder;
     }
 

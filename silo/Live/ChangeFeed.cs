@@ -134,11 +134,11 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
         }
     }
 
+    // _stopping is not disposed: it has no timer to free, and the silo's stop may still run after the container is gone.
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         if (_delivery is not null) await _delivery;
-        _stopping?.Dispose();
     }
 
     private sealed class Subscription(ChangeFeed feed, IChangeListener listener) : IDisposable

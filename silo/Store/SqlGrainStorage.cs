@@ -13,7 +13,7 @@ namespace Scrutiny.Silo.Store;
 /// rows the grain appends (ledger entries, audit rows, status history, fund entries) go in the same transaction. A
 /// write that finds a newer version throws <see cref="InconsistentStateException"/>; nothing of it is kept.
 /// </summary>
-public sealed class SqlGrainStorage(Database database, TimeProvider time) : IGrainStorage
+public sealed class SqlGrainStorage(Database database, TimeProvider time, FaultInjection faults) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -71,6 +71,7 @@ public sealed class SqlGrainStorage(Database database, TimeProvider time) : IGra
             await BoardRecordsWriter.AppendAsync(connection, transaction, appends, database.Engine);
             return newVersion;
         }, CancellationToken.None);
+        faults.GrainStateWritten();
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }

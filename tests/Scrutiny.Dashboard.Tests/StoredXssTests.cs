@@ -99,6 +99,7 @@ public sealed class StoredXssTests(Browser browser)
     private async Task<IPage> OpenWithoutCspAsync(DashboardApp app)
     {
         var context = await browser.Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), BypassCSP = true });
+        app.CloseBeforeStopping(() => context.CloseAsync());
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => throw new Xunit.Sdk.XunitException($"A dialog opened on {page.Url}: {dialog.Message}");
         return page;

@@ -33,6 +33,7 @@ public sealed class Browser : IAsyncLifetime
     public async Task<IPage> OpenAsync(DashboardApp app, bool javaScript = true)
     {
         var context = await Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript });
+        app.CloseBeforeStopping(() => context.CloseAsync());
         return await context.NewPageAsync();
     }
 

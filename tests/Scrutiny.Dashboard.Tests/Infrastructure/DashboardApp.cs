@@ -88,8 +88,22 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(_logs));
     }
 
+    private readonly List<Func<Task>> _browsers = [];
+
+    /// <summary>
+    /// A browser context on this app, closed before the app stops: a live page left open reconnects its hub connection
+    /// as the app stops, and the server would then wait out its whole shutdown timeout for that connection to end.
+    /// </summary>
+    public void CloseBeforeStopping(Func<Task> closeBrowser)
+    {
+        lock (_browsers) _browsers.Add(closeBrowser);
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        List<Func<Task>> browsers;
+        lock (_browsers) browsers = [.. _browsers];
+        foreach (var close in browsers) await close();
         await base.DisposeAsync();
         if (_ownsDatabase) await _database.DisposeAsync();
     }

@@ -28,7 +28,9 @@ internal sealed class SiloProcess : IAsyncDisposable
     public static string SiloDll { get; } = Locate();
 
     /// <param name="nodeName">Kept across restarts, as a container's or host's name is, so the node knows its own past.</param>
-    public static async Task<SiloProcess> StartAsync(string connectionString, string nodeName, CancellationToken cancellationToken)
+    /// <param name="settings">Further configuration, as environment variables (<c>Scrutiny__FaultInjection__…</c>, say).</param>
+    public static async Task<SiloProcess> StartAsync(string connectionString, string nodeName, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -48,6 +50,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         start.Environment["Scrutiny__Returns__RequestsPerMinute"] = "1000000";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
         try
@@ -69,6 +72,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>Waits for the process to end by itself (a fault injected into it, say).</summary>
+    public Task ExitedAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     public string LastOutput()
     {

@@ -40,6 +40,7 @@ public sealed class GrainCluster : IAsyncDisposable
             host.Services.AddSingleton(StoreOptions.From(database.ConnectionString, Directory.GetCurrentDirectory()));
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<Database>();
+            host.Services.AddSingleton<FaultInjection>();
             host.Services.AddSingleton<SqlCatalogue>();
             host.Services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
             // Each silo is a node with its own end of the change feed, as in the product.
