@@ -24,9 +24,9 @@ public sealed class RestartTests(Browser browser)
         var key = await SeedAsync(first);
         await Returns.PostAsync(first, key, [.. Enumerable.Range(1, 12).Select(m => (object)new
             { place = Manchester, indicator = DelayedDays, period = $"2025-{m:D2}", numerator = 1000 + m % 3 * 10 })]);
-        var indicatorPage = await browser.OpenAsync(first);
+        var indicatorPage = await browser.OpenAsync(first, outlivesApp: true);
         await indicatorPage.GotoAsync($"/places/{Manchester}/indicators/{DelayedDays}");
-        var placePage = await browser.OpenAsync(first);
+        var placePage = await browser.OpenAsync(first, outlivesApp: true);
         await placePage.GotoAsync($"/places/{Manchester}");
         foreach (var page in new[] { indicatorPage, placePage })
         {

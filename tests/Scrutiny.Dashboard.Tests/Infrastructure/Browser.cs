@@ -30,10 +30,11 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> OpenAsync(DashboardApp app, bool javaScript = true)
+    /// <param name="outlivesApp">Kept open when the app stops (a test of pages that see the app restart).</param>
+    public async Task<IPage> OpenAsync(DashboardApp app, bool javaScript = true, bool outlivesApp = false)
     {
         var context = await Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript });
-        app.CloseBeforeStopping(() => context.CloseAsync());
+        if (!outlivesApp) app.CloseBeforeStopping(() => context.CloseAsync());
         return await context.NewPageAsync();
     }
 

@@ -19,13 +19,22 @@ public sealed class StoppingWithLivePagesTests
         using var http = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/hubs/scrutiny/negotiate?negotiateVersion=1", null)).StatusCode);
 
-        // Stopping begins (the host has not stopped its services yet: this is the moment a page reconnects).
-        app.Get<IHostApplicationLifetime>().StopApplication();
+        // Stopping begins, and is held at that moment (the server still listening, its services not yet stopped: the
+        // moment a page's reconnection arrives) by a callback that runs before the others and waits for the test.
+        var lifetime = app.Get<IHostApplicationLifetime>();
+        using var hold = new ManualResetEventSlim();
+        using var holding = lifetime.ApplicationStopping.Register(() => hold.Wait(TimeSpan.FromSeconds(30)));
+        var stopping = Task.Run(lifetime.StopApplication);
+        while (!lifetime.ApplicationStopping.IsCancellationRequested) await Task.Delay(10);
 
         using var refused = await http.PostAsync("/hubs/scrutiny/negotiate?negotiateVersion=1", null);
+        // Others than the hub's requests are answered as ever while the node drains.
+        using var health = await http.GetAsync("/health/live");
+        hold.Set();
+        await stopping;
+
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(HubWhileStopping.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
-        // Requests already under way, and others than the hub's, are answered as ever while the node drains.
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 }

@@ -27,12 +27,7 @@ public sealed class CrashRoundTests(ITestOutputHelper output)
     public async Task Every_acknowledged_return_survives_kill_9_exactly_once_and_every_key_resolves(StoreEngine engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        string apiKey;
-        await using (var setup = await TestSilo.StartAsync(database))
-        {
-            await setup.SeedMinimalCatalogueAsync();
-            apiKey = await setup.Services.GetRequiredService<ApiKeyStore>().CreateAsync("MFT", isAdmin: false);
-        }
+        var apiKey = await CrashDatabase.PrepareAsync(database);
 
         var random = new Random(Seed);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };

@@ -24,16 +24,13 @@ public sealed class KillAfterStateWriteTests
     public async Task Every_acknowledged_value_is_there_once_after_a_kill_between_the_state_write_and_the_answer(StoreEngine engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        string apiKey;
-        await using (var setup = await TestSilo.StartAsync(database))
+        var apiKey = await CrashDatabase.PrepareAsync(database, async writer =>
         {
-            await setup.SeedMinimalCatalogueAsync();
             // Places whose boards MFT sits on: the places it may send returns for.
-            await setup.CatalogueWriter.UpsertPlacesAsync([.. Places.Select(p => new Scrutiny.Grains.Catalogue.Place(p, $"Place {p}", "metropolitan_borough", "E47000001"))]);
+            await writer.UpsertPlacesAsync([.. Places.Select(p => new Scrutiny.Grains.Catalogue.Place(p, $"Place {p}", "metropolitan_borough", "E47000001"))]);
             foreach (var place in Places)
-                await setup.CatalogueWriter.UpsertBoardAsync(new Scrutiny.Grains.Catalogue.PartnershipBoard($"board-{place.ToLowerInvariant()}", $"Board of {place}", place, ["MFT"]));
-            apiKey = await setup.Services.GetRequiredService<ApiKeyStore>().CreateAsync("MFT", isAdmin: false);
-        }
+                await writer.UpsertBoardAsync(new Scrutiny.Grains.Catalogue.PartnershipBoard($"board-{place.ToLowerInvariant()}", $"Board of {place}", place, ["MFT"]));
+        });
         await using var store = new Database(StoreOptions.From(database.ConnectionString, Directory.GetCurrentDirectory()));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
