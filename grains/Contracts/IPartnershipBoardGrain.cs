@@ -56,7 +56,8 @@ public interface IPartnershipBoardGrain : IGrainWithStringKey
         IReadOnlyList<WhatWorksIdea> whatWorks, BoardChange change);
 
     /// <summary>
-    /// One-way (the place grain calls it after each change, and must never wait on a board that reads indicators).
+    /// One-way (the place grain calls it after each change, and must never wait on a board that reads indicators); the
+    /// refreshes asked for within <c>PartnershipBoardGrain.RefreshCoalescing</c> of each other run once.
     /// Derives every commitment's status again and records those that moved (a linked indicator changed): one change
     /// on <c>board:{id}</c> whatever moved, since the board's pages show the indicators' latest values too. The
     /// recorded statuses are derived from published values (<see cref="DataView.Published"/>), since every partner of

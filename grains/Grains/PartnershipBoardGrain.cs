@@ -151,8 +151,28 @@ public sealed class PartnershipBoardGrain(
         return plan;
     }
 
-    public async Task RefreshStatusesAsync(bool unpublished = false)
+    /// <summary>
+    /// How long a refresh waits for others to join it: a batch of returns moves a place's indicators one after another,
+    /// and the board derives its statuses once for them all rather than once for each.
+    /// </summary>
+    public static readonly TimeSpan RefreshCoalescing = TimeSpan.FromMilliseconds(50);
+
+    private IGrainTimer? _refresh;
+    private bool _refreshUnpublished;
+
+    public Task RefreshStatusesAsync(bool unpublished = false)
     {
+        // A change by published and unpublished values alike counts as published: everyone hears of it.
+        _refreshUnpublished = _refresh is null ? unpublished : _refreshUnpublished && unpublished;
+        _refresh ??= this.RegisterGrainTimer(RefreshNowAsync, RefreshCoalescing, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshNowAsync()
+    {
+        _refresh?.Dispose();
+        _refresh = null;
+        var unpublished = _refreshUnpublished;
         if (await catalogue.FindBoardAsync(Key) is not { } board) return;
         var appends = RecordStatuses(await SeriesAsync(board, DataView.Published), time.GetUtcNow());
         if (appends.Count > 0) await state.WriteWithAsync(this, appends);

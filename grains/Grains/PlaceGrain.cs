@@ -10,7 +10,11 @@ public sealed class PlaceGrain(
     ICatalogue catalogue,
     [PersistentState(GrainStates.Place, GrainStates.Storage)] IPersistentState<PlaceState> state) : Grain, IPlaceGrain
 {
+    /// <summary>How long the place keeps its list of boards before reading it again (boards are added rarely).</summary>
+    public static readonly TimeSpan BoardsKeptFor = TimeSpan.FromMinutes(1);
+
     private Place _place = null!;
+    private (IReadOnlyList<PartnershipBoard> Boards, long ReadAtTicks)? _boards;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         _place = await catalogue.FindPlaceAsync(this.GetPrimaryKeyString(), cancellationToken)
@@ -32,8 +36,18 @@ public sealed class PlaceGrain(
         // The place's boards derive their commitments' statuses again and publish board:{id} themselves. One-way: a
         // board reads the indicators' series, and the indicator grain that told us of this change is still waiting on
         // us, so waiting on the board here would be a call cycle.
-        foreach (var board in await catalogue.ListBoardsAsync(_place.Code))
+        foreach (var board in await BoardsAsync())
             await GrainFactory.GetGrain<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished: !published);
+    }
+
+    /// <summary>The place's boards, read from the catalogue at most once a minute: not a query in every change's turn.</summary>
+    private async Task<IReadOnlyList<PartnershipBoard>> BoardsAsync()
+    {
+        // Real elapsed time, not the app's clock (a test's may stand still).
+        var now = Environment.TickCount64;
+        if (_boards is not { } kept || now - kept.ReadAtTicks > (long)BoardsKeptFor.TotalMilliseconds)
+            _boards = kept = (await catalogue.ListBoardsAsync(_place.Code), now);
+        return kept.Boards;
     }
 
     /// <summary>
