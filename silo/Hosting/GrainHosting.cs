@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Live;
+using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Hosting;
@@ -23,8 +24,8 @@ public static class GrainHosting
             silo.UseLocalhostClustering(OrleansOptions.Resolve(options.SiloPort), OrleansOptions.Resolve(options.GatewayPort),
                 serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddScrutinyGrainStorage();
-            // Orleans' traces join the request's trace (exported when OpenTelemetry exports).
-            silo.AddActivityPropagation();
+            // Orleans' traces join the request's trace, when traces are exported at all.
+            if (Telemetry.IsExporting(builder.Configuration)) silo.AddActivityPropagation();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds));
             silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.DirectoryCacheSize);
         });
