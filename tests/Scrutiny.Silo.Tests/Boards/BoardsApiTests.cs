@@ -140,7 +140,9 @@ public sealed class BoardsApiTests
         Assert.Equal("on_track", created.GetProperty("status").GetString());
 
         var feed = api.Node.Services.GetRequiredService<IChangeFeed>();
-        var heard = new BoardChanges();
+        // The commitment's own change may still be on its way: the one heard is the first made after the return.
+        var submitted = DateTimeOffset.UtcNow;
+        var heard = new BoardChanges(submitted);
         using var subscription = feed.Subscribe(heard);
         await api.SubmitAsync(Month("2025-11", 95));
 
@@ -208,14 +210,14 @@ public sealed class BoardsApiTests
         [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
             .Select(e => $"{e.GetProperty("field").GetString()}:{e.GetProperty("code").GetString()}")];
 
-    private sealed class BoardChanges : IChangeListener
+    private sealed class BoardChanges(DateTimeOffset since) : IChangeListener
     {
         private readonly TaskCompletionSource<Change> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Task<Change> Next => _next.Task;
 
         public ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
         {
-            if (change.Kind == ChangeKinds.Board) _next.TrySetResult(change);
+            if (change.Kind == ChangeKinds.Board && change.At >= since) _next.TrySetResult(change);
             return ValueTask.CompletedTask;
         }
     }
