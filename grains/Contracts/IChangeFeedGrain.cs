@@ -24,6 +24,13 @@ public interface IChangeFeedGrain : IGrainWithIntegerKey
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
 }
 
+public static class ChangeFeedPublishing
+{
+    /// <summary>Publishes a change to the one feed every node listens on; one-way, so it never waits on watchers.</summary>
+    public static Task PublishChangeAsync(this IGrainFactory grains, Change change) =>
+        grains.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(change);
+}
+
 /// <summary>A node's listener on the change feed (a grain observer: an object reference, not a grain).</summary>
 [Alias("change-observer")]
 public interface IChangeObserver : IGrainObserver

@@ -152,7 +152,7 @@ public sealed class IndicatorGrain(
         // One change per submission, not one per period: a batch of years of history would otherwise flood every
         // node and browser. It names the newest period changed; a page showing history re-reads the series.
         _published = null;
-        await GrainFactory.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(new Change(ChangeKinds.Indicator, Keys(),
+        await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Indicator, Keys(),
             [ChangeGroups.Indicator(_place, _indicator.Code)], newest, PointFor(newest).Value, at, Unpublished: !IsPublished(newest)));
         await TellPlaceAsync(Series(), at);
     }

@@ -252,7 +252,7 @@ public sealed class PartnershipBoardGrain(
     }
 
     private Task PublishChangeAsync(DateTimeOffset at, bool unpublished = false) =>
-        GrainFactory.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(new Change(ChangeKinds.Board,
+        GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Board,
             new Dictionary<string, string> { [ChangeKeys.Board] = Key }, [ChangeGroups.Board(Key)], null, null, at, Unpublished: unpublished));
 
     private Commitment? Find(string id) => State.Commitments.FirstOrDefault(c => c.Id == id);

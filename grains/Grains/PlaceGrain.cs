@@ -29,7 +29,7 @@ public sealed class PlaceGrain(
         state.State.Latest[latest.Indicator] = latest;
         await state.WriteWithAsync(this);
 
-        await GrainFactory.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(new Change(ChangeKinds.Place,
+        await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Place,
             new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = latest.Indicator },
             [ChangeGroups.Place(_place.Code)], latest.Period, latest.Value, latest.UpdatedAt, Unpublished: !published));
 

@@ -35,12 +35,23 @@ public static class GrainHosting
                      TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
             builder.Services.AddKeyedSingleton(area, TimeProvider.System);
 
-        builder.Services.AddSingleton<ChangeFeed>();
-        builder.Services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
-        builder.Services.AddSingleton<ActiveIndicatorGrains>();
-        builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddScrutinyGrainServices();
         return builder;
+    }
+
+    /// <summary>
+    /// What a silo's host gives the grains and the node around them, on any silo that hosts them (the product's, and the
+    /// tests' <c>InProcessTestCluster</c>): this node's end of the change feed, subscribed once the silo is active; the
+    /// catalogue-change notices; the fault injection the grain storage reads.
+    /// </summary>
+    public static IServiceCollection AddScrutinyGrainServices(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<ActiveIndicatorGrains>();
+        services.AddSingleton<FaultInjection>();
+        return services;
     }
 
     /// <summary>

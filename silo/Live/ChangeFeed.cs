@@ -41,7 +41,7 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
 
     private IChangeFeedGrain Feed => grains.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key);
 
-    public Task PublishAsync(Change change) => Feed.PublishAsync(change);
+    public Task PublishAsync(Change change) => grains.PublishChangeAsync(change);
 
     public IDisposable Subscribe(IChangeListener listener)
     {

@@ -69,13 +69,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     {
         // Settings, not app configuration: the silo reads them while Program.cs registers services, before
         // configuration sources added by a factory would apply.
-        builder.UseSetting($"ConnectionStrings:{StoreOptions.ConnectionStringName}", _database.ConnectionString);
-        builder.UseSetting("Scrutiny:Silo:SeedDemoWhenNew", "false");
-        // Many dashboards run in one test process: each co-hosted silo takes free ports.
-        builder.UseSetting("Scrutiny:Orleans:SiloPort", "0");
-        builder.UseSetting("Scrutiny:Orleans:GatewayPort", "0");
-        // A small directory cache: a test process holds hundreds of apps over its life.
-        builder.UseSetting("Scrutiny:Orleans:DirectoryCacheSize", "1000");
+        foreach (var (key, value) in _database.NodeSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is null || !_logsAtDebug)
         {

@@ -25,6 +25,23 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The value for <c>ConnectionStrings:Scrutiny</c>.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The configuration every test node on this database starts with (<see cref="NodeSettingsFor"/>).</summary>
+    public IReadOnlyDictionary<string, string?> NodeSettings => NodeSettingsFor(ConnectionString);
+
+    /// <summary>
+    /// What a test node is configured with, in process or as a separate one: its store, no demo seed, and an Orleans silo
+    /// on free ports (many nodes run in one test process) with a small directory cache (a test process holds hundreds of
+    /// nodes over its life).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> NodeSettingsFor(string connectionString) => new Dictionary<string, string?>
+    {
+        [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = connectionString,
+        ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
+        ["Scrutiny:Orleans:SiloPort"] = "0",
+        ["Scrutiny:Orleans:GatewayPort"] = "0",
+        ["Scrutiny:Orleans:DirectoryCacheSize"] = "1000",
+    };
+
     public static async Task<TestDatabase> CreateAsync(StoreEngine engine)
     {
         if (engine == StoreEngine.Sqlite)

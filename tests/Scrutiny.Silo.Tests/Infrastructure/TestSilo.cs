@@ -30,16 +30,7 @@ public sealed class TestSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = database.ConnectionString,
-            ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
-            // Many nodes run in one test process: each silo takes free ports.
-            ["Scrutiny:Orleans:SiloPort"] = "0",
-            ["Scrutiny:Orleans:GatewayPort"] = "0",
-            // A small directory cache: a test process holds hundreds of nodes over its life.
-            ["Scrutiny:Orleans:DirectoryCacheSize"] = "1000",
-        });
+        builder.Configuration.AddInMemoryCollection(database.NodeSettings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddScrutinySilo();
         var host = builder.Build();

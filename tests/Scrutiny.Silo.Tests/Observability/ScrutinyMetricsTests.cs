@@ -1,8 +1,7 @@
 using System.Diagnostics.Metrics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tests.Returns;
 using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Silo.Tests.Observability;
@@ -13,10 +12,7 @@ public sealed class ScrutinyMetricsTests
     [Fact]
     public async Task Accepted_and_rejected_batches_and_rows_by_outcome_are_counted()
     {
-        await using var database = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
-        await using var node = await TestNode.StartAsync(database);
-        await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
-        var key = await node.CreateAgencyKeyAsync("MFT");
+        await using var api = await ReturnsEndpoint.StartAsync(StoreEngine.Sqlite);
         var counted = new Dictionary<string, long>();
         using var listener = new MeterListener
         {
@@ -34,9 +30,9 @@ public sealed class ScrutinyMetricsTests
         listener.Start();
 
         var before = Snapshot(counted);
-        await PostAsync(node, key, [("2026-06", 400), ("2026-07", 412)]);
-        await PostAsync(node, key, [("2026-06", 400), ("2026-07", 415)]);
-        await PostAsync(node, key, [("2026-13", 1)]);
+        await PostAsync(api, [("2026-06", 400), ("2026-07", 412)]);
+        await PostAsync(api, [("2026-06", 400), ("2026-07", 415)]);
+        await PostAsync(api, [("2026-13", 1)]);
         var after = Snapshot(counted);
 
         // Other nodes in this process may add to the same counters: at least ours are there.
@@ -52,16 +48,11 @@ public sealed class ScrutinyMetricsTests
         lock (counted) return new Dictionary<string, long>(counted);
     }
 
-    private static async Task PostAsync(TestNode node, string key, (string Period, double Numerator)[] rows)
+    private static async Task PostAsync(ReturnsEndpoint api, (string Period, double Numerator)[] rows)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/returns")
+        using var response = await api.PostJsonAsync(new
         {
-            Content = JsonContent.Create(new
-            {
-                returns = rows.Select(r => new { place = "E08000003", indicator = "emergency-admissions-65plus", period = r.Period, numerator = r.Numerator, denominator = 61000.0 }),
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
-        using var response = await node.Http.SendAsync(request);
+            returns = rows.Select(r => new { place = "E08000003", indicator = "emergency-admissions-65plus", period = r.Period, numerator = r.Numerator, denominator = 61000.0 }),
+        });
     }
 }

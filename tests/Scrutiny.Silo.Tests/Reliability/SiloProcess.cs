@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Silo.Tests.Reliability;
 
@@ -41,10 +42,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
         };
-        start.Environment["ConnectionStrings__Scrutiny"] = connectionString;
-        start.Environment["Scrutiny__Silo__SeedDemoWhenNew"] = "false";
-        start.Environment["Scrutiny__Orleans__SiloPort"] = "0";
-        start.Environment["Scrutiny__Orleans__GatewayPort"] = "0";
+        foreach (var (key, value) in TestDatabase.NodeSettingsFor(connectionString)) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Scrutiny__Silo__NodeName"] = nodeName;
         // The clients retry hard while the node is down; the rate limit is not what is under test.
         start.Environment["Scrutiny__Returns__RequestsPerMinute"] = "1000000";

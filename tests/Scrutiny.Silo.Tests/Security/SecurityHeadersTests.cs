@@ -32,16 +32,7 @@ public sealed class SecurityHeadersTests
         {
             builder.WebHost.UseTestServer();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = database.ConnectionString,
-                ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
-                // Many nodes run in one test process: each silo takes free ports.
-                ["Scrutiny:Orleans:SiloPort"] = "0",
-                ["Scrutiny:Orleans:GatewayPort"] = "0",
-                // A small directory cache: a test process holds hundreds of nodes over its life.
-                ["Scrutiny:Orleans:DirectoryCacheSize"] = "1000",
-            });
+            builder.Configuration.AddInMemoryCollection(database.NodeSettings);
         });
         await app.StartAsync();
         // A host name of its own: HSTS is never sent to localhost.

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tests.Returns;
 using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Silo.Tests.Silos;
@@ -18,10 +17,7 @@ public sealed class ConcurrentReturnsTests
     [Theory, ClassData(typeof(Engines))]
     public async Task Eight_callers_posting_to_one_indicator_at_once_lose_no_value(StoreEngine engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine);
-        await using var node = await TestNode.StartAsync(database);
-        await MinimalCatalogue.SeedAsync(node.CatalogueWriter);
-        var key = await node.CreateAgencyKeyAsync("MFT");
+        await using var api = await ReturnsEndpoint.StartAsync(engine);
 
         // Caller c sends month m of year 2000 + c: every caller's values land in the same grain, none on another's period.
         var expected = new List<double>();
@@ -31,21 +27,19 @@ public sealed class ConcurrentReturnsTests
             {
                 var value = c * 100 + m;
                 lock (expected) expected.Add(value);
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/returns")
+                using var response = await api.PostJsonAsync(new
                 {
-                    Content = JsonContent.Create(new { returns = new[] { new { place = "E08000003", indicator = "delayed-discharge-days", period = $"{2000 + c}-{m:00}", numerator = (double)value } } }),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
-                using var response = await node.Http.SendAsync(request);
+                    returns = new[] { new { place = "E08000003", indicator = "delayed-discharge-days", period = $"{2000 + c}-{m:00}", numerator = (double)value } },
+                });
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
         }));
 
-        var series = await node.Services.GetRequiredService<IGrainFactory>()
+        var series = await api.Node.Services.GetRequiredService<IGrainFactory>()
             .GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
         Assert.Equal((Callers * ReturnsEach, expected.Sum()), (series.Points.Count, series.Points.Sum(p => p.Value!.Value)));
-        await using var connection = await node.Services.GetRequiredService<Database>().OpenAsync();
-        Assert.Equal((long)(Callers * ReturnsEach), await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
+        Assert.Equal((long)(Callers * ReturnsEach), (await api.CountsAsync()).Ledger);
+        await using var connection = await api.Node.Services.GetRequiredService<Database>().OpenAsync();
         Assert.Equal(expected.Sum(), await connection.ExecuteScalarAsync<double>("SELECT SUM(numerator) FROM returns_ledger"));
     }
 }

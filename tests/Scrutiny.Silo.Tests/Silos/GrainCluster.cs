@@ -40,13 +40,10 @@ public sealed class GrainCluster : IAsyncDisposable
             host.Services.AddSingleton(StoreOptions.From(database.ConnectionString, Directory.GetCurrentDirectory()));
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<Database>();
-            host.Services.AddSingleton<FaultInjection>();
             host.Services.AddSingleton<SqlCatalogue>();
             host.Services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
             // Each silo is a node with its own end of the change feed, as in the product.
-            host.Services.AddSingleton<ChangeFeed>();
-            host.Services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
-            host.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
+            host.Services.AddScrutinyGrainServices();
         });
         builder.ConfigureSilo((_, silo) => silo.AddScrutinyGrainStorage());
         var cluster = builder.Build();
