@@ -80,19 +80,20 @@ public sealed class IndicatorGrain(
     }
 
     /// <summary>
-    /// The values that lie far from their agency's recent values, judged against the series before this submission
-    /// (every value, published or not: an agency is compared with its own history, and sees no one else's).
+    /// The values that lie far from their agency's recent values, judged against the points before this submission
+    /// (every value, published or not: an agency is compared with its own history, and sees no one else's). From the
+    /// points alone: the series' statistics are computed once, after the write, not also before it.
     /// </summary>
     private List<Outlier> Outliers(IReadOnlyList<ReturnedValue> values)
     {
         var outliers = new List<Outlier>();
         if (State.Periods.Count == 0) return outliers;
-        var series = Series();
+        var points = _series?.Points ?? Points();
         for (var i = 0; i < values.Count; i++)
         {
             var v = values[i];
             if (_indicator.ValueOf(v.Numerator, v.Denominator) is { } value &&
-                ContributionOutliers.Score(series, v.Agency, v.Period, value) is { } z)
+                ContributionOutliers.Score(_indicator, points, v.Agency, v.Period, value) is { } z)
                 outliers.Add(new Outlier(i, value, z));
         }
         return outliers;
@@ -202,10 +203,13 @@ public sealed class IndicatorGrain(
     private IndicatorSeries Series()
     {
         if (_series is not null) return _series;
-        var points = State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor).ToList();
+        var points = Points();
         var settings = new IndicatorSettings(State.Target, _schedule.Target, State.Rebases);
         return _series = new IndicatorSeries(_place, _indicator, points, settings, SeriesStatistics.Of(_indicator, points, settings));
     }
+
+    /// <summary>Every period's combined value, oldest first.</summary>
+    private List<SeriesPoint> Points() => [.. State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor)];
 
     private SeriesPoint PointFor(string period) => Combiner.Combine(_indicator, period, State.Periods[period].Values);
 

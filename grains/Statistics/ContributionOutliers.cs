@@ -13,11 +13,14 @@ public static class ContributionOutliers
     public const int History = 12;
 
     /// <summary>The modified z-score of <paramref name="value"/> when it is an outlier, otherwise null.</summary>
-    public static double? Score(IndicatorSeries series, string agency, string period, double value)
+    public static double? Score(IndicatorSeries series, string agency, string period, double value) =>
+        Score(series.Indicator, series.Points, agency, period, value);
+
+    /// <summary>The same, from the combined points alone: the rule reads no statistics.</summary>
+    public static double? Score(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, string agency, string period, double value)
     {
-        var indicator = series.Indicator;
         var at = Period.Parse(period);
-        var history = series.Points
+        var history = points
             .Where(p => Period.Parse(p.Period).CompareTo(at) < 0)
             .SelectMany(p => p.Contributions.Where(c => c.Agency == agency))
             .Select(c => indicator.ValueOf(c.Numerator, c.Denominator))
