@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
 
@@ -32,8 +33,8 @@ public static class AdminCommands
             // The seed writes through grains, so this process runs a silo of its own for the while: on free ports, so
             // that it starts beside a stopped node's configuration, and without the node's own start-up work (it must
             // not take over another process's batches).
-            builder.Configuration[$"{OrleansOptions.Section}:SiloPort"] = "0";
-            builder.Configuration[$"{OrleansOptions.Section}:GatewayPort"] = "0";
+            builder.Configuration[$"{ClusterSettings.Section}:SiloPort"] = "0";
+            builder.Configuration[$"{ClusterSettings.Section}:GatewayPort"] = "0";
         }
         builder.AddScrutinySilo();
         if (needsGrains)

@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Live;
+using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Store;
 
@@ -18,10 +19,10 @@ public static class GrainHosting
     /// </summary>
     public static IHostApplicationBuilder AddScrutinyGrains(this IHostApplicationBuilder builder, SiloOptions siloOptions)
     {
-        var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        var options = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(OrleansOptions.Resolve(options.SiloPort), OrleansOptions.Resolve(options.GatewayPort),
+            silo.UseLocalhostClustering(ClusterSettings.Resolve(options.SiloPort), ClusterSettings.Resolve(options.GatewayPort),
                 serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddScrutinyGrainStorage();
             // Orleans' traces join the request's trace, when traces are exported at all.

@@ -37,9 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         [$"ConnectionStrings:{StoreOptions.ConnectionStringName}"] = connectionString,
         ["Scrutiny:Silo:SeedDemoWhenNew"] = "false",
-        ["Scrutiny:Orleans:SiloPort"] = "0",
-        ["Scrutiny:Orleans:GatewayPort"] = "0",
-        ["Scrutiny:Orleans:DirectoryCacheSize"] = "1000",
+        ["Scrutiny:Cluster:SiloPort"] = "0",
+        ["Scrutiny:Cluster:GatewayPort"] = "0",
+        ["Scrutiny:Cluster:DirectoryCacheSize"] = "1000",
     };
 
     public static async Task<TestDatabase> CreateAsync(StoreEngine engine)

@@ -1,12 +1,22 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Scrutiny.Silo.Hosting;
+namespace Scrutiny.Silo.Cluster;
 
-/// <summary>Settings under <c>Scrutiny:Orleans</c>: where this node's silo listens and which cluster it joins.</summary>
-public sealed class OrleansOptions
+/// <summary>Settings under <c>Scrutiny:Cluster</c>: which cluster this node's silo joins, through what, and where it listens.</summary>
+public sealed class ClusterSettings
 {
-    public const string Section = "Scrutiny:Orleans";
+    public const string Section = "Scrutiny:Cluster";
+
+    /// <summary>Where the cluster's membership and reminders are kept (<see cref="ClusterProvider"/>).</summary>
+    public ClusterProvider Provider { get; set; } = ClusterProvider.Localhost;
+
+    /// <summary>
+    /// The address other silos reach this one at (an IP address). Empty: the loopback address on
+    /// <see cref="ClusterProvider.Localhost"/>, otherwise this machine's first non-loopback IPv4 address; in a container or a
+    /// pod, pass the pod's IP.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 
     /// <summary>Silo-to-silo port. 0: any free port (tests running many nodes in one process).</summary>
     public int SiloPort { get; set; } = 11111;
