@@ -1,0 +1,34 @@
+using Scrutiny.Silo.Cluster;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Scrutiny.Cluster.Tests.Infrastructure;
+
+// One cluster at a time: three nodes are three .NET processes, and the machine running the tests may have two cores.
+
+/// <summary>Three nodes with membership in PostgreSQL, shared by the tests that leave every node running.</summary>
+public sealed class PostgreSqlCluster() : ClusterFixture(ClusterProvider.PostgreSql)
+{
+    public const string Collection = "PostgreSql cluster";
+}
+
+/// <summary>Three nodes with membership in Azure Table Storage (Azurite), data in PostgreSQL; shared like <see cref="PostgreSqlCluster"/>.</summary>
+public sealed class AzureTablesCluster() : ClusterFixture(ClusterProvider.AzureTables)
+{
+    public const string Collection = "AzureTables cluster";
+}
+
+/// <summary>Three nodes with membership in PostgreSQL that the tests kill, stop and start again: shared with no other test.</summary>
+public sealed class FailoverCluster() : ClusterFixture(ClusterProvider.PostgreSql)
+{
+    public const string Collection = "Failover cluster";
+}
+
+[CollectionDefinition(PostgreSqlCluster.Collection)]
+public sealed class PostgreSqlClusterCollection : ICollectionFixture<PostgreSqlCluster>;
+
+[CollectionDefinition(AzureTablesCluster.Collection)]
+public sealed class AzureTablesClusterCollection : ICollectionFixture<AzureTablesCluster>;
+
+[CollectionDefinition(FailoverCluster.Collection)]
+public sealed class FailoverClusterCollection : ICollectionFixture<FailoverCluster>;
