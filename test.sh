@@ -14,8 +14,12 @@
 #      (SCRUTINY_TEST_PG_PORT overrides the port), password auth for superuser `scrutiny`;
 #   3. exports SCRUTINY_TEST_POSTGRES (Npgsql connection string; tests create their own databases)
 #      and SCRUTINY_CHROMIUM (the browser for Playwright);
-#   4. builds the solution once, runs `dotnet test --no-build` with TRX results in .testdata/results;
-#   5. stops the cluster and ends with one line `N passed, M failed` summed over all test projects.
+#   4. installs Azurite from npm (tests/cluster/package-lock.json) and starts its Table service on a free
+#      127.0.0.1 port, in memory, log in .testdata/azurite; exports SCRUTINY_TEST_AZURITE (a connection
+#      string for Azurite's well-known development account) for the cluster tests' AzureTables provider;
+#   5. builds the solution once, runs `dotnet test --no-build` with TRX results in .testdata/results: every
+#      test project at once, then tests/Scrutiny.Cluster.Tests alone (three node processes per cluster);
+#   6. stops PostgreSQL and Azurite and ends with one line `N passed, M failed` summed over all test projects.
 # Exit status is non-zero if the build or any test failed.
 set -euo pipefail
 
@@ -124,6 +128,16 @@ PG_DATA="$PG_ROOT/data"
 PG_SOCKET="$PG_ROOT/socket"
 PG_LOG="$PG_ROOT/postgres.log"
 
+AZURITE_PID=""
+stop_azurite() {
+    if [ -n "$AZURITE_PID" ]; then
+        kill -TERM "$AZURITE_PID" 2>/dev/null || true
+        for _ in $(seq 1 20); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.25; done
+        kill -KILL "$AZURITE_PID" 2>/dev/null || true
+        AZURITE_PID=""
+    fi
+}
+
 PG_STARTED=0
 stop_pg() {
     if [ "$PG_STARTED" -eq 1 ]; then
@@ -133,7 +147,8 @@ stop_pg() {
             || say "warning: could not stop PostgreSQL (data dir $PG_DATA)"
     fi
 }
-trap stop_pg EXIT
+stop_services() { stop_azurite; stop_pg; }
+trap stop_services EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -172,10 +187,50 @@ PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$P
 export SCRUTINY_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD;Database=postgres"
 export SCRUTINY_CHROMIUM="$CHROMIUM"
 
-# ---------------------------------------------------------------- 3. build and test
-# Stops the cluster first so that the summary line is the last thing printed.
+# ---------------------------------------------------------------- 3. Azurite
+# Azure Table Storage for the cluster tests' AzureTables provider: Azurite from npm, pinned by the committed lock file.
+# Installed again only when the lock file is newer than the install (npm ci writes node_modules/.package-lock.json).
+AZURITE_APP="$REPO/tests/cluster"
+AZURITE_DIR="$TESTDATA/azurite"
+command -v npm >/dev/null 2>&1 || die "npm is missing: install Node.js 20 or later (the dashboard's build needs it too)"
+mkdir -p "$AZURITE_DIR"
+if [ ! -x "$AZURITE_APP/node_modules/.bin/azurite-table" ] \
+    || [ "$AZURITE_APP/package-lock.json" -nt "$AZURITE_APP/node_modules/.package-lock.json" ]; then
+    say "npm ci in tests/cluster (Azurite)"
+    (cd "$AZURITE_APP" && npm ci --ignore-scripts --no-audit --no-fund) >"$AZURITE_DIR/npm-ci.log" 2>&1 \
+        || { cat "$AZURITE_DIR/npm-ci.log" >&2; die "npm ci for Azurite failed (tests/cluster/package-lock.json)"; }
+fi
+# One a previous run left running (a killed run cannot stop it).
+if [ -f "$AZURITE_DIR/pid" ]; then
+    old_pid="$(cat "$AZURITE_DIR/pid")"
+    if grep -qs azurite-table "/proc/$old_pid/cmdline"; then say "stopping Azurite left by a previous run"; kill -KILL "$old_pid" || true; fi
+    rm -f "$AZURITE_DIR/pid"
+fi
+AZURITE_PORT="${SCRUTINY_TEST_AZURITE_PORT:-10002}"
+while port_in_use "$AZURITE_PORT"; do
+    [ -z "${SCRUTINY_TEST_AZURITE_PORT:-}" ] || die "port $AZURITE_PORT (SCRUTINY_TEST_AZURITE_PORT) is already in use on 127.0.0.1"
+    AZURITE_PORT=$((AZURITE_PORT + 1))
+    [ "$AZURITE_PORT" -lt 10100 ] || die "ports 10002-10099 are all in use; set SCRUTINY_TEST_AZURITE_PORT"
+done
+say "starting Azurite (Table service) on 127.0.0.1:$AZURITE_PORT"
+# exec: the process id is Azurite's own, to stop. In memory: nothing to clean up after a run.
+(cd "$AZURITE_APP" && exec node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+    --inMemoryPersistence --skipApiVersionCheck) >"$AZURITE_DIR/azurite.log" 2>&1 &
+AZURITE_PID=$!
+echo "$AZURITE_PID" >"$AZURITE_DIR/pid"
+for _ in $(seq 1 60); do
+    port_in_use "$AZURITE_PORT" && break
+    kill -0 "$AZURITE_PID" 2>/dev/null || { cat "$AZURITE_DIR/azurite.log" >&2; die "Azurite exited while starting"; }
+    sleep 0.5
+done
+port_in_use "$AZURITE_PORT" || { cat "$AZURITE_DIR/azurite.log" >&2; die "Azurite did not open port $AZURITE_PORT within 30 s"; }
+# Azurite's well-known development account (published in its documentation; no secret).
+export SCRUTINY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFRGOBbD6lnwXUb2s3lHVQkS2ybvO4grnfebesqWUkoZDTAhFlUnIbUqBzIAUTP3Q8J3FDTpbyXzZEQHzBKbA8KzuAbFVxUqVRsbRQ==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+
+# ---------------------------------------------------------------- 4. build and test
+# Stops PostgreSQL and Azurite first so that the summary line is the last thing printed.
 finish() { # finish EXIT_CODE PASSED FAILED [SKIPPED]
-    stop_pg
+    stop_services
     local summary="$2 passed, $3 failed"
     if [ "${4:-0}" -gt 0 ]; then summary="$summary, $4 skipped"; fi
     echo "$summary"
@@ -200,9 +255,16 @@ mkdir -p "$RESULTS"
 TEST_LOG="$TESTDATA/test.log"
 say "dotnet test Scrutiny.sln --no-build -c $CONFIGURATION $*"
 set +e
-dotnet test Scrutiny.sln --no-build -c "$CONFIGURATION" --logger trx --results-directory "$RESULTS" --blame-hang-timeout 10m "$@" 2>&1 \
-    | tee "$TEST_LOG"
+# The cluster tests afterwards, on their own: each cluster is three node processes, and the machine may have two
+# cores that the other projects already keep busy (its csproj is no test project when ScrutinyClusterTests=false).
+dotnet test Scrutiny.sln --no-build -c "$CONFIGURATION" -p:ScrutinyClusterTests=false --logger trx --results-directory "$RESULTS" \
+    --blame-hang-timeout 10m "$@" 2>&1 | tee "$TEST_LOG"
 test_rc=${PIPESTATUS[0]}
+say "dotnet test tests/Scrutiny.Cluster.Tests --no-build -c $CONFIGURATION $*"
+dotnet test tests/Scrutiny.Cluster.Tests/Scrutiny.Cluster.Tests.csproj --no-build -c "$CONFIGURATION" --logger trx --results-directory "$RESULTS" \
+    --blame-hang-timeout 10m "$@" 2>&1 | tee -a "$TEST_LOG"
+cluster_rc=${PIPESTATUS[0]}
+[ "$test_rc" -ne 0 ] || test_rc=$cluster_rc
 set -e
 
 # Sum <Counters .../> over the TRX files (one per test project).
