@@ -14,16 +14,16 @@ namespace Scrutiny.Silo.Hosting;
 public static class GrainHosting
 {
     /// <summary>
-    /// Hosts an Orleans silo in this process: one node on localhost clustering, grain state in the project's own store
-    /// (<see cref="SqlGrainStorage"/>), and this node's end of the change feed.
+    /// Hosts an Orleans silo in this process: a node of the cluster <c>Scrutiny:Cluster</c> names, grain state in the
+    /// project's own store (<see cref="SqlGrainStorage"/>), whose schema is brought up to date before anything else,
+    /// and this node's end of the change feed.
     /// </summary>
-    public static IHostApplicationBuilder AddScrutinyGrains(this IHostApplicationBuilder builder, SiloOptions siloOptions)
+    public static IHostApplicationBuilder AddScrutinyGrains(this IHostApplicationBuilder builder, SiloOptions siloOptions, StoreOptions store)
     {
         var options = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(ClusterSettings.Resolve(options.SiloPort), ClusterSettings.Resolve(options.GatewayPort),
-                serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.UseScrutinyCluster(options, builder.Configuration, store);
             silo.AddScrutinyGrainStorage();
             // Orleans' traces join the request's trace, when traces are exported at all.
             if (Telemetry.IsExporting(builder.Configuration)) silo.AddActivityPropagation();
@@ -36,6 +36,8 @@ public static class GrainHosting
                      TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
             builder.Services.AddKeyedSingleton(area, TimeProvider.System);
 
+        builder.Services.AddSingleton<StoreSchema>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StoreSchema>());
         builder.Services.AddScrutinyGrainServices();
         return builder;
     }

@@ -39,7 +39,7 @@ public static class SiloServiceExtensions
 
         services.AddSingleton(siloOptions);
         // First: the silo starts before the hosted services below, which call grains as they start.
-        builder.AddScrutinyGrains(siloOptions);
+        builder.AddScrutinyGrains(siloOptions, store);
         builder.AddScrutinyTelemetry();
         services.AddSingleton(NodeInstance.Start(siloOptions));
         services.AddSingleton<NodeLeases>();
