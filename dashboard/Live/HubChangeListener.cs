@@ -20,6 +20,10 @@ public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub, IChangeFeed 
         ScrutinyMetrics.PushMessages.Add(1);
     }
 
+    /// <summary>Every watcher on this node reads its page's figures again (the message carries nothing but the request).</summary>
+    public async ValueTask OnFeedRestoredAsync(CancellationToken cancellationToken) =>
+        await hub.Clients.All.SendAsync(ScrutinyHub.CatchUpMessage, cancellationToken);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = feed.Subscribe(this);
