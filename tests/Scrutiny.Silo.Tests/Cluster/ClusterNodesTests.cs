@@ -60,6 +60,27 @@ public sealed class ClusterNodesTests
     }
 
     [Fact]
+    public async Task A_publication_rule_changed_through_one_node_holds_at_once_for_a_grain_active_on_another()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
+        var clusterId = $"c{Guid.NewGuid():N}";
+        await using var first = await NodeAsync(database, clusterId);
+        await first.SeedMinimalCatalogueAsync();
+        await using var second = await NodeAsync(database, clusterId);
+        var grain = $"E08000003/{Admissions}";
+        await second.Grains.GetGrain<IIndicatorGrain>(grain)
+            .SubmitAsync(new ReturnSubmission("batch-1", "test", DateTimeOffset.UtcNow, [new ReturnedValue("2026-07", "MFT", 5, 1000, null)]));
+        Assert.Single((await second.Grains.GetGrain<IIndicatorGrain>(grain).GetSeriesAsync(DataView.Published)).Points);
+
+        // Published on release from now on: the value is no longer public, on whichever node it is read.
+        await first.CatalogueWriter.SetScheduleAsync(new IndicatorSchedule(Admissions, 45, null, null, PublicationRule.OnRelease));
+        await first.Services.GetRequiredService<Scrutiny.Silo.Hosting.ActiveIndicatorGrains>().CatalogueChangedAsync([Admissions]);
+
+        Assert.Empty((await second.Grains.GetGrain<IIndicatorGrain>(grain).GetSeriesAsync(DataView.Published)).Points);
+        Assert.Empty((await first.Grains.GetGrain<IIndicatorGrain>(grain).GetSeriesAsync(DataView.Published)).Points);
+    }
+
+    [Fact]
     public async Task The_publication_clock_announces_once_across_three_nodes_and_catches_up_a_day_the_whole_cluster_missed()
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
