@@ -28,6 +28,8 @@ public static class GrainHosting
             // Orleans' traces join the request's trace, when traces are exported at all.
             if (Telemetry.IsExporting(builder.Configuration)) silo.AddActivityPropagation();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds));
+            // Membership rows and Orleans' dashboard name the silo as the operator named the node.
+            if (!string.IsNullOrWhiteSpace(siloOptions.NodeName)) silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = siloOptions.NodeName);
             silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.DirectoryCacheSize);
         });
         // Orleans' own loops (messaging, membership, collection) keep real time even when a host gives the app a clock

@@ -92,6 +92,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
         services.AddHostedService<NodeHeartbeat>();
+        services.AddHostedService<Cluster.DeadSilos>();
         services.AddHostedService<BatchRecoverySweep>();
         services.AddScrutinyAuth();
         // No answer names the server it came from (Kestrel, by default): nothing to look up known flaws by.

@@ -26,6 +26,8 @@ public sealed class ClusterNodesTests
         ["Scrutiny:Cluster:Provider"] = "PostgreSql",
         ["Scrutiny:Cluster:ClusterId"] = clusterId,
         ["Scrutiny:Cluster:AdvertisedAddress"] = "127.0.0.1",
+        // Nodes sharing a store have names of their own: a start supersedes earlier instances of its own name.
+        ["Scrutiny:Silo:NodeName"] = $"node-{Guid.NewGuid():N}",
     };
 
     private static Task<TestSilo> NodeAsync(TestDatabase database, string clusterId, TimeProvider? time = null, HeardChanges? heard = null) =>
@@ -57,6 +59,29 @@ public sealed class ClusterNodesTests
         Assert.Equal(periods, series.Points.Select(p => p.Period));
         await using var connection = await first.Database.OpenAsync();
         Assert.Equal(n, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
+    }
+
+    [Fact]
+    public async Task A_node_whose_silo_the_cluster_declares_dead_is_dead_in_the_store_before_its_lease_runs_out()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
+        var clusterId = $"c{Guid.NewGuid():N}";
+        await using var first = await NodeAsync(database, clusterId);
+        var second = await NodeAsync(database, clusterId);
+        var leaving = second.Services.GetRequiredService<Scrutiny.Silo.Hosting.NodeInstance>().Id;
+        await second.DisposeAsync();
+
+        await using var connection = await first.Database.OpenAsync();
+        string? supersededBy = null;
+        // The lease is 15 s; the cluster knows at once that a silo which said goodbye is dead.
+        for (var tries = 0; tries < 50 && supersededBy is null; tries++)
+        {
+            await Task.Delay(100);
+            supersededBy = await connection.ExecuteScalarAsync<string?>("SELECT superseded_by FROM node_instances WHERE instance_id = @leaving", new { leaving });
+        }
+        Assert.Equal(Scrutiny.Silo.Hosting.NodeLeases.DeclaredDead, supersededBy);
+        Assert.True(await first.Services.GetRequiredService<Scrutiny.Silo.Hosting.NodeLeases>().IsAliveAsync(
+            first.Services.GetRequiredService<Scrutiny.Silo.Hosting.NodeInstance>().Id, CancellationToken.None));
     }
 
     [Fact]
