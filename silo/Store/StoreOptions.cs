@@ -49,7 +49,7 @@ public sealed record StoreOptions(StoreEngine Engine, string ConnectionString, s
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
         : null;
 
-    // Npgsql reads the setting under either name, with or without spaces, in any case.
+    // Npgsql reads the setting under either of its names (Maximum Pool Size, MaxPoolSize), in any case.
     private static bool SetsPoolSize(string connectionString)
     {
         var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
