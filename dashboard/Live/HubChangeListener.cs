@@ -15,6 +15,8 @@ public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub, IChangeFeed 
 
     public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
+        // A change for the nodes themselves (access revoked) names no group: no page shows it, and nothing is sent.
+        if (change.Groups.Count == 0) return;
         var message = new ChangeMessage(change.Kind, change.Keys, change.Groups, change.Period, change.Value, change.At);
         await hub.Clients.Groups(HubGroups.Of(change)).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
         ScrutinyMetrics.PushMessages.Add(1);
