@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Scrutiny.Silo.Hosting;
 
 namespace Scrutiny.Silo.Cluster;
 
@@ -38,16 +39,8 @@ public static class ClusterUnavailableAnswers
             catch (Exception ex) when (IsUnavailable(ex) && !context.Response.HasStarted)
             {
                 logger.LogWarning("A grain could not be reached ({Error}: {Message}); answered 503", ex.GetType().Name, ex.Message);
-                context.Response.Clear();
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                context.Response.Headers.CacheControl = "no-store";
-                if (isPage?.Invoke(context.Request.Path) == true) return;
-                await Results.Problem(
-                    title: "The service is moving work between its nodes",
-                    detail: $"Try the same request again in {RetryAfterSeconds} seconds. A request that was applied is not applied twice: " +
-                            "send the same Idempotency-Key and body.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                await RetryLaterAnswer.WriteAsync(context, RetryAfterSeconds, "The service is moving work between its nodes",
+                    isPage?.Invoke(context.Request.Path) == true);
             }
         });
     }
