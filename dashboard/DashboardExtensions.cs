@@ -11,6 +11,7 @@ using Scrutiny.Dashboard.Exports;
 using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
+using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Security;
@@ -51,6 +52,7 @@ public static class DashboardExtensions
             branch => branch.UseStatusCodePagesWithReExecute("/problem/{0}", createScopeForStatusCodePages: true));
         // Inside the status code pages, so that a page request that met a store outage is re-executed as /problem/503.
         app.UseStoreOutageAnswers(IsPageRequest);
+        app.UseClusterUnavailableAnswers(IsPageRequest);
         app.UseStaticFiles();
         // Routing after the status code pages, so that a re-executed request is routed again (to /problem/{status}).
         app.UseRouting();

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.People;
 using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Dashboard.Agencies;
@@ -16,12 +18,15 @@ public static class AgencyEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AccessRevocations revocations)
     {
         // A form post from another site must not sign people out; the token is checked here because the endpoint
         // reads no form field that would make the framework check it.
         if (!await IsValidPostAsync(context, antiforgery)) return Results.BadRequest();
         await context.SignOutAsync(AgencySignIn.CookieScheme);
+        // No node goes on believing the person from memory: their next session, anywhere, starts from the store.
+        if (Person.TryParseActor(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var personId))
+            await revocations.PersonChangedAsync(personId);
         return Results.Redirect("/");
     }
 

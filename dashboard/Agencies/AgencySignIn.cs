@@ -113,15 +113,26 @@ public static class AgencySignIn
 
     /// <summary>
     /// A person's session follows the store: disabled, or gone, or begun with a password since changed or reset (its
-    /// security stamp is not the person's), ends it; a changed role or name is taken up at once.
-    /// Costs one read per page request, which a session of a few people can afford; sessions by API key are left alone
-    /// (a revoked key's session ends with the cookie, as before).
+    /// security stamp is not the person's), ends it; a changed role or name is taken up. The person is read from the
+    /// store at most once per <see cref="AccessCacheOptions.Lifetime"/> on each node (<see cref="PersonCache"/>), and again
+    /// at once after any such change, which every node hears of (<see cref="AccessRevocations"/>). Only the store's word
+    /// ends or changes a session: one that disagrees with what the node kept is checked against the store first. Sessions
+    /// by API key are left alone (a revoked key's session ends with the cookie, as before).
     /// </summary>
     private static async Task ValidatePersonAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is null || !Person.TryParseActor(context.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var personId)) return;
-        var person = await context.HttpContext.RequestServices.GetRequiredService<PeopleStore>().FindAsync(personId, context.HttpContext.RequestAborted);
-        if (person is null || person.IsDisabled || !PersonClaims.StampMatches(context.Principal, person))
+        var services = context.HttpContext.RequestServices;
+        var (cache, people) = (services.GetRequiredService<PersonCache>(), services.GetRequiredService<PeopleStore>());
+        var cancellationToken = context.HttpContext.RequestAborted;
+        var person = await cache.FindEnabledAsync(personId, people, cancellationToken);
+        if (person is not null && !(PersonClaims.StampMatches(context.Principal, person) && PersonClaims.Match(context.Principal, person)))
+        {
+            // Kept from before a change this node may not have heard of yet (a password changed on another node).
+            cache.EvictPerson(personId);
+            person = await cache.FindEnabledAsync(personId, people, cancellationToken);
+        }
+        if (person is null || !PersonClaims.StampMatches(context.Principal, person))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);

@@ -15,10 +15,16 @@ public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub, IChangeFeed 
 
     public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
+        // A change for the nodes themselves (access revoked) names no group: no page shows it, and nothing is sent.
+        if (change.Groups.Count == 0) return;
         var message = new ChangeMessage(change.Kind, change.Keys, change.Groups, change.Period, change.Value, change.At);
         await hub.Clients.Groups(HubGroups.Of(change)).SendAsync(ScrutinyHub.ChangedMessage, message, cancellationToken);
         ScrutinyMetrics.PushMessages.Add(1);
     }
+
+    /// <summary>Every watcher on this node reads its page's figures again (the message carries nothing but the request).</summary>
+    public async ValueTask OnFeedRestoredAsync(CancellationToken cancellationToken) =>
+        await hub.Clients.All.SendAsync(ScrutinyHub.CatchUpMessage, cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public sealed class ScrutinyHub(DataViews views) : Hub
     public const string Path = "/hubs/scrutiny";
     public const string ChangedMessage = "changed";
 
+    /// <summary>Read again what the page shows: this node may have missed changes (<see cref="HubChangeListener.OnFeedRestoredAsync"/>).</summary>
+    public const string CatchUpMessage = "catchUp";
+
     /// <summary>
     /// How many groups one connection may watch. Group names are the client's to choose and each one held costs the
     /// server memory; the largest page, a panel of <see cref="PanelEditor.MaxItems"/> figures, watches one more than

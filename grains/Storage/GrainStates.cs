@@ -12,4 +12,5 @@ public static class GrainStates
     public const string Indicator = "indicator";
     public const string Place = "place";
     public const string PartnershipBoard = "partnership-board";
+    public const string PublicationClock = "publication-clock";
 }

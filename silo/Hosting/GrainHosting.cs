@@ -14,20 +14,22 @@ namespace Scrutiny.Silo.Hosting;
 public static class GrainHosting
 {
     /// <summary>
-    /// Hosts an Orleans silo in this process: one node on localhost clustering, grain state in the project's own store
-    /// (<see cref="SqlGrainStorage"/>), and this node's end of the change feed.
+    /// Hosts an Orleans silo in this process: a node of the cluster <c>Scrutiny:Cluster</c> names, grain state in the
+    /// project's own store (<see cref="SqlGrainStorage"/>), whose schema is brought up to date before anything else,
+    /// and this node's end of the change feed.
     /// </summary>
-    public static IHostApplicationBuilder AddScrutinyGrains(this IHostApplicationBuilder builder, SiloOptions siloOptions)
+    public static IHostApplicationBuilder AddScrutinyGrains(this IHostApplicationBuilder builder, SiloOptions siloOptions, StoreOptions store)
     {
         var options = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(ClusterSettings.Resolve(options.SiloPort), ClusterSettings.Resolve(options.GatewayPort),
-                serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.UseScrutinyCluster(options, builder.Configuration, store);
             silo.AddScrutinyGrainStorage();
             // Orleans' traces join the request's trace, when traces are exported at all.
             if (Telemetry.IsExporting(builder.Configuration)) silo.AddActivityPropagation();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromSeconds(siloOptions.IdleTimeoutSeconds));
+            // Membership rows and Orleans' dashboard name the silo as the operator named the node.
+            if (!string.IsNullOrWhiteSpace(siloOptions.NodeName)) silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = siloOptions.NodeName);
             silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.DirectoryCacheSize);
         });
         // Orleans' own loops (messaging, membership, collection) keep real time even when a host gives the app a clock
@@ -36,6 +38,8 @@ public static class GrainHosting
                      TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
             builder.Services.AddKeyedSingleton(area, TimeProvider.System);
 
+        builder.Services.AddSingleton<StoreSchema>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StoreSchema>());
         builder.Services.AddScrutinyGrainServices();
         return builder;
     }

@@ -7,10 +7,14 @@ namespace Scrutiny.Silo.Hosting;
 /// Which node instances are alive. Each renews a lease in <c>node_instances</c> while it runs; an instance whose
 /// lease ran out, or that a later start superseded, is dead, and the reservations and batches it held may be taken
 /// over. On SQLite one process owns the file, so a start supersedes every earlier instance; on PostgreSQL, where
-/// nodes share the store, only the earlier instances of its own node (same name).
+/// nodes share the store, only the earlier instances of its own node (same name). An instance whose silo the cluster
+/// declared dead is dead at once (<see cref="SupersedeSiloAsync"/>).
 /// </summary>
-public sealed class NodeLeases(Database database, NodeInstance self, SiloOptions options)
+public sealed class NodeLeases(Database database, NodeInstance self, SiloOptions options, ILocalSiloDetails silo)
 {
+    /// <summary>Who superseded an instance whose silo the cluster declared dead.</summary>
+    public const string DeclaredDead = "declared-dead";
+
     // Wall-clock time, not the injected TimeProvider: a test's hand-moved clock must not make a live node look dead.
     private static readonly TimeProvider Clock = TimeProvider.System;
 
@@ -27,8 +31,11 @@ public sealed class NodeLeases(Database database, NodeInstance self, SiloOptions
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
-                "INSERT INTO node_instances (instance_id, node_name, started_at, lease_until) VALUES (@Id, @Name, @now, @until)",
-                new { self.Id, self.Name, now = At(now), until = At(now + Lease) }, transaction);
+                """
+                INSERT INTO node_instances (instance_id, node_name, started_at, lease_until, silo_address)
+                VALUES (@Id, @Name, @now, @until, @siloAddress)
+                """,
+                new { self.Id, self.Name, now = At(now), until = At(now + Lease), siloAddress = silo.SiloAddress.ToParsableString() }, transaction);
             await connection.ExecuteAsync(
                 $"""
                 UPDATE node_instances SET superseded_by = @Id
@@ -53,6 +60,18 @@ public sealed class NodeLeases(Database database, NodeInstance self, SiloOptions
         await connection.ExecuteAsync("UPDATE node_instances SET lease_until = @until, superseded_by = NULL WHERE instance_id = @Id",
             new { until, self.Id });
         return false;
+    }
+
+    /// <summary>
+    /// The instance that ran <paramref name="deadSilo"/> is dead: the cluster's membership says so, after probes that
+    /// failed on more than one node, seconds after the process died and well before its lease would run out.
+    /// </summary>
+    public async Task<bool> SupersedeSiloAsync(SiloAddress deadSilo, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE node_instances SET superseded_by = @DeclaredDead WHERE silo_address = @address AND superseded_by IS NULL",
+            new { DeclaredDead, address = deadSilo.ToParsableString() }) > 0;
     }
 
     /// <summary>The instances alive now, this one among them.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Silo.Hosting;
@@ -15,6 +16,7 @@ public static class SiloNode
         app.UseProxyHeaders();
         app.UseSecurityHeaders();
         app.UseStoreOutageAnswers();
+        app.UseClusterUnavailableAnswers();
         app.UseScrutinySilo();
         app.MapScrutinySilo();
         return app;

@@ -35,11 +35,12 @@ public static class SiloServiceExtensions
     {
         var services = builder.Services;
         var siloOptions = builder.Configuration.GetSection("Scrutiny:Silo").Get<SiloOptions>() ?? new SiloOptions();
-        var store = StoreOptions.From(builder.Configuration.GetConnectionString(StoreOptions.ConnectionStringName), Directory.GetCurrentDirectory());
+        var store = StoreOptions.From(builder.Configuration.GetConnectionString(StoreOptions.ConnectionStringName), Directory.GetCurrentDirectory(),
+            builder.Configuration.GetValue(StoreOptions.MaxPoolSizeSetting, StoreOptions.DefaultMaxPoolSize));
 
         services.AddSingleton(siloOptions);
         // First: the silo starts before the hosted services below, which call grains as they start.
-        builder.AddScrutinyGrains(siloOptions);
+        builder.AddScrutinyGrains(siloOptions, store);
         builder.AddScrutinyTelemetry();
         services.AddSingleton(NodeInstance.Start(siloOptions));
         services.AddSingleton<NodeLeases>();
@@ -67,6 +68,10 @@ public static class SiloServiceExtensions
         services.AddSingleton<BoardEditor>();
         services.AddSingleton<BoardMeetingView>();
         services.AddScrutinyCommittees();
+        services.AddSingleton((builder.Configuration.GetSection(AccessCacheOptions.Section).Get<AccessCacheOptions>() ?? new AccessCacheOptions()).Checked());
+        services.AddSingleton<ApiKeyCheckCache>();
+        services.AddSingleton<PersonCache>();
+        services.AddSingleton<AccessRevocations>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<AuditSearch>();
@@ -91,7 +96,12 @@ public static class SiloServiceExtensions
         services.AddSingleton<DemoScrutiny>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SiloStartup>();
+        // After SiloStartup: data protection reads its key ring as the host starts (DataProtectionHostedService, registered
+        // here unless something registered it first), and the ring is in a table the start-up migration makes.
+        services.AddSharedKeys();
+        services.AddHostedService<AccessRevocationListener>();
         services.AddHostedService<NodeHeartbeat>();
+        services.AddHostedService<Cluster.DeadSilos>();
         services.AddHostedService<BatchRecoverySweep>();
         services.AddScrutinyAuth();
         // No answer names the server it came from (Kestrel, by default): nothing to look up known flaws by.

@@ -26,19 +26,13 @@ public static class StoreOutageAnswers
             }
             catch (Exception ex) when (StoreOutage.IsOutage(ex) && !context.Response.HasStarted)
             {
-                status.MarkUnavailable();
+                // A busy store is not an out one: pages go on showing figures without saying they may be out of date.
+                var overloaded = StoreOutage.IsOverload(ex);
+                if (!overloaded) status.MarkUnavailable();
                 // The exception's type and message only: they name the store's state, not the request's input.
-                logger.LogWarning("The store is out ({Error}: {Message}); answered 503", ex.GetType().Name, ex.Message);
-                context.Response.Clear();
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = StoreOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                context.Response.Headers.CacheControl = "no-store";
-                if (isPage?.Invoke(context.Request.Path) == true) return;
-                await Results.Problem(
-                    title: "The data store cannot be reached just now",
-                    detail: $"Try the same request again in {StoreOutage.RetryAfterSeconds} seconds. A request that did reach the store is not applied twice: " +
-                            "send the same Idempotency-Key and body.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                logger.LogWarning("The store is {State} ({Error}: {Message}); answered 503", overloaded ? "busy" : "out", ex.GetType().Name, ex.Message);
+                await RetryLaterAnswer.WriteAsync(context, StoreOutage.RetryAfterSeconds, "The data store cannot be reached just now",
+                    isPage?.Invoke(context.Request.Path) == true);
             }
         });
     }

@@ -8,6 +8,13 @@ namespace Scrutiny.Silo.Live;
 public interface IChangeListener
 {
     ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// This node is hearing changes again after it may have missed some: the node holding the cluster's feed died, and
+    /// changes published before this node re-subscribed to its new activation reached nobody. What a listener shows
+    /// should be read again.
+    /// </summary>
+    ValueTask OnFeedRestoredAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 public interface IChangeFeed
@@ -21,15 +28,19 @@ public interface IChangeFeed
 
 /// <summary>
 /// This node's end of the cluster's change feed: a grain observer subscribed to <see cref="IChangeFeedGrain"/> once the
-/// silo is active (and renewed every <see cref="RenewEvery"/>, so that a feed grain that moved or restarted has this
-/// node back within that time),
+/// silo is active, subscribed again at once when a node leaves the cluster (it may have held the feed grain, whose new
+/// activation knows no subscribers) and renewed every <see cref="RenewEvery"/> in any case; after a re-subscription that
+/// may have missed changes, the listeners are told to read again (<see cref="IChangeListener.OnFeedRestoredAsync"/>).
 /// handing each change to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
 /// delivers, and a failing listener is logged and skipped.
 /// </summary>
-public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
+public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, ILogger<ChangeFeed> logger)
     : IChangeFeed, IChangeObserver, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+
+    // Queued among the changes, so that listeners hear of the restored feed after every change that came before it.
+    private static readonly Change FeedRestored = new("feed-restored", new Dictionary<string, string>(), [], null, null, DateTimeOffset.MinValue);
 
     private readonly Channel<Change> _queue = Channel.CreateUnbounded<Change>(new() { SingleReader = true });
     private readonly Lock _gate = new();
@@ -38,6 +49,7 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
     private IChangeObserver? _reference;
     private CancellationTokenSource? _stopping;
     private Task? _renewal;
+    private Task? _watch;
 
     private IChangeFeedGrain Feed => grains.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key);
 
@@ -66,6 +78,42 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
         await Feed.SubscribeAsync(_reference);
         _stopping = new CancellationTokenSource();
         _renewal = RenewAsync(_stopping.Token);
+        _watch = Task.Run(() => WatchMembershipAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    private async Task WatchMembershipAsync(CancellationToken stopping)
+    {
+        var active = new HashSet<SiloAddress>();
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
+            {
+                var now = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
+                var left = active.Any(silo => !now.Contains(silo));
+                active = now;
+                if (left) await ResubscribeAsync("a node left the cluster");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Subscribes again and tells the listeners that changes may have been missed; false when the feed cannot be reached now.</summary>
+    private async Task<bool> ResubscribeAsync(string why)
+    {
+        try
+        {
+            await Feed.SubscribeAsync(_reference!);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Subscribing to the change feed again ({Why}) failed; trying again in {Seconds} s", why, RenewEvery.TotalSeconds);
+            return false;
+        }
+        logger.LogInformation("Subscribed to the change feed again ({Why}); this node's watchers read again what they show", why);
+        _queue.Writer.TryWrite(FeedRestored);
+        return true;
     }
 
     private async Task RenewAsync(CancellationToken stopping)
@@ -73,14 +121,22 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
         using var timer = new PeriodicTimer(RenewEvery);
         try
         {
+            var failed = false;
             while (await timer.WaitForNextTickAsync(stopping))
             {
+                // After a failed renewal the feed may have been away: the first renewal that works says so to the listeners.
+                if (failed)
+                {
+                    failed = !await ResubscribeAsync("the last renewal failed");
+                    continue;
+                }
                 try
                 {
                     await Feed.SubscribeAsync(_reference!);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    failed = true;
                     logger.LogWarning(ex, "Renewing this node's change feed subscription failed; trying again in {Seconds} s", RenewEvery.TotalSeconds);
                 }
             }
@@ -94,6 +150,7 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
     {
         if (_stopping is not null) await _stopping.CancelAsync();
         if (_renewal is not null) await _renewal;
+        if (_watch is not null) await _watch;
         if (_reference is not null)
         {
             try
@@ -123,7 +180,8 @@ public sealed class ChangeFeed(IGrainFactory grains, ILogger<ChangeFeed> logger)
             {
                 try
                 {
-                    await listener.OnChangedAsync(change, CancellationToken.None);
+                    if (ReferenceEquals(change, FeedRestored)) await listener.OnFeedRestoredAsync(CancellationToken.None);
+                    else await listener.OnChangedAsync(change, CancellationToken.None);
                 }
                 catch (Exception ex)
                 {

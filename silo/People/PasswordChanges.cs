@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.People;
@@ -14,9 +15,11 @@ public sealed record PasswordReset(Person? Person, string? Password, DateTimeOff
 /// <summary>
 /// A person choosing their own password, and an administrator setting a temporary one. Either gives the person a new
 /// security stamp, which ends every session that carries the old one (the dashboard checks it on each request), and
-/// is audited in the same transaction, never with the password or its hash.
+/// is audited in the same transaction, never with the password or its hash; every node is told to read the person again
+/// (<see cref="AccessRevocations"/>).
 /// </summary>
-public sealed class PasswordChanges(Database database, PeopleStore people, PasswordSignIn signIn, PeopleOptions options, TimeProvider time)
+public sealed class PasswordChanges(
+    Database database, PeopleStore people, PasswordSignIn signIn, PeopleOptions options, TimeProvider time, AccessRevocations revocations)
 {
     public const string ChangedAction = "person_password_changed";
     public const string ResetAction = "person_password_reset";
@@ -66,6 +69,7 @@ public sealed class PasswordChanges(Database database, PeopleStore people, Passw
                     AuditLog.Detail(new { wasTemporary = account.TemporaryUntil is not null })), database.Engine, cancellationToken);
             return changed;
         }, cancellationToken);
+        await revocations.PersonChangedAsync(id);
         return new(await people.FindAsync(id, cancellationToken), []);
     }
 
@@ -99,6 +103,7 @@ public sealed class PasswordChanges(Database database, PeopleStore people, Passw
                 AuditLog.Detail(new { expiresAt = expires })), database.Engine, cancellationToken);
             return 0;
         }, cancellationToken);
+        await revocations.PersonChangedAsync(id);
         return new(await people.FindAsync(id, cancellationToken), password, expires, null);
     }
 

@@ -1,15 +1,17 @@
 using System.Data.Common;
 using Dapper;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.People;
 
 /// <summary>
 /// People and their roles, read and written; each write with its audit row in the same transaction. The audit never
-/// holds a password or its hash.
+/// holds a password or its hash. A change to what a session may do (a role, being disabled) is told to every node, which
+/// then reads the person again (<see cref="AccessRevocations"/>).
 /// </summary>
-public sealed class PeopleStore(Database database, TimeProvider time) : IExternalSignIn
+public sealed class PeopleStore(Database database, TimeProvider time, AccessRevocations revocations) : IExternalSignIn
 {
     public const string Created = "person_created";
     public const string RoleAdded = "person_role_added";
@@ -88,7 +90,7 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
 
     /// <summary>Gives a person a role; the problem when the role cannot be held (null: added, or held already).</summary>
     public Task<PersonProblem?> AddRoleAsync(long id, PersonRole role, string actor, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        ThenTellNodesAsync(id, database.InTransactionAsync(async (connection, transaction) =>
         {
             var person = await ReadAsync(connection, transaction, "id = @id", new { id }, cancellationToken);
             if (person is null) return new PersonProblem(PersonProblem.RoleField, "There is no such person");
@@ -97,14 +99,14 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
             await InsertRolesAsync(connection, transaction, id, [role]);
             await AuditAsync(connection, transaction, actor, RoleAdded, id, new { role = role.ToString() }, time.GetUtcNow(), cancellationToken);
             return (PersonProblem?)null;
-        }, cancellationToken);
+        }, cancellationToken));
 
     /// <summary>
     /// Takes a role away; the problem when it may not be (null: removed, or not held). The last active administrator
     /// keeps theirs, so that someone can always administer people.
     /// </summary>
     public Task<PersonProblem?> RemoveRoleAsync(long id, PersonRole role, string actor, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        ThenTellNodesAsync(id, database.InTransactionAsync(async (connection, transaction) =>
         {
             if (role == PersonRole.Admin && await LastAdministratorAsync(connection, transaction, id) is { } name)
                 return new PersonProblem(PersonProblem.RolesField,
@@ -114,15 +116,15 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
             if (removed > 0)
                 await AuditAsync(connection, transaction, actor, RoleRemoved, id, new { role = role.ToString() }, time.GetUtcNow(), cancellationToken);
             return (PersonProblem?)null;
-        }, cancellationToken);
+        }, cancellationToken));
 
     /// <summary>
-    /// Stops a person signing in, for good: their rows stay for the audit's sake. A session already open ends when its
-    /// cookie is next checked against the store (see the dashboard's cookie validation). The problem when it may not be
+    /// Stops a person signing in, for good: their rows stay for the audit's sake. A session already open ends on its next
+    /// request, on any node (see the dashboard's cookie validation). The problem when it may not be
     /// (the last active administrator); null: disabled, or disabled already.
     /// </summary>
     public Task<PersonProblem?> DisableAsync(long id, string actor, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        ThenTellNodesAsync(id, database.InTransactionAsync(async (connection, transaction) =>
         {
             if (await LastAdministratorAsync(connection, transaction, id) is { } name)
                 return new PersonProblem(PersonProblem.DisableField,
@@ -132,7 +134,15 @@ public sealed class PeopleStore(Database database, TimeProvider time) : IExterna
                 new { id, at = SqlDialect.Timestamp(now, database.Engine) }, transaction);
             if (changed > 0) await AuditAsync(connection, transaction, actor, Disabled, id, new { }, now, cancellationToken);
             return (PersonProblem?)null;
-        }, cancellationToken);
+        }, cancellationToken));
+
+    // A refused change changed nothing; one made (or found made already) may end or widen open sessions on any node.
+    private async Task<PersonProblem?> ThenTellNodesAsync(long id, Task<PersonProblem?> change)
+    {
+        var problem = await change;
+        if (problem is null) await revocations.PersonChangedAsync(id);
+        return problem;
+    }
 
     /// <summary>
     /// The person's name when they are the only active (not disabled) administrator; null otherwise. On PostgreSQL the

@@ -10,9 +10,10 @@ namespace Scrutiny.Silo.Security;
 /// <summary>
 /// Makes, checks, lists and revokes API keys. A key is <c>scr_{id}_{secret}</c>; the store keeps the id and a
 /// SHA-256 hash of the whole key. 256 random bits need no slow hash: nothing can be guessed from the hash. Making
-/// and revoking a key are audited in the same transaction.
+/// and revoking a key are audited in the same transaction. A good key is believed for a short while without reading the
+/// store again (<see cref="ApiKeyCheckCache"/>); revoking it tells every node at once (<see cref="AccessRevocations"/>).
 /// </summary>
-public sealed class ApiKeyStore(Database database, TimeProvider time)
+public sealed class ApiKeyStore(Database database, TimeProvider time, ApiKeyCheckCache cache, AccessRevocations revocations)
 {
     public const string CreatedAction = "api_key_created";
     public const string RevokedAction = "api_key_revoked";
@@ -77,24 +78,38 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
     public async Task<ApiKeyHolder?> FindAsync(string presented, CancellationToken cancellationToken = default) =>
         (await CheckAsync(presented, cancellationToken)).Holder;
 
-    /// <summary>The holder of a presented key (and its last use noted), or why it is refused.</summary>
-    public async Task<ApiKeyCheck> CheckAsync(string presented, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The holder of a presented key (and its last use noted, when the store is read), or why it is refused. A good key
+    /// checked within <see cref="AccessCacheOptions.Lifetime"/>, and before its expiry, is not read again; a refused one is
+    /// read every time.
+    /// </summary>
+    public Task<ApiKeyCheck> CheckAsync(string presented, CancellationToken cancellationToken = default)
     {
         var parts = presented.Split('_', 3);
-        if (parts is not ["scr", var id, _]) return ApiKeyCheck.Refused(ApiKeyRefusal.Unknown);
+        if (parts is not ["scr", var id, _]) return Task.FromResult(ApiKeyCheck.Refused(ApiKeyRefusal.Unknown));
+        var hash = Hash(presented);
+        // The read is shared by the checks of this key made while it runs: no one request's cancellation stops it.
+        return cache.GetAsync(hash, () => ReadAsync(id, hash, CancellationToken.None), cancellationToken);
+    }
+
+    private async Task<StoreAnswer<ApiKeyCheck>> ReadAsync(string id, string hash, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<StoredKey>(new CommandDefinition(
             "SELECT key_hash AS Hash, agency_code AS AgencyCode, is_admin AS IsAdmin, expires_at AS ExpiresAt, revoked_at AS RevokedAt FROM api_keys WHERE id = @id",
             new { id }, cancellationToken: cancellationToken));
         // Constant-time comparison, so that response times say nothing about how much of a hash matched.
-        if (row is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(row.Hash), Encoding.ASCII.GetBytes(Hash(presented))))
-            return ApiKeyCheck.Refused(ApiKeyRefusal.Unknown);
+        if (row is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(row.Hash), Encoding.ASCII.GetBytes(hash)))
+            return Refused(ApiKeyRefusal.Unknown);
         var now = time.GetUtcNow();
-        if (row.RevokedAt is not null) return ApiKeyCheck.Refused(ApiKeyRefusal.Revoked);
-        if (row.ExpiresAt is { } expires && SqlDialect.ReadTimestamp(expires) <= now) return ApiKeyCheck.Refused(ApiKeyRefusal.Expired);
+        if (row.RevokedAt is not null) return Refused(ApiKeyRefusal.Revoked);
+        var expires = row.ExpiresAt is { } e ? SqlDialect.ReadTimestamp(e) : (DateTimeOffset?)null;
+        if (expires <= now) return Refused(ApiKeyRefusal.Expired);
         await NoteUseAsync(connection, id, now, cancellationToken);
-        return new ApiKeyCheck(new ApiKeyHolder(id, row.AgencyCode, row.IsAdmin != 0), null);
+        return new(new ApiKeyCheck(new ApiKeyHolder(id, row.AgencyCode, row.IsAdmin != 0), null), expires ?? DateTimeOffset.MaxValue);
     }
+
+    private static StoreAnswer<ApiKeyCheck> Refused(ApiKeyRefusal refusal) => new(ApiKeyCheck.Refused(refusal), null);
 
     /// <summary>The keys of one agency, or every key (<paramref name="agencyCode"/> null), newest first.</summary>
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(string? agencyCode, CancellationToken cancellationToken = default)
@@ -114,8 +129,15 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
         return row?.ToSummary();
     }
 
-    /// <summary>Revokes a key for good: every request with it is refused from now on.</summary>
-    public Task<RevokeOutcome> RevokeAsync(string id, string actor, CancellationToken cancellationToken = default) =>
+    /// <summary>Revokes a key for good: every request with it, on any node, is refused from now on.</summary>
+    public async Task<RevokeOutcome> RevokeAsync(string id, string actor, CancellationToken cancellationToken = default)
+    {
+        var outcome = await RevokeInStoreAsync(id, actor, cancellationToken);
+        if (outcome == RevokeOutcome.Revoked) await revocations.KeyRevokedAsync(id);
+        return outcome;
+    }
+
+    private Task<RevokeOutcome> RevokeInStoreAsync(string id, string actor, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<StoredSummary>(
@@ -144,6 +166,7 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>The hash the store keeps of a whole key, and the cache knows it by.</summary>
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     // RFC 4648 base64url. The secret may hold '_', the separator, safely: a key is split into at most three parts.

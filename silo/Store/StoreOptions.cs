@@ -8,7 +8,18 @@ public sealed record StoreOptions(StoreEngine Engine, string ConnectionString, s
 {
     public const string ConnectionStringName = "Scrutiny";
 
-    public static StoreOptions From(string? connectionString, string workingDirectory)
+    /// <summary>
+    /// The most PostgreSQL connections one node holds (its pool), unless the connection string says
+    /// <c>Maximum Pool Size</c> itself: nodes × this, plus room for administrators and migrations, must stay within the
+    /// server's <c>max_connections</c>. A request that finds the pool busy waits for a connection up to the connection
+    /// string's <c>Timeout</c> (15 s by default), then gets 503 with Retry-After.
+    /// </summary>
+    public const string MaxPoolSizeSetting = "Scrutiny:Store:MaxPoolSize";
+
+    /// <summary>Npgsql's own default is 100: five nodes would take all of a default server's connections.</summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    public static StoreOptions From(string? connectionString, string workingDirectory, int maxPoolSize = DefaultMaxPoolSize)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -18,7 +29,12 @@ public sealed record StoreOptions(StoreEngine Engine, string ConnectionString, s
         if (IsPostgres(connectionString))
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            return new StoreOptions(StoreEngine.Postgres, connectionString,
+            if (!SetsPoolSize(connectionString))
+            {
+                if (maxPoolSize < 1) throw new InvalidOperationException($"{MaxPoolSizeSetting} must be 1 or more (it is {maxPoolSize}).");
+                builder.MaxPoolSize = maxPoolSize;
+            }
+            return new StoreOptions(StoreEngine.Postgres, builder.ConnectionString,
                 $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}");
         }
         var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
@@ -32,6 +48,14 @@ public sealed record StoreOptions(StoreEngine Engine, string ConnectionString, s
     public string? SqlitePath => Engine == StoreEngine.Sqlite
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
         : null;
+
+    // Npgsql reads the setting under either of its names (Maximum Pool Size, MaxPoolSize), in any case.
+    private static bool SetsPoolSize(string connectionString)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal))
+            .Any(k => k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static bool IsPostgres(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ||

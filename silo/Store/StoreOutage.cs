@@ -18,6 +18,31 @@ public static class StoreOutage
     // read-only, a disk I/O error, the disk full, the file not openable.
     private static readonly HashSet<int> SqliteOutageCodes = [5, 6, 8, 10, 13, 14];
 
+    /// <summary>
+    /// The store is up but has no connection for this request just now: this node's pool stayed in use to its
+    /// <see cref="StoreOptions.MaxPoolSizeSetting"/> for the whole connection timeout, or PostgreSQL refused another
+    /// connection (53300: its <c>max_connections</c>, or a database's or role's connection limit, reached). An outage to
+    /// the client (503 and a retry), but no reason to tell pages the store is out: the requests holding the connections
+    /// are being served.
+    /// </summary>
+    public static bool IsOverload(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState == PostgresErrorCodes.TooManyConnections;
+                // Npgsql says so only in words: a pool timeout is an NpgsqlException over a TimeoutException, as a connect
+                // timeout is, and only the message tells them apart.
+                case NpgsqlException npgsql when npgsql.InnerException is TimeoutException
+                                                 && npgsql.Message.Contains("pool", StringComparison.OrdinalIgnoreCase):
+                    return true;
+            }
+        }
+        return false;
+    }
+
     public static bool IsOutage(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

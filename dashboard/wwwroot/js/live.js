@@ -49,8 +49,9 @@ function groupsOf (element) {
 function start (signalR) {
   const groups = watchedGroups
   const catchUpUrls = [...new Set(containers.map(c => c.dataset.liveCatchUp).filter(Boolean))]
+  // WebSockets without negotiation: one request, so a load balancer without session affinity can send it to any node.
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl(hubPath)
+    .withUrl(hubPath, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build()
@@ -60,6 +61,8 @@ function start (signalR) {
     apply(change, true)
     refreshRegionsFor(change)
   })
+  // This node may have missed changes (the cluster's feed moved to another node): read again, as after a reconnect.
+  connection.on('catchUp', () => catchUpAll(catchUpUrls))
   connection.onreconnecting(() => status('Reconnecting to live updates…'))
   // Groups belong to a connection: a new connection watches nothing until it asks again.
   connection.onreconnected(() => watch(connection, groups, catchUpUrls).catch(() => connection.stop()))
@@ -94,7 +97,11 @@ async function watch (connection, groups, catchUpUrls) {
   }
   status(null)
   // Changes made before we were watching (page load, or while disconnected) arrive by no message: fetch them.
-  await Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(refresh)])
+  await catchUpAll(catchUpUrls)
+}
+
+function catchUpAll (catchUpUrls) {
+  return Promise.all([...catchUpUrls.map(catchUp), ...regionIds.map(refresh)])
 }
 
 function watchNewGroups (groups) {

@@ -25,10 +25,13 @@ public sealed class TestSilo : IAsyncDisposable
     public Database Database => Services.GetRequiredService<Database>();
 
     /// <param name="time">A clock for the node in place of the system's (a test's that stands still or moves by hand).</param>
-    public static async Task<TestSilo> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <param name="services">Services of the test's own, registered before the node's (a hosted service so starts first).</param>
+    public static async Task<TestSilo> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (time is not null) builder.Services.AddSingleton(time);
+        services?.Invoke(builder.Services);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(database.NodeSettings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
