@@ -224,8 +224,8 @@ for _ in $(seq 1 60); do
     sleep 0.5
 done
 port_in_use "$AZURITE_PORT" || { cat "$AZURITE_DIR/azurite.log" >&2; die "Azurite did not open port $AZURITE_PORT within 30 s"; }
-# Azurite's well-known development account (published in its documentation; no secret).
-export SCRUTINY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFRGOBbD6lnwXUb2s3lHVQkS2ybvO4grnfebesqWUkoZDTAhFlUnIbUqBzIAUTP3Q8J3FDTpbyXzZEQHzBKbA8KzuAbFVxUqVRsbRQ==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+# Azurite's well-known development account (EMULATOR_ACCOUNT_KEY_STR in its source; no secret).
+export SCRUTINY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 
 # ---------------------------------------------------------------- 4. build and test
 # Stops PostgreSQL and Azurite first so that the summary line is the last thing printed.

@@ -38,6 +38,17 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
 
     public async ValueTask InitializeAsync()
     {
+        try { await StartAsync(); }
+        catch
+        {
+            // A failed start leaves nothing behind: stop what did start and drop the database (disposing twice is harmless).
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         LogFolder = BuildOutput.LogFolder($"{GetType().Name}-{ClusterId}");
         _database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
         var commands = Path.Combine(LogFolder, "admin-commands.log");
