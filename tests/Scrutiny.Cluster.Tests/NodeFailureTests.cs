@@ -8,8 +8,7 @@ namespace Scrutiny.Cluster.Tests;
 /// within 10 s (a <c>503</c> with <c>Retry-After</c> is allowed meanwhile, a <c>500</c> never), every acknowledged return
 /// is kept, and its retry with the same <c>Idempotency-Key</c> gets the same answer. The node is started again at the end.
 /// </summary>
-[Collection(FailoverCluster.Collection)]
-public sealed class NodeFailureTests(FailoverCluster cluster)
+public abstract class NodeFailureTests(ClusterFixture cluster)
 {
     private const double Window = 10;
     private static readonly int[] AllNodes = [1, 2, 3];
@@ -110,3 +109,9 @@ public sealed class NodeFailureTests(FailoverCluster cluster)
         }
     }
 }
+
+[Collection(PostgreSqlFailoverCluster.Collection)]
+public sealed class NodeFailureOnPostgreSqlTests(PostgreSqlFailoverCluster cluster) : NodeFailureTests(cluster);
+
+[Collection(AzureTablesFailoverCluster.Collection)]
+public sealed class NodeFailureOnAzureTablesTests(AzureTablesFailoverCluster cluster) : NodeFailureTests(cluster);

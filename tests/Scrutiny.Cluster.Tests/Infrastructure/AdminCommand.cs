@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Scrutiny.Silo.Store;
-using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Cluster.Tests.Infrastructure;
 
@@ -8,14 +7,14 @@ namespace Scrutiny.Cluster.Tests.Infrastructure;
 public static class AdminCommand
 {
     /// <returns>The command's last line of standard output: what it made (a key), as the commands print it.</returns>
-    public static async Task<string> RunAsync(TestDatabase database, string logPath, params string[] args)
+    public static async Task<string> RunAsync(string connectionString, string logPath, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(logPath)! };
         start.ArgumentList.Add(BuildOutput.SiloAssembly);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("Scrutiny__", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(inherited);
-        start.Environment[$"ConnectionStrings__{StoreOptions.ConnectionStringName}"] = database.ConnectionString;
+        start.Environment[$"ConnectionStrings__{StoreOptions.ConnectionStringName}"] = connectionString;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();

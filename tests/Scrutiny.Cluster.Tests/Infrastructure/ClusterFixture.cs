@@ -2,15 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Scrutiny.Silo.Cluster;
-using Scrutiny.Silo.Store;
-using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Three (or N) real dashboard nodes as one Orleans cluster over a fresh PostgreSQL database, membership and reminders
-/// kept by <see cref="Provider"/>, under a cluster id of their own; seeded as an operator would (the silo's
-/// <c>seed-demo</c> and <c>api-key create --admin</c> commands, then the admin API). Nodes are stopped and the database
+/// Three (or N) real dashboard nodes as one Orleans cluster over a PostgreSQL database of their own (a copy of the
+/// <see cref="DemoDatabase"/>), membership and reminders kept by <see cref="Provider"/>, under a cluster id of their own.
+/// Tests add what they need through the admin API, as an administrator would. Nodes are stopped and the database
 /// dropped when the fixture is disposed, whatever the tests did to them.
 /// </summary>
 public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3) : IAsyncLifetime
@@ -21,7 +19,7 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
     public const string Place = "E08000003";
 
     private readonly List<NodeProcess> _nodes = [];
-    private TestDatabase? _database;
+    private ClusterDatabase? _database;
 
     public ClusterProvider Provider => provider;
     public string ClusterId { get; } = $"test-{Guid.NewGuid():N}"[..17];
@@ -32,9 +30,6 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
     public NodeProcess Node(int number) => _nodes[number - 1];
 
     public string AdminKey { get; private set; } = "";
-
-    /// <summary>Settings a fixture adds for its nodes (environment variable names), such as a shorter node lease.</summary>
-    protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
 
     public async ValueTask InitializeAsync()
     {
@@ -50,12 +45,8 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
     private async Task StartAsync()
     {
         LogFolder = BuildOutput.LogFolder($"{GetType().Name}-{ClusterId}");
-        _database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
-        var commands = Path.Combine(LogFolder, "admin-commands.log");
-        // Places and boards come only with the demo (there is no API that makes them); the seed runs its own silo,
-        // alone, before any node starts.
-        await AdminCommand.RunAsync(_database, commands, "seed-demo");
-        AdminKey = await AdminCommand.RunAsync(_database, commands, "api-key", "create", "--admin", "--label", "cluster tests");
+        _database = await DemoDatabase.Current.CopyAsync();
+        AdminKey = DemoDatabase.Current.AdminKey;
 
         var settings = NodeSettings(_database);
         for (var i = 1; i <= nodeCount; i++) _nodes.Add(new NodeProcess(i, LogFolder, settings));
@@ -64,7 +55,7 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
         await Task.WhenAll(_nodes.Skip(1).Select(n => n.StartAsync()));
     }
 
-    private Dictionary<string, string> NodeSettings(TestDatabase database)
+    private Dictionary<string, string> NodeSettings(ClusterDatabase database)
     {
         // The settings every test node starts with (TestDatabase.NodeSettings), as the environment variables an
         // operator would set; then this cluster's.
@@ -76,7 +67,6 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
         settings["Scrutiny__Cluster__ServiceId"] = ClusterId;
         settings["Scrutiny__Cluster__AdvertisedAddress"] = "127.0.0.1";
         if (provider == ClusterProvider.AzureTables) settings["ConnectionStrings__ScrutinyCluster"] = AzuriteConnectionString();
-        foreach (var (key, value) in MoreSettings) settings[key] = value;
         return settings;
     }
 

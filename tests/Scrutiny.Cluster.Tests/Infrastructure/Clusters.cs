@@ -19,9 +19,15 @@ public sealed class AzureTablesCluster() : ClusterFixture(ClusterProvider.AzureT
 }
 
 /// <summary>Three nodes with membership in PostgreSQL that the tests kill, stop and start again: shared with no other test.</summary>
-public sealed class FailoverCluster() : ClusterFixture(ClusterProvider.PostgreSql)
+public sealed class PostgreSqlFailoverCluster() : ClusterFixture(ClusterProvider.PostgreSql)
 {
-    public const string Collection = "Failover cluster";
+    public const string Collection = "PostgreSql failover cluster";
+}
+
+/// <summary>Three nodes with membership in Azure Table Storage that the tests kill, stop and start again.</summary>
+public sealed class AzureTablesFailoverCluster() : ClusterFixture(ClusterProvider.AzureTables)
+{
+    public const string Collection = "AzureTables failover cluster";
 }
 
 [CollectionDefinition(PostgreSqlCluster.Collection)]
@@ -30,5 +36,8 @@ public sealed class PostgreSqlClusterCollection : ICollectionFixture<PostgreSqlC
 [CollectionDefinition(AzureTablesCluster.Collection)]
 public sealed class AzureTablesClusterCollection : ICollectionFixture<AzureTablesCluster>;
 
-[CollectionDefinition(FailoverCluster.Collection)]
-public sealed class FailoverClusterCollection : ICollectionFixture<FailoverCluster>;
+[CollectionDefinition(PostgreSqlFailoverCluster.Collection)]
+public sealed class PostgreSqlFailoverClusterCollection : ICollectionFixture<PostgreSqlFailoverCluster>;
+
+[CollectionDefinition(AzureTablesFailoverCluster.Collection)]
+public sealed class AzureTablesFailoverClusterCollection : ICollectionFixture<AzureTablesFailoverCluster>;
