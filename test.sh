@@ -134,6 +134,7 @@ stop_azurite() {
         kill -TERM "$AZURITE_PID" 2>/dev/null || true
         for _ in $(seq 1 20); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.25; done
         kill -KILL "$AZURITE_PID" 2>/dev/null || true
+        rm -f "$AZURITE_DIR/pid"
         AZURITE_PID=""
     fi
 }
