@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Scrutiny.Silo.Hosting;
+using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Cluster;
 
@@ -21,6 +22,8 @@ public static class ClusterUnavailableAnswers
     /// <summary>The failures of a call to a grain on a node that is gone or going: rejected, unreachable, or never answered.</summary>
     public static bool IsUnavailable(Exception? exception)
     {
+        // The store's own timeouts (a pool in use, a slow server) are the store's to answer (StoreOutageAnswers).
+        if (exception is null || StoreOutage.IsOutage(exception)) return false;
         for (var e = exception; e is not null; e = e.InnerException)
             if (e is OrleansMessageRejectionException or ConnectionFailedException or TimeoutException) return true;
         return false;
