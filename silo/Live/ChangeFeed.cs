@@ -28,16 +28,18 @@ public interface IChangeFeed
 
 /// <summary>
 /// This node's end of the cluster's change feed: a grain observer subscribed to <see cref="IChangeFeedGrain"/> once the
-/// silo is active, subscribed again at once when a node leaves the cluster (it may have held the feed grain, whose new
-/// activation knows no subscribers) and renewed every <see cref="RenewEvery"/> in any case; after a re-subscription that
-/// may have missed changes, the listeners are told to read again (<see cref="IChangeListener.OnFeedRestoredAsync"/>).
+/// silo is active, subscribed again whenever the cluster's members change (a node that left may have held the feed
+/// grain, whose new activation knows no subscribers; a node that joined takes over part of the grain directory, which
+/// may briefly make a second feed activation) and renewed every <see cref="RenewEvery"/> in any case; after a
+/// re-subscription that may have missed changes, the listeners are told to read again
+/// (<see cref="IChangeListener.OnFeedRestoredAsync"/>).
 /// handing each change to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
 /// delivers, and a failing listener is logged and skipped.
 /// </summary>
 public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, ILogger<ChangeFeed> logger)
     : IChangeFeed, IChangeObserver, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
 
     // Queued among the changes, so that listeners hear of the restored feed after every change that came before it.
     private static readonly Change FeedRestored = new("feed-restored", new Dictionary<string, string>(), [], null, null, DateTimeOffset.MinValue);
@@ -83,21 +85,43 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
 
     private async Task WatchMembershipAsync(CancellationToken stopping)
     {
-        var active = new HashSet<SiloAddress>();
+        HashSet<SiloAddress>? active = null;
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
             {
                 var now = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
-                var left = active.Any(silo => !now.Contains(silo));
+                var changed = active is not null && !now.SetEquals(active);
                 active = now;
-                if (left) await ResubscribeAsync("a node left the cluster");
+                if (changed) _ = Task.Run(() => ResubscribeAfterMembershipChangeAsync(stopping), CancellationToken.None);
             }
         }
         catch (OperationCanceledException)
         {
         }
     }
+
+    /// <summary>
+    /// A node left (the feed grain may have lived there) or joined (the grain directory hands entries to it, and for a
+    /// moment a second activation of the feed grain may be made and then dropped, with whoever subscribed to it): subscribe
+    /// again at once and twice more while the directory settles, and each time tell the listeners to read again.
+    /// </summary>
+    private async Task ResubscribeAfterMembershipChangeAsync(CancellationToken stopping)
+    {
+        try
+        {
+            foreach (var wait in MembershipSettling)
+            {
+                await Task.Delay(wait, stopping);
+                await ResubscribeAsync("the cluster's members changed");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static readonly TimeSpan[] MembershipSettling = [TimeSpan.Zero, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)];
 
     /// <summary>Subscribes again and tells the listeners that changes may have been missed; false when the feed cannot be reached now.</summary>
     private async Task<bool> ResubscribeAsync(string why)

@@ -39,9 +39,10 @@ public sealed class PlacePageTests(Browser browser)
         await using var app = await DashboardApp.StartAsync();
         var apiKey = await SeedAsync(app);
         var page = await browser.OpenAsync(app);
-        // The return goes in after the page was rendered and before its connection watches anything: no message
-        // will carry it, as after a reconnect, so only the catch-up fetch can show it.
-        await page.RouteAsync("**/hubs/scrutiny/negotiate**", async route =>
+        // The return goes in after the page was rendered and before its connection watches anything (the script that
+        // opens the connection is held back until then): no message will carry it, as after a reconnect, so only the
+        // catch-up fetch can show it.
+        await page.RouteAsync("**/js/live.js*", async route =>
         {
             await Returns.PostAsync(app, apiKey,
                 new { place = Manchester, indicator = DelayedDays, period = "2026-08", numerator = 2500 });

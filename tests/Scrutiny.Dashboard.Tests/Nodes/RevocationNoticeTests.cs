@@ -63,25 +63,14 @@ public sealed class RevocationNoticeTests
         await RefusedWithinSecondsAsync(async () => (await session.GetAsync("/account/password")).StatusCode, HttpStatusCode.Redirect);
     }
 
-    /// <summary>
-    /// Two nodes on one database, configured to share one cluster. Until their silos do (Orleans membership in the store,
-    /// issue 15), each node is a cluster of its own, the notice stays on the node that made it, and this test says so
-    /// and stops; once they do, it checks the notice crosses.
-    /// </summary>
+    /// <summary>Two nodes on one database sharing one cluster (Orleans membership in the store): the notice crosses.</summary>
     [Fact]
     public async Task A_key_revoked_on_one_node_is_refused_at_once_on_another_node_that_had_it_in_memory()
     {
         await using var database = await TestDatabase.CreateAsync(StoreEngine.Postgres);
-        var cluster = new Dictionary<string, string?>(LongMemory)
-        {
-            ["Scrutiny:Cluster:Provider"] = "PostgreSql",
-            ["Scrutiny:Cluster:AdvertisedAddress"] = "127.0.0.1",
-        };
-        await using var a = DashboardApp.StartOn(database, settings: cluster);
-        await using var b = DashboardApp.StartOn(database, settings: cluster);
-        var silos = await a.Get<IGrainFactory>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        if (silos.Count < 2)
-            Assert.Skip($"The two nodes are {silos.Count} silo(s) in one cluster: nodes do not share a cluster yet, so a notice cannot cross.");
+        await using var a = DashboardApp.StartOn(database, settings: new Dictionary<string, string?>(LongMemory.Concat(ClusterNode.Settings("a"))));
+        await using var b = DashboardApp.StartOn(database, settings: new Dictionary<string, string?>(LongMemory.Concat(ClusterNode.Settings("b"))));
+        Assert.Equal(2, (await a.Get<IGrainFactory>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count);
         var key = await TestCatalogue.SeedAsync(a);
         var admin = await a.Get<ApiKeyStore>().CreateAsync(null, isAdmin: true);
         Assert.Equal(HttpStatusCode.OK, await PlacesAsync(b, key));
