@@ -21,7 +21,8 @@ public interface IChangeFeedGrain : IGrainWithIntegerKey
     [Alias("unsubscribe")]
     Task UnsubscribeAsync(IChangeObserver observer);
 
-    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
+    // Three of a node's renewals (every 10 s): a node that died is forgotten, and no longer sent changes, within 35 s.
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(35);
 }
 
 public static class ChangeFeedPublishing

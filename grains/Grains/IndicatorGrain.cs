@@ -139,8 +139,10 @@ public sealed class IndicatorGrain(
     {
         await state.WriteWithAsync(this, [new AuditEntry(change.At, change.By, action, this.GetPrimaryKeyString(),
             System.Text.Json.JsonSerializer.Serialize(detail, GrainJson.Options))]);
-        // The values did not change, but the limits, icons and target line did: pages re-read the series.
+        // The values did not change, but the limits, icons and target line did: pages re-read the series. With no
+        // values there is nothing to announce, but the kept series still carries the old settings.
         if (State.Periods.Count > 0) await AfterChangeAsync(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At);
+        else (_series, _published) = (null, null);
     }
 
     /// <summary>

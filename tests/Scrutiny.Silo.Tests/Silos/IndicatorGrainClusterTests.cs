@@ -89,6 +89,19 @@ public sealed class IndicatorGrainClusterTests
     }
 
     [Fact]
+    public async Task A_target_set_on_an_indicator_with_no_values_is_read_back_after_the_series_was_read_before_it()
+    {
+        await using var c = await GrainCluster.StartAsync(StoreEngine.Sqlite);
+        var grain = c.Client.GetGrain<IIndicatorGrain>(Key);
+        Assert.Null((await grain.GetSeriesAsync(DataView.All)).Settings.Target);
+
+        await grain.SetTargetAsync(42, new SettingChange("agreed at the board", "test", DateTimeOffset.UtcNow));
+
+        Assert.Equal(42, (await grain.GetSeriesAsync(DataView.All)).Settings.Target?.Value);
+        Assert.Equal(42, (await grain.GetSeriesAsync(DataView.Published)).Settings.Target?.Value);
+    }
+
+    [Fact]
     public async Task On_two_silos_a_grain_has_one_activation_and_its_change_reaches_the_other_silos_node()
     {
         await using var c = await GrainCluster.StartAsync(StoreEngine.Sqlite, silos: 2);
