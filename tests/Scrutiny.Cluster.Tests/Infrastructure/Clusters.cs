@@ -41,3 +41,12 @@ public sealed class PostgreSqlFailoverClusterCollection : ICollectionFixture<Pos
 
 [CollectionDefinition(AzureTablesFailoverCluster.Collection)]
 public sealed class AzureTablesFailoverClusterCollection : ICollectionFixture<AzureTablesFailoverCluster>;
+
+/// <summary>Three nodes with membership in PostgreSQL for the failover, push and import figures (<c>ClusterFiguresTests</c>).</summary>
+public sealed class PostgreSqlFiguresCluster() : ClusterFixture(ClusterProvider.PostgreSql)
+{
+    public const string Collection = "PostgreSql figures cluster";
+}
+
+[CollectionDefinition(PostgreSqlFiguresCluster.Collection)]
+public sealed class PostgreSqlFiguresClusterCollection : ICollectionFixture<PostgreSqlFiguresCluster>;
