@@ -49,11 +49,18 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
         AdminKey = DemoDatabase.Current.AdminKey;
 
         var settings = NodeSettings(_database);
+        settings["ConnectionStrings__Scrutiny"] = await NodeConnectionStringAsync(_database);
         for (var i = 1; i <= nodeCount; i++) _nodes.Add(new NodeProcess(i, LogFolder, settings));
         // The first alone, so that the others join a cluster that has a member (and find the membership table made).
         await _nodes[0].StartAsync();
         await Task.WhenAll(_nodes.Skip(1).Select(n => n.StartAsync()));
     }
+
+    /// <summary>How the nodes log in to their database: as the tests' own account, unless a cluster says otherwise.</summary>
+    protected virtual Task<string> NodeConnectionStringAsync(ClusterDatabase database) => Task.FromResult(database.ConnectionString);
+
+    /// <summary>What the cluster's database needs dropped beyond itself (a login made for it), before it is dropped.</summary>
+    protected virtual ValueTask DisposeDatabaseExtrasAsync() => ValueTask.CompletedTask;
 
     private Dictionary<string, string> NodeSettings(ClusterDatabase database)
     {
@@ -124,6 +131,7 @@ public abstract class ClusterFixture(ClusterProvider provider, int nodeCount = 3
     {
         await Task.WhenAll(_nodes.Select(n => n.TerminateAsync(TimeSpan.FromSeconds(20))));
         if (_database is not null) await _database.DisposeAsync();
+        await DisposeDatabaseExtrasAsync();
         GC.SuppressFinalize(this);
     }
 }
