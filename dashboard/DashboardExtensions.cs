@@ -13,6 +13,7 @@ using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Hosting;
+using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Security;
 
@@ -27,7 +28,7 @@ public static class DashboardExtensions
         builder.UseOrleans(silo => silo.AddDashboard(options => options.HideTrace = true));
         builder.Services.AddRazorComponents();
         builder.Services.AddSignalR();
-        builder.Services.AddHostedService<HubChangeListener>();
+        builder.Services.AddChangeListener<HubChangeListener>();
         builder.Services.AddAgencySignIn();
         builder.Services.AddHubKeys(ScrutinyHub.Path);
         builder.Logging.KeepKeysOutOfLogs();

@@ -9,10 +9,8 @@ namespace Scrutiny.Dashboard.Live;
 /// The push path's last step: a change from the node's feed goes to the hub groups that show it, an unpublished one
 /// only to the watchers entitled to it (<see cref="HubGroups"/>).
 /// </summary>
-public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub, IChangeFeed feed) : IChangeListener, IHostedService
+public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub) : IChangeListener
 {
-    private IDisposable? _subscription;
-
     public async ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken)
     {
         // A change for the nodes themselves (access revoked) names no group: no page shows it, and nothing is sent.
@@ -25,18 +23,6 @@ public sealed class HubChangeListener(IHubContext<ScrutinyHub> hub, IChangeFeed 
     /// <summary>Every watcher on this node reads its page's figures again (the message carries nothing but the request).</summary>
     public async ValueTask OnFeedRestoredAsync(CancellationToken cancellationToken) =>
         await hub.Clients.All.SendAsync(ScrutinyHub.CatchUpMessage, cancellationToken);
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = feed.Subscribe(this);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>

@@ -15,6 +15,7 @@ using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Comparisons;
+using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.People;
@@ -99,7 +100,7 @@ public static class SiloServiceExtensions
         // After SiloStartup: data protection reads its key ring as the host starts (DataProtectionHostedService, registered
         // here unless something registered it first), and the ring is in a table the start-up migration makes.
         services.AddSharedKeys();
-        services.AddHostedService<AccessRevocationListener>();
+        services.AddChangeListener<AccessRevocationListener>();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<Cluster.DeadSilos>();
         services.AddHostedService<BatchRecoverySweep>();

@@ -8,8 +8,9 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Hosting;
 
 /// <summary>
-/// Runs before the node takes requests: upgrades the schema and, when the embedded database is new, seeds the
-/// demo so that a first run shows something.
+/// Runs before the node takes requests, once the silo has started (and brought the schema up to date first of all,
+/// <see cref="StoreSchema"/>): recovers this node's interrupted batches, makes sure the publication clock's reminder
+/// exists, and, when the embedded database is new, seeds the demo so that a first run shows something.
 /// </summary>
 public sealed class SiloStartup(StoreSchema schema, DemoSeeder seeder, NodeLeases leases, BatchRecovery recovery,
     IGrainFactory grains, SiloOptions options, ILogger<SiloStartup> logger) : IHostedService
@@ -18,8 +19,6 @@ public sealed class SiloStartup(StoreSchema schema, DemoSeeder seeder, NodeLease
     {
         // What recovery and the seed change is the node's own doing: the audit says so.
         using var source = AuditSource.Use(AuditSource.System);
-        // Done already as the silo started (the schema comes first of all); here for a host without a silo's lifecycle.
-        await schema.EnsureAsync(cancellationToken);
         // Registering supersedes this node's previous process (on SQLite, every previous process), so the batches
         // a crash left it are applied now, before the node takes requests; other live nodes' batches are left alone.
         await leases.RegisterAsync(cancellationToken);

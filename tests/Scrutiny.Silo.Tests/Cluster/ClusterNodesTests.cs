@@ -33,7 +33,8 @@ public sealed class ClusterNodesTests
     private static Task<TestSilo> NodeAsync(TestDatabase database, string clusterId, TimeProvider? time = null, HeardChanges? heard = null) =>
         TestSilo.StartAsync(database, Clustered(clusterId), time, services =>
         {
-            if (heard is not null) services.AddSingleton<IHostedService>(sp => heard.On(sp.GetRequiredService<IChangeFeed>()));
+            // Listening before the node's silo starts, so that nothing its start announces is missed.
+            if (heard is not null) services.AddSingleton<IHostedService>(sp => new ListeningWhileRunning<HeardChanges>(sp.GetRequiredService<IChangeFeed>(), heard));
         });
 
     [Fact]
@@ -154,31 +155,11 @@ public sealed class ClusterNodesTests
             return ValueTask.CompletedTask;
         }
 
-        /// <summary>A hosted service that subscribes before the node's silo starts, so that nothing its start announces is missed.</summary>
-        public IHostedService On(IChangeFeed feed) => new Subscriber(this, feed);
-
         public async Task<List<string>> PublicationsAsync(int count)
         {
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (_publications.Count < count && DateTime.UtcNow < deadline) await Task.Delay(50);
             return [.. _publications];
-        }
-
-        private sealed class Subscriber(HeardChanges heard, IChangeFeed feed) : IHostedService
-        {
-            private IDisposable? _subscription;
-
-            public Task StartAsync(CancellationToken cancellationToken)
-            {
-                _subscription = feed.Subscribe(heard);
-                return Task.CompletedTask;
-            }
-
-            public Task StopAsync(CancellationToken cancellationToken)
-            {
-                _subscription?.Dispose();
-                return Task.CompletedTask;
-            }
         }
     }
 }
