@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Scrutiny.Silo.Cluster;
 
 /// <summary>Settings under <c>Scrutiny:Cluster</c>: which cluster this node's silo joins, through what, and where it listens.</summary>
@@ -36,11 +33,5 @@ public sealed class ClusterSettings
     /// </summary>
     public int DirectoryCacheSize { get; set; } = 100_000;
 
-    internal static int Resolve(int port)
-    {
-        if (port != 0) return port;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int Resolve(int port) => port != 0 ? port : FreePorts.Next();
 }

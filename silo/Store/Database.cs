@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Scrutiny.Silo.Store;
@@ -18,7 +17,7 @@ public sealed class Database(StoreOptions options) : IAsyncDisposable
     {
         if (_postgres is not null) return await _postgres.OpenConnectionAsync(cancellationToken);
 
-        var connection = new SqliteConnection(options.ConnectionString);
+        var connection = new GatedSqliteConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         // WAL lets readers go on while a writer commits; busy_timeout makes concurrent writers (two nodes on one

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Scrutiny.Silo.Cluster;
 
 namespace Scrutiny.Cluster.Tests.Infrastructure;
 
@@ -30,9 +31,9 @@ public sealed class NodeProcess
     {
         Number = number;
         Name = $"node-{number}";
-        HttpPort = FreePort.Next();
-        SiloPort = FreePort.Next();
-        GatewayPort = FreePort.Next();
+        HttpPort = FreePorts.Next();
+        SiloPort = FreePorts.Next();
+        GatewayPort = FreePorts.Next();
         Address = new Uri($"http://127.0.0.1:{HttpPort}");
         LogPath = Path.Combine(logFolder, $"{Name}.log");
         WorkingDirectory = Directory.CreateDirectory(Path.Combine(logFolder, Name)).FullName;

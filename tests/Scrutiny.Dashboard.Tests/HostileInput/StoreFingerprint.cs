@@ -28,7 +28,7 @@ public sealed class StoreFingerprint : IAsyncDisposable
     public static async Task<StoreFingerprint> OpenAsync(TestDatabase database)
     {
         DbConnection connection = database.Engine == StoreEngine.Sqlite
-            ? new SqliteConnection(database.ConnectionString + ";Mode=ReadOnly")
+            ? new Scrutiny.Silo.Store.GatedSqliteConnection(database.ConnectionString + ";Mode=ReadOnly")
             : new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         if (connection is SqliteConnection sqlite)

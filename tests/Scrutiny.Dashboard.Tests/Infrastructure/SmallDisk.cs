@@ -42,7 +42,7 @@ public sealed class SmallDisk : IDisposable
     /// <summary>Only with nothing open for writing on it: a stopped node's pooled SQLite connections are closed first.</summary>
     public void ReadOnly()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Scrutiny.Silo.Store.GatedSqliteConnection.ClearPools();
         Run("mount", "-o", "remount,ro", Path);
     }
 
@@ -50,7 +50,7 @@ public sealed class SmallDisk : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Scrutiny.Silo.Store.GatedSqliteConnection.ClearPools();
         Run("umount", "-l", Path);
         Directory.Delete(Path);
     }

@@ -53,7 +53,7 @@ public sealed class SqliteDiskTests(ITestOutputHelper output)
             Assert.Empty(await restarted.Get<StoreVerifier>().VerifyAsync());
         }
 
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        await using var connection = new Scrutiny.Silo.Store.GatedSqliteConnection(database.ConnectionString);
         Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
         var ledger = (await connection.QueryAsync<(string Period, double Numerator)>(
             "SELECT period, numerator FROM returns_ledger WHERE indicator_code = @DelayedDays", new { DelayedDays })).ToList();

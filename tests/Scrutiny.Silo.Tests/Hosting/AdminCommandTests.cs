@@ -46,7 +46,7 @@ public sealed class AdminCommandTests
 
     private static async Task<(long States, long Ledger)> CountsAsync(TestDatabase database)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await using var connection = new Scrutiny.Silo.Store.GatedSqliteConnection(database.ConnectionString);
         return await connection.QuerySingleAsync<(long, long)>("SELECT (SELECT COUNT(*) FROM grain_state), (SELECT COUNT(*) FROM returns_ledger)");
     }
 

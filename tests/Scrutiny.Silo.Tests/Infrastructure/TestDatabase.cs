@@ -75,7 +75,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_folder is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Scrutiny.Silo.Store.GatedSqliteConnection.ClearPools();
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a straggling handle; temp is cleaned anyway */ }
         }
         if (_postgresName is not null)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Silo.Tests.Reliability;
@@ -33,7 +32,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string connectionString, string nodeName, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
+        var port = Scrutiny.Silo.Cluster.FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { SiloDll, "--urls", $"http://127.0.0.1:{port}" },
@@ -112,13 +111,6 @@ internal sealed class SiloProcess : IAsyncDisposable
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 40) _lastLines.Dequeue();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Locate()

@@ -58,7 +58,7 @@ public sealed class UpgradeInPlaceTests
     /// <summary>Reads the fixture's grain rows as plain JSON (not through today's classes), before any new code touches it.</summary>
     private static async Task<OldStore> ReadOldAsync(string connectionString)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await using var connection = new Scrutiny.Silo.Store.GatedSqliteConnection(connectionString);
         await connection.OpenAsync();
         var rows = (await connection.QueryAsync<(string Type, string Key, string Data)>("SELECT grain_type, grain_key, data FROM grain_state")).ToList();
         var indicators = rows.Where(r => r.Type == GrainStates.Indicator).ToDictionary(r => r.Key, r =>
@@ -68,7 +68,7 @@ public sealed class UpgradeInPlaceTests
             JsonDocument.Parse(r.Data).RootElement.GetProperty("commitments").EnumerateArray()
                 .Select(c => (c.GetProperty("id").GetString()!, c.GetProperty("milestones").GetArrayLength(), c.GetProperty("history").GetArrayLength())).ToList());
         var ledger = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Scrutiny.Silo.Store.GatedSqliteConnection.ClearPools();
         return new OldStore(indicators, boards, ledger);
     }
 
