@@ -56,14 +56,17 @@ public sealed class IndicatorGrain(
         var outcomes = new List<ReturnOutcome>(submission.Values.Count);
         var ledger = new List<IAppendRecord>();
         var changedPeriods = new HashSet<string>(StringComparer.Ordinal);
+        // Whole microseconds, as PostgreSQL keeps them: the contributions are read back from the ledger on activation,
+        // and must be the ones held now.
+        var at = submission.SubmittedAt.AddTicks(-(submission.SubmittedAt.Ticks % TimeSpan.TicksPerMicrosecond));
         foreach (var value in submission.Values)
         {
-            var (outcome, contribution) = Classify(State.Periods, value, submission.BatchId, submission.SubmittedBy, submission.SubmittedAt);
+            var (outcome, contribution) = Classify(State.Periods, value, submission.BatchId, submission.SubmittedBy, at);
             outcomes.Add(outcome);
             if (outcome == ReturnOutcome.Unchanged) continue;
             changedPeriods.Add(value.Period);
             ledger.Add(new LedgerEntry(submission.BatchId, _place, _indicator.Code, value.Period, value.Agency,
-                contribution.Revision, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, submission.SubmittedAt));
+                contribution.Revision, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, at));
         }
         if (ledger.Count == 0)
         {

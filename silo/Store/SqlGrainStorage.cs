@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Orleans.Storage;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Silo.Store;
@@ -10,17 +11,31 @@ namespace Scrutiny.Silo.Store;
 /// <summary>
 /// Orleans grain storage over the project's own store: each grain's state is a JSON row in <c>grain_state</c>, keyed by
 /// the state's name (<see cref="GrainStates"/>) and the grain's key, written with a version check (the ETag), and the
-/// rows the grain appends (ledger entries, audit rows, status history, fund entries) go in the same transaction. A
+/// rows the grain appends (ledger entries, audit rows, status history, fund entries) go in the same transaction. An
+/// indicator's contributions are not in its row: they are its ledger entries' newest revisions, read back with it. A
 /// write that finds a newer version throws <see cref="InconsistentStateException"/>; nothing of it is kept.
 /// </summary>
 public sealed class SqlGrainStorage(Database database, TimeProvider time, FaultInjection faults) : IGrainStorage
 {
+    private const string StateRow = "SELECT data, version FROM grain_state WHERE grain_type = @stateName AND grain_key = @key";
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        var key = grainId.Key.ToString()!;
         await using var connection = await database.OpenAsync();
-        var row = await connection.QuerySingleOrDefaultAsync<(string Data, long Version)?>(
-            "SELECT data, version FROM grain_state WHERE grain_type = @stateName AND grain_key = @key",
-            new { stateName, key = grainId.Key.ToString() });
+        (string Data, long Version)? row;
+        Dictionary<string, Dictionary<string, Contribution>>? periods = null;
+        if (typeof(T) == typeof(IndicatorState))
+        {
+            // An indicator's contributions live in the ledger, not in its state row: both in one round trip.
+            var (place, indicator) = IndicatorKey.Parse(key);
+            await using var results = await connection.QueryMultipleAsync($"{StateRow};\n{LedgerContributions.ForIndicator}",
+                new { stateName, key, place, indicator });
+            row = await results.ReadSingleOrDefaultAsync<(string Data, long Version)?>();
+            periods = LedgerContributions.ByPeriod(await results.ReadAsync<LedgerContributions.NewestRow>());
+        }
+        else row = await connection.QuerySingleOrDefaultAsync<(string Data, long Version)?>(StateRow, new { stateName, key });
+
         if (row is { } r)
         {
             grainState.State = JsonSerializer.Deserialize<T>(r.Data, GrainJson.Options) ?? Activator.CreateInstance<T>();
@@ -33,6 +48,7 @@ public sealed class SqlGrainStorage(Database database, TimeProvider time, FaultI
             grainState.ETag = null;
             grainState.RecordExists = false;
         }
+        if (grainState.State is IndicatorState indicatorState && periods is not null) indicatorState.Periods = periods;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

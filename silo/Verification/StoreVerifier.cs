@@ -5,8 +5,8 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Verification;
 
 /// <summary>
-/// Recomputes every aggregate from what it is built from and lists each difference: indicators' contributions from
-/// the returns ledger, places' latest values from their indicators, boards' statuses and pooled funds from their
+/// Recomputes every aggregate from what it is built from and lists each difference: the returns ledger's revisions,
+/// places' latest values from their indicators' newest ledger rows, boards' statuses and pooled funds from their
 /// append-only tables, and every applied batch's rows from the ledger. <c>silo verify</c> runs it after a crash or an
 /// upgrade; the crash-round tests run it after every round. Read-only, in one snapshot of the store.
 /// </summary>
@@ -23,6 +23,8 @@ public sealed class StoreVerifier(Database database, ICatalogueReader catalogue)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
         var indicators = await StoredStates.ReadAsync<IndicatorState>(connection, transaction, GrainStates.Indicator);
+        var contributions = await LedgerContributions.ReadAllAsync(connection, transaction);
+        foreach (var (key, state) in indicators) state.Periods = contributions.GetValueOrDefault(key) ?? [];
         var places = await StoredStates.ReadAsync<PlaceState>(connection, transaction, GrainStates.Place);
         var boards = await StoredStates.ReadAsync<BoardState>(connection, transaction, GrainStates.PartnershipBoard);
         var definitions = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);

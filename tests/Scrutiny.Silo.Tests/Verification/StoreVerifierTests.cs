@@ -40,11 +40,17 @@ public sealed class StoreVerifierTests
         await using var connection = await node.Database.OpenAsync();
         var found = new List<string>();
 
-        // An accepted value altered in the ledger: the aggregate no longer matches its newest revision.
+        // A revision lost from the ledger: the value's revisions no longer run 1, 2, 3….
         var newest = await connection.QuerySingleAsync<(long Id, string Place, string Indicator, string Period, string Agency)>(
             "SELECT id, place_code, indicator_code, period, agency_code FROM returns_ledger ORDER BY id DESC LIMIT 1");
-        await connection.ExecuteAsync("UPDATE returns_ledger SET numerator = numerator + 1 WHERE id = @Id", new { newest.Id });
-        found.Add($"indicator: {newest.Place}/{newest.Indicator} {newest.Period} {newest.Agency}:");
+        await connection.ExecuteAsync("UPDATE returns_ledger SET revision = revision + 1 WHERE id = @Id", new { newest.Id });
+        found.Add($"ledger: {newest.Place}/{newest.Indicator} {newest.Period} {newest.Agency}:");
+
+        // An indicator's stored state lost while its ledger rows stayed (a half-applied write); the last, so that the
+        // place damaged below (the first) still has its indicators.
+        var orphan = await connection.QueryFirstAsync<string>("SELECT grain_key FROM grain_state WHERE grain_type = 'indicator' ORDER BY grain_key DESC");
+        await connection.ExecuteAsync("DELETE FROM grain_state WHERE grain_type = 'indicator' AND grain_key = @orphan", new { orphan });
+        found.Add($"indicator: {orphan}:");
 
         // A place's latest value that its indicator does not give.
         var (placeKey, placeData) = await connection.QueryFirstAsync<(string, string)>(

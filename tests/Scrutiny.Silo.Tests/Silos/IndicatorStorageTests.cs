@@ -1,0 +1,66 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Storage;
+using Scrutiny.Silo.Store;
+using Scrutiny.Tests.Infrastructure;
+
+namespace Scrutiny.Silo.Tests.Silos;
+
+/// <summary>
+/// An indicator's contributions are its ledger rows, not part of its stored state: a return appends rows and rewrites
+/// only the settings, however long the history, and an activation reads back exactly what the last one held.
+/// </summary>
+public sealed class IndicatorStorageTests
+{
+    private const string Key = "E08000003/delayed-discharge-days";
+
+    // Not a whole microsecond: PostgreSQL keeps microseconds, so the grain keeps what it will read back.
+    private static readonly DateTimeOffset At = new DateTimeOffset(2026, 8, 3, 9, 0, 0, TimeSpan.FromHours(1)).AddTicks(1_234_567);
+
+    private static ReturnSubmission Submission(string batch, string agency, DateTimeOffset at, IEnumerable<(string Period, double Value)> values) =>
+        new(batch, "test", at, [.. values.Select(v => new ReturnedValue(v.Period, agency, v.Value, null, agency == "MFT" ? "checked" : null))]);
+
+    private static IEnumerable<(string, double)> Months(int count, double offset) =>
+        Enumerable.Range(0, count).Select(i => (new DateOnly(2021, 1, 1).AddMonths(i).ToString("yyyy-MM"), 100 + i + offset));
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task The_stored_state_does_not_grow_with_history_and_an_activation_reads_back_every_contribution(StoreEngine engine)
+    {
+        await using var c = await GrainCluster.StartAsync(engine);
+        var grain = c.Client.GetGrain<IIndicatorGrain>(Key);
+        await grain.SubmitAsync(Submission("b1", "MFT", At, Months(1, 0)));
+        var oneMonth = await StateLengthAsync(c);
+
+        await grain.SubmitAsync(Submission("b2", "MFT", At.AddMinutes(1), Months(60, 0)));
+        await grain.SubmitAsync(Submission("b3", "SALFORD-CCG", At.AddMinutes(2), Months(60, 5)));
+        // A correction: revision 2 of one value.
+        await grain.SubmitAsync(Submission("b4", "MFT", At.AddMinutes(3), [("2021-03", 999)]));
+        var before = await grain.GetSeriesAsync(DataView.All);
+
+        Assert.Equal(oneMonth, await StateLengthAsync(c));
+        await c.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = await grain.GetSeriesAsync(DataView.All);
+
+        Assert.Equal(60, after.Points.Count);
+        Assert.Equal(Describe(before), Describe(after));
+        var corrected = after.Points.Single(p => p.Period == "2021-03").Contributions.Single(x => x.Agency == "MFT");
+        Assert.Equal((999.0, 2, "b4", "checked"), (corrected.Numerator, corrected.Revision, corrected.BatchId, corrected.Note));
+        Assert.Equal(At.AddMinutes(3).AddTicks(-(At.Ticks % 10)), corrected.SubmittedAt);
+        // Values read back are judged as the same values: nothing is counted again.
+        Assert.All((await grain.SubmitAsync(Submission("b5", "SALFORD-CCG", At, Months(60, 5)))).Outcomes, o => Assert.Equal(ReturnOutcome.Unchanged, o));
+    }
+
+    private static async Task<int> StateLengthAsync(GrainCluster c)
+    {
+        await using var connection = await c.Silo(0).GetRequiredService<Database>().OpenAsync();
+        var data = await connection.ExecuteScalarAsync<string>("SELECT data FROM grain_state WHERE grain_type = @type AND grain_key = @key",
+            new { type = GrainStates.Indicator, key = Key });
+        Assert.DoesNotContain("periods", data!, StringComparison.OrdinalIgnoreCase);
+        return data!.Length;
+    }
+
+    private static List<string> Describe(IndicatorSeries series) =>
+        [.. series.Points.SelectMany(p => p.Contributions.Select(x =>
+            $"{p.Period} {p.Value} {x.Agency} {x.Numerator} {x.Denominator} {x.Note} {x.Revision} {x.BatchId} {x.SubmittedBy} {x.SubmittedAt.UtcTicks}"))];
+}
