@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Orleans.Storage;
@@ -34,10 +33,10 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
     /// </summary>
     public HeldHere<string> InHand { get; } = new();
 
+    /// <param name="rows">The batch's staged rows, one grain's after another (<see cref="BatchStaging.ReadAllAsync"/>).</param>
     /// <param name="applied">Grains (place, indicator) that already have this batch's rows: a crash came after them.</param>
     public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> RunAsync(
-        DbConnection connection, DbTransaction? transaction, BatchHeader batch, bool dryRun,
-        IReadOnlySet<(string Place, string Indicator)>? applied = null)
+        IReadOnlyList<StagedRow> rows, BatchHeader batch, bool dryRun, IReadOnlySet<(string Place, string Indicator)>? applied = null)
     {
         var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
         var warnings = new List<RowProblem>();
@@ -76,7 +75,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
             group = [];
         }
 
-        await foreach (var row in BatchStaging.ReadAsync(connection, transaction, batch.Id))
+        foreach (var row in rows)
         {
             // Feeding such a grain its rows again could undo a newer batch's value for the same period.
             if (applied?.Contains((row.Place, row.Indicator)) == true) continue;
@@ -97,11 +96,21 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
     /// </summary>
     public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var applied = (await connection.QueryAsync<(string, string)>(
-            "SELECT DISTINCT place_code, indicator_code FROM returns_ledger WHERE batch_id = @Id", new { batch.Id })).ToHashSet();
-        var (_, warnings) = await RunAsync(connection, null, batch, dryRun: false, applied);
-        var (staged, written, first) = await connection.QuerySingleAsync<(long, long, long)>(
+        HashSet<(string, string)> applied;
+        IReadOnlyList<StagedRow> rows;
+        // No connection is held while the grains work: they take theirs from the same pool, and requests that each held
+        // one across their grains' writes starved it (50 agencies at once against the default pool of 20: every request
+        // waited on a grain that waited on a connection, until Npgsql gave up and the node answered 503).
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            applied = (await connection.QueryAsync<(string, string)>(
+                "SELECT DISTINCT place_code, indicator_code FROM returns_ledger WHERE batch_id = @Id", new { batch.Id })).ToHashSet();
+            rows = await BatchStaging.ReadAllAsync(connection, null, batch.Id);
+        }
+        var (_, warnings) = await RunAsync(rows, batch, dryRun: false, applied);
+
+        await using var counting = await database.OpenAsync(cancellationToken);
+        var (staged, written, first) = await counting.QuerySingleAsync<(long, long, long)>(
             """
             SELECT (SELECT COUNT(*) FROM return_batch_rows WHERE batch_id = @Id),
                    (SELECT COUNT(*) FROM returns_ledger WHERE batch_id = @Id),
@@ -112,7 +121,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
         ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
         ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
         ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
-        await connection.ExecuteAsync(
+        await counting.ExecuteAsync(
             "UPDATE return_batches SET status = @status, applied_at = @at, result = @result, answer = @answer WHERE id = @id",
             new
             {

@@ -49,17 +49,25 @@ public sealed class BatchStaging(DbConnection connection, DbTransaction transact
 
     public async ValueTask DisposeAsync() => await FlushAsync();
 
-    /// <summary>The staged rows of a batch, one indicator grain's rows after another, each in submitted order.</summary>
-    public static async IAsyncEnumerable<StagedRow> ReadAsync(DbConnection connection, DbTransaction? transaction, string batchId)
+    /// <summary>
+    /// The staged rows of a batch, one indicator grain's rows after another, each in submitted order: read whole, so that
+    /// the connection goes back to the pool before any grain is fed (the grains need connections of their own). Place
+    /// and indicator codes are shared between rows: a 100,000-row batch holds a few hundred of each, not 200,000 strings.
+    /// </summary>
+    public static async Task<IReadOnlyList<StagedRow>> ReadAllAsync(DbConnection connection, DbTransaction? transaction, string batchId)
     {
+        var rows = new List<StagedRow>();
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string code) => codes.TryGetValue(code, out var kept) ? kept : codes[code] = code;
         await using var reader = await connection.ExecuteReaderAsync(
             """
             SELECT row_number, place_code, indicator_code, period, numerator, denominator, note
             FROM return_batch_rows WHERE batch_id = @batchId ORDER BY place_code, indicator_code, row_number
             """, new { batchId }, transaction);
         while (await reader.ReadAsync())
-            yield return new StagedRow(Convert.ToInt32(reader.GetValue(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+            rows.Add(new StagedRow(Convert.ToInt32(reader.GetValue(0)), Shared(reader.GetString(1)), Shared(reader.GetString(2)), reader.GetString(3),
+                reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        return rows;
     }
 }
 

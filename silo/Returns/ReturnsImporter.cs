@@ -68,8 +68,11 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
 
         if (request.DryRun)
         {
-            var (preview, previewWarnings) = await applier.RunAsync(connection, transaction, batch, dryRun: true);
+            // Read, rolled back and the connection given back before the grains are asked: they need connections too.
+            var staged = await BatchStaging.ReadAllAsync(connection, transaction, batch.Id);
             await transaction.RollbackAsync(cancellationToken);
+            await connection.CloseAsync();
+            var (preview, previewWarnings) = await applier.RunAsync(staged, batch, dryRun: true);
             return new ReturnsImportOutcome(preview, [], previewWarnings);
         }
 
@@ -88,6 +91,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         }
         await transaction.CommitAsync(cancellationToken);
         ScrutinyMetrics.ReturnsAccepted.Add(1);
+        // The staging connection goes back to the pool before the batch is applied: the grains take theirs from it.
+        await connection.CloseAsync();
         // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
         var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
         return new ReturnsImportOutcome(result, [], warnings);

@@ -8,7 +8,10 @@ using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Silo.Tests.Silos;
 
-/// <summary>Eight agencies' clients hammering one indicator in one place through the API at once lose nothing.</summary>
+/// <summary>
+/// Eight agencies' clients hammering one indicator in one place through the API at once lose nothing, and more requests
+/// at once than the node has store connections are all answered.
+/// </summary>
 public sealed class ConcurrentReturnsTests
 {
     private const int Callers = 8;
@@ -41,5 +44,32 @@ public sealed class ConcurrentReturnsTests
         Assert.Equal((long)(Callers * ReturnsEach), (await api.CountsAsync()).Ledger);
         await using var connection = await api.Node.Services.GetRequiredService<Database>().OpenAsync();
         Assert.Equal(expected.Sum(), await connection.ExecuteScalarAsync<double>("SELECT SUM(numerator) FROM returns_ledger"));
+    }
+
+    /// <summary>
+    /// Twelve requests at once against a pool of three connections: a request gives its connection back before its grains
+    /// write (they take theirs from the same pool). When each held one across them, every connection was held by a
+    /// request waiting on a grain waiting for a connection, until the pool's wait ran out and the node answered 503.
+    /// </summary>
+    [Fact]
+    public async Task More_requests_at_once_than_store_connections_are_all_answered()
+    {
+        await using var api = await ReturnsEndpoint.StartAsync(StoreEngine.Postgres, new Dictionary<string, string?> { ["Scrutiny:Store:MaxPoolSize"] = "3" });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async c =>
+        {
+            // Every third a dry run: its preview asks the grains too.
+            using var response = await api.PostJsonAsync(new
+            {
+                returns = Enumerable.Range(1, 12).Select(m => new
+                {
+                    place = "E08000003", indicator = "delayed-discharge-days", period = $"{2000 + c}-{m:00}", numerator = (double)m,
+                }).ToArray(),
+            }, query: c % 3 == 0 ? "?dryRun=true" : "");
+            return (c, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"request {a.c}: {(int)a.StatusCode} {a.Body}"));
+        Assert.Equal(8 * 12L, (await api.CountsAsync()).Ledger);
     }
 }
