@@ -18,8 +18,13 @@ namespace Scrutiny.Silo.Returns;
 /// </summary>
 public sealed class BatchApplier(Database database, IGrainFactory grains, TimeProvider time)
 {
-    /// <summary>Grains applied at once on PostgreSQL: the 100,000-row import answers in 6.5 s against 11.2 s one at a time (docs/benchmarks.md).</summary>
-    public const int ConcurrentGrainsOnPostgres = 8;
+    /// <summary>
+    /// Grains applied at once on PostgreSQL, per batch: the 100,000-row import answered in 6.5 s at 8 against 11.2 s one at
+    /// a time; issue 16's four concurrent 10,000-row batches went in at 14.5–16.3 s at 8, 12.1–14.2 s at 16 and 11.1–11.6 s
+    /// at 32 (docs/benchmarks.md). Not 32: the calls already queue for the node's pooled connections (20 by default,
+    /// <see cref="StoreOptions.MaxPoolSizeSetting"/>), and a call that waits past the connection Timeout fails.
+    /// </summary>
+    public const int ConcurrentGrainsOnPostgres = 16;
 
     /// <summary>
     /// Grains applied at once on SQLite: its one writer takes a grain's write at a time, but two in flight let one's

@@ -41,7 +41,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                 status = BatchHeader.Accepted, at = SqlDialect.Timestamp(batch.ReceivedAt, database.Engine), acceptedBy = self.Id },
             transaction);
 
-        await using (var staging = new BatchStaging(connection, transaction, batch.Id))
+        await using (var staging = BatchStaging.Start(connection, transaction, batch.Id))
         {
             await foreach (var parsed in request.Rows.WithCancellation(cancellationToken))
             {
@@ -55,6 +55,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                 // Once a batch is rejected, its remaining rows are only checked, not staged.
                 else if (problems.Count == 0) await staging.AddAsync(parsed.Row, parsed.Values);
             }
+            // A rejected batch's staging is abandoned: disposing it without completing keeps none of its rows.
+            if (problems.Count == 0) await staging.CompleteAsync();
         }
         if (rows == 0 && problems.Count == 0) problems.Add(new RowProblem(0, "returns", "empty", "The batch has no rows."));
         if (problems.Count > MaxProblems)
