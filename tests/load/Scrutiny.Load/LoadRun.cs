@@ -18,6 +18,7 @@ public static class LoadRun
         {
             new("tool", "scrutiny-load"), new("scenario", arguments.Scenario), new("quick", arguments.Quick), new("seed", arguments.Seed),
             new("engine", engine), new("configuration", BuildOutput.Configuration),
+            new("store_max_pool", arguments.StorePool?.ToString() ?? "default"),
             new("cores", Environment.ProcessorCount), new("started_at", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ")),
         };
         var clock = Stopwatch.StartNew();
@@ -26,7 +27,7 @@ public static class LoadRun
         {
             await using var database = await LoadDatabase.CreateAsync(arguments.Engine);
             Console.Error.WriteLine($"load: product starting on {engine} ({BuildOutput.Configuration}); log in {database.Folder}");
-            await using var node = await ProductNode.StartAsync(database.ConnectionString, database.Folder);
+            await using var node = await ProductNode.StartAsync(database.ConnectionString, database.Folder, arguments.StorePool);
             using var client = new ProductClient(node.Address);
             var adminKey = await AdminKey.CreateAsync(database.ConnectionString);
             var catalogue = EnglandCatalogue.Make(sizes, arguments.Seed);
@@ -50,8 +51,9 @@ public static class LoadRun
             figures.AddRange(context.Figures);
             problems = context.Problems;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or FileNotFoundException
-                                       or Npgsql.NpgsqlException or IOException)
+        // Whatever stopped the run (the product not starting, a refused catalogue write, a watcher that could not connect)
+        // is reported in the JSON line as well as on standard error, so that test.sh's output says what broke.
+        catch (Exception ex)
         {
             Console.Error.WriteLine($"load: FAILED: {ex}");
             figures.Add(new("error", ex.Message.Split('\n')[0]));

@@ -21,7 +21,7 @@ public sealed class ProductNode : IAsyncDisposable
     /// <summary>How long the process took from its start to its first ready answer.</summary>
     public TimeSpan StartedIn { get; private set; }
 
-    public static async Task<ProductNode> StartAsync(string connectionString, string folder)
+    public static async Task<ProductNode> StartAsync(string connectionString, string folder, int? storePool)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var logPath = Path.Combine(folder, "product.log");
@@ -32,6 +32,7 @@ public sealed class ProductNode : IAsyncDisposable
                      || k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("Scrutiny__", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(inherited);
         foreach (var (key, value) in Settings(connectionString)) start.Environment[key] = value;
+        if (storePool is { } pool) start.Environment["Scrutiny__Store__MaxPoolSize"] = pool.ToString();
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.StandardInput.Close();
