@@ -69,6 +69,7 @@ public static class PagesScenario
             context.Record($"page_{name}_p95_ms", times.Percentile(95));
             context.Record($"page_{name}_kb", Math.Round(bytes / 1024.0, 1));
         }
+        context.Record("page_compare_type", type.Key);
         context.Record("page_compare_places", type.Count());
         context.Record("page_users", context.Sizes.PageUsers);
     }
