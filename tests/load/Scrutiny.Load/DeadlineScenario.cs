@@ -17,8 +17,11 @@ public static class DeadlineScenario
     private const int FirstYear = IngestScenario.LastYear + 1;
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
 
-    /// <summary>Months from January 2021 to October 2026: each return a month newer than the last for its indicator.</summary>
-    private const int Months = 70;
+    /// <summary>
+    /// Months from January 2021 to last month (a period that has not started is refused): each return a month newer than
+    /// the last for its indicator.
+    /// </summary>
+    private static int Months => (DateTime.UtcNow.Year - FirstYear) * 12 + DateTime.UtcNow.Month - 1;
 
     public static async Task RunAsync(LoadContext context)
     {

@@ -7,8 +7,6 @@ public sealed class Latencies
 {
     private readonly ConcurrentBag<double> _milliseconds = [];
 
-    public int Count => _milliseconds.Count;
-
     public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
 
     public void Add(TimeSpan duration) => Add(duration.TotalMilliseconds);
