@@ -19,7 +19,9 @@
 #      string for Azurite's well-known development account) for the cluster tests' AzureTables provider;
 #   5. builds the solution once, runs `dotnet test --no-build` with TRX results in .testdata/results: every
 #      test project at once, then tests/Scrutiny.Cluster.Tests alone (three node processes per cluster);
-#   6. stops PostgreSQL and Azurite and ends with one line `N passed, M failed` summed over all test projects.
+#   6. runs the load tool's quick mode once (tests/load/Scrutiny.Load, `all --quick`), which prints one JSON line and
+#      counts as one test;
+#   7. stops PostgreSQL and Azurite and ends with one line `N passed, M failed` summed over all test projects and the load run.
 # Exit status is non-zero if the build or any test failed.
 set -euo pipefail
 
@@ -266,6 +268,12 @@ dotnet test tests/Scrutiny.Cluster.Tests/Scrutiny.Cluster.Tests.csproj --no-buil
     --blame-hang-timeout 10m "$@" 2>&1 | tee -a "$TEST_LOG"
 cluster_rc=${PIPESTATUS[0]}
 [ "$test_rc" -ne 0 ] || test_rc=$cluster_rc
+# The load tool's quick run (docs/benchmarks.md, "England scale"): the product as its own process on a fresh database on
+# this PostgreSQL, in this build's configuration. Its one JSON line goes to the output; a broken run (the product not
+# starting, an error status, a missing delivery, never a slow figure) is one failure in the summary, a sound one one pass.
+say "dotnet run --no-build -c $CONFIGURATION --project tests/load/Scrutiny.Load -- all --quick"
+timeout --kill-after=30 600 dotnet run --no-build -c "$CONFIGURATION" --project tests/load/Scrutiny.Load -- all --quick
+load_rc=$?
 set -e
 
 # Sum <Counters .../> over the TRX files (one per test project).
@@ -293,6 +301,8 @@ if [ "$reported" -gt "$trx_files" ]; then
         skipped=$((skipped + $(sed -n 's/.*Skipped: *\([0-9]*\).*/\1/p' <<<"$line")))
     done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$TEST_LOG" || true)
 fi
+
+if [ "$load_rc" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 if [ "$failed" -gt 0 ]; then
     finish 1 "$passed" "$failed" "$skipped"

@@ -13,12 +13,13 @@ public static class CatalogueApi
         services.AddSingleton<AgencyAdministration>().AddSingleton<IndicatorSettingsEditor>();
 
     /// <summary>
-    /// Reads of places, indicators, series and revisions (any API key), and the administration of indicators and
-    /// agencies (an administrator's key).
+    /// Reads of places, indicators, series and revisions (any API key), and the administration of places, boards,
+    /// indicators and agencies (an administrator's key).
     /// </summary>
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPlacesApi();
+        endpoints.MapPlaceAdministrationApi();
         endpoints.MapIndicatorSettingsApi();
         endpoints.MapIndicatorsApi();
         endpoints.MapAgenciesApi();

@@ -67,6 +67,48 @@ public sealed class CatalogueWriter(Database database)
             return 0;
         }, cancellationToken);
 
+    /// <summary>
+    /// Creates or replaces a place (name, type, parent) with an audit row when anything changed; true when it was new.
+    /// Its boards, agencies and figures are left as they are: a place is renamed or moved, never emptied, by this.
+    /// </summary>
+    public Task<bool> SavePlaceAsync(Place place, string actor, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var before = await connection.QuerySingleOrDefaultAsync<Place>(
+                "SELECT code, name, type, parent_code AS ParentCode FROM places WHERE code = @Code", place, transaction);
+            if (before == place) return false;
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO places (code, name, type, parent_code) VALUES (@Code, @Name, @Type, @ParentCode)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, parent_code = excluded.parent_code
+                """, place, transaction);
+            await new AuditTrail(connection, transaction, actor, at, database.Engine)
+                .WriteAsync(before is null ? "place_created" : "place_updated", place.Code, new { before, after = place });
+            return before is null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Creates a board of a place, or renames or moves one, with an audit row when anything changed; true when it was
+    /// new. Its members are left as they are: agencies join and leave boards through their own saves.
+    /// </summary>
+    public Task<bool> SaveBoardAsync(string id, string name, string placeCode, string actor, DateTimeOffset at,
+        CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var after = new BoardRow(id, name, placeCode);
+            var before = await connection.QuerySingleOrDefaultAsync<BoardRow>(
+                "SELECT id, name, place_code AS PlaceCode FROM boards WHERE id = @Id", after, transaction);
+            if (before == after) return false;
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO boards (id, name, place_code) VALUES (@Id, @Name, @PlaceCode)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, place_code = excluded.place_code
+                """, after, transaction);
+            await new AuditTrail(connection, transaction, actor, at, database.Engine)
+                .WriteAsync(before is null ? "board_created" : "board_updated", id, new { before, after });
+            return before is null;
+        }, cancellationToken);
+
     /// <summary>Replaces the set of indicators an agency returns.</summary>
     public Task AssignIndicatorsAsync(string agencyCode, IEnumerable<string> indicatorCodes, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
@@ -279,6 +321,9 @@ public sealed class CatalogueWriter(Database database)
             JOIN boards b ON b.id = m.board_id
             {(onlySingleSource ? "WHERE i.combine = @combine" : "")}
             """, new { combine = CatalogueNames.Name(CombineMethod.SingleSource) }, transaction)];
+
+    /// <summary>A board's own row, without its members.</summary>
+    private sealed record BoardRow(string Id, string Name, string PlaceCode);
 
     /// <summary>An indicator row as stored, names and all, so that "unchanged" is a plain comparison.</summary>
     private sealed record IndicatorWrite(string Code, string Title, string Theme, string Unit, string Polarity, string Frequency,

@@ -130,6 +130,7 @@ public static class AuthorisationTable
         ("GET /api/v1/places/{place}/indicators/{indicator}/revisions", Access.AnyKey),
         ("GET /api/v1/places/{place}/indicators/{indicator}/benchmarks", Access.AnyKey),
         ("GET /api/v1/places/{place}/indicators/{indicator}/settings", Access.AnyKey),
+        ("PUT /api/v1/places/{code}", Access.AdminKey),
         ("PUT /api/v1/places/{place}/indicators/{indicator}/target", Access.PlacePartnerKeyOrAdmin),
         ("POST /api/v1/places/{place}/indicators/{indicator}/rebases", Access.PlacePartnerKeyOrAdmin),
         ("DELETE /api/v1/places/{place}/indicators/{indicator}/rebases/{period}", Access.PlacePartnerKeyOrAdmin),
@@ -173,6 +174,7 @@ public static class AuthorisationTable
         ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
+        ("PUT /api/v1/boards/{id}", Access.AdminKey),
         // Committees: any key reads them (scrutiny is public); administrators make and change them; the committee's own
         // business is its members' (people, through the pages) and administrators'; responses and answers are the
         // addressee's alone, which the silo's RecommendationRegisterTests and CommitteeInboxTests check.

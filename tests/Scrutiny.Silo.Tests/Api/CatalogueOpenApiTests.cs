@@ -20,6 +20,8 @@ public sealed class CatalogueOpenApiTests
         var expected = new HashSet<(string, string, string?)>
         {
             ("/api/v1/places", "get", "ListPlaces"),
+            ("/api/v1/places/{code}", "put", "PutPlace"),
+            ("/api/v1/boards/{id}", "put", "PutBoard"),
             ("/api/v1/places/{place}/indicators", "get", "ListPlaceIndicators"),
             ("/api/v1/places/{place}/indicators/{indicator}/series", "get", "GetSeries"),
             ("/api/v1/places/{place}/indicators/{indicator}/revisions", "get", "GetRevisions"),

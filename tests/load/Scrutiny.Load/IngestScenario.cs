@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Scrutiny.Load;
+
+/// <summary>
+/// The same rows two ways: (a) <c>POST /api/v1/returns</c> as CSV in batches, from several agencies at once (each its own
+/// key, each its batches one after another), and (b) straight into a ledger-shaped table (<see cref="LedgerCeiling"/>). The
+/// ratio API/ceiling says how much of what the store can take the product delivers. Rows go back in time from 2020, so
+/// the deadline's newer periods always move a place's latest value.
+/// </summary>
+public static class IngestScenario
+{
+    public const int LastYear = 2020;
+
+    public static async Task RunAsync(LoadContext context)
+    {
+        var sizes = context.Sizes;
+        var agencies = context.Catalogue.Agencies.Where(a => a.Sector == "health").Take(sizes.IngestAgencies).ToList();
+        var keys = await CatalogueSetup.KeysAsync(context.Client, context.AdminKey, agencies.Select(a => a.Code));
+        var random = new Random(context.Seed);
+        var batchesByAgency = agencies.ToDictionary(a => a.Code,
+            a => Batches(random, a, context.Catalogue, sizes.IngestBatchesPerAgency * sizes.IngestBatchRows, sizes.IngestBatchRows));
+        var rows = batchesByAgency.Values.Sum(b => b.Sum(x => x.Count));
+        context.Progress($"ingest: {rows} rows from {agencies.Count} agencies through the API");
+
+        var latencies = new Latencies();
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(agencies.Select(async agency =>
+        {
+            foreach (var batch in batchesByAgency[agency.Code])
+            {
+                var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
+                foreach (var row in batch) csv.Append(row.CsvLine()).Append('\n');
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await context.Client.SendAsync(HttpMethod.Post, "/api/v1/returns", keys[agency.Code], ProductClient.Csv(csv.ToString()));
+                var body = await response.Content.ReadAsStringAsync();
+                latencies.Add(Stopwatch.GetElapsedTime(sent));
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                    context.Problem($"ingest: {agency.Code}'s batch answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+                }
+            }
+        }));
+        var api = clock.Elapsed;
+        context.Progress($"ingest: API {rows / api.TotalSeconds:F0} rows/s; now the ceiling");
+
+        var all = batchesByAgency.Values.SelectMany(b => b).ToList();
+        var ceiling = await LedgerCeiling.WriteAsync(context.Database, all, agencies.Count);
+        var (apiRate, ceilingRate) = (rows / api.TotalSeconds, rows / ceiling.TotalSeconds);
+        context.Record("ingest_rows", rows);
+        context.Record("ingest_batch_rows", sizes.IngestBatchRows);
+        context.Record("ingest_agencies", agencies.Count);
+        context.Record("ingest_failed_batches", failures);
+        context.Record("ingest_api_rows_per_s", Math.Round(apiRate));
+        context.Record(context.Database.Engine == StoreKind.Postgres ? "ingest_copy_rows_per_s" : "ingest_bulk_insert_rows_per_s", Math.Round(ceilingRate));
+        context.Record("ingest_ratio_api_to_ceiling", Math.Round(apiRate / ceilingRate, 3));
+        context.Record(latencies.Summary("ingest_batch"));
+    }
+
+    /// <summary>The agency's rows, newest periods first across all its places and indicators, cut into batches.</summary>
+    private static List<IReadOnlyList<ReturnRow>> Batches(Random random, CatalogueAgency agency, EnglandCatalogue catalogue, int rows, int batchRows)
+    {
+        var indicators = catalogue.Indicators.Where(i => agency.Indicators.Contains(i.Code)).ToList();
+        var made = new List<ReturnRow>(rows);
+        for (var back = 0; made.Count < rows; back++)
+        {
+            var before = made.Count;
+            foreach (var place in agency.Places)
+                foreach (var indicator in indicators)
+                    if (made.Count < rows && Periods.Back(indicator.Frequency, LastYear, back) is { } period)
+                        made.Add(ReturnRow.Make(random, agency.Code, place, indicator, period));
+            if (made.Count == before) break; // every series has gone back to 1900
+        }
+        return [.. made.Chunk(batchRows).Select(c => (IReadOnlyList<ReturnRow>)c)];
+    }
+}

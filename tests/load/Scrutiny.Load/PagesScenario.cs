@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Scrutiny.Load;
+
+/// <summary>
+/// The heaviest pages, read by several users at once (anonymous, as residents read them): a place's scorecard over
+/// everything the ingest wrote for it, an indicator page with 240 monthly points, the comparison of one indicator across
+/// the most numerous type of place, and a board with 20 commitments. Time is to the last byte on 127.0.0.1, so it is
+/// the server's time plus a loopback transfer.
+/// </summary>
+public static class PagesScenario
+{
+    private const int Months = 240;
+    private const int Commitments = 20;
+
+    public static async Task RunAsync(LoadContext context)
+    {
+        var catalogue = context.Catalogue;
+        var place = catalogue.Authorities.First();
+        var council = catalogue.Agencies.Single(a => a.Sector == "local_government" && a.Places.SequenceEqual([place.Code]));
+        var monthly = catalogue.Indicators.First(i => i.Frequency == "monthly" && i.Combine != "single_source");
+        var compared = catalogue.Indicators.First(i => i.Frequency == "annual" && i.Combine != "single_source");
+        var type = catalogue.Authorities.GroupBy(p => p.Type).MaxBy(g => g.Count())!;
+        var health = catalogue.Agencies.Where(a => a.Sector == "health").ToList();
+        var keys = await CatalogueSetup.KeysAsync(context.Client, context.AdminKey, [council.Code, .. health.Select(a => a.Code)]);
+        var random = new Random(context.Seed + 1);
+
+        // 240 months of the council's own figures for one indicator, and one year of another in every place of the type.
+        await PostCsvAsync(context, keys[council.Code], Enumerable.Range(0, Months)
+            .Select(back => ReturnRow.Make(random, council.Code, place.Code, monthly, Periods.Back("monthly", IngestScenario.LastYear, back)!)));
+        foreach (var agency in health)
+            if (agency.Places.Where(p => type.Any(t => t.Code == p)).ToList() is { Count: > 0 } places)
+                await PostCsvAsync(context, keys[agency.Code],
+                    places.Select(p => ReturnRow.Make(random, agency.Code, p, compared, Periods.Back("annual", IngestScenario.LastYear, 0)!)));
+        for (var c = 0; c < Commitments; c++)
+            await context.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/boards/{place.Board}/commitments", context.AdminKey, new
+            {
+                title = $"Commitment {c + 1}", result = "People live longer, healthier lives.", indicators = new[] { monthly.Code },
+                baseline = new { value = 10, date = "2020-04-01" }, target = new { value = 20, date = "2027-03-31" },
+                leadAgency = council.Code, contributingAgencies = Array.Empty<string>(),
+            });
+
+        var pages = new (string Name, string Path)[]
+        {
+            ("scorecard", $"/places/{place.Code}"),
+            ("indicator", $"/places/{place.Code}/indicators/{monthly.Code}"),
+            ("compare", $"/compare?indicator={compared.Code}&type={type.Key}"),
+            ("board", $"/boards/{place.Board}"),
+        };
+        context.Progress($"pages: {context.Sizes.PageUsers} users, {context.Sizes.PageRequestsPerUser} reads of each of {pages.Length} pages each");
+        foreach (var (name, path) in pages)
+        {
+            var times = new Latencies();
+            long bytes = 0;
+            await Task.WhenAll(Enumerable.Range(0, context.Sizes.PageUsers).Select(async _ =>
+            {
+                for (var r = 0; r < context.Sizes.PageRequestsPerUser; r++)
+                {
+                    var sent = Stopwatch.GetTimestamp();
+                    using var response = await context.Client.SendAsync(HttpMethod.Get, path, null);
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    times.Add(Stopwatch.GetElapsedTime(sent));
+                    Interlocked.Exchange(ref bytes, body.Length);
+                    if (!response.IsSuccessStatusCode) context.Problem($"pages: {path} answered {(int)response.StatusCode}");
+                }
+            }));
+            context.Record($"page_{name}_p50_ms", times.Percentile(50));
+            context.Record($"page_{name}_p95_ms", times.Percentile(95));
+            context.Record($"page_{name}_kb", Math.Round(bytes / 1024.0, 1));
+        }
+        context.Record("page_compare_type", type.Key);
+        context.Record("page_compare_places", type.Count());
+        context.Record("page_users", context.Sizes.PageUsers);
+    }
+
+    private static async Task PostCsvAsync(LoadContext context, string key, IEnumerable<ReturnRow> rows)
+    {
+        var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
+        foreach (var row in rows) csv.Append(row.CsvLine()).Append('\n');
+        using var response = await context.Client.SendAsync(HttpMethod.Post, "/api/v1/returns", key, ProductClient.Csv(csv.ToString()));
+        if (!response.IsSuccessStatusCode)
+            context.Problem($"pages: returns for the pages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Scrutiny.Load;
+
+/// <summary>One agency's value for a place, indicator and period, as the tool sends it and as the ledger keeps it.</summary>
+public sealed record ReturnRow(string Agency, string Place, string Indicator, string Period, double Numerator, double? Denominator)
+{
+    /// <summary>A plausible value for the indicator's unit: whole counts, a numerator no larger than its denominator.</summary>
+    public static ReturnRow Make(Random random, string agency, string place, CatalogueIndicator indicator, string period)
+    {
+        if (!indicator.NeedsDenominator) return new ReturnRow(agency, place, indicator.Code, period,
+            indicator.Unit == "count" ? random.Next(0, 5_000) : Math.Round(random.NextDouble() * 100, 2), null);
+        var denominator = random.Next(1_000, 100_000);
+        return new ReturnRow(agency, place, indicator.Code, period, random.Next(0, denominator), denominator);
+    }
+
+    public string CsvLine() => string.Create(CultureInfo.InvariantCulture, $"{Place},{Indicator},{Period},{Numerator},{Denominator},");
+}
