@@ -104,14 +104,10 @@ public sealed class SqlCatalogue(Database database) : ICatalogueReader
         CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync<LedgerRow>(
-            """
-            SELECT batch_id AS BatchId, period AS Period, agency_code AS Agency, revision AS Revision, numerator AS Numerator,
-                   denominator AS Denominator, note AS Note, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
-            FROM returns_ledger WHERE place_code = @placeCode AND indicator_code = @indicatorCode
-            """, new { placeCode, indicatorCode }, cancellationToken);
+            $"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE place_code = @placeCode AND indicator_code = @indicatorCode",
+            new { placeCode, indicatorCode }, cancellationToken);
         return [.. rows
-            .Select(r => new Grains.Contracts.LedgerEntry(r.BatchId, placeCode, indicatorCode, r.Period, r.Agency, (int)r.Revision,
-                r.Numerator, r.Denominator, r.Note, r.SubmittedBy, SqlDialect.ReadTimestamp(r.SubmittedAt)))
+            .Select(r => r.ToEntry())
             .OrderBy(e => Period.TryParse(e.Period, out var p) ? p.Start : DateOnly.MinValue)
             .ThenBy(e => e.Period, StringComparer.Ordinal)
             .ThenBy(e => e.Agency, StringComparer.Ordinal)
@@ -155,19 +151,6 @@ public sealed class SqlCatalogue(Database database) : ICatalogueReader
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))];
-    }
-
-    private sealed class LedgerRow
-    {
-        public string BatchId { get; init; } = "";
-        public string Period { get; init; } = "";
-        public string Agency { get; init; } = "";
-        public long Revision { get; init; }
-        public double Numerator { get; init; }
-        public double? Denominator { get; init; }
-        public string? Note { get; init; }
-        public string SubmittedBy { get; init; } = "";
-        public object SubmittedAt { get; init; } = "";
     }
 
     private sealed record IndicatorRow(string Code, string Title, string Theme, string Unit, string Polarity, string Frequency, string Combine)

@@ -32,7 +32,7 @@ public sealed class SqlGrainStorage(Database database, TimeProvider time, FaultI
             await using var results = await connection.QueryMultipleAsync($"{StateRow};\n{LedgerContributions.ForIndicator}",
                 new { stateName, key, place, indicator });
             row = await results.ReadSingleOrDefaultAsync<(string Data, long Version)?>();
-            periods = LedgerContributions.ByPeriod(await results.ReadAsync<LedgerContributions.NewestRow>());
+            periods = LedgerContributions.ByPeriod(await results.ReadAsync<LedgerRow>());
         }
         else row = await connection.QuerySingleOrDefaultAsync<(string Data, long Version)?>(StateRow, new { stateName, key });
 

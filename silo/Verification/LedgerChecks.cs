@@ -3,6 +3,7 @@ using Dapper;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Grains;
 using Scrutiny.Silo.Returns;
+using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Verification;
 
@@ -13,18 +14,6 @@ namespace Scrutiny.Silo.Verification;
 /// </summary>
 internal static class LedgerChecks
 {
-    private sealed class LedgerRow
-    {
-        public string Place { get; init; } = "";
-        public string Indicator { get; init; } = "";
-        public string Period { get; init; } = "";
-        public string Agency { get; init; } = "";
-        public int Revision { get; init; }
-        public double Numerator { get; init; }
-        public double? Denominator { get; init; }
-        public string? Note { get; init; }
-    }
-
     private sealed class StagedRow
     {
         public string Batch { get; init; } = "";
@@ -40,12 +29,7 @@ internal static class LedgerChecks
 
     public static async Task CheckAsync(DbConnection connection, DbTransaction transaction, IReadOnlyDictionary<string, IndicatorState> indicators, List<Discrepancy> found)
     {
-        var ledger = (await connection.QueryAsync<LedgerRow>(
-            """
-            SELECT place_code AS Place, indicator_code AS Indicator, period AS Period, agency_code AS Agency, revision AS Revision,
-                   numerator AS Numerator, denominator AS Denominator, note AS Note
-            FROM returns_ledger
-            """, transaction: transaction)).ToList();
+        var ledger = (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger", transaction: transaction)).ToList();
         foreach (var value in ledger.GroupBy(r => (Key: IndicatorKey.For(r.Place, r.Indicator), r.Period, r.Agency)))
         {
             var revisions = value.Select(r => r.Revision).Order().ToList();
