@@ -33,4 +33,20 @@ public sealed class ContributionOutliersTests
         // Earlier periods only: the history before 2025-03 is too short to judge.
         Assert.Null(ContributionOutliers.Score(series, "MFT", "2025-03", 400));
     }
+
+    [Fact]
+    public void Judging_every_contribution_at_once_agrees_with_judging_each()
+    {
+        var random = new Random(16);
+        var series = Series([.. Enumerable.Range(0, 240).Select(i => random.Next(20) == 0 ? 100 + random.Next(2000) : 100 + random.NextDouble() * 10)]);
+
+        var all = ContributionOutliers.ScoreAll(series);
+
+        var each = series.Points.SelectMany(p => p.Contributions.Select(c => (p.Period, c.Agency,
+                Score: ContributionOutliers.Score(series, c.Agency, p.Period, Days.ValueOf(c.Numerator, c.Denominator)!.Value))))
+            .Where(x => x.Score is not null)
+            .ToDictionary(x => (x.Period, x.Agency), x => x.Score!.Value);
+        Assert.NotEmpty(each);
+        Assert.Equal(each.OrderBy(e => e.Key), all.OrderBy(e => e.Key));
+    }
 }
