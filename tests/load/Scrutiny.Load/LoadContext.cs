@@ -11,6 +11,8 @@ public sealed class LoadContext(LoadArguments arguments, LoadSizes sizes, Englan
     private int _problems;
 
     public LoadSizes Sizes => sizes;
+    public bool Quick => arguments.Quick;
+    public int? StorePool => arguments.StorePool;
     public int Seed => arguments.Seed;
     public EnglandCatalogue Catalogue => catalogue;
     public LoadDatabase Database => database;

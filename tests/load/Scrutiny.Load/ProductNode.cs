@@ -21,7 +21,10 @@ public sealed class ProductNode : IAsyncDisposable
     /// <summary>How long the process took from its start to its first ready answer.</summary>
     public TimeSpan StartedIn { get; private set; }
 
-    public static async Task<ProductNode> StartAsync(string connectionString, string folder, int? storePool)
+    private bool _stopped;
+
+    /// <param name="idleTimeoutSeconds">The silo's <c>Scrutiny:Silo:IdleTimeoutSeconds</c> (the product's default, 15 minutes, when null).</param>
+    public static async Task<ProductNode> StartAsync(string connectionString, string folder, int? storePool, int? idleTimeoutSeconds = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var logPath = Path.Combine(folder, "product.log");
@@ -33,6 +36,7 @@ public sealed class ProductNode : IAsyncDisposable
             start.Environment.Remove(inherited);
         foreach (var (key, value) in Settings(connectionString)) start.Environment[key] = value;
         if (storePool is { } pool) start.Environment["Scrutiny__Store__MaxPoolSize"] = pool.ToString();
+        if (idleTimeoutSeconds is { } idle) start.Environment["Scrutiny__Silo__IdleTimeoutSeconds"] = idle.ToString();
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.StandardInput.Close();
@@ -113,6 +117,9 @@ public sealed class ProductNode : IAsyncDisposable
     /// <summary>SIGTERM, as an orchestrator stops it; killed if it has not stopped in 30 s.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Stopped already (the memory scenario stops the first node to start a second over the same store).
+        if (_stopped) return;
+        _stopped = true;
         if (!_process.HasExited)
         {
             using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await term.WaitForExitAsync();
