@@ -7,16 +7,25 @@ namespace Scrutiny.Silo.Store;
 /// <summary>Adds to and edits the catalogue: used by the demo seed and by administrators.</summary>
 public sealed class CatalogueWriter(Database database)
 {
+    // One statement each for the seed's and tests' upserts and the administrators' audited saves.
+    private const string UpsertPlace =
+        """
+        INSERT INTO places (code, name, type, parent_code) VALUES (@Code, @Name, @Type, @ParentCode)
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, parent_code = excluded.parent_code
+        """;
+
+    private const string UpsertBoardRow =
+        """
+        INSERT INTO boards (id, name, place_code) VALUES (@Id, @Name, @PlaceCode)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, place_code = excluded.place_code
+        """;
+
     public Task UpsertPlacesAsync(IEnumerable<Place> places, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             // Parents before children, so that the parent reference always finds its row.
             foreach (var place in ParentsFirst(places.ToList()))
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO places (code, name, type, parent_code) VALUES (@Code, @Name, @Type, @ParentCode)
-                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, parent_code = excluded.parent_code
-                    """, place, transaction);
+                await connection.ExecuteAsync(UpsertPlace, place, transaction);
             return 0;
         }, cancellationToken);
 
@@ -56,11 +65,7 @@ public sealed class CatalogueWriter(Database database)
     public Task UpsertBoardAsync(PartnershipBoard board, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO boards (id, name, place_code) VALUES (@Id, @Name, @PlaceCode)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, place_code = excluded.place_code
-                """, board, transaction);
+            await connection.ExecuteAsync(UpsertBoardRow, board, transaction);
             await connection.ExecuteAsync("DELETE FROM board_members WHERE board_id = @Id", board, transaction);
             await connection.ExecuteAsync("INSERT INTO board_members (board_id, agency_code) VALUES (@board, @agency)",
                 board.MemberAgencies.Distinct().Select(a => new { board = board.Id, agency = a }), transaction);
@@ -77,11 +82,7 @@ public sealed class CatalogueWriter(Database database)
             var before = await connection.QuerySingleOrDefaultAsync<Place>(
                 "SELECT code, name, type, parent_code AS ParentCode FROM places WHERE code = @Code", place, transaction);
             if (before == place) return false;
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO places (code, name, type, parent_code) VALUES (@Code, @Name, @Type, @ParentCode)
-                ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, parent_code = excluded.parent_code
-                """, place, transaction);
+            await connection.ExecuteAsync(UpsertPlace, place, transaction);
             await new AuditTrail(connection, transaction, actor, at, database.Engine)
                 .WriteAsync(before is null ? "place_created" : "place_updated", place.Code, new { before, after = place });
             return before is null;
@@ -99,11 +100,7 @@ public sealed class CatalogueWriter(Database database)
             var before = await connection.QuerySingleOrDefaultAsync<BoardRow>(
                 "SELECT id, name, place_code AS PlaceCode FROM boards WHERE id = @Id", after, transaction);
             if (before == after) return false;
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO boards (id, name, place_code) VALUES (@Id, @Name, @PlaceCode)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, place_code = excluded.place_code
-                """, after, transaction);
+            await connection.ExecuteAsync(UpsertBoardRow, after, transaction);
             await new AuditTrail(connection, transaction, actor, at, database.Engine)
                 .WriteAsync(before is null ? "board_created" : "board_updated", id, new { before, after });
             return before is null;
