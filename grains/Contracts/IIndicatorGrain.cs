@@ -9,13 +9,34 @@ namespace Scrutiny.Grains.Contracts;
 [Alias("indicator")]
 public interface IIndicatorGrain : IGrainWithStringKey
 {
-    /// <summary>Says what each value would do and which look wrong, writing nothing (a dry run answers exactly as the import would).</summary>
-    [Alias("preview")]
-    Task<SubmissionAnswer> PreviewAsync(IReadOnlyList<ReturnedValue> values);
+    /// <summary>
+    /// Says what each value would do, which look wrong, and the ledger entries that would record the ones that change
+    /// something, writing nothing: a dry run's answer, and the first step of applying a batch. The store commits every
+    /// grain's entries of a batch at once, then each grain takes its own in with <see cref="AbsorbAsync"/>.
+    /// </summary>
+    [Alias("plan")]
+    Task<SubmissionPlan> PlanAsync(ReturnSubmission submission);
 
     /// <summary>
-    /// Applies the values: ledger rows and the new aggregate in one transaction, then publishes the change. The answer
-    /// says what each value did and which are outliers against the agency's history before this submission: one turn.
+    /// Takes in ledger entries the store has committed (this grain's share of a batch), then publishes the change and
+    /// tells the place. Safe to repeat: an entry already held is not taken twice. With no entries (every value of the
+    /// batch was unchanged) it still tells the place the latest value: the values may be ones whose first submission
+    /// died before the place heard of them, and the place ignores a latest value it holds already.
+    /// </summary>
+    [Alias("absorb")]
+    Task AbsorbAsync(IReadOnlyList<LedgerEntry> entries);
+
+    /// <summary>
+    /// Lets this activation go, so that the next call reads the grain again from the store: the store refused its
+    /// planned entries because another activation (another cluster over the same store) wrote revisions first.
+    /// </summary>
+    [Alias("reload")]
+    Task ReloadAsync();
+
+    /// <summary>
+    /// Applies the values on its own: ledger rows and the new aggregate in one transaction, then publishes the change.
+    /// The answer says what each value did and which are outliers against the agency's history before this
+    /// submission: one turn. (Batches go through <see cref="PlanAsync"/> and <see cref="AbsorbAsync"/> instead.)
     /// </summary>
     [Alias("submit")]
     Task<SubmissionAnswer> SubmitAsync(ReturnSubmission submission);
@@ -61,6 +82,10 @@ public interface IIndicatorGrain : IGrainWithStringKey
 /// <summary>What each submitted value did (same order as the values) and which values look wrong.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SubmissionAnswer(IReadOnlyList<ReturnOutcome> Outcomes, IReadOnlyList<Outlier> Outliers);
+
+/// <summary>A submission's answer, and the ledger entries that would record it (none for a value that is unchanged).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubmissionPlan(SubmissionAnswer Answer, IReadOnlyList<LedgerEntry> Entries);
 
 /// <summary>
 /// A submitted value (<paramref name="Index"/> in the submission) that lies <paramref name="Score"/> modified z-scores

@@ -25,9 +25,10 @@ public sealed record Contribution(
     string SubmittedBy, DateTimeOffset SubmittedAt);
 
 /// <summary>
-/// A row of the append-only returns ledger: every value ever accepted, with its revision. Written in the same
-/// transaction as the indicator grain's state.
+/// A row of the append-only returns ledger: every value ever accepted, with its revision. A batch's entries are written
+/// in one transaction for all its grains; a grain's own submission writes them with its state.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record LedgerEntry(
     string BatchId, string Place, string Indicator, string Period, string Agency, int Revision,
     double Numerator, double? Denominator, string? Note, string SubmittedBy, DateTimeOffset SubmittedAt)

@@ -6,8 +6,10 @@ using Scrutiny.Grains.Storage;
 namespace Scrutiny.Grains.Grains;
 
 /// <summary>
-/// An indicator in one place: each agency's contributions, the combined series and its statistics. Its state and the
-/// ledger rows of each submission are written in one transaction (<see cref="RecordedWrites"/>).
+/// An indicator in one place: each agency's contributions, the combined series and its statistics. Its contributions
+/// are its ledger entries' newest revisions: a batch's entries are committed for all its grains at once, then each
+/// grain takes its own in (<see cref="IIndicatorGrain.PlanAsync"/>, <see cref="IIndicatorGrain.AbsorbAsync"/>); a
+/// grain's own submission and its settings are written with its state (<see cref="RecordedWrites"/>).
 /// </summary>
 [GrainType(GrainStates.Indicator)]
 public sealed class IndicatorGrain(
@@ -41,45 +43,100 @@ public sealed class IndicatorGrain(
         _published = null;
     }
 
-    public Task<SubmissionAnswer> PreviewAsync(IReadOnlyList<ReturnedValue> values)
+    public Task<SubmissionPlan> PlanAsync(ReturnSubmission submission) => Task.FromResult(Plan(submission));
+
+    public async Task AbsorbAsync(IReadOnlyList<LedgerEntry> entries)
     {
-        var outliers = Outliers(values);
-        // Classify against a copy, so that a value repeated within one batch is judged against the one before it.
-        var periods = State.Periods.ToDictionary(p => p.Key, p => new Dictionary<string, Contribution>(p.Value));
-        var outcomes = values.Select(v => Classify(periods, v, "", "", default).Outcome).ToList();
-        return Task.FromResult(new SubmissionAnswer(outcomes, outliers));
+        if (entries.Count == 0)
+        {
+            // Nothing new, but the values may be ones whose first submission died before the place heard of them (a crash,
+            // the store going away): a retry brings the place up to date. The place ignores a latest value it holds already.
+            if (State.Periods.Count > 0) await TellPlaceAsync(Series(), LatestSubmittedAt(Series()));
+            return;
+        }
+        Take(entries);
+        // Announced even when every entry was held already (an activation that started after the commit read them from
+        // the ledger): nobody has heard of them yet.
+        await AfterChangeAsync(newest: NewestPeriod(entries), entries[0].SubmittedAt);
+    }
+
+    public Task ReloadAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public async Task<SubmissionAnswer> SubmitAsync(ReturnSubmission submission)
     {
+        var plan = Plan(submission);
+        if (plan.Entries.Count == 0)
+        {
+            await AbsorbAsync([]);
+            return plan.Answer;
+        }
+        await state.WriteWithAsync(this, plan.Entries);
+        await AbsorbAsync(plan.Entries);
+        return plan.Answer;
+    }
+
+    /// <summary>
+    /// What each value does, against the contributions held and the values before it in the same submission (a value
+    /// repeated within one batch is judged against the one before it), changing nothing held.
+    /// </summary>
+    private SubmissionPlan Plan(ReturnSubmission submission)
+    {
         var outliers = Outliers(submission.Values);
         var outcomes = new List<ReturnOutcome>(submission.Values.Count);
-        var ledger = new List<IAppendRecord>();
-        var changedPeriods = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<LedgerEntry>();
         // Whole microseconds, as PostgreSQL keeps them: the contributions are read back from the ledger on activation,
         // and must be the ones held now.
         var at = submission.SubmittedAt.AddTicks(-(submission.SubmittedAt.Ticks % TimeSpan.TicksPerMicrosecond));
+        // What this submission has planned so far, over what is held.
+        var planned = new Dictionary<(string Period, string Agency), Contribution>();
         foreach (var value in submission.Values)
         {
-            var (outcome, contribution) = Classify(State.Periods, value, submission.BatchId, submission.SubmittedBy, at);
-            outcomes.Add(outcome);
-            if (outcome == ReturnOutcome.Unchanged) continue;
-            changedPeriods.Add(value.Period);
-            ledger.Add(new LedgerEntry(submission.BatchId, _place, _indicator.Code, value.Period, value.Agency,
-                contribution.Revision, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, at));
+            var current = planned.GetValueOrDefault((value.Period, value.Agency)) ??
+                (State.Periods.TryGetValue(value.Period, out var byAgency) ? byAgency.GetValueOrDefault(value.Agency) : null);
+            if (current is not null && current.Numerator.Equals(value.Numerator) &&
+                Nullable.Equals(current.Denominator, value.Denominator) && (current.Note ?? "") == (value.Note ?? ""))
+            {
+                outcomes.Add(ReturnOutcome.Unchanged);
+                continue;
+            }
+            outcomes.Add(current is null ? ReturnOutcome.Imported : ReturnOutcome.Updated);
+            var entry = new LedgerEntry(submission.BatchId, _place, _indicator.Code, value.Period, value.Agency,
+                (current?.Revision ?? 0) + 1, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, at);
+            planned[(value.Period, value.Agency)] = ContributionOf(entry);
+            entries.Add(entry);
         }
-        if (ledger.Count == 0)
-        {
-            // Nothing new, but the values may be ones whose first submission died after this grain's write and before
-            // the place heard of it (a crash, the store going away): a retry or a recovered batch brings the place up
-            // to date. The place ignores a latest value it already holds.
-            if (State.Periods.Count > 0) await TellPlaceAsync(Series(), LatestSubmittedAt(Series()));
-            return new SubmissionAnswer(outcomes, outliers);
-        }
+        return new SubmissionPlan(new SubmissionAnswer(outcomes, outliers), entries);
+    }
 
-        await state.WriteWithAsync(this, ledger);
-        await AfterChangeAsync(newest: changedPeriods.MaxBy(Period.Parse)!, submission.SubmittedAt);
-        return new SubmissionAnswer(outcomes, outliers);
+    /// <summary>Holds each entry as its agency's contribution to its period, unless a revision as new is held already.</summary>
+    private void Take(IReadOnlyList<LedgerEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            if (!State.Periods.TryGetValue(e.Period, out var byAgency)) State.Periods[e.Period] = byAgency = [];
+            if (byAgency.TryGetValue(e.Agency, out var held) && held.Revision >= e.Revision) continue;
+            byAgency[e.Agency] = ContributionOf(e);
+        }
+    }
+
+    private static Contribution ContributionOf(LedgerEntry e) =>
+        new(e.Agency, e.Numerator, e.Denominator, e.Note, e.Revision, e.BatchId, e.SubmittedBy, e.SubmittedAt);
+
+    private static string NewestPeriod(IReadOnlyList<LedgerEntry> entries)
+    {
+        var newest = entries[0].Period;
+        var newestParsed = Period.Parse(newest);
+        foreach (var e in entries)
+        {
+            if (e.Period == newest) continue;
+            var parsed = Period.Parse(e.Period);
+            if (parsed.CompareTo(newestParsed) > 0) (newest, newestParsed) = (e.Period, parsed);
+        }
+        return newest;
     }
 
     /// <summary>
@@ -219,21 +276,4 @@ public sealed class IndicatorGrain(
     private SeriesPoint PointFor(string period) => Combiner.Combine(_indicator, period, State.Periods[period].Values);
 
     private Dictionary<string, string> Keys() => new() { [ChangeKeys.Place] = _place, [ChangeKeys.Indicator] = _indicator.Code };
-
-    /// <summary>Decides what a value does and, unless unchanged, records it as the agency's new contribution.</summary>
-    private static (ReturnOutcome Outcome, Contribution Contribution) Classify(
-        Dictionary<string, Dictionary<string, Contribution>> periods, ReturnedValue value,
-        string batchId, string submittedBy, DateTimeOffset at)
-    {
-        if (!periods.TryGetValue(value.Period, out var byAgency)) periods[value.Period] = byAgency = [];
-        byAgency.TryGetValue(value.Agency, out var current);
-        if (current is not null && current.Numerator.Equals(value.Numerator) &&
-            Nullable.Equals(current.Denominator, value.Denominator) && (current.Note ?? "") == (value.Note ?? ""))
-            return (ReturnOutcome.Unchanged, current);
-
-        var next = new Contribution(value.Agency, value.Numerator, value.Denominator, value.Note,
-            (current?.Revision ?? 0) + 1, batchId, submittedBy, at);
-        byAgency[value.Agency] = next;
-        return (current is null ? ReturnOutcome.Imported : ReturnOutcome.Updated, next);
-    }
 }

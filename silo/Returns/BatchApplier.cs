@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Orleans.Storage;
@@ -12,25 +14,31 @@ using Scrutiny.Silo.Api;
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
-/// Feeds a staged batch to its indicator grains, one grain's rows at a time, and tallies what each row did. The
-/// same code previews a dry run (inside the staging transaction), applies a new batch, and re-applies a batch
-/// that a crash interrupted: re-applying is harmless, since a value already there counts as unchanged.
+/// Applies a staged batch in three steps. Each indicator grain plans its rows (what each does, the revisions that
+/// record it, which look wrong), writing nothing; the store then commits every planned ledger entry of the batch with
+/// the batch's answer in one transaction (one binary COPY on PostgreSQL, not one transaction per grain); then each grain
+/// takes its entries in, publishes the change and tells its place. A crash before the commit leaves nothing applied and
+/// recovery plans again; a crash after it leaves the ledger whole, and recovery hands the committed entries to the
+/// grains again (taking an entry twice does nothing). A dry run is the first step alone.
 /// </summary>
-public sealed class BatchApplier(Database database, IGrainFactory grains, TimeProvider time)
+public sealed class BatchApplier(Database database, IGrainFactory grains, TimeProvider time, FaultInjection faults)
 {
     /// <summary>
-    /// Grains applied at once on PostgreSQL, per batch: the 100,000-row import answered in 6.5 s at 8 against 11.2 s one at
-    /// a time; issue 16's four concurrent 10,000-row batches went in at 14.5–16.3 s at 8, 12.1–14.2 s at 16 and 11.1–11.6 s
-    /// at 32 (docs/benchmarks.md). Not 32: the calls already queue for the node's pooled connections (20 by default,
-    /// <see cref="StoreOptions.MaxPoolSizeSetting"/>), and a call that waits past the connection Timeout fails.
+    /// Grains asked at once on PostgreSQL, per batch: planning is in memory, and taking entries in writes only the places
+    /// whose latest value moved, so the calls wait mostly on messaging and on each other. Not more: the place writes take
+    /// the node's pooled connections (20 by default, <see cref="StoreOptions.MaxPoolSizeSetting"/>), and a call that
+    /// waits past the connection Timeout fails.
     /// </summary>
     public const int ConcurrentGrainsOnPostgres = 16;
 
     /// <summary>
-    /// Grains applied at once on SQLite: its one writer takes a grain's write at a time, but two in flight let one's
-    /// Orleans messaging overlap the other's write (the 100,000-row import: 6.2 s against 7.4 s one at a time).
+    /// Grains asked at once on SQLite: its one writer takes a place's write at a time, but two in flight let one's Orleans
+    /// messaging overlap the other's write.
     /// </summary>
     public const int ConcurrentGrainsOnSqlite = 2;
+
+    /// <summary>Times a batch is planned again after the store refused its revisions (another activation wrote first).</summary>
+    public const int MaxConflictRetries = 5;
 
     /// <summary>
     /// The batches this process is accepting or applying now. A batch recorded as this instance's but not held here was
@@ -38,132 +46,195 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
     /// </summary>
     public HeldHere<string> InHand { get; } = new();
 
-    /// <param name="rows">The batch's staged rows, one grain's after another (<see cref="BatchStaging.ReadAllAsync"/>).</param>
-    /// <param name="applied">Grains (place, indicator) that already have this batch's rows: a crash came after them.</param>
-    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> RunAsync(
-        IReadOnlyList<StagedRow> rows, BatchHeader batch, bool dryRun, IReadOnlySet<(string Place, string Indicator)>? applied = null)
+    // One batch of an agency applied at a time on this node: two would plan the same next revision of a value the agency
+    // sent in both, and the second commit would be refused. Agencies never share a value, so they never wait on each other.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _agencyTurns = new(StringComparer.Ordinal);
+
+    /// <summary>What the batch would do, and its warnings, writing nothing: a dry run.</summary>
+    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> PreviewAsync(IReadOnlyList<StagedRow> rows, BatchHeader batch)
     {
-        var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
-        var warnings = new List<RowProblem>();
-        // Grains are independent, so several apply at once: on PostgreSQL each waits mostly on round trips; SQLite takes
-        // one writer at a time, and a second grain in flight only fills the time the first spends in messaging.
-        using var slots = new SemaphoreSlim(database.Engine == StoreEngine.Postgres ? ConcurrentGrainsOnPostgres : ConcurrentGrainsOnSqlite);
-        var running = new List<Task>();
-        var group = new List<StagedRow>();
-
-        async Task ApplyGroupAsync(List<StagedRow> rows)
-        {
-            try
-            {
-                var grain = grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(rows[0].Place, rows[0].Indicator));
-                var values = rows.Select(r => new ReturnedValue(r.Period, batch.AgencyCode, r.Numerator, r.Denominator, r.Note)).ToList();
-                var answer = dryRun
-                    ? await grain.PreviewAsync(values)
-                    : await SubmitAsync(grain, new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, values));
-                lock (warnings)
-                {
-                    warnings.AddRange(answer.Outliers.Select(o => Warning(rows[o.Index], batch.AgencyCode, o)));
-                    foreach (var outcome in answer.Outcomes) outcomes[(int)outcome]++;
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-
-        async Task DispatchAsync()
-        {
-            if (group.Count == 0) return;
-            await slots.WaitAsync();
-            running.Add(ApplyGroupAsync(group));
-            group = [];
-        }
-
-        foreach (var row in rows)
-        {
-            // Feeding such a grain its rows again could undo a newer batch's value for the same period.
-            if (applied?.Contains((row.Place, row.Indicator)) == true) continue;
-            if (group.Count > 0 && (group[0].Place != row.Place || group[0].Indicator != row.Indicator)) await DispatchAsync();
-            group.Add(row);
-        }
-        await DispatchAsync();
-        await Task.WhenAll(running);
-        warnings.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return (new ReturnsImportResult(batch.Id, outcomes[(int)ReturnOutcome.Imported], outcomes[(int)ReturnOutcome.Updated],
-            outcomes[(int)ReturnOutcome.Unchanged], dryRun), warnings);
+        var groups = GrainGroup.Of(rows, grains);
+        var plans = await PlanAsync(groups, batch);
+        return (Result(batch.Id, plans, dryRun: true), Warnings(groups, plans, batch.AgencyCode));
     }
 
-    /// <summary>
-    /// Applies a batch that is staged and committed, then records it as applied with its result and its answer.
-    /// The counts come from the ledger, not from this run, so that a batch a crash interrupted answers as it would
-    /// have the first time: rows that got through before the crash count as imported or updated, not unchanged.
-    /// </summary>
+    /// <summary>Applies a batch that is staged and committed, then records it as applied.</summary>
     public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken)
     {
-        HashSet<(string, string)> applied;
-        IReadOnlyList<StagedRow> rows;
-        // No connection is held while the grains work: they take theirs from the same pool, and requests that each held
-        // one across their grains' writes starved it (50 agencies at once against the default pool of 20: every request
-        // waited on a grain that waited on a connection, until Npgsql gave up and the node answered 503).
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        var turn = _agencyTurns.GetOrAdd(batch.AgencyCode, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken);
+        try
         {
-            applied = (await connection.QueryAsync<(string, string)>(
-                "SELECT DISTINCT place_code, indicator_code FROM returns_ledger WHERE batch_id = @Id", new { batch.Id })).ToHashSet();
-            rows = await BatchStaging.ReadAllAsync(connection, null, batch.Id);
+            return await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken));
         }
-        var (_, warnings) = await RunAsync(rows, batch, dryRun: false, applied);
-
-        await using var counting = await database.OpenAsync(cancellationToken);
-        var (staged, written, first) = await counting.QuerySingleAsync<(long, long, long)>(
-            """
-            SELECT (SELECT COUNT(*) FROM return_batch_rows WHERE batch_id = @Id),
-                   (SELECT COUNT(*) FROM returns_ledger WHERE batch_id = @Id),
-                   (SELECT COUNT(*) FROM returns_ledger WHERE batch_id = @Id AND revision = 1)
-            """, new { batch.Id });
-        // A value's first revision is a value imported; a later one, a value updated; a row with no entry was unchanged.
-        var result = new ReturnsImportResult(batch.Id, (int)first, (int)(written - first), (int)(staged - written), DryRun: false);
-        ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
-        ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
-        ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
-        await counting.ExecuteAsync(
-            "UPDATE return_batches SET status = @status, applied_at = @at, result = @result, answer = @answer WHERE id = @id",
-            new
-            {
-                status = BatchHeader.Applied, at = SqlDialect.Timestamp(time.GetUtcNow(), database.Engine),
-                result = JsonSerializer.Serialize(result, GrainJson.Options), answer = ReturnsImportResponse.Json(result, warnings), id = batch.Id,
-            });
-        return (result, warnings);
+        finally
+        {
+            turn.Release();
+        }
     }
 
     /// <summary>
-    /// Submits, and submits again when the grain's write lost a race for its stored version (another activation of it
-    /// wrote first, which one cluster should never have, but a store shared by two clusters could): the grain let its
-    /// activation go, the next call reads the newer state, and a value already there counts as unchanged.
+    /// Finishes a batch that a crash or a failure interrupted: if its ledger entries were committed, hands them to the
+    /// grains again; if not, applies it from its staged rows as if for the first time.
     /// </summary>
-    private static async Task<SubmissionAnswer> SubmitAsync(IIndicatorGrain grain, ReturnSubmission submission)
+    public async Task ResumeAsync(BatchHeader batch, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var turn = _agencyTurns.GetOrAdd(batch.AgencyCode, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken);
+        try
         {
-            try
+            List<LedgerEntry> entries;
+            // No connection is held while the grains work: they take theirs from the same pool.
+            await using (var connection = await database.OpenAsync(cancellationToken))
             {
-                return await grain.SubmitAsync(submission);
+                if (await connection.ExecuteScalarAsync<string?>("SELECT result FROM return_batches WHERE id = @Id", new { batch.Id }) is null)
+                {
+                    await connection.CloseAsync();
+                    await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken));
+                    return;
+                }
+                entries = [.. (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE batch_id = @Id", new { batch.Id }))
+                    .Select(r => r.ToEntry())];
             }
-            catch (InconsistentStateException) when (attempt < MaxConflictRetries)
-            {
-                ScrutinyMetrics.ConflictsRetried.Add(1);
-                await Task.Delay(Random.Shared.Next(1, 10 * attempt));
-            }
+            var byGrain = entries.GroupBy(e => (e.Place, e.Indicator)).ToList();
+            await ForEachGrainAsync(byGrain.Count, i =>
+                grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
+            await MarkAppliedAsync(batch);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
-    /// <summary>Attempts at a grain whose write keeps losing races before the batch is left to recovery.</summary>
-    public const int MaxConflictRetries = 5;
+    /// <summary>Read whole, so that the connection goes back to the pool before any grain is asked.</summary>
+    private async Task<IReadOnlyList<StagedRow>> StagedRowsAsync(BatchHeader batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await BatchStaging.ReadAllAsync(connection, null, batch.Id);
+    }
+
+    private async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> PlanCommitAndAbsorbAsync(
+        BatchHeader batch, IReadOnlyList<StagedRow> rows)
+    {
+        var groups = GrainGroup.Of(rows, grains);
+        for (var attempt = 1; ; attempt++)
+        {
+            var plans = await PlanAsync(groups, batch);
+            var (result, warnings) = (Result(batch.Id, plans, dryRun: false), Warnings(groups, plans, batch.AgencyCode));
+            if (await TryCommitAsync(batch, plans, result, warnings))
+            {
+                // Every group, entries or not: a grain with nothing new still tells its place the latest value, which a batch
+                // resent after a crash needs.
+                await ForEachGrainAsync(groups.Count, i => groups[i].Grain.AbsorbAsync(plans[i].Entries));
+                await MarkAppliedAsync(batch);
+                ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
+                ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
+                ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
+                return (result, warnings);
+            }
+            // Another activation of some grain (another cluster over the same store) wrote revisions this plan also took:
+            // let this node's activations go, so that the next plan starts from what the store holds.
+            if (attempt == MaxConflictRetries)
+                throw new InconsistentStateException($"Batch {batch.Id}'s revisions were taken by another writer {attempt} times.");
+            ScrutinyMetrics.ConflictsRetried.Add(1);
+            await ForEachGrainAsync(groups.Count, i => plans[i].Entries.Count > 0 ? groups[i].Grain.ReloadAsync() : Task.CompletedTask);
+            await Task.Delay(Random.Shared.Next(1, 10 * attempt));
+        }
+    }
+
+    private async Task<SubmissionPlan[]> PlanAsync(IReadOnlyList<GrainGroup> groups, BatchHeader batch)
+    {
+        var plans = new SubmissionPlan[groups.Count];
+        await ForEachGrainAsync(groups.Count, async i =>
+            plans[i] = await groups[i].Grain.PlanAsync(new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, groups[i].Values(batch.AgencyCode))));
+        return plans;
+    }
+
+    /// <summary>
+    /// The batch's ledger entries and its answer, in one transaction: the batch is applied, or none of it is. False when
+    /// the store already holds one of the planned revisions.
+    /// </summary>
+    private async Task<bool> TryCommitAsync(BatchHeader batch, SubmissionPlan[] plans, ReturnsImportResult result, IReadOnlyList<RowProblem> warnings)
+    {
+        try
+        {
+            await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                await LedgerWriter.AppendAsync(connection, transaction, [.. plans.SelectMany(p => p.Entries)], database.Engine);
+                return await connection.ExecuteAsync("UPDATE return_batches SET result = @result, answer = @answer WHERE id = @id",
+                    new { result = JsonSerializer.Serialize(result, GrainJson.Options), answer = ReturnsImportResponse.Json(result, warnings), id = batch.Id },
+                    transaction);
+            });
+        }
+        catch (DbException e) when (UniqueViolation.Is(e))
+        {
+            return false;
+        }
+        faults.Written();
+        return true;
+    }
+
+    private async Task MarkAppliedAsync(BatchHeader batch)
+    {
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync("UPDATE return_batches SET status = @status, applied_at = @at WHERE id = @id",
+            new { status = BatchHeader.Applied, at = SqlDialect.Timestamp(time.GetUtcNow(), database.Engine), id = batch.Id });
+    }
+
+    /// <summary>
+    /// Calls a grain for each index, several at once: grains are independent, and each call waits mostly on messaging
+    /// (SQLite, with its one writer, gets fewer at once).
+    /// </summary>
+    private Task ForEachGrainAsync(int count, Func<int, Task> call) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = database.Engine == StoreEngine.Postgres ? ConcurrentGrainsOnPostgres : ConcurrentGrainsOnSqlite },
+            async (i, _) => await call(i));
+
+    private static ReturnsImportResult Result(string batchId, SubmissionPlan[] plans, bool dryRun)
+    {
+        var outcomes = new int[Enum.GetValues<ReturnOutcome>().Length];
+        foreach (var outcome in plans.SelectMany(p => p.Answer.Outcomes)) outcomes[(int)outcome]++;
+        return new ReturnsImportResult(batchId, outcomes[(int)ReturnOutcome.Imported], outcomes[(int)ReturnOutcome.Updated],
+            outcomes[(int)ReturnOutcome.Unchanged], dryRun);
+    }
+
+    private static List<RowProblem> Warnings(IReadOnlyList<GrainGroup> groups, SubmissionPlan[] plans, string agency)
+    {
+        var warnings = new List<RowProblem>();
+        for (var i = 0; i < groups.Count; i++)
+            warnings.AddRange(plans[i].Answer.Outliers.Select(o => Warning(groups[i].Rows[o.Index], agency, o)));
+        warnings.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return warnings;
+    }
 
     /// <summary>An outlier the grain found, as a warning on the row it came from (accepted: the agency checks it).</summary>
     private static RowProblem Warning(StagedRow row, string agency, Outlier outlier) =>
         new(row.Row, "numerator", "outlier",
             $"{outlier.Value:G6} is {Math.Abs(outlier.Score):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
+
+    /// <summary>One indicator grain's rows of a batch, in submitted order.</summary>
+    private sealed record GrainGroup(IIndicatorGrain Grain, IReadOnlyList<StagedRow> Rows)
+    {
+        public IReadOnlyList<ReturnedValue> Values(string agency) =>
+            [.. Rows.Select(r => new ReturnedValue(r.Period, agency, r.Numerator, r.Denominator, r.Note))];
+
+        /// <param name="rows">One grain's rows after another (as <see cref="BatchStaging.ReadAllAsync"/> reads them).</param>
+        public static List<GrainGroup> Of(IReadOnlyList<StagedRow> rows, IGrainFactory grains)
+        {
+            var groups = new List<GrainGroup>();
+            var start = 0;
+            for (var i = 1; i <= rows.Count; i++)
+            {
+                if (i < rows.Count && rows[i].Place == rows[start].Place && rows[i].Indicator == rows[start].Indicator) continue;
+                if (i > start)
+                    groups.Add(new GrainGroup(grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(rows[start].Place, rows[start].Indicator)),
+                        [.. rows.Skip(start).Take(i - start)]));
+                start = i;
+            }
+            return groups;
+        }
+    }
 }
 
 /// <summary>A batch's header row in <c>return_batches</c>.</summary>

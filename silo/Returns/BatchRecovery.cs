@@ -9,8 +9,8 @@ namespace Scrutiny.Silo.Returns;
 /// Applies batches that were accepted (staged and committed) but not applied because the instance applying them
 /// died or gave up: at start-up, a node's own batches from before the restart; at any time, those of a node whose
 /// lease ran out, and this process's own that it no longer holds (its apply failed, the store went away). Each is
-/// claimed first, so that two nodes do not both take it over. Rows of a grain that got them before the crash are not
-/// fed again, so nothing is doubled.
+/// claimed first, so that two nodes do not both take it over. A batch whose ledger entries were committed before the
+/// crash is not planned again: its entries are handed to the grains, which take an entry they hold already as nothing.
 /// </summary>
 public sealed class BatchRecovery(Database database, BatchApplier applier, NodeLeases leases, ILogger<BatchRecovery> logger)
 {
@@ -35,7 +35,7 @@ public sealed class BatchRecovery(Database database, BatchApplier applier, NodeL
                     new { self = leases.Self.Id, id, status = BatchHeader.Accepted, was = acceptedBy ?? "" });
                 if (claimed == 0) continue;
                 var batch = new BatchHeader(id, agency, submittedBy, Enum.Parse<ReturnsSource>(source, ignoreCase: true), SqlDialect.ReadTimestamp(receivedAt));
-                await applier.ApplyAsync(batch, cancellationToken);
+                await applier.ResumeAsync(batch, cancellationToken);
                 logger.LogWarning("Applied batch {Batch} of agency {Agency}, interrupted before it was fully applied", id, agency);
                 recovered++;
             }

@@ -6,7 +6,7 @@ namespace Scrutiny.Silo.Returns;
 
 /// <summary>
 /// Writes a batch's rows to <c>return_batch_rows</c> as they stream past, inside the caller's transaction. Staged rows
-/// are what the grains are fed from, and what start-up recovery re-applies. Rows added are kept only once
+/// are what recovery feeds the grains from when a crash came before the batch's ledger entries were committed. Rows added are kept only once
 /// <see cref="CompleteAsync"/> has run: disposing without it (a rejected batch, a failed request) keeps none of them.
 /// </summary>
 public abstract class BatchStaging : IAsyncDisposable
@@ -17,7 +17,7 @@ public abstract class BatchStaging : IAsyncDisposable
             ? new PostgresBatchStaging(postgres, batchId)
             : new SqliteBatchStaging(connection, transaction, batchId);
 
-    public abstract ValueTask AddAsync(int row, ReturnRow values);
+    public abstract ValueTask AddAsync(StagedRow row);
 
     /// <summary>Writes what is still buffered; the rows are then in the caller's transaction.</summary>
     public abstract Task CompleteAsync();
@@ -47,4 +47,9 @@ public abstract class BatchStaging : IAsyncDisposable
 }
 
 /// <summary>A validated row as staged.</summary>
-public sealed record StagedRow(int Row, string Place, string Indicator, string Period, double Numerator, double? Denominator, string? Note);
+public sealed record StagedRow(int Row, string Place, string Indicator, string Period, double Numerator, double? Denominator, string? Note)
+{
+    /// <summary>A row that passed validation: every field it needs is there.</summary>
+    public static StagedRow From(int row, ReturnRow values) =>
+        new(row, values.Place!, values.Indicator!, values.Period!, values.Numerator!.Value, values.Denominator, values.Note);
+}

@@ -13,7 +13,7 @@ internal sealed class PostgresBatchStaging(NpgsqlConnection connection, string b
 {
     private NpgsqlBinaryImporter? _copy;
 
-    public override async ValueTask AddAsync(int row, ReturnRow values)
+    public override async ValueTask AddAsync(StagedRow row)
     {
         _copy ??= await connection.BeginBinaryImportAsync(
             """
@@ -22,14 +22,14 @@ internal sealed class PostgresBatchStaging(NpgsqlConnection connection, string b
             """);
         await _copy.StartRowAsync();
         await _copy.WriteAsync(batchId, NpgsqlDbType.Text);
-        await _copy.WriteAsync(row, NpgsqlDbType.Integer);
-        await _copy.WriteAsync(values.Place!, NpgsqlDbType.Text);
-        await _copy.WriteAsync(values.Indicator!, NpgsqlDbType.Text);
-        await _copy.WriteAsync(values.Period!, NpgsqlDbType.Text);
-        await _copy.WriteAsync(values.Numerator!.Value, NpgsqlDbType.Double);
-        if (values.Denominator is { } denominator) await _copy.WriteAsync(denominator, NpgsqlDbType.Double);
+        await _copy.WriteAsync(row.Row, NpgsqlDbType.Integer);
+        await _copy.WriteAsync(row.Place, NpgsqlDbType.Text);
+        await _copy.WriteAsync(row.Indicator, NpgsqlDbType.Text);
+        await _copy.WriteAsync(row.Period, NpgsqlDbType.Text);
+        await _copy.WriteAsync(row.Numerator, NpgsqlDbType.Double);
+        if (row.Denominator is { } denominator) await _copy.WriteAsync(denominator, NpgsqlDbType.Double);
         else await _copy.WriteNullAsync();
-        if (values.Note is { } note) await _copy.WriteAsync(note, NpgsqlDbType.Text);
+        if (row.Note is { } note) await _copy.WriteAsync(note, NpgsqlDbType.Text);
         else await _copy.WriteNullAsync();
     }
 

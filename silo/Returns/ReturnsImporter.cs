@@ -53,7 +53,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                     if (problems.Count > MaxProblems) break;
                 }
                 // Once a batch is rejected, its remaining rows are only checked, not staged.
-                else if (problems.Count == 0) await staging.AddAsync(parsed.Row, parsed.Values);
+                else if (problems.Count == 0) await staging.AddAsync(StagedRow.From(parsed.Row, parsed.Values));
             }
             // A rejected batch's staging is abandoned: disposing it without completing keeps none of its rows.
             if (problems.Count == 0) await staging.CompleteAsync();
@@ -74,7 +74,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
             var staged = await BatchStaging.ReadAllAsync(connection, transaction, batch.Id);
             await transaction.RollbackAsync(cancellationToken);
             await connection.CloseAsync();
-            var (preview, previewWarnings) = await applier.RunAsync(staged, batch, dryRun: true);
+            var (preview, previewWarnings) = await applier.PreviewAsync(staged, batch);
             return new ReturnsImportOutcome(preview, [], previewWarnings);
         }
 

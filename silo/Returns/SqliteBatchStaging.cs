@@ -13,13 +13,13 @@ internal sealed class SqliteBatchStaging(DbConnection connection, DbTransaction 
     private const string Insert =
         """
         INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note)
-        VALUES (@batchId, @row, @Place, @Indicator, @Period, @Numerator, @Denominator, @Note)
+        VALUES (@batchId, @Row, @Place, @Indicator, @Period, @Numerator, @Denominator, @Note)
         """;
 
     // Each row is written as it arrives, inside the caller's transaction: nothing is left to write at the end, and
     // a rejected batch's rows go with the transaction's rollback.
-    public override async ValueTask AddAsync(int row, ReturnRow values) =>
-        await connection.ExecuteAsync(Insert, new { batchId, row, values.Place, values.Indicator, values.Period, values.Numerator, values.Denominator, values.Note },
+    public override async ValueTask AddAsync(StagedRow row) =>
+        await connection.ExecuteAsync(Insert, new { batchId, row.Row, row.Place, row.Indicator, row.Period, row.Numerator, row.Denominator, row.Note },
             transaction);
 
     public override Task CompleteAsync() => Task.CompletedTask;

@@ -87,7 +87,7 @@ public sealed class SqlGrainStorage(Database database, TimeProvider time, FaultI
             await BoardRecordsWriter.AppendAsync(connection, transaction, appends, database.Engine);
             return newVersion;
         }, CancellationToken.None);
-        faults.GrainStateWritten();
+        faults.Written();
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }

@@ -8,9 +8,9 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Verification;
 
 /// <summary>
-/// The returns ledger against the indicator grains' state and the batches agencies sent: every accepted value is in
-/// the ledger, each agency's revisions of a value run 1, 2, 3… with none missing, and every indicator with values in
-/// the ledger has its stored state (its settings, written in the same transaction).
+/// The returns ledger against the batches agencies sent: every accepted value is in the ledger, and each agency's
+/// revisions of a value run 1, 2, 3… with none missing. (An indicator's contributions are the ledger's newest rows, read
+/// back as its state, so they cannot differ from it.)
 /// </summary>
 internal static class LedgerChecks
 {
@@ -27,7 +27,7 @@ internal static class LedgerChecks
         public string? Note { get; init; }
     }
 
-    public static async Task CheckAsync(DbConnection connection, DbTransaction transaction, IReadOnlyDictionary<string, IndicatorState> indicators, List<Discrepancy> found)
+    public static async Task CheckAsync(DbConnection connection, DbTransaction transaction, List<Discrepancy> found)
     {
         var ledger = (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger", transaction: transaction)).ToList();
         foreach (var value in ledger.GroupBy(r => (Key: IndicatorKey.For(r.Place, r.Indicator), r.Period, r.Agency)))
@@ -37,12 +37,6 @@ internal static class LedgerChecks
                 found.Add(new Discrepancy("ledger", $"{value.Key.Key} {value.Key.Period} {value.Key.Agency}",
                     $"revisions are {string.Join(", ", revisions)}; expected 1 to {revisions.Count} with none missing or repeated"));
         }
-
-        // An indicator's contributions are the ledger's newest rows (read back as its state), so they cannot differ from
-        // it; what can go wrong is a ledger row written without the grain's state write that goes with it.
-        foreach (var key in ledger.Select(r => IndicatorKey.For(r.Place, r.Indicator)).Distinct())
-            if (!indicators.ContainsKey(key))
-                found.Add(new Discrepancy("indicator", key, "the ledger has values but the indicator has no stored state"));
 
         await CheckBatchesAsync(connection, transaction, ledger, found);
     }

@@ -22,14 +22,21 @@ public sealed class StoreVerifier(Database database, ICatalogueReader catalogue)
             ? sqlite.BeginTransaction(deferred: true)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
-        var indicators = await StoredStates.ReadAsync<IndicatorState>(connection, transaction, GrainStates.Indicator);
+        var stored = await StoredStates.ReadAsync<IndicatorState>(connection, transaction, GrainStates.Indicator);
         var contributions = await LedgerContributions.ReadAllAsync(connection, transaction);
-        foreach (var (key, state) in indicators) state.Periods = contributions.GetValueOrDefault(key) ?? [];
+        // An indicator's state row holds only its settings, and one whose values all came in batches has none: its
+        // contributions are its ledger rows either way.
+        var indicators = stored.Keys.Union(contributions.Keys).ToDictionary(key => key, key =>
+        {
+            var state = stored.GetValueOrDefault(key) ?? new IndicatorState();
+            state.Periods = contributions.GetValueOrDefault(key) ?? [];
+            return state;
+        }, StringComparer.Ordinal);
         var places = await StoredStates.ReadAsync<PlaceState>(connection, transaction, GrainStates.Place);
         var boards = await StoredStates.ReadAsync<BoardState>(connection, transaction, GrainStates.PartnershipBoard);
         var definitions = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
 
-        await LedgerChecks.CheckAsync(connection, transaction, indicators, found);
+        await LedgerChecks.CheckAsync(connection, transaction, found);
         PlaceChecks.Check(indicators, places, definitions, found);
         await BoardChecks.CheckAsync(connection, transaction, boards, found);
         return found;

@@ -27,7 +27,10 @@ public sealed class KeyboardTests(Browser browser)
         await TabToAsync(page, "button[type=submit]:text('Apply')");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains("variation=improving", StringComparison.Ordinal));
+        // Waits for the response, not the page's load event, and longer than Playwright's 30 s: on CI's loaded machine
+        // (two suites, their browsers and nodes on two cores) the answer once took longer than that.
+        await page.WaitForURLAsync(url => url.Contains("variation=improving", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
         await Expect(page.Locator("input[name=variation][value=improving]")).ToBeCheckedAsync();
         await Expect(page.Locator($"tr[data-live-indicator='{SpcCase.Indicator}']")).ToBeVisibleAsync();
     }

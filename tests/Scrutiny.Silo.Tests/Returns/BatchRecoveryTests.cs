@@ -10,29 +10,14 @@ namespace Scrutiny.Silo.Tests.Returns;
 public sealed class BatchRecoveryTests
 {
     [Theory, ClassData(typeof(Engines))]
-    public async Task An_accepted_batch_left_half_applied_is_completed_at_start_up_without_doubling(StoreEngine engine)
+    public async Task An_accepted_batch_that_crashed_before_its_ledger_commit_is_applied_from_its_staged_rows_at_start_up(StoreEngine engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        var receivedAt = DateTimeOffset.UtcNow.AddHours(-1);
         await using (var silo = await TestSilo.StartAsync(database))
         {
             await silo.SeedMinimalCatalogueAsync();
-            // What a crash leaves: a committed, accepted batch of two grains' rows, of which one grain got its rows.
-            await using (var connection = await silo.Database.OpenAsync())
-            {
-                await connection.ExecuteAsync(
-                    "INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at) VALUES ('crashed', 'MFT', 'test', 'csv', 3, 'accepted', @at)",
-                    new { at = SqlDialect.Timestamp(receivedAt, engine) });
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note)
-                    VALUES ('crashed', 1, 'E08000003', 'delayed-discharge-days', '2026-06', 90, NULL, NULL),
-                           ('crashed', 2, 'E08000003', 'delayed-discharge-days', '2026-07', 95, NULL, NULL),
-                           ('crashed', 3, 'E08000003', 'emergency-admissions-65plus', '2026-07', 412, 61000, 'from the trust')
-                    """);
-            }
-            await silo.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").SubmitAsync(new ReturnSubmission("crashed", "test", receivedAt,
-                [new ReturnedValue("2026-06", "MFT", 90, null, null), new ReturnedValue("2026-07", "MFT", 95, null, null)]));
+            // What a crash before the commit leaves: a committed, accepted batch, staged, with nothing in the ledger.
+            await StageCrashedBatchAsync(silo.Database);
         }
 
         await using var restarted = await TestSilo.StartAsync(database);
@@ -40,12 +25,70 @@ public sealed class BatchRecoveryTests
         var admissions = await restarted.Grains.GetGrain<IIndicatorGrain>("E08000003/emergency-admissions-65plus").GetSeriesAsync(DataView.All);
         Assert.Equal("from the trust", Assert.Single(Assert.Single(admissions.Points).Contributions).Note);
         await using var check = await restarted.Database.OpenAsync();
-        Assert.Equal(3, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
+        Assert.Equal(3, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger WHERE batch_id = 'crashed'"));
         var (status, answer) = await check.QuerySingleAsync<(string, string)>("SELECT status, answer FROM return_batches WHERE id = 'crashed'");
         Assert.Equal(BatchHeader.Applied, status);
-        // The answer a first success would have given: the two values that got in before the crash were imported.
         Assert.Contains("\"imported\":3,\"updated\":0,\"unchanged\":0", answer);
+        Assert.Equal(["delayed-discharge-days", "emergency-admissions-65plus"], await PlaceIndicatorsAsync(restarted));
     }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task An_accepted_batch_that_crashed_after_its_ledger_commit_reaches_its_grains_and_place_at_start_up_without_doubling(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        var answer = "{\"batchId\":\"crashed\",\"imported\":3,\"updated\":0,\"unchanged\":0}";
+        await using (var silo = await TestSilo.StartAsync(database))
+        {
+            await silo.SeedMinimalCatalogueAsync();
+            // What a crash after the commit leaves: the batch's entries and answer in, no grain or place told.
+            var receivedAt = await StageCrashedBatchAsync(silo.Database);
+            await silo.Database.InTransactionAsync(async (connection, transaction) =>
+            {
+                await LedgerWriter.AppendAsync(connection, transaction,
+                [
+                    new LedgerEntry("crashed", "E08000003", "delayed-discharge-days", "2026-06", "MFT", 1, 90, null, null, "test", receivedAt),
+                    new LedgerEntry("crashed", "E08000003", "delayed-discharge-days", "2026-07", "MFT", 1, 95, null, null, "test", receivedAt),
+                    new LedgerEntry("crashed", "E08000003", "emergency-admissions-65plus", "2026-07", "MFT", 1, 412, 61000, "from the trust", "test", receivedAt),
+                ], engine);
+                return await connection.ExecuteAsync("UPDATE return_batches SET result = @answer, answer = @answer WHERE id = 'crashed'", new { answer }, transaction);
+            });
+        }
+
+        await using var restarted = await TestSilo.StartAsync(database);
+
+        Assert.Equal(["delayed-discharge-days", "emergency-admissions-65plus"], await PlaceIndicatorsAsync(restarted));
+        var discharges = await restarted.Grains.GetGrain<IIndicatorGrain>("E08000003/delayed-discharge-days").GetSeriesAsync(DataView.All);
+        Assert.Equal([90.0, 95.0], discharges.Points.Select(p => p.Value ?? double.NaN));
+        await using var check = await restarted.Database.OpenAsync();
+        Assert.Equal(3, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
+        var (status, kept) = await check.QuerySingleAsync<(string, string)>("SELECT status, answer FROM return_batches WHERE id = 'crashed'");
+        Assert.Equal(BatchHeader.Applied, status);
+        // The answer committed with the entries is the batch's answer: not planned again, so not counted as unchanged.
+        Assert.Equal(answer, kept);
+    }
+
+    /// <summary>Three rows of MFT's for two of Manchester's indicators, staged in an accepted batch an hour old.</summary>
+    private static async Task<DateTimeOffset> StageCrashedBatchAsync(Database database)
+    {
+        var receivedAt = DateTimeOffset.UtcNow.AddHours(-1);
+        receivedAt = receivedAt.AddTicks(-(receivedAt.Ticks % TimeSpan.TicksPerMicrosecond));
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at) VALUES ('crashed', 'MFT', 'test', 'csv', 3, 'accepted', @at)",
+            new { at = SqlDialect.Timestamp(receivedAt, database.Engine) });
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note)
+            VALUES ('crashed', 1, 'E08000003', 'delayed-discharge-days', '2026-06', 90, NULL, NULL),
+                   ('crashed', 2, 'E08000003', 'delayed-discharge-days', '2026-07', 95, NULL, NULL),
+                   ('crashed', 3, 'E08000003', 'emergency-admissions-65plus', '2026-07', 412, 61000, 'from the trust')
+            """);
+        return receivedAt;
+    }
+
+    /// <summary>The indicators whose latest value Manchester's place grain holds.</summary>
+    private static async Task<string[]> PlaceIndicatorsAsync(TestSilo silo) =>
+        [.. (await silo.Grains.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync()).Latest.Select(l => l.Indicator).Order(StringComparer.Ordinal)];
 
     /// <summary>A batch of three months of delayed-discharge-days, accepted by <paramref name="instance"/> and not applied.</summary>
     private static async Task AcceptedBatchAsync(Database database, string id, string instance)
