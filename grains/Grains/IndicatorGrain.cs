@@ -149,13 +149,17 @@ public sealed class IndicatorGrain(
         var outliers = new List<Outlier>();
         if (State.Periods.Count == 0) return outliers;
         var points = _series?.Points ?? Points();
-        for (var i = 0; i < values.Count; i++)
+        // A batch's values are one agency's: each agency's values are judged together, its history read once.
+        foreach (var byAgency in Enumerable.Range(0, values.Count).GroupBy(i => values[i].Agency))
         {
-            var v = values[i];
-            if (_indicator.ValueOf(v.Numerator, v.Denominator) is { } value &&
-                ContributionOutliers.Score(_indicator, points, v.Agency, v.Period, value) is { } z)
-                outliers.Add(new Outlier(i, value, z));
+            var judged = byAgency.Select(i => (Index: i, Value: _indicator.ValueOf(values[i].Numerator, values[i].Denominator)))
+                .Where(j => j.Value is not null).ToList();
+            var scores = ContributionOutliers.Score(_indicator, points, byAgency.Key,
+                [.. judged.Select(j => (Period.Parse(values[j.Index].Period), j.Value!.Value))]);
+            for (var k = 0; k < judged.Count; k++)
+                if (scores[k] is { } z) outliers.Add(new Outlier(judged[k].Index, judged[k].Value!.Value, z));
         }
+        outliers.Sort((a, b) => a.Index.CompareTo(b.Index));
         return outliers;
     }
 

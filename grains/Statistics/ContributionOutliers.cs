@@ -17,17 +17,46 @@ public static class ContributionOutliers
         Score(series.Indicator, series.Points, agency, period, value);
 
     /// <summary>The same, from the combined points alone: the rule reads no statistics.</summary>
-    public static double? Score(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, string agency, string period, double value)
+    public static double? Score(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, string agency, string period, double value) =>
+        Score(indicator, points, agency, [(Period.Parse(period), value)])[0];
+
+    /// <summary>
+    /// The same rule for many values of one agency at once (a batch's rows for one grain): the agency's earlier values
+    /// and their periods are read from <paramref name="points"/> (oldest first) once, not once for each value judged.
+    /// </summary>
+    public static double?[] Score(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, string agency, IReadOnlyList<(Period Period, double Value)> values)
     {
-        var at = Period.Parse(period);
-        var history = points
-            .Where(p => Period.Parse(p.Period).CompareTo(at) < 0)
-            .SelectMany(p => p.Contributions.Where(c => c.Agency == agency))
-            .Select(c => indicator.ValueOf(c.Numerator, c.Denominator))
-            .OfType<double>()
-            .TakeLast(History)
-            .ToList();
-        return ModifiedZScore.Of(value, history) is { } z && Math.Abs(z) > ModifiedZScore.OutlierThreshold ? z : null;
+        var periods = new List<Period>();
+        var history = new List<double>();
+        foreach (var point in points)
+            foreach (var c in point.Contributions)
+                if (c.Agency == agency && indicator.ValueOf(c.Numerator, c.Denominator) is { } v)
+                {
+                    periods.Add(Period.Parse(point.Period));
+                    history.Add(v);
+                }
+
+        var scores = new double?[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var before = EarlierCount(periods, values[i].Period);
+            var window = history.GetRange(Math.Max(0, before - History), Math.Min(before, History));
+            scores[i] = ModifiedZScore.Of(values[i].Value, window) is { } z && Math.Abs(z) > ModifiedZScore.OutlierThreshold ? z : null;
+        }
+        return scores;
+    }
+
+    /// <summary>How many of <paramref name="periods"/> (in order) come before <paramref name="at"/>.</summary>
+    private static int EarlierCount(List<Period> periods, Period at)
+    {
+        var (low, high) = (0, periods.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (periods[middle].CompareTo(at) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary>

@@ -32,6 +32,14 @@ public sealed class PeriodTests
     [InlineData("July 2026")]
     [InlineData("")]
     [InlineData("2026-7")]
+    [InlineData("2026-07\n")]
+    [InlineData("2026\n")]
+    [InlineData("\u0662\u0660\u0662\u0666-07")]
+    [InlineData("2026-Q3x")]
+    [InlineData("2026/27-Q")]
+    [InlineData("2026/2")]
+    [InlineData("1899")]
+    [InlineData(" 2026")]
     public void Malformed_periods_are_refused(string text) => Assert.False(Period.TryParse(text, out _));
 
     [Fact]
