@@ -45,7 +45,9 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
         RecordLine = _line;
         while (true)
         {
-            var c = await ReadCharAsync(cancellationToken);
+            // Characters come from the buffer without an await each; only a refill waits on the stream.
+            if (_peeked is null && _position == _count && !_ended) await FillAsync(cancellationToken);
+            var c = ReadChar();
             if (!_started)
             {
                 _started = true;
@@ -67,7 +69,7 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
             {
                 if (ch == '"')
                 {
-                    if (await PeekAsync(cancellationToken) == '"') { await ReadCharAsync(cancellationToken); _field.Append('"'); }
+                    if (await PeekAsync(cancellationToken) == '"') { ReadChar(); _field.Append('"'); }
                     else { quoted = false; afterQuote = true; }
                 }
                 else
@@ -103,11 +105,12 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
         }
     }
 
-    private async ValueTask<int> ReadCharAsync(CancellationToken cancellationToken)
+    /// <summary>The next character, or -1 at the end: from the peeked one or the buffer, which the caller has filled.</summary>
+    private int ReadChar()
     {
         int c;
         if (_peeked is { } p) { _peeked = null; c = p; }
-        else c = await ReadOneAsync(cancellationToken);
+        else c = _position < _count ? _buffer[_position++] : -1;
         if (c == '\uFFFD' && _invalid.Count > 0)
             throw new CsvFormatException(_line, "not_utf8",
                 $"Line {_line} holds bytes that are not UTF-8 text; save the file as \"CSV UTF-8\".");
@@ -116,22 +119,24 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
 
     private int? _peeked;
 
-    private async ValueTask<int> PeekAsync(CancellationToken cancellationToken) => _peeked ??= await ReadOneAsync(cancellationToken);
+    private async ValueTask<int> PeekAsync(CancellationToken cancellationToken)
+    {
+        if (_peeked is { } p) return p;
+        if (_position == _count && !_ended) await FillAsync(cancellationToken);
+        return (_peeked = _position < _count ? _buffer[_position++] : -1).Value;
+    }
 
     private readonly char[] _buffer = new char[16 * 1024];
     private int _position;
     private int _count;
+    private bool _ended;
 
-    private async ValueTask<int> ReadOneAsync(CancellationToken cancellationToken)
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        if (_position == _count)
-        {
-            _reader ??= new StreamReader(stream, _invalid.Utf8(), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
-            _count = await _reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
-            _position = 0;
-            if (_count == 0) return -1;
-        }
-        return _buffer[_position++];
+        _reader ??= new StreamReader(stream, _invalid.Utf8(), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        _count = await _reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
+        _position = 0;
+        _ended = _count == 0;
     }
 
     public void Dispose()

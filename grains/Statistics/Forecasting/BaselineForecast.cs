@@ -23,6 +23,10 @@ public static class BaselineForecast
     /// <summary>The two-sided coverage of the prediction interval: the 0.975 quantile of t bounds it.</summary>
     public const double PredictionQuantile = 0.975;
 
+    // The quantile by degrees of freedom, found once: every series is forecast again on every change, and the search
+    // for the quantile cost more than the rest of the forecast.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, double> PredictionT = new();
+
     /// <summary>
     /// The baseline of <paramref name="values"/> (oldest first; only the last <see cref="MaximumHistory"/> are used),
     /// projected <paramref name="horizon"/> steps ahead. With times x = 0 … n−1, fit ŷ = a + b x; the 95% prediction
@@ -48,7 +52,7 @@ public static class BaselineForecast
         var intercept = meanY - slope * meanX;
         var residualSquares = Enumerable.Range(0, n).Sum(i => Math.Pow(history[i] - (intercept + slope * i), 2));
         var s = Math.Sqrt(residualSquares / (n - 2));
-        var t = StudentT.Quantile(PredictionQuantile, n - 2);
+        var t = PredictionT.GetOrAdd(n - 2, df => StudentT.Quantile(PredictionQuantile, df));
 
         return [.. Enumerable.Range(1, horizon).Select(step =>
         {

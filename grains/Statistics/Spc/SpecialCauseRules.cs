@@ -18,47 +18,65 @@ public static class SpecialCauseRules
     /// <summary>The special cause of each point of <paramref name="values"/>, against <paramref name="limits"/>.</summary>
     public static IReadOnlyList<SpecialCause> Classify(IReadOnlyList<double> values, XmrLimits limits)
     {
-        var flags = Flags(values, limits);
-        return [.. flags.Select(f => Precedence.FirstOrDefault(f.Contains, SpecialCause.CommonCause))];
+        var marks = Marks(values, limits);
+        var causes = new SpecialCause[marks.Length];
+        for (var i = 0; i < marks.Length; i++)
+        {
+            causes[i] = SpecialCause.CommonCause;
+            foreach (var cause in Precedence)
+                if ((marks[i] & Bit(cause)) != 0)
+                {
+                    causes[i] = cause;
+                    break;
+                }
+        }
+        return causes;
     }
 
     /// <summary>Every rule that flags each point, before precedence picks one.</summary>
-    public static IReadOnlyList<HashSet<SpecialCause>> Flags(IReadOnlyList<double> values, XmrLimits limits)
+    public static IReadOnlyList<HashSet<SpecialCause>> Flags(IReadOnlyList<double> values, XmrLimits limits) =>
+        [.. Marks(values, limits).Select(m => Enum.GetValues<SpecialCause>().Where(c => (m & Bit(c)) != 0).ToHashSet())];
+
+    // One bit a rule, one int a point: every series is classified again on every change, and a set a point was most of
+    // the work.
+    private static int Bit(SpecialCause cause) => 1 << (int)cause;
+
+    private static int[] Marks(IReadOnlyList<double> values, XmrLimits limits)
     {
-        var flags = values.Select(_ => new HashSet<SpecialCause>()).ToArray();
+        var marks = new int[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
-            if (values[i] > limits.UpperProcessLimit) flags[i].Add(SpecialCause.AboveUpperLimit);
-            if (values[i] < limits.LowerProcessLimit) flags[i].Add(SpecialCause.BelowLowerLimit);
+            if (values[i] > limits.UpperProcessLimit) marks[i] |= Bit(SpecialCause.AboveUpperLimit);
+            if (values[i] < limits.LowerProcessLimit) marks[i] |= Bit(SpecialCause.BelowLowerLimit);
         }
-        MarkTrends(values, flags);
-        MarkTwoOfThree(values, limits, flags);
-        MarkRuns(values, limits.Mean, flags);
-        return flags;
+        MarkTrends(values, marks);
+        MarkTwoOfThree(values, limits, marks);
+        MarkRuns(values, limits.Mean, marks);
+        return marks;
     }
 
     /// <summary>Every point of a run of at least <see cref="SpcConstants.TrendLength"/> points each strictly above
     /// (or below) the one before; an equal pair ends the trend.</summary>
-    private static void MarkTrends(IReadOnlyList<double> values, HashSet<SpecialCause>[] flags)
+    private static void MarkTrends(IReadOnlyList<double> values, int[] marks)
     {
         MarkRunsOf(values.Count, i => i == 0 ? 0 : Math.Sign(values[i] - values[i - 1]), SpcConstants.TrendLength - 1,
             (start, end, sign) =>
             {
                 // A run of steps from start to end spans the points start − 1 to end.
                 for (var i = start - 1; i <= end; i++)
-                    flags[i].Add(sign > 0 ? SpecialCause.TrendIncreasing : SpecialCause.TrendDecreasing);
+                    marks[i] |= Bit(sign > 0 ? SpecialCause.TrendIncreasing : SpecialCause.TrendDecreasing);
             });
     }
 
     /// <summary>Every point of a run of at least <see cref="SpcConstants.RunLength"/> points on one side of the mean;
     /// a point on the mean is on neither side and ends the run.</summary>
-    private static void MarkRuns(IReadOnlyList<double> values, double mean, HashSet<SpecialCause>[] flags)
+    private static void MarkRuns(IReadOnlyList<double> values, double mean, int[] marks)
     {
         MarkRunsOf(values.Count, i => Math.Sign(values[i] - mean), SpcConstants.RunLength,
             (start, end, sign) =>
             {
                 for (var i = start; i <= end; i++)
-                    flags[i].Add(sign > 0 ? SpecialCause.RunAboveMean : SpecialCause.RunBelowMean);
+                    marks[i] |= Bit(sign > 0 ? SpecialCause.RunAboveMean : SpecialCause.RunBelowMean);
             });
     }
 
@@ -66,7 +84,7 @@ public static class SpecialCauseRules
     /// <see cref="SpcConstants.TwoOfThreeCount"/> lie between the same 2-sigma limit and process limit, those points
     /// (not the third) are flagged. A point beyond the process limit does not count: it is a signal of its own, and
     /// the fixtures (A_INC point 12, B_DEC point 10) do not pair it with a near point.</summary>
-    private static void MarkTwoOfThree(IReadOnlyList<double> values, XmrLimits limits, HashSet<SpecialCause>[] flags)
+    private static void MarkTwoOfThree(IReadOnlyList<double> values, XmrLimits limits, int[] marks)
     {
         int Side(int i) =>
             values[i] > limits.UpperTwoSigmaLimit && values[i] <= limits.UpperProcessLimit ? 1
@@ -75,12 +93,14 @@ public static class SpecialCauseRules
 
         for (var start = 0; start + SpcConstants.TwoOfThreeWindow <= values.Count; start++)
         {
-            foreach (var side in (int[])[1, -1])
+            foreach (var side in (ReadOnlySpan<int>)[1, -1])
             {
-                var near = Enumerable.Range(start, SpcConstants.TwoOfThreeWindow).Where(i => Side(i) == side).ToList();
-                if (near.Count < SpcConstants.TwoOfThreeCount) continue;
-                foreach (var i in near)
-                    flags[i].Add(side > 0 ? SpecialCause.TwoOfThreeAbove : SpecialCause.TwoOfThreeBelow);
+                var near = 0;
+                for (var i = start; i < start + SpcConstants.TwoOfThreeWindow; i++)
+                    if (Side(i) == side) near++;
+                if (near < SpcConstants.TwoOfThreeCount) continue;
+                for (var i = start; i < start + SpcConstants.TwoOfThreeWindow; i++)
+                    if (Side(i) == side) marks[i] |= Bit(side > 0 ? SpecialCause.TwoOfThreeAbove : SpecialCause.TwoOfThreeBelow);
             }
         }
     }
