@@ -120,19 +120,14 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
         var groups = GrainGroup.Of(rows, grains);
         for (var attempt = 1; ; attempt++)
         {
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             var plans = await PlanAsync(groups, batch);
-            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             var (result, warnings) = (Result(batch.Id, plans, dryRun: false), Warnings(groups, plans, batch.AgencyCode));
             if (await TryCommitAsync(batch, plans, result, warnings))
             {
                 // Every group, entries or not: a grain with nothing new still tells its place the latest value, which a batch
                 // resent after a crash needs.
-                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await ForEachGrainAsync(groups.Count, i => groups[i].Grain.AbsorbAsync(plans[i].Entries));
-                var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await MarkAppliedAsync(batch);
-                Console.Error.WriteLine($"TIMING groups={groups.Count} rows={rows.Count} plan={System.Diagnostics.Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds:F0} commit={System.Diagnostics.Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds:F0} absorb={System.Diagnostics.Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds:F0} mark={System.Diagnostics.Stopwatch.GetElapsedTime(t3).TotalMilliseconds:F0}");
                 ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
                 ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
                 ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));

@@ -23,7 +23,6 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
 
     public async Task<ReturnsImportOutcome> ImportAsync(ReturnsImportRequest request, CancellationToken cancellationToken)
     {
-        var tStart = System.Diagnostics.Stopwatch.GetTimestamp();
         var batch = new BatchHeader(Guid.CreateVersion7().ToString("N"), request.AgencyCode, request.SubmittedBy, request.Source, time.GetUtcNow());
         // Held from before it is committed until it is applied, or given up on: then recovery takes it.
         using var inHand = applier.InHand.HoldNew(batch.Id);
@@ -96,7 +95,6 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         ScrutinyMetrics.ReturnsAccepted.Add(1);
         // The staging connection goes back to the pool before the batch is applied: the grains take theirs from it.
         await connection.CloseAsync();
-        Console.Error.WriteLine($"TIMING staged in {System.Diagnostics.Stopwatch.GetElapsedTime(tStart).TotalMilliseconds:F0}");
         // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
         var (result, warnings) = await applier.ApplyAsync(batch, CancellationToken.None);
         return new ReturnsImportOutcome(result, [], warnings);

@@ -13,37 +13,30 @@ public static class IngestScenario
 {
     public const int LastYear = 2020;
 
+    /// <summary>Rows each warm-up agency posts before the clock starts.</summary>
+    public const int WarmUpRows = 2_000;
+
     public static async Task RunAsync(LoadContext context)
     {
         var sizes = context.Sizes;
-        var agencies = context.Catalogue.Agencies.Where(a => a.Sector == "health").Take(sizes.IngestAgencies).ToList();
-        var keys = await CatalogueSetup.KeysAsync(context.Client, context.AdminKey, agencies.Select(a => a.Code));
+        var health = context.Catalogue.Agencies.Where(a => a.Sector == "health").ToList();
+        var agencies = health.Take(sizes.IngestAgencies).ToList();
+        // Other agencies first, through the same code, so that the product measured is warm as a running node is: in a
+        // new process, tiered compilation took 18% of the CPU of the first ten seconds of imports.
+        var warmUp = health.Skip(sizes.IngestAgencies).Take(sizes.IngestAgencies).ToList();
+        var keys = await CatalogueSetup.KeysAsync(context.Client, context.AdminKey, agencies.Concat(warmUp).Select(a => a.Code));
         var random = new Random(context.Seed);
         var batchesByAgency = agencies.ToDictionary(a => a.Code,
             a => Batches(random, a, context.Catalogue, sizes.IngestBatchesPerAgency * sizes.IngestBatchRows, sizes.IngestBatchRows));
+        var warmUpBatches = warmUp.ToDictionary(a => a.Code, a => Batches(random, a, context.Catalogue, WarmUpRows, WarmUpRows));
         var rows = batchesByAgency.Values.Sum(b => b.Sum(x => x.Count));
+        context.Progress($"ingest: warming up with {warmUpBatches.Values.Sum(b => b.Sum(x => x.Count))} rows from {warmUp.Count} other agencies");
+        await PostAsync(context, warmUpBatches, keys, new Latencies());
         context.Progress($"ingest: {rows} rows from {agencies.Count} agencies through the API");
 
         var latencies = new Latencies();
-        var failures = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(agencies.Select(async agency =>
-        {
-            foreach (var batch in batchesByAgency[agency.Code])
-            {
-                var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
-                foreach (var row in batch) csv.Append(row.CsvLine()).Append('\n');
-                var sent = Stopwatch.GetTimestamp();
-                using var response = await context.Client.SendAsync(HttpMethod.Post, "/api/v1/returns", keys[agency.Code], ProductClient.Csv(csv.ToString()));
-                var body = await response.Content.ReadAsStringAsync();
-                latencies.Add(Stopwatch.GetElapsedTime(sent));
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref failures);
-                    context.Problem($"ingest: {agency.Code}'s batch answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
-                }
-            }
-        }));
+        var failures = await PostAsync(context, batchesByAgency, keys, latencies);
         var api = clock.Elapsed;
         context.Progress($"ingest: API {rows / api.TotalSeconds:F0} rows/s; now the ceiling");
 
@@ -53,11 +46,37 @@ public static class IngestScenario
         context.Record("ingest_rows", rows);
         context.Record("ingest_batch_rows", sizes.IngestBatchRows);
         context.Record("ingest_agencies", agencies.Count);
+        context.Record("ingest_warm_up_rows", warmUpBatches.Values.Sum(b => b.Sum(x => x.Count)));
         context.Record("ingest_failed_batches", failures);
         context.Record("ingest_api_rows_per_s", Math.Round(apiRate));
         context.Record(context.Database.Engine == StoreKind.Postgres ? "ingest_copy_rows_per_s" : "ingest_bulk_insert_rows_per_s", Math.Round(ceilingRate));
         context.Record("ingest_ratio_api_to_ceiling", Math.Round(apiRate / ceilingRate, 3));
         context.Record(latencies.Summary("ingest_batch"));
+    }
+
+    /// <summary>Each agency's batches one after another, the agencies at once; returns how many batches failed.</summary>
+    private static async Task<int> PostAsync(LoadContext context, Dictionary<string, List<IReadOnlyList<ReturnRow>>> batchesByAgency,
+        IReadOnlyDictionary<string, string> keys, Latencies latencies)
+    {
+        var failures = 0;
+        await Task.WhenAll(batchesByAgency.Select(async agency =>
+        {
+            foreach (var batch in agency.Value)
+            {
+                var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
+                foreach (var row in batch) csv.Append(row.CsvLine()).Append('\n');
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await context.Client.SendAsync(HttpMethod.Post, "/api/v1/returns", keys[agency.Key], ProductClient.Csv(csv.ToString()));
+                var body = await response.Content.ReadAsStringAsync();
+                latencies.Add(Stopwatch.GetElapsedTime(sent));
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                    context.Problem($"ingest: {agency.Key}'s batch answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+                }
+            }
+        }));
+        return failures;
     }
 
     /// <summary>The agency's rows, newest periods first across all its places and indicators, cut into batches.</summary>
