@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Silo.Hosting;
 
@@ -7,7 +8,7 @@ namespace Scrutiny.Silo.Hosting;
 /// Tells the active indicator grains of some indicators, wherever in the cluster they are, that the catalogue changed
 /// (a definition edited, a period released), so that they read it again. Grains not active read it when activated.
 /// </summary>
-public sealed class ActiveIndicatorGrains(IGrainFactory grains)
+public sealed class ActiveIndicatorGrains(IGrainFactory grains, PublishedPoints published, TimeProvider time)
 {
     public async Task CatalogueChangedAsync(IEnumerable<string> indicatorCodes)
     {
@@ -18,5 +19,13 @@ public sealed class ActiveIndicatorGrains(IGrainFactory grains)
             .Select(id => id.Key.ToString()!)
             .Where(key => codes.Contains(IndicatorKey.Parse(key).Indicator))
             .Select(key => grains.GetGrain<IIndicatorGrain>(key).OnCatalogueChangedAsync()));
+        // Then every node forgets the points it kept of these indicators (PublishedPoints): this one at once, the others
+        // by a change that goes to no page, only to the nodes.
+        foreach (var code in codes) published.Forget(code);
+        await Task.WhenAll(codes.Select(code => grains.PublishChangeAsync(new Change(CatalogueChangedKind,
+            new Dictionary<string, string> { [ChangeKeys.Indicator] = code }, [], null, null, time.GetUtcNow()))));
     }
+
+    /// <summary>The change every node hears when an indicator's definition or releases changed.</summary>
+    public const string CatalogueChangedKind = "catalogue-changed";
 }

@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Live;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Store;
@@ -51,6 +52,7 @@ public static class GrainHosting
     /// </summary>
     public static IServiceCollection AddScrutinyGrainServices(this IServiceCollection services)
     {
+        services.AddSingleton<PublishedPoints>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Publication;
 
 namespace Scrutiny.Silo.Live;
 
@@ -36,7 +37,7 @@ public interface IChangeFeed
 /// handing each change to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
 /// delivers, and a failing listener is logged and skipped.
 /// </summary>
-public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, ILogger<ChangeFeed> logger)
+public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, PublishedPoints points, ILogger<ChangeFeed> logger)
     : IChangeFeed, IChangeObserver, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
@@ -200,6 +201,9 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
     {
         await foreach (var change in _queue.Reader.ReadAllAsync())
         {
+            // The node's copy of published points first, so that a page a listener wakes reads the new values.
+            if (ReferenceEquals(change, FeedRestored)) points.Clear();
+            else points.Forget(change);
             foreach (var listener in Volatile.Read(ref _listeners))
             {
                 try

@@ -12,19 +12,19 @@ namespace Scrutiny.Silo.Publication;
 /// a scrutiny member, whose committee works in public) sees published values only; an agency still reads its own
 /// returns, published or not, through the returns API and pages.
 /// </summary>
-public sealed class DataViews(ICatalogueReader catalogue, IGrainFactory grains)
+public sealed class DataViews(ICatalogueReader catalogue, IGrainFactory grains, PublishedPoints published)
 {
     /// <summary>The values <paramref name="user"/> may read, place by place.</summary>
     public VisibleOutcomes For(ClaimsPrincipal user) =>
         user.IsAdministrator() ? Everything()
         : !user.HasClaim(c => c.Type == ScrutinyAuth.BoardClaim) ? Public()
-        : new VisibleOutcomes(grains, catalogue, place => ForAsync(user, place));
+        : new VisibleOutcomes(grains, catalogue, published, place => ForAsync(user, place));
 
     /// <summary>Published values of every place: the public's window.</summary>
-    public VisibleOutcomes Public() => new(grains, catalogue, _ => Task.FromResult(DataView.Published));
+    public VisibleOutcomes Public() => new(grains, catalogue, published, _ => Task.FromResult(DataView.Published));
 
     /// <summary>Every value of every place: for administrators and for checks the system makes on its own behalf.</summary>
-    public VisibleOutcomes Everything() => new(grains, catalogue, _ => Task.FromResult(DataView.All));
+    public VisibleOutcomes Everything() => new(grains, catalogue, published, _ => Task.FromResult(DataView.All));
 
     public async Task<DataView> ForAsync(ClaimsPrincipal user, string placeCode, CancellationToken cancellationToken = default)
     {

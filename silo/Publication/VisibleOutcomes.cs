@@ -11,7 +11,7 @@ namespace Scrutiny.Silo.Publication;
 /// comparison mixes a board member's own place, unpublished, with other places as the public sees them.
 /// Made per request by <see cref="DataViews.For"/>.
 /// </summary>
-public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catalogue, Func<string, Task<DataView>> viewOf)
+public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catalogue, PublishedPoints published, Func<string, Task<DataView>> viewOf)
 {
     private readonly ConcurrentDictionary<string, Task<DataView>> _views = new(StringComparer.Ordinal);
 
@@ -20,8 +20,11 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
     public async Task<IndicatorSeries> SeriesAsync(string placeCode, string indicatorCode) =>
         await Grain(placeCode, indicatorCode).GetSeriesAsync(await ViewAsync(placeCode));
 
+    /// <summary>One period's point; a published one from this node's copy when it has one (<see cref="PublishedPoints"/>).</summary>
     public async Task<SeriesPoint?> PointAsync(string placeCode, string indicatorCode, string period) =>
-        await Grain(placeCode, indicatorCode).GetPointAsync(period, await ViewAsync(placeCode));
+        await ViewAsync(placeCode) is var view && view == DataView.Published
+            ? await published.GetAsync(placeCode, indicatorCode, period, () => Grain(placeCode, indicatorCode).GetPointAsync(period, view))
+            : await Grain(placeCode, indicatorCode).GetPointAsync(period, view);
 
     public async Task<PlaceSummary> SummaryAsync(string placeCode) =>
         await grains.GetPlaceSummaryAsync(placeCode, await ViewAsync(placeCode));

@@ -7,6 +7,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Observability;
+using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
 
 using Scrutiny.Silo.Api;
@@ -21,7 +22,7 @@ namespace Scrutiny.Silo.Returns;
 /// recovery plans again; a crash after it leaves the ledger whole, and recovery hands the committed entries to the
 /// grains again (taking an entry twice does nothing). A dry run is the first step alone.
 /// </summary>
-public sealed class BatchApplier(Database database, IGrainFactory grains, TimeProvider time, FaultInjection faults)
+public sealed class BatchApplier(Database database, IGrainFactory grains, PublishedPoints published, TimeProvider time, FaultInjection faults)
 {
     /// <summary>
     /// Grains asked at once on PostgreSQL, per batch: planning is in memory, and taking entries in writes only the places
@@ -99,6 +100,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
             var byGrain = entries.GroupBy(e => (e.Place, e.Indicator)).ToList();
             await ForEachGrainAsync(byGrain.Count, i =>
                 grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
+            ForgetPublishedPoints(byGrain.Select(g => g.Key.Indicator));
             await MarkAppliedAsync(batch);
         }
         finally
@@ -127,6 +129,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
                 // Every group, entries or not: a grain with nothing new still tells its place the latest value, which a batch
                 // resent after a crash needs.
                 await ForEachGrainAsync(groups.Count, i => groups[i].Grain.AbsorbAsync(plans[i].Entries));
+                ForgetPublishedPoints(groups.Select(g => g.Rows[0].Indicator));
                 await MarkAppliedAsync(batch);
                 ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
                 ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
@@ -173,6 +176,15 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, TimePr
         }
         faults.Written();
         return true;
+    }
+
+    /// <summary>
+    /// This node forgets its copy of the batch's indicators' published points now, before the answer: the change feed
+    /// tells every node too, but a moment later, and an agency that reads a public page after its answer must see its values.
+    /// </summary>
+    private void ForgetPublishedPoints(IEnumerable<string> indicators)
+    {
+        foreach (var indicator in indicators.Distinct(StringComparer.Ordinal)) published.Forget(indicator);
     }
 
     private async Task MarkAppliedAsync(BatchHeader batch)
