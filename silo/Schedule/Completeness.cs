@@ -47,8 +47,8 @@ public sealed class Completeness(ICatalogueReader catalogue, ReturnsExpectations
         var expected = (await expectations.ListAsync(scope, cancellationToken)).Where(e => periods.ContainsKey(e.Indicator)).ToList();
         // One receipts query per distinct period (a handful: one per frequency), not one per indicator.
         var receipts = new Dictionary<ReturnKey, Receipt>();
-        foreach (var period in periods.Values.Select(p => p.ToString()).Distinct(StringComparer.Ordinal))
-            foreach (var (key, receipt) in await expectations.ReceiptsAsync(scope, period, cancellationToken))
+        foreach (var byPeriod in periods.GroupBy(p => p.Value.ToString(), p => p.Key, StringComparer.Ordinal))
+            foreach (var (key, receipt) in await expectations.ReceiptsAsync(scope, byPeriod.Key, cancellationToken, [.. byPeriod]))
                 receipts[key] = receipt;
         var assess = await AssessorAsync(expected, receipts, cancellationToken);
         return expected.GroupBy(e => e.Indicator, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>

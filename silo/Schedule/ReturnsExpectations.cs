@@ -36,8 +36,10 @@ public sealed class ReturnsExpectations(Database database)
     }
 
     /// <summary>Each return the ledger holds in scope (and for <paramref name="period"/>, when given), revisions summed up.</summary>
+    /// <param name="indicators">Only these indicators (a scorecard's, whose latest period is <paramref name="period"/>): the
+    /// ledger's key (place, indicator, period) then finds their rows without reading the place's whole history.</param>
     public async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(ReturnsScope scope, string? period,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyCollection<string>? indicators = null)
     {
         // ISO 8601 UTC text (SQLite) sorts in time order, so MIN and MAX mean first and last on both engines.
         var sql = new StringBuilder(
@@ -48,11 +50,12 @@ public sealed class ReturnsExpectations(Database database)
             WHERE 1 = 1
             """);
         Narrow(sql, scope, place: "place_code", indicator: "indicator_code", agency: "agency_code");
+        if (indicators is not null) sql.Append($" AND {SqlDialect.InList("indicator_code", "Indicators", database.Engine)}");
         if (period is not null) sql.Append(" AND period = @Period");
         sql.Append(" GROUP BY place_code, indicator_code, period, agency_code");
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition(sql.ToString(),
-            new { scope.Place, scope.Indicator, scope.Agency, Period = period }, cancellationToken: cancellationToken));
+            new { scope.Place, scope.Indicator, scope.Agency, Period = period, Indicators = indicators?.ToArray() }, cancellationToken: cancellationToken));
         return rows.ToDictionary(
             r => new ReturnKey(r.Place, r.Indicator, r.Period, r.Agency),
             r => new Receipt(SqlDialect.ReadTimestamp(r.FirstAt), SqlDialect.ReadTimestamp(r.LastAt), (int)r.Revisions));

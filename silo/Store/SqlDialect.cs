@@ -13,6 +13,13 @@ public static class SqlDialect
             .Replace("@TIMESTAMP@", "TIMESTAMPTZ"),
     };
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of the list <paramref name="parameter"/>": PostgreSQL takes the list as one array
+    /// parameter (Dapper sends it so), SQLite as one parameter a value (Dapper expands <c>IN @list</c>).
+    /// </summary>
+    public static string InList(string column, string parameter, StoreEngine engine) =>
+        engine == StoreEngine.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>Timestamps go in as UTC; SQLite keeps them as ISO 8601 text, which sorts in time order.</summary>
     public static object Timestamp(DateTimeOffset value, StoreEngine engine) =>
         engine == StoreEngine.Sqlite ? value.ToUniversalTime().ToString("O") : value.ToUniversalTime();
