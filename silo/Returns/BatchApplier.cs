@@ -60,48 +60,43 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     }
 
     /// <summary>Applies a batch that is staged and committed, then records it as applied.</summary>
-    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken)
-    {
-        var turn = _agencyTurns.GetOrAdd(batch.AgencyCode, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(cancellationToken);
-        try
-        {
-            return await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken));
-        }
-        finally
-        {
-            turn.Release();
-        }
-    }
+    public Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken) =>
+        InAgencyTurnAsync(batch, async () => await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken)), cancellationToken);
 
     /// <summary>
     /// Finishes a batch that a crash or a failure interrupted: if its ledger entries were committed, hands them to the
     /// grains again; if not, applies it from its staged rows as if for the first time.
     /// </summary>
-    public async Task ResumeAsync(BatchHeader batch, CancellationToken cancellationToken)
+    public Task ResumeAsync(BatchHeader batch, CancellationToken cancellationToken) => InAgencyTurnAsync(batch, async () =>
+    {
+        List<LedgerEntry> entries;
+        // No connection is held while the grains work: they take theirs from the same pool.
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteScalarAsync<string?>("SELECT result FROM return_batches WHERE id = @Id", new { batch.Id }) is null)
+            {
+                await connection.CloseAsync();
+                await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken));
+                return true;
+            }
+            entries = [.. (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE batch_id = @Id", new { batch.Id }))
+                .Select(r => r.ToEntry())];
+        }
+        var byGrain = entries.GroupBy(e => (e.Place, e.Indicator)).ToList();
+        await ForEachGrainAsync(byGrain.Count, i =>
+            grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
+        ForgetPublishedPoints(byGrain.Select(g => g.Key.Indicator));
+        await MarkAppliedAsync(batch);
+        return true;
+    }, cancellationToken);
+
+    private async Task<T> InAgencyTurnAsync<T>(BatchHeader batch, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var turn = _agencyTurns.GetOrAdd(batch.AgencyCode, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(cancellationToken);
         try
         {
-            List<LedgerEntry> entries;
-            // No connection is held while the grains work: they take theirs from the same pool.
-            await using (var connection = await database.OpenAsync(cancellationToken))
-            {
-                if (await connection.ExecuteScalarAsync<string?>("SELECT result FROM return_batches WHERE id = @Id", new { batch.Id }) is null)
-                {
-                    await connection.CloseAsync();
-                    await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken));
-                    return;
-                }
-                entries = [.. (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE batch_id = @Id", new { batch.Id }))
-                    .Select(r => r.ToEntry())];
-            }
-            var byGrain = entries.GroupBy(e => (e.Place, e.Indicator)).ToList();
-            await ForEachGrainAsync(byGrain.Count, i =>
-                grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
-            ForgetPublishedPoints(byGrain.Select(g => g.Key.Indicator));
-            await MarkAppliedAsync(batch);
+            return await work();
         }
         finally
         {

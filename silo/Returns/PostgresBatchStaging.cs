@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Returns;
 
@@ -27,10 +28,8 @@ internal sealed class PostgresBatchStaging(NpgsqlConnection connection, string b
         await _copy.WriteAsync(row.Indicator, NpgsqlDbType.Text);
         await _copy.WriteAsync(row.Period, NpgsqlDbType.Text);
         await _copy.WriteAsync(row.Numerator, NpgsqlDbType.Double);
-        if (row.Denominator is { } denominator) await _copy.WriteAsync(denominator, NpgsqlDbType.Double);
-        else await _copy.WriteNullAsync();
-        if (row.Note is { } note) await _copy.WriteAsync(note, NpgsqlDbType.Text);
-        else await _copy.WriteNullAsync();
+        await _copy.WriteOrNullAsync(row.Denominator);
+        await _copy.WriteOrNullAsync(row.Note);
     }
 
     public override async Task CompleteAsync()

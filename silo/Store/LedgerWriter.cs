@@ -57,10 +57,8 @@ public static class LedgerWriter
             await copy.WriteAsync(e.Agency, NpgsqlDbType.Text);
             await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
             await copy.WriteAsync(e.Numerator, NpgsqlDbType.Double);
-            if (e.Denominator is { } denominator) await copy.WriteAsync(denominator, NpgsqlDbType.Double);
-            else await copy.WriteNullAsync();
-            if (e.Note is { } note) await copy.WriteAsync(note, NpgsqlDbType.Text);
-            else await copy.WriteNullAsync();
+            await copy.WriteOrNullAsync(e.Denominator);
+            await copy.WriteOrNullAsync(e.Note);
             await copy.WriteAsync(e.SubmittedBy, NpgsqlDbType.Text);
             await copy.WriteAsync(e.SubmittedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         }

@@ -55,6 +55,40 @@ public sealed class IndicatorPageTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_long_series_shows_its_newest_sixty_periods_and_every_one_when_asked()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var apiKey = await SeedAsync(app);
+        // Six years of months: 72 periods.
+        var months = Enumerable.Range(0, 72).Select(i => (object)new
+        {
+            place = Manchester, indicator = DelayedDays, period = $"{2020 + i / 12}-{i % 12 + 1:D2}", numerator = 1000 + i,
+        }).ToArray();
+        await Returns.PostAsync(app, apiKey, months);
+        var page = await browser.OpenAsync(app, javaScript: false);
+
+        await page.GotoAsync($"/places/{Manchester}/indicators/{DelayedDays}");
+
+        await Expect(page.Locator("[data-period-window=newest]")).ToContainTextAsync("newest 60 of 72 periods");
+        var spc = page.Locator("table[data-spc-table]");
+        await Expect(spc.Locator("tbody tr")).ToHaveCountAsync(60);
+        await Expect(spc.Locator("tbody tr").First).ToHaveAttributeAsync("data-period", "2025-12");
+        await Expect(spc.Locator("tbody tr").Last).ToHaveAttributeAsync("data-period", "2021-01");
+        var values = page.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Value by period" }) });
+        await Expect(values.Locator("tbody tr")).ToHaveCountAsync(60);
+        var revisions = page.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Revision history of the periods shown" }) });
+        await Expect(revisions.Locator("tbody tr")).ToHaveCountAsync(60);
+
+        await page.Locator("[data-period-window] a").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?periods=all#chart$"));
+        await Expect(spc.Locator("tbody tr")).ToHaveCountAsync(72);
+        await Expect(page.Locator("[data-period-window=all]")).ToContainTextAsync("all 72 periods");
+        await Expect(page.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Revision history: every value sent" }) })
+            .Locator("tbody tr")).ToHaveCountAsync(72);
+    }
+
+    [Fact]
     public async Task An_unknown_indicator_is_not_found()
     {
         await using var app = await DashboardApp.StartAsync();
