@@ -32,4 +32,8 @@ public sealed record Contribution(
 public sealed record LedgerEntry(
     string BatchId, string Place, string Indicator, string Period, string Agency, int Revision,
     double Numerator, double? Denominator, string? Note, string SubmittedBy, DateTimeOffset SubmittedAt)
-    : Storage.IAppendRecord;
+    : Storage.IAppendRecord
+{
+    /// <summary>The entry as its agency's contribution to its period.</summary>
+    public Contribution ToContribution() => new(Agency, Numerator, Denominator, Note, Revision, BatchId, SubmittedBy, SubmittedAt);
+}

@@ -57,7 +57,7 @@ public sealed class IndicatorGrain(
         Take(entries);
         // Announced even when every entry was held already (an activation that started after the commit read them from
         // the ledger): nobody has heard of them yet.
-        await AfterChangeAsync(newest: NewestPeriod(entries), entries[0].SubmittedAt);
+        await AfterChangeAsync(newest: entries.Select(e => e.Period).MaxBy(Period.Parse)!, entries[0].SubmittedAt);
     }
 
     public Task ReloadAsync()
@@ -69,12 +69,7 @@ public sealed class IndicatorGrain(
     public async Task<SubmissionAnswer> SubmitAsync(ReturnSubmission submission)
     {
         var plan = Plan(submission);
-        if (plan.Entries.Count == 0)
-        {
-            await AbsorbAsync([]);
-            return plan.Answer;
-        }
-        await state.WriteWithAsync(this, plan.Entries);
+        if (plan.Entries.Count > 0) await state.WriteWithAsync(this, plan.Entries);
         await AbsorbAsync(plan.Entries);
         return plan.Answer;
     }
@@ -106,7 +101,7 @@ public sealed class IndicatorGrain(
             outcomes.Add(current is null ? ReturnOutcome.Imported : ReturnOutcome.Updated);
             var entry = new LedgerEntry(submission.BatchId, _place, _indicator.Code, value.Period, value.Agency,
                 (current?.Revision ?? 0) + 1, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, at);
-            planned[(value.Period, value.Agency)] = ContributionOf(entry);
+            planned[(value.Period, value.Agency)] = entry.ToContribution();
             entries.Add(entry);
         }
         return new SubmissionPlan(new SubmissionAnswer(outcomes, outliers), entries);
@@ -119,24 +114,8 @@ public sealed class IndicatorGrain(
         {
             if (!State.Periods.TryGetValue(e.Period, out var byAgency)) State.Periods[e.Period] = byAgency = [];
             if (byAgency.TryGetValue(e.Agency, out var held) && held.Revision >= e.Revision) continue;
-            byAgency[e.Agency] = ContributionOf(e);
+            byAgency[e.Agency] = e.ToContribution();
         }
-    }
-
-    private static Contribution ContributionOf(LedgerEntry e) =>
-        new(e.Agency, e.Numerator, e.Denominator, e.Note, e.Revision, e.BatchId, e.SubmittedBy, e.SubmittedAt);
-
-    private static string NewestPeriod(IReadOnlyList<LedgerEntry> entries)
-    {
-        var newest = entries[0].Period;
-        var newestParsed = Period.Parse(newest);
-        foreach (var e in entries)
-        {
-            if (e.Period == newest) continue;
-            var parsed = Period.Parse(e.Period);
-            if (parsed.CompareTo(newestParsed) > 0) (newest, newestParsed) = (e.Period, parsed);
-        }
-        return newest;
     }
 
     /// <summary>

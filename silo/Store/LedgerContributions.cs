@@ -39,7 +39,7 @@ public static class LedgerContributions
         foreach (var r in rows)
         {
             if (!periods.TryGetValue(r.Period, out var byAgency)) periods[r.Period] = byAgency = new(StringComparer.Ordinal);
-            byAgency[r.Agency] = r.ToContribution();
+            byAgency[r.Agency] = r.ToEntry().ToContribution();
         }
         return periods;
     }

@@ -30,7 +30,4 @@ public sealed class LedgerRow
 
     public LedgerEntry ToEntry() =>
         new(BatchId, Place, Indicator, Period, Agency, Revision, Numerator, Denominator, Note, SubmittedBy, SqlDialect.ReadTimestamp(SubmittedAt));
-
-    public Contribution ToContribution() =>
-        new(Agency, Numerator, Denominator, Note, Revision, BatchId, SubmittedBy, SqlDialect.ReadTimestamp(SubmittedAt));
 }

@@ -6,8 +6,8 @@ using Scrutiny.Grains.Contracts;
 namespace Scrutiny.Silo.Store;
 
 /// <summary>
-/// Appends ledger entries inside a grain's state transaction. A batch can bring thousands of entries to one grain,
-/// so on PostgreSQL they stream in as one binary COPY (no statement per entry for the server to parse and plan, as the
+/// Appends ledger entries inside the caller's transaction: a batch's, with every entry of the batch, or a grain's own
+/// state write. A batch can bring tens of thousands of entries, so on PostgreSQL they stream in as one binary COPY (no statement per entry for the server to parse and plan, as the
 /// NpgsqlBatch of INSERTs it replaced had), and on SQLite, where there is no network, through one prepared statement
 /// re-run per entry.
 /// </summary>
@@ -15,18 +15,20 @@ public static class LedgerWriter
 {
     private const string Columns = "batch_id, place_code, indicator_code, period, agency_code, revision, numerator, denominator, note, submitted_by, submitted_at";
 
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntry> entries, StoreEngine engine)
+    /// <param name="table">The ledger, or a table shaped like it (the load tool's measure of what the store can take).</param>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntry> entries, StoreEngine engine,
+        string table = "returns_ledger")
     {
         if (entries.Count == 0) return;
         if (connection is NpgsqlConnection postgres)
         {
-            await CopyAsync(postgres, entries);
+            await CopyAsync(postgres, entries, table);
             return;
         }
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO returns_ledger ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
+        insert.CommandText = $"INSERT INTO {table} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
         var parameters = Enumerable.Range(0, 11).Select(i =>
         {
             var parameter = insert.CreateParameter();
@@ -43,10 +45,10 @@ public static class LedgerWriter
         }
     }
 
-    /// <summary>The COPY joins the caller's transaction: the entries commit, or roll back, with the grain's state.</summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<LedgerEntry> entries)
+    /// <summary>The COPY joins the caller's transaction: the entries commit, or roll back, with the rest of it.</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<LedgerEntry> entries, string table)
     {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY returns_ledger ({Columns}) FROM STDIN (FORMAT BINARY)");
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)");
         foreach (var e in entries)
         {
             await copy.StartRowAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Scrutiny.Silo.Cluster;
+using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Cluster.Tests.Infrastructure;
 
@@ -74,7 +75,7 @@ public sealed class NodeProcess
         process.StandardInput.Close();
         _process = process;
         Running[process.Id] = process;
-        StartWatchdog(process.Id);
+        ProcessWatchdog.Watch(process.Id);
         await WaitReadyAsync(process);
     }
 
@@ -130,20 +131,6 @@ public sealed class NodeProcess
         }
         await KillAsync();
         throw new TimeoutException($"{Name} was not ready within {StartTimeout.TotalSeconds} s; {LogPath}:{Environment.NewLine}{LogTail()}");
-    }
-
-    /// <summary>
-    /// A shell loop that outlives this test process: if the test host is killed outright (a hang timeout, a developer's
-    /// kill -9), nothing in it runs any more, and the watchdog kills the node it was started for.
-    /// </summary>
-    private static void StartWatchdog(int node)
-    {
-        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardInput = true };
-        foreach (var arg in new[] { "-c", "exec >/dev/null 2>&1; while kill -0 \"$0\" && kill -0 \"$1\"; do sleep 1; done; kill -9 \"$1\"",
-                     Environment.ProcessId.ToString(), node.ToString() })
-            start.ArgumentList.Add(arg);
-        using var watchdog = Process.Start(start);
-        watchdog?.StandardInput.Close();
     }
 
     private static void Forget(Process process) => Running.TryRemove(process.Id, out _);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Scrutiny.Silo.Cluster;
+using Scrutiny.Tests.Infrastructure;
 
 namespace Scrutiny.Load;
 
@@ -45,7 +46,7 @@ public sealed class ProductNode : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        StartWatchdog(process.Id);
+        ProcessWatchdog.Watch(process.Id);
         var node = new ProductNode(process, address, logPath);
         await node.WaitReadyAsync();
         return node;
@@ -98,20 +99,6 @@ public sealed class ProductNode : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"the product was not ready within {StartTimeout.TotalSeconds} s; {LogPath}:{Environment.NewLine}{LogTail()}");
-    }
-
-    /// <summary>
-    /// A shell loop that outlives this process: if the tool is killed outright (test.sh's timeout, a developer's kill -9),
-    /// the product it started is killed too rather than left holding its database.
-    /// </summary>
-    private static void StartWatchdog(int product)
-    {
-        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardInput = true };
-        foreach (var arg in new[] { "-c", "exec >/dev/null 2>&1; while kill -0 \"$0\" && kill -0 \"$1\"; do sleep 1; done; kill -9 \"$1\"",
-                     Environment.ProcessId.ToString(), product.ToString() })
-            start.ArgumentList.Add(arg);
-        using var watchdog = Process.Start(start);
-        watchdog?.StandardInput.Close();
     }
 
     /// <summary>SIGTERM, as an orchestrator stops it; killed if it has not stopped in 30 s.</summary>
