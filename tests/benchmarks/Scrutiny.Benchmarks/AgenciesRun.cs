@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
 
@@ -75,38 +75,23 @@ internal static class AgenciesRun
         await connection.OpenAsync();
         var ledger = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger");
         await connection.ExecuteAsync("CREATE TABLE returns_ledger_ceiling (LIKE returns_ledger INCLUDING ALL)");
-        var at = DateTime.UtcNow;
+        // The product's own ledger writer, into the ceiling table; the entries are made before the clock starts.
+        var at = DateTimeOffset.UtcNow;
+        var entries = Enumerable.Range(0, Agencies).Select(a => batches[a].Select(rows =>
+        {
+            var batchId = Guid.CreateVersion7().ToString("N");
+            return (IReadOnlyList<LedgerEntry>)[.. rows.Select(row => new LedgerEntry(batchId, row.Place, row.Indicator, row.Period, agencies[a], 1,
+                row.Numerator, row.Denominator, null, $"key:{agencies[a]}", at))];
+        }).ToList()).ToList();
         var copy = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Agencies).Select(async a =>
         {
             await using var stream = new NpgsqlConnection(database.ConnectionString);
             await stream.OpenAsync();
-            foreach (var rows in batches[a])
+            foreach (var batch in entries[a])
             {
                 await using var transaction = await stream.BeginTransactionAsync();
-                var batchId = Guid.CreateVersion7().ToString("N");
-                await using (var importer = await stream.BeginBinaryImportAsync(
-                    "COPY returns_ledger_ceiling (batch_id, place_code, indicator_code, period, agency_code, revision, numerator, " +
-                    "denominator, note, submitted_by, submitted_at) FROM STDIN (FORMAT BINARY)"))
-                {
-                    foreach (var row in rows)
-                    {
-                        await importer.StartRowAsync();
-                        await importer.WriteAsync(batchId, NpgsqlDbType.Text);
-                        await importer.WriteAsync(row.Place, NpgsqlDbType.Text);
-                        await importer.WriteAsync(row.Indicator, NpgsqlDbType.Text);
-                        await importer.WriteAsync(row.Period, NpgsqlDbType.Text);
-                        await importer.WriteAsync(agencies[a], NpgsqlDbType.Text);
-                        await importer.WriteAsync(1, NpgsqlDbType.Integer);
-                        await importer.WriteAsync(row.Numerator, NpgsqlDbType.Double);
-                        if (row.Denominator is { } d) await importer.WriteAsync(d, NpgsqlDbType.Double);
-                        else await importer.WriteNullAsync();
-                        await importer.WriteNullAsync();
-                        await importer.WriteAsync($"key:{agencies[a]}", NpgsqlDbType.Text);
-                        await importer.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                    }
-                    await importer.CompleteAsync();
-                }
+                await LedgerWriter.AppendAsync(stream, transaction, batch, StoreEngine.Postgres, "returns_ledger_ceiling");
                 await transaction.CommitAsync();
             }
         }));
