@@ -13,7 +13,7 @@ public static class ScrutinyMetrics
     private static readonly Meter Meter = new(Name);
 
     public static readonly Counter<long> ReturnsAccepted = Meter.CreateCounter<long>("scrutiny.returns.accepted", "{batch}",
-        "Return batches accepted (staged and committed).");
+        "Return batches accepted (committed with their ledger entries).");
 
     public static readonly Counter<long> ReturnsRejected = Meter.CreateCounter<long>("scrutiny.returns.rejected", "{batch}",
         "Return batches refused with row and field problems.");

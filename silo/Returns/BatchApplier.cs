@@ -15,12 +15,12 @@ using Scrutiny.Silo.Api;
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
-/// Applies a staged batch in three steps. Each indicator grain plans its rows (what each does, the revisions that
-/// record it, which look wrong), writing nothing; the store then commits every planned ledger entry of the batch with
-/// the batch's answer in one transaction (one binary COPY on PostgreSQL, not one transaction per grain); then each grain
-/// takes its entries in, publishes the change and tells its place. A crash before the commit leaves nothing applied and
-/// recovery plans again; a crash after it leaves the ledger whole, and recovery hands the committed entries to the
-/// grains again (taking an entry twice does nothing). A dry run is the first step alone.
+/// Applies a batch in three steps. Each indicator grain plans its rows (what each does, the revisions that record it,
+/// which look wrong), writing nothing; the store then commits the batch, every planned ledger entry and the batch's
+/// answer in one transaction (one binary COPY on PostgreSQL, not one transaction per grain); then each grain takes its
+/// entries in, publishes the change and tells its place. A crash before the commit leaves nothing of the batch (its
+/// sender, answered nothing, sends it again); a crash after it leaves the ledger whole, and recovery hands the committed
+/// entries to the grains again (taking an entry twice does nothing). A dry run is the first step alone.
 /// </summary>
 public sealed class BatchApplier(Database database, IGrainFactory grains, PublishedPoints published, TimeProvider time, FaultInjection faults)
 {
@@ -52,20 +52,24 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _agencyTurns = new(StringComparer.Ordinal);
 
     /// <summary>What the batch would do, and its warnings, writing nothing: a dry run.</summary>
-    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> PreviewAsync(IReadOnlyList<StagedRow> rows, BatchHeader batch)
+    public async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> PreviewAsync(IReadOnlyList<AcceptedRow> rows, BatchHeader batch)
     {
         var groups = GrainGroup.Of(rows, grains);
         var plans = await PlanAsync(groups, batch);
         return (Result(batch.Id, plans, dryRun: true), Warnings(groups, plans, batch.AgencyCode));
     }
 
-    /// <summary>Applies a batch that is staged and committed, then records it as applied.</summary>
-    public Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, CancellationToken cancellationToken) =>
-        InAgencyTurnAsync(batch, async () => await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken)), cancellationToken);
+    /// <summary>
+    /// Applies a new batch: <paramref name="record"/> writes the batch's own rows (its header, audit entry and key) in the
+    /// transaction that commits its ledger entries, and is run again if that transaction is tried again.
+    /// </summary>
+    public Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> ApplyAsync(BatchHeader batch, IReadOnlyList<AcceptedRow> rows,
+        Func<DbConnection, DbTransaction, Task> record, CancellationToken cancellationToken) =>
+        InAgencyTurnAsync(batch, () => PlanCommitAndAbsorbAsync(batch, rows, record), cancellationToken);
 
     /// <summary>
-    /// Finishes a batch that a crash or a failure interrupted: if its ledger entries were committed, hands them to the
-    /// grains again; if not, applies it from its staged rows as if for the first time.
+    /// Finishes a batch that a crash or a failure interrupted after its commit: hands its committed ledger entries to the
+    /// grains again. A batch an older version staged and committed without its entries is applied from its staged rows.
     /// </summary>
     public Task ResumeAsync(BatchHeader batch, CancellationToken cancellationToken) => InAgencyTurnAsync(batch, async () =>
     {
@@ -75,8 +79,9 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
         {
             if (await connection.ExecuteScalarAsync<string?>("SELECT result FROM return_batches WHERE id = @Id", new { batch.Id }) is null)
             {
+                var staged = await StagedBatchRows.ReadAllAsync(connection, batch.Id);
                 await connection.CloseAsync();
-                await PlanCommitAndAbsorbAsync(batch, await StagedRowsAsync(batch, cancellationToken));
+                await PlanCommitAndAbsorbAsync(batch, staged, record: null);
                 return true;
             }
             entries = [.. (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE batch_id = @Id", new { batch.Id }))
@@ -104,22 +109,15 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
         }
     }
 
-    /// <summary>Read whole, so that the connection goes back to the pool before any grain is asked.</summary>
-    private async Task<IReadOnlyList<StagedRow>> StagedRowsAsync(BatchHeader batch, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await BatchStaging.ReadAllAsync(connection, null, batch.Id);
-    }
-
     private async Task<(ReturnsImportResult Result, IReadOnlyList<RowProblem> Warnings)> PlanCommitAndAbsorbAsync(
-        BatchHeader batch, IReadOnlyList<StagedRow> rows)
+        BatchHeader batch, IReadOnlyList<AcceptedRow> rows, Func<DbConnection, DbTransaction, Task>? record)
     {
         var groups = GrainGroup.Of(rows, grains);
         for (var attempt = 1; ; attempt++)
         {
             var plans = await PlanAsync(groups, batch);
             var (result, warnings) = (Result(batch.Id, plans, dryRun: false), Warnings(groups, plans, batch.AgencyCode));
-            if (await TryCommitAsync(batch, plans, result, warnings))
+            if (await TryCommitAsync(batch, plans, result, warnings, record))
             {
                 // Every group, entries or not: a grain with nothing new still tells its place the latest value, which a batch
                 // resent after a crash needs.
@@ -153,12 +151,14 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     /// The batch's ledger entries and its answer, in one transaction: the batch is applied, or none of it is. False when
     /// the store already holds one of the planned revisions.
     /// </summary>
-    private async Task<bool> TryCommitAsync(BatchHeader batch, SubmissionPlan[] plans, ReturnsImportResult result, IReadOnlyList<RowProblem> warnings)
+    private async Task<bool> TryCommitAsync(BatchHeader batch, SubmissionPlan[] plans, ReturnsImportResult result, IReadOnlyList<RowProblem> warnings,
+        Func<DbConnection, DbTransaction, Task>? record)
     {
         try
         {
             await database.InTransactionAsync(async (connection, transaction) =>
             {
+                if (record is not null) await record(connection, transaction);
                 await LedgerWriter.AppendAsync(connection, transaction, [.. plans.SelectMany(p => p.Entries)], database.Engine);
                 return await connection.ExecuteAsync("UPDATE return_batches SET result = @result, answer = @answer WHERE id = @id",
                     new { result = JsonSerializer.Serialize(result, GrainJson.Options), answer = ReturnsImportResponse.Json(result, warnings), id = batch.Id },
@@ -216,30 +216,26 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     }
 
     /// <summary>An outlier the grain found, as a warning on the row it came from (accepted: the agency checks it).</summary>
-    private static RowProblem Warning(StagedRow row, string agency, Outlier outlier) =>
+    private static RowProblem Warning(AcceptedRow row, string agency, Outlier outlier) =>
         new(row.Row, "numerator", "outlier",
             $"{outlier.Value:G6} is {Math.Abs(outlier.Score):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
 
     /// <summary>One indicator grain's rows of a batch, in submitted order.</summary>
-    private sealed record GrainGroup(IIndicatorGrain Grain, IReadOnlyList<StagedRow> Rows)
+    private sealed record GrainGroup(IIndicatorGrain Grain, IReadOnlyList<AcceptedRow> Rows)
     {
         public IReadOnlyList<ReturnedValue> Values(string agency) =>
             [.. Rows.Select(r => new ReturnedValue(r.Period, agency, r.Numerator, r.Denominator, r.Note))];
 
-        /// <param name="rows">One grain's rows after another (as <see cref="BatchStaging.ReadAllAsync"/> reads them).</param>
-        public static List<GrainGroup> Of(IReadOnlyList<StagedRow> rows, IGrainFactory grains)
+        /// <summary>The rows by indicator grain, each grain's in the order given, the grains in the order first met.</summary>
+        public static List<GrainGroup> Of(IReadOnlyList<AcceptedRow> rows, IGrainFactory grains)
         {
-            var groups = new List<GrainGroup>();
-            var start = 0;
-            for (var i = 1; i <= rows.Count; i++)
+            var byGrain = new Dictionary<(string Place, string Indicator), List<AcceptedRow>>();
+            foreach (var row in rows)
             {
-                if (i < rows.Count && rows[i].Place == rows[start].Place && rows[i].Indicator == rows[start].Indicator) continue;
-                if (i > start)
-                    groups.Add(new GrainGroup(grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(rows[start].Place, rows[start].Indicator)),
-                        [.. rows.Skip(start).Take(i - start)]));
-                start = i;
+                if (!byGrain.TryGetValue((row.Place, row.Indicator), out var own)) byGrain[(row.Place, row.Indicator)] = own = [];
+                own.Add(row);
             }
-            return groups;
+            return [.. byGrain.Select(g => new GrainGroup(grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(g.Key.Place, g.Key.Indicator)), g.Value))];
         }
     }
 }
@@ -247,7 +243,10 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
 /// <summary>A batch's header row in <c>return_batches</c>.</summary>
 public sealed record BatchHeader(string Id, string AgencyCode, string SubmittedBy, ReturnsSource Source, DateTimeOffset ReceivedAt)
 {
-    /// <summary>Staged and committed: every row is valid and will be applied, if need be after a restart.</summary>
+    /// <summary>
+    /// Committed with its ledger entries and answer, its grains perhaps not all told yet: recovery tells them, if need be
+    /// after a restart. (Before the batch commit, a batch was staged and committed in this state without its entries.)
+    /// </summary>
     public const string Accepted = "accepted";
 
     public const string Applied = "applied";

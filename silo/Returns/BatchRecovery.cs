@@ -6,11 +6,11 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Returns;
 
 /// <summary>
-/// Applies batches that were accepted (staged and committed) but not applied because the instance applying them
-/// died or gave up: at start-up, a node's own batches from before the restart; at any time, those of a node whose
-/// lease ran out, and this process's own that it no longer holds (its apply failed, the store went away). Each is
-/// claimed first, so that two nodes do not both take it over. A batch whose ledger entries were committed before the
-/// crash is not planned again: its entries are handed to the grains, which take an entry they hold already as nothing.
+/// Finishes batches that were committed but not applied because the instance applying them died or gave up: at
+/// start-up, a node's own batches from before the restart; at any time, those of a node whose lease ran out, and this
+/// process's own that it no longer holds (telling its grains failed, the store went away). Each is claimed
+/// first, so that two nodes do not both take it over. A batch's ledger entries are not planned again: they are handed
+/// to the grains, which take an entry they hold already as nothing.
 /// </summary>
 public sealed class BatchRecovery(Database database, BatchApplier applier, NodeLeases leases, ILogger<BatchRecovery> logger)
 {

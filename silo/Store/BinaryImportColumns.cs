@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace Scrutiny.Silo.Store;
 
-/// <summary>The nullable columns of the ledger and staging COPYs: a value, or NULL.</summary>
+/// <summary>The nullable columns of a COPY into the ledger: a value, or NULL.</summary>
 public static class BinaryImportColumns
 {
     public static Task WriteOrNullAsync(this NpgsqlBinaryImporter copy, double? value) =>

@@ -32,6 +32,9 @@ public sealed class GeneratedReturnsCsv : HttpContent
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
+    /// <summary>A wait after each 64 KB sent, as a slow connection's upload: the server then reads while the client writes.</summary>
+    public TimeSpan PauseBetweenChunks { get; init; }
+
     /// <summary>Invented ONS-style codes, E08100000 on, children of Greater Manchester.</summary>
     public static string PlaceCode(int index) => $"E08{100000 + index:D6}";
 
@@ -62,6 +65,7 @@ public sealed class GeneratedReturnsCsv : HttpContent
                     await stream.WriteAsync(buffer.AsMemory(0, length));
                     Interlocked.Add(ref _bytesWritten, length);
                     length = 0;
+                    if (PauseBetweenChunks > TimeSpan.Zero) await Task.Delay(PauseBetweenChunks);
                 }
                 length += Encoding.ASCII.GetBytes($"{PlaceCode(place)},{Indicator},{Period(month)},{Value(place, month)},,\r\n", buffer.AsSpan(length));
                 Interlocked.Increment(ref _rowsWritten);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
@@ -14,7 +13,8 @@ public sealed class LargeImportCollection;
 
 /// <summary>
 /// A 100,000-row CSV in one request, generated as it is sent (chunked), imports whole, and while its rows stream in
-/// (read, checked and staged, before the commit) the server's live managed heap stays flat. No time is asserted.
+/// (read and checked, before the commit) the server holds them compactly: a few dozen bytes a row, not a copy of each
+/// row's text. No time is asserted.
 /// Figures and a load console: docs/benchmarks.md.
 /// </summary>
 [Collection(nameof(LargeImportTests))]
@@ -24,13 +24,12 @@ public sealed class LargeImportTests(ITestOutputHelper output)
     private const int Months = 100;
 
     /// <summary>
-    /// How far the live heap may rise above what it was before the upload while the rows stream in. Measured: about
-    /// 11 MB — Kestrel's and HttpClient's buffers (both ends are in this process), 250 staged rows, and the batch's
-    /// duplicate check (24 bytes a row, up to ~5 MB with the dictionary's spare capacity). Holding the rows as
-    /// objects would add ≈ 25 MB (100,000 records with their strings), and the duplicate check as it was (each row's
-    /// three strings) added 23 MB.
+    /// How far the live heap may rise above what it was before the upload while the rows stream in. Held then:
+    /// Kestrel's and HttpClient's buffers (both ends are in this process), the batch's duplicate check (24 bytes a row,
+    /// up to ~5 MB with the dictionary's spare capacity) and the accepted rows, which share the batch's codes and
+    /// periods (about 80 bytes a row with the list). Each row with its own three strings measured 51 MB in all.
     /// </summary>
-    private const long MaxRiseWhileStreaming = 16 * 1024 * 1024;
+    private const long MaxRiseWhileStreaming = 28 * 1024 * 1024;
 
     private static long LiveHeap()
     {
@@ -42,32 +41,30 @@ public sealed class LargeImportTests(ITestOutputHelper output)
     [Theory]
     [InlineData(StoreEngine.Sqlite)]
     [InlineData(StoreEngine.Postgres)]
-    public async Task A_100000_row_csv_imports_in_one_request_without_holding_the_rows(StoreEngine engine)
+    public async Task A_100000_row_csv_imports_in_one_request_holding_its_rows_compactly(StoreEngine engine)
     {
         await using var api = await ReturnsEndpoint.StartAsync(engine);
         await GeneratedReturnsCsv.SeedCatalogueAsync(api.Node.CatalogueWriter, Places);
         api.Http.Timeout = TimeSpan.FromMinutes(10);
-        var database = api.Node.Services.GetRequiredService<Database>();
 
-        // Every 250 ms: which phase the batch is in (no row in return_batches until the staging commits) and the
-        // live heap after a full collection.
+        // Every 250 ms: which phase the batch is in (streaming until the client has written its last row: it sends as a
+        // slow connection does, about 3 s in all, so that the server reads as it writes) and the live heap after a full
+        // collection.
         var baseline = LiveHeap();
+        var csv = new GeneratedReturnsCsv(Places, Months) { PauseBetweenChunks = TimeSpan.FromMilliseconds(40) };
         var (peakStaging, peakApplying, samplesStaging) = (0L, 0L, 0);
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                long batches;
-                await using (var connection = await database.OpenAsync())
-                    batches = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM return_batches");
+                var streaming = csv.RowsWritten < Places * Months;
                 var live = LiveHeap();
-                if (batches == 0) { peakStaging = Math.Max(peakStaging, live); samplesStaging++; }
+                if (streaming) { peakStaging = Math.Max(peakStaging, live); samplesStaging++; }
                 else peakApplying = Math.Max(peakApplying, live);
                 try { await Task.Delay(250, sampling.Token); } catch (OperationCanceledException) { }
             }
         });
-        var csv = new GeneratedReturnsCsv(Places, Months);
         var clock = Stopwatch.StartNew();
 
         var response = await api.Http.SendAsync(api.Request(csv));
@@ -80,7 +77,7 @@ public sealed class LargeImportTests(ITestOutputHelper output)
         Assert.Equal((100_000, 0, 0, false), await ReturnsEndpoint.SummaryAsync(response));
         Assert.Null(response.RequestMessage!.Content!.Headers.ContentLength);
         Assert.Equal(100_000, csv.RowsWritten);
-        Assert.Equal(new StoreCounts(100_000, 1, 100_000), await api.CountsAsync());
+        Assert.Equal(new StoreCounts(100_000, 1), await api.CountsAsync());
         var series = await api.Node.Services.GetRequiredService<IGrainFactory>()
             .GetGrain<IIndicatorGrain>(IndicatorKey.For(GeneratedReturnsCsv.PlaceCode(617), GeneratedReturnsCsv.Indicator)).GetSeriesAsync(DataView.All);
         Assert.Equal(Months, series.Points.Count);
@@ -93,6 +90,6 @@ public sealed class LargeImportTests(ITestOutputHelper output)
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         Assert.True(samplesStaging >= 3, $"Only {samplesStaging} samples were taken while the rows streamed in.");
         Assert.True(peakStaging - baseline < MaxRiseWhileStreaming,
-            $"The live heap rose by {peakStaging - baseline:N0} bytes while the rows streamed in: the import holds rows.");
+            $"The live heap rose by {peakStaging - baseline:N0} bytes while the rows streamed in: the import holds more than its rows' figures.");
     }
 }

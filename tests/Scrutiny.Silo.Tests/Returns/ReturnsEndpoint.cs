@@ -69,8 +69,7 @@ internal sealed class ReturnsEndpoint(TestDatabase database, TestNode node, stri
         await using var connection = await node.Services.GetRequiredService<Database>().OpenAsync();
         return new StoreCounts(
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"),
-            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM return_batches"),
-            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM return_batch_rows"));
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM return_batches"));
     }
 
     /// <summary>The notes in the ledger, by place, indicator and period (latest revision).</summary>
@@ -106,4 +105,4 @@ internal sealed class ReturnsEndpoint(TestDatabase database, TestNode node, stri
     }
 }
 
-internal sealed record StoreCounts(long Ledger, long Batches, long StagedRows);
+internal sealed record StoreCounts(long Ledger, long Batches);

@@ -69,23 +69,17 @@ public sealed class StoreVerifierTests
         found.Add($"pooled-fund: {fund.Board} {fund.Entry}:");
         found.Add($"pooled-fund: {fund.Board} {fund.Year}:");
 
-        // A batch left accepted (applied by nobody), and an applied batch whose row never reached the ledger. The demo
-        // writes through the grains, not batches: these are written as the returns API stages them.
+        // A batch left accepted (applied by nobody), and an applied batch whose answer counts a value the ledger does not
+        // hold. The demo writes through the grains, not batches: these are written as the returns API records them.
         foreach (var (batch, state) in new[] { ("verify-accepted", "accepted"), ("verify-applied", "applied") })
-        {
             await connection.ExecuteAsync(
                 """
-                INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at)
-                SELECT @batch, agency_code, 'test', 'json', 1, @state, submitted_at FROM returns_ledger WHERE id = @ledgerId
-                """, new { batch, state, ledgerId = newest.Id });
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO return_batch_rows (batch_id, row_number, place_code, indicator_code, period, numerator, denominator, note)
-                SELECT @batch, 1, place_code, indicator_code, period, -12345, NULL, NULL FROM returns_ledger WHERE id = @ledgerId
-                """, new { batch, ledgerId = newest.Id });
-        }
+                INSERT INTO return_batches (id, agency_code, submitted_by, source, row_count, status, received_at, result)
+                SELECT @batch, agency_code, 'test', 'json', 1, @state, submitted_at, @result FROM returns_ledger WHERE id = @ledgerId
+                """, new { batch, state, ledgerId = newest.Id,
+                    result = $$"""{"batchId":"{{batch}}","imported":{{(batch == "verify-applied" ? 1 : 0)}},"updated":0,"unchanged":1,"dryRun":false}""" });
         found.Add("batch: verify-accepted: accepted but not applied");
-        found.Add("batch: verify-applied row 1:");
+        found.Add("batch: verify-applied: its answer counted 1 imported");
         return found;
     }
 }
