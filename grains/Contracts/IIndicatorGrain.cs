@@ -18,13 +18,15 @@ public interface IIndicatorGrain : IGrainWithStringKey
     Task<SubmissionPlan> PlanAsync(ReturnSubmission submission);
 
     /// <summary>
-    /// Takes in ledger entries the store has committed (this grain's share of a batch), then publishes the change and
-    /// tells the place. Safe to repeat: an entry already held is not taken twice. With no entries (every value of the
-    /// batch was unchanged) it still tells the place the latest value: the values may be ones whose first submission
-    /// died before the place heard of them, and the place ignores a latest value it holds already.
+    /// Takes in ledger entries the store has committed (this grain's share of a batch), publishes the change, and
+    /// returns what its place should hear: the caller tells each place once for all of its indicators in the batch
+    /// (<see cref="IPlaceGrain.OnIndicatorsChangedAsync"/>). Safe to repeat: an entry already held is not taken twice.
+    /// With no entries (every value of the batch was unchanged) it still returns the latest value: the values may be
+    /// ones whose first submission died before the place heard of them, and the place ignores a latest value it holds
+    /// already. Null when the grain holds no value.
     /// </summary>
     [Alias("absorb")]
-    Task AbsorbAsync(IReadOnlyList<LedgerEntry> entries);
+    Task<IndicatorNews?> AbsorbAsync(IReadOnlyList<LedgerEntry> entries);
 
     /// <summary>
     /// Lets this activation go, so that the next call reads the grain again from the store: the store refused its

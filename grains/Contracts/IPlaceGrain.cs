@@ -9,11 +9,11 @@ namespace Scrutiny.Grains.Contracts;
 public interface IPlaceGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Called by an indicator grain when the indicator's latest period or value changes; <paramref name="published"/>
-    /// says whether that period is public yet, which decides who hears of the change.
+    /// Told when indicators' latest periods or values change: by an indicator grain of its own change, or once for all
+    /// of a batch's indicators in this place (one write of the place, not one an indicator).
     /// </summary>
-    [Alias("indicator-changed")]
-    Task OnIndicatorChangedAsync(IndicatorLatest latest, bool published);
+    [Alias("indicators-changed")]
+    Task OnIndicatorsChangedAsync(IReadOnlyList<IndicatorNews> news);
 
     /// <summary>
     /// The latest of every indicator, published or not (<see cref="DataView.All"/>). The published view is put
@@ -32,6 +32,13 @@ public interface IPlaceGrain : IGrainWithStringKey
 public sealed record IndicatorLatest(
     string Indicator, string Period, double? Value, double Numerator, double? Denominator, DateTimeOffset UpdatedAt,
     VariationIcon? VariationIcon = null, AssuranceIcon? AssuranceIcon = null, RecentTrend? RecentTrend = null);
+
+/// <summary>
+/// What a place hears of one of its indicators: the latest, and whether its period is public yet, which decides who
+/// hears of the change.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record IndicatorNews(IndicatorLatest Latest, bool Published);
 
 [GenerateSerializer, Immutable]
 public sealed record PlaceSummary(Place Place, IReadOnlyList<IndicatorLatest> Latest);

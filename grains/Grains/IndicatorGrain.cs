@@ -1,6 +1,8 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Statistics;
+using Scrutiny.Grains.Statistics.Spc;
+using Scrutiny.Grains.Statistics.Trends;
 using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Grains.Grains;
@@ -22,6 +24,9 @@ public sealed class IndicatorGrain(
     private IndicatorSchedule _schedule = null!;
     private IReadOnlySet<string> _released = new HashSet<string>();
     private IndicatorSeries? _series;
+    // The combined points, oldest first, between changes: a batch changes a few periods of a long series, and only
+    // those are combined again. Replaced, never changed in place: a series handed out holds the list it was given.
+    private List<SeriesPoint>? _points;
     private (DateOnly On, IndicatorSeries Series)? _published;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => ReadCatalogueAsync(cancellationToken);
@@ -38,26 +43,24 @@ public sealed class IndicatorGrain(
         _released = _schedule.Publication == PublicationRule.OnRelease
             ? await catalogue.ListReleasedPeriodsAsync(code, cancellationToken)
             : new HashSet<string>();
-        // Also read again when the catalogue changed or a period was released: the series are stale.
+        // Also read again when the catalogue changed or a period was released: the series are stale (a new combine
+        // method combines every period differently).
         _series = null;
         _published = null;
+        _points = null;
     }
 
     public Task<SubmissionPlan> PlanAsync(ReturnSubmission submission) => Task.FromResult(Plan(submission));
 
-    public async Task AbsorbAsync(IReadOnlyList<LedgerEntry> entries)
+    public async Task<IndicatorNews?> AbsorbAsync(IReadOnlyList<LedgerEntry> entries)
     {
-        if (entries.Count == 0)
-        {
-            // Nothing new, but the values may be ones whose first submission died before the place heard of them (a crash,
-            // the store going away): a retry brings the place up to date. The place ignores a latest value it holds already.
-            if (State.Periods.Count > 0) await TellPlaceAsync(Series(), LatestSubmittedAt(Series()));
-            return;
-        }
+        // Nothing new, but the values may be ones whose first submission died before the place heard of them (a crash,
+        // the store going away): a retry brings the place up to date. The place ignores a latest value it holds already.
+        if (entries.Count == 0) return State.Periods.Count > 0 ? NewsOf(LatestSubmittedAt(Points())) : null;
         Take(entries);
         // Announced even when every entry was held already (an activation that started after the commit read them from
         // the ledger): nobody has heard of them yet.
-        await AfterChangeAsync(newest: entries.Select(e => e.Period).MaxBy(Period.Parse)!, entries[0].SubmittedAt);
+        return await AfterChangeAsync(newest: entries.Select(e => e.Period).MaxBy(Period.Parse)!, entries[0].SubmittedAt);
     }
 
     public Task ReloadAsync()
@@ -70,7 +73,7 @@ public sealed class IndicatorGrain(
     {
         var plan = Plan(submission);
         if (plan.Entries.Count > 0) await state.WriteWithAsync(this, plan.Entries);
-        await AbsorbAsync(plan.Entries);
+        if (await AbsorbAsync(plan.Entries) is { } news) await TellPlaceAsync(news);
         return plan.Answer;
     }
 
@@ -110,12 +113,39 @@ public sealed class IndicatorGrain(
     /// <summary>Holds each entry as its agency's contribution to its period, unless a revision as new is held already.</summary>
     private void Take(IReadOnlyList<LedgerEntry> entries)
     {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
             if (!State.Periods.TryGetValue(e.Period, out var byAgency)) State.Periods[e.Period] = byAgency = [];
             if (byAgency.TryGetValue(e.Agency, out var held) && held.Revision >= e.Revision) continue;
             byAgency[e.Agency] = e.ToContribution();
+            changed.Add(e.Period);
         }
+        if (_points is null || changed.Count == 0) return;
+        var points = new List<SeriesPoint>(_points.Count + changed.Count);
+        points.AddRange(_points);
+        foreach (var period in changed)
+        {
+            var at = IndexOf(points, Period.Parse(period));
+            if (at >= 0) points[at] = PointFor(period);
+            else points.Insert(~at, PointFor(period));
+        }
+        _points = points;
+    }
+
+    /// <summary>Where <paramref name="period"/> is in points oldest first, or the complement of where it would go.</summary>
+    private static int IndexOf(List<SeriesPoint> points, Period period)
+    {
+        var (low, high) = (0, points.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = Period.Parse(points[middle].Period).CompareTo(period);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return ~low;
     }
 
     /// <summary>
@@ -127,7 +157,7 @@ public sealed class IndicatorGrain(
     {
         var outliers = new List<Outlier>();
         if (State.Periods.Count == 0) return outliers;
-        var points = _series?.Points ?? Points();
+        var points = Points();
         // A batch's values are one agency's: each agency's values are judged together, its history read once.
         foreach (var byAgency in Enumerable.Range(0, values.Count).GroupBy(i => values[i].Agency))
         {
@@ -151,7 +181,7 @@ public sealed class IndicatorGrain(
     {
         var series = SeriesFor(view);
         if (series.Points.Count == 0) return Task.FromResult<IndicatorLatest?>(null);
-        return Task.FromResult<IndicatorLatest?>(LatestOf(series, LatestSubmittedAt(series)));
+        return Task.FromResult<IndicatorLatest?>(LatestOf(series, LatestSubmittedAt(series.Points)));
     }
 
     public async Task<IndicatorSettings> SetTargetAsync(double? value, SettingChange change)
@@ -184,15 +214,15 @@ public sealed class IndicatorGrain(
             System.Text.Json.JsonSerializer.Serialize(detail, GrainJson.Options))]);
         // The values did not change, but the limits, icons and target line did: pages re-read the series. With no
         // values there is nothing to announce, but the kept series still carries the old settings.
-        if (State.Periods.Count > 0) await AfterChangeAsync(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At);
+        if (State.Periods.Count > 0) await TellPlaceAsync(await AfterChangeAsync(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At));
         else (_series, _published) = (null, null);
     }
 
     /// <summary>
-    /// After a write: one change for pages showing this indicator, and the place's latest value and icons. Any write
-    /// can change the icons (a revised old value moves the limits), so the place hears of every one.
+    /// After a write: one change for pages showing this indicator, and what the place should hear (its latest value and
+    /// icons). Any write can change the icons (a revised old value moves the limits), so the place hears of every one.
     /// </summary>
-    private async Task AfterChangeAsync(string newest, DateTimeOffset at)
+    private async Task<IndicatorNews> AfterChangeAsync(string newest, DateTimeOffset at)
     {
         _series = null;
         // One change per submission, not one per period: a batch of years of history would otherwise flood every
@@ -200,21 +230,36 @@ public sealed class IndicatorGrain(
         _published = null;
         await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Indicator, Keys(),
             [ChangeGroups.Indicator(_place, _indicator.Code)], newest, PointFor(newest).Value, at, Unpublished: !IsPublished(newest)));
-        await TellPlaceAsync(Series(), at);
+        return NewsOf(at);
     }
 
-    private Task TellPlaceAsync(IndicatorSeries series, DateTimeOffset at) =>
-        GrainFactory.GetGrain<IPlaceGrain>(_place).OnIndicatorChangedAsync(LatestOf(series, at), IsPublished(series.Points[^1].Period));
-
-    private static DateTimeOffset LatestSubmittedAt(IndicatorSeries series) =>
-        series.Points[^1].Contributions.Count > 0 ? series.Points[^1].Contributions.Max(c => c.SubmittedAt) : default;
-
-    private IndicatorLatest LatestOf(IndicatorSeries series, DateTimeOffset at)
+    /// <summary>
+    /// The place's news: the latest value and the icons of the series, from the statistics if a reader asked for them
+    /// since the change, otherwise from the chart and trend alone (the rest waits for a reader).
+    /// </summary>
+    private IndicatorNews NewsOf(DateTimeOffset at)
     {
-        var latest = series.Points[^1];
-        return new IndicatorLatest(_indicator.Code, latest.Period, latest.Value, latest.Numerator, latest.Denominator, at,
-            series.Statistics.VariationIcon, series.Statistics.AssuranceIcon, series.Statistics.RecentTrend.Trend);
+        var points = Points();
+        IndicatorLatest latest;
+        if (_series is { } series) latest = LatestOf(series, at);
+        else
+        {
+            var (variation, assurance, trend) = SeriesStatistics.SignalsOf(_indicator, points, Settings());
+            latest = LatestOf(points[^1], at, variation, assurance, trend);
+        }
+        return new IndicatorNews(latest, IsPublished(points[^1].Period));
     }
+
+    private Task TellPlaceAsync(IndicatorNews news) => GrainFactory.GetGrain<IPlaceGrain>(_place).OnIndicatorsChangedAsync([news]);
+
+    private static DateTimeOffset LatestSubmittedAt(IReadOnlyList<SeriesPoint> points) =>
+        points[^1].Contributions.Count > 0 ? points[^1].Contributions.Max(c => c.SubmittedAt) : default;
+
+    private IndicatorLatest LatestOf(IndicatorSeries series, DateTimeOffset at) =>
+        LatestOf(series.Points[^1], at, series.Statistics.VariationIcon, series.Statistics.AssuranceIcon, series.Statistics.RecentTrend.Trend);
+
+    private IndicatorLatest LatestOf(SeriesPoint latest, DateTimeOffset at, VariationIcon? variation, AssuranceIcon? assurance, RecentTrend trend) =>
+        new(_indicator.Code, latest.Period, latest.Value, latest.Numerator, latest.Denominator, at, variation, assurance, trend);
 
     private IndicatorSeries SeriesFor(DataView view) => view == DataView.All ? Series() : PublishedSeries();
 
@@ -249,12 +294,14 @@ public sealed class IndicatorGrain(
     {
         if (_series is not null) return _series;
         var points = Points();
-        var settings = new IndicatorSettings(State.Target, _schedule.Target, State.Rebases);
+        var settings = Settings();
         return _series = new IndicatorSeries(_place, _indicator, points, settings, SeriesStatistics.Of(_indicator, points, settings));
     }
 
+    private IndicatorSettings Settings() => new(State.Target, _schedule.Target, State.Rebases);
+
     /// <summary>Every period's combined value, oldest first.</summary>
-    private List<SeriesPoint> Points() => [.. State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor)];
+    private List<SeriesPoint> Points() => _points ??= [.. State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor)];
 
     private SeriesPoint PointFor(string period) => Combiner.Combine(_indicator, period, State.Periods[period].Values);
 

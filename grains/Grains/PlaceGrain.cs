@@ -20,24 +20,34 @@ public sealed class PlaceGrain(
         _place = await catalogue.FindPlaceAsync(this.GetPrimaryKeyString(), cancellationToken)
             ?? throw new KeyNotFoundException($"No place '{this.GetPrimaryKeyString()}' in the catalogue.");
 
-    public async Task OnIndicatorChangedAsync(IndicatorLatest latest, bool published)
+    public async Task OnIndicatorsChangedAsync(IReadOnlyList<IndicatorNews> news)
     {
-        // Returns for an older period can arrive after newer ones; only a period at least as recent replaces.
-        if (state.State.Latest.TryGetValue(latest.Indicator, out var current) &&
-            (Period.Parse(current.Period).CompareTo(Period.Parse(latest.Period)) > 0 || SameFigures(current, latest)))
-            return;
-        state.State.Latest[latest.Indicator] = latest;
+        var changed = new List<IndicatorNews>(news.Count);
+        foreach (var item in news)
+        {
+            var latest = item.Latest;
+            // Returns for an older period can arrive after newer ones; only a period at least as recent replaces.
+            if (state.State.Latest.TryGetValue(latest.Indicator, out var current) &&
+                (Period.Parse(current.Period).CompareTo(Period.Parse(latest.Period)) > 0 || SameFigures(current, latest)))
+                continue;
+            state.State.Latest[latest.Indicator] = latest;
+            changed.Add(item);
+        }
+        if (changed.Count == 0) return;
         await state.WriteWithAsync(this);
 
-        await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Place,
-            new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = latest.Indicator },
-            [ChangeGroups.Place(_place.Code)], latest.Period, latest.Value, latest.UpdatedAt, Unpublished: !published));
+        foreach (var (latest, published) in changed)
+            await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Place,
+                new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = latest.Indicator },
+                [ChangeGroups.Place(_place.Code)], latest.Period, latest.Value, latest.UpdatedAt, Unpublished: !published));
 
-        // The place's boards derive their commitments' statuses again and publish board:{id} themselves. One-way: a
-        // board reads the indicators' series, and the indicator grain that told us of this change is still waiting on
-        // us, so waiting on the board here would be a call cycle.
-        foreach (var board in await BoardsAsync())
-            await GrainFactory.GetGrain<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished: !published);
+        // The place's boards derive their commitments' statuses again and publish board:{id} themselves: once for the
+        // published changes and once for the unpublished, which only entitled watchers hear of. One-way: a board reads
+        // the indicators' series, and an indicator grain that told us of its change is still waiting on us, so waiting
+        // on the board here would be a call cycle.
+        foreach (var unpublished in changed.Select(c => !c.Published).Distinct())
+            foreach (var board in await BoardsAsync())
+                await GrainFactory.GetGrain<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished);
     }
 
     /// <summary>The place's boards, read from the catalogue at most once a minute: not a query in every change's turn.</summary>

@@ -88,8 +88,10 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
                 .Select(r => r.ToEntry())];
         }
         var byGrain = entries.GroupBy(e => (e.Place, e.Indicator)).ToList();
-        await ForEachGrainAsync(byGrain.Count, i =>
-            grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
+        var news = new IndicatorNews?[byGrain.Count];
+        await ForEachGrainAsync(byGrain.Count, async i => news[i] =
+            await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
+        await TellPlacesAsync([.. byGrain.Select(g => g.Key.Place)], news);
         ForgetPublishedPoints(byGrain.Select(g => g.Key.Indicator));
         await MarkAppliedAsync(batch);
         return true;
@@ -119,9 +121,11 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             var (result, warnings) = (Result(batch.Id, plans, dryRun: false), Warnings(groups, plans, batch.AgencyCode));
             if (await TryCommitAsync(batch, plans, result, warnings, record))
             {
-                // Every group, entries or not: a grain with nothing new still tells its place the latest value, which a batch
-                // resent after a crash needs.
-                await ForEachGrainAsync(groups.Count, i => groups[i].Grain.AbsorbAsync(plans[i].Entries));
+                // Every group, entries or not: a grain with nothing new still gives its place the latest value, which a
+                // batch resent after a crash needs.
+                var news = new IndicatorNews?[groups.Count];
+                await ForEachGrainAsync(groups.Count, async i => news[i] = await groups[i].Grain.AbsorbAsync(plans[i].Entries));
+                await TellPlacesAsync([.. groups.Select(g => g.Rows[0].Place)], news);
                 ForgetPublishedPoints(groups.Select(g => g.Rows[0].Indicator));
                 await MarkAppliedAsync(batch);
                 ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
@@ -171,6 +175,17 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
         }
         faults.Written();
         return true;
+    }
+
+    /// <summary>
+    /// Each place hears once of all its indicators the batch changed: one write of the place and one refresh of its
+    /// boards, not one an indicator. <paramref name="news"/>[i] is about an indicator of <paramref name="places"/>[i].
+    /// </summary>
+    private Task TellPlacesAsync(IReadOnlyList<string> places, IndicatorNews?[] news)
+    {
+        var byPlace = Enumerable.Range(0, news.Length).Where(i => news[i] is not null)
+            .GroupBy(i => places[i], i => news[i]!, StringComparer.Ordinal).ToList();
+        return ForEachGrainAsync(byPlace.Count, i => grains.GetGrain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
     }
 
     /// <summary>

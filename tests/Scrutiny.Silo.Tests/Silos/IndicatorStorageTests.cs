@@ -51,6 +51,37 @@ public sealed class IndicatorStorageTests
         Assert.All((await grain.SubmitAsync(Submission("b5", "SALFORD-CCG", At, Months(60, 5)))).Outcomes, o => Assert.Equal(ReturnOutcome.Unchanged, o));
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Periods_sent_out_of_order_and_revised_make_the_series_a_new_activation_reads(StoreEngine engine)
+    {
+        await using var c = await GrainCluster.StartAsync(engine);
+        var grain = c.Client.GetGrain<IIndicatorGrain>(Key);
+        var months = Months(24, 0).ToList();
+        // The newest year first, then the older year's odd months, then its even ones: each batch lands before, between
+        // and after the periods the grain already holds (it keeps its combined points between batches).
+        await grain.SubmitAsync(Submission("b1", "MFT", At, months[12..]));
+        await grain.SubmitAsync(Submission("b2", "MFT", At.AddMinutes(1), months[..12].Where((_, i) => i % 2 == 1)));
+        await grain.SubmitAsync(Submission("b3", "MFT", At.AddMinutes(2), months[..12].Where((_, i) => i % 2 == 0)));
+        // Another agency's values for some of them, and a revision: periods held already, combined again.
+        await grain.SubmitAsync(Submission("b4", "SALFORD-CCG", At.AddMinutes(3), months[5..9]));
+        await grain.SubmitAsync(Submission("b5", "MFT", At.AddMinutes(4), [(months[7].Item1, 7)]));
+        var before = await grain.GetSeriesAsync(DataView.All);
+        var latest = (await grain.GetLatestAsync(DataView.All))!;
+        // The place was told the icons from the chart and trend alone, before any reader asked for the statistics.
+        var told = (await c.Client.GetGrain<IPlaceGrain>("E08000003").GetSummaryAsync()).Latest.Single(l => l.Indicator == "delayed-discharge-days");
+        Assert.Equal((latest.Period, latest.Value, latest.VariationIcon, latest.AssuranceIcon, latest.RecentTrend),
+            (told.Period, told.Value, told.VariationIcon, told.AssuranceIcon, told.RecentTrend));
+
+        await c.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = await grain.GetSeriesAsync(DataView.All);
+
+        Assert.Equal(months.Select(m => m.Item1), before.Points.Select(p => p.Period));
+        Assert.Equal(Describe(after), Describe(before));
+        Assert.Equal(after.Points.Select(p => p.Value), before.Points.Select(p => p.Value));
+        Assert.Equal(after.Statistics.VariationIcon, before.Statistics.VariationIcon);
+        Assert.Equal(latest, await grain.GetLatestAsync(DataView.All));
+    }
+
     private static async Task<int> StateLengthAsync(GrainCluster c)
     {
         await using var connection = await c.Silo(0).GetRequiredService<Database>().OpenAsync();
