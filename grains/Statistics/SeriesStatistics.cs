@@ -26,7 +26,9 @@ public sealed record SeriesStatistics(
 {
     public static SeriesStatistics Of(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, IndicatorSettings settings)
     {
-        var (valued, values, rebaseAt, chart, trend) = Chart(indicator, points, settings);
+        var (valued, values, rebaseAt) = Valued(points, settings);
+        var chart = XmrChart.Of(values, ChartOptions(indicator, settings, rebaseAt));
+        var trend = Trend(indicator, valued);
         var spcByPeriod = valued.Select((p, i) => (p.Period, chart.Points[i])).ToDictionary(x => x.Period, x => x.Item2, StringComparer.Ordinal);
         var pointStatistics = points.Select(p => new PointStatistics(p.Period, spcByPeriod.GetValueOrDefault(p.Period),
             IndicatorInterval.For(indicator, p.Numerator, p.Denominator, ConfidenceLevel.NinetyFive),
@@ -37,26 +39,28 @@ public sealed record SeriesStatistics(
 
     /// <summary>
     /// The icons and the recent trend alone, as <see cref="Of"/> computes them: what a place's scorecard row shows,
-    /// without each point's intervals or the forecast, for telling the place after every batch.
+    /// without each point's intervals, the chart's points or the forecast, for telling the place after every batch.
     /// </summary>
     public static (VariationIcon? Variation, AssuranceIcon? Assurance, RecentTrend Trend) SignalsOf(
         IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, IndicatorSettings settings)
     {
-        var (_, _, _, chart, trend) = Chart(indicator, points, settings);
-        return (chart.VariationIcon, chart.AssuranceIcon, trend.Trend);
+        var (valued, values, rebaseAt) = Valued(points, settings);
+        var (variation, assurance) = XmrChart.IconsOf(values, ChartOptions(indicator, settings, rebaseAt));
+        return (variation, assurance, Trend(indicator, valued).Trend);
     }
 
-    private static (List<SeriesPoint> Valued, List<double> Values, List<int> RebaseAt, XmrChart Chart, RecentTrendResult Trend) Chart(
-        IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, IndicatorSettings settings)
+    // Periods without a value (a rate whose denominator is 0) have no place on the chart or in the trend.
+    private static (List<SeriesPoint> Valued, List<double> Values, List<int> RebaseAt) Valued(IReadOnlyList<SeriesPoint> points, IndicatorSettings settings)
     {
-        // Periods without a value (a rate whose denominator is 0) have no place on the chart or in the trend.
         var valued = points.Where(p => p.Value is not null).ToList();
-        var values = valued.Select(p => p.Value!.Value).ToList();
-        var rebaseAt = RebaseIndices(valued, settings.Rebases);
-        var chart = XmrChart.Of(values, new XmrOptions(indicator.Polarity, settings.EffectiveTarget, RebaseAt: rebaseAt));
-        var trend = RecentTrends.Of(indicator, [.. valued.Select(p => (p.Numerator, p.Denominator))]);
-        return (valued, values, rebaseAt, chart, trend);
+        return (valued, valued.Select(p => p.Value!.Value).ToList(), RebaseIndices(valued, settings.Rebases));
     }
+
+    private static XmrOptions ChartOptions(IndicatorDefinition indicator, IndicatorSettings settings, List<int> rebaseAt) =>
+        new(indicator.Polarity, settings.EffectiveTarget, RebaseAt: rebaseAt);
+
+    private static RecentTrendResult Trend(IndicatorDefinition indicator, List<SeriesPoint> valued) =>
+        RecentTrends.Of(indicator, [.. valued.Select(p => (p.Numerator, p.Denominator))]);
 
     /// <summary>How far ahead the baseline looks: a year, in the indicator's own periods.</summary>
     public static int ForecastHorizon(Frequency frequency) => frequency switch

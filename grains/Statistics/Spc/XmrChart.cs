@@ -30,19 +30,15 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
     /// <summary>The "Making Data Count" XmR chart of <paramref name="values"/>, in time order.</summary>
     public static XmrChart Of(IReadOnlyList<double> values, XmrOptions options)
     {
-        if (options.FixAfterPoints is < SpcConstants.MinimumPointsToFixLimits)
-            throw new ArgumentOutOfRangeException(nameof(options),
-                $"Limits can be fixed after no fewer than {SpcConstants.MinimumPointsToFixLimits} points.");
+        Check(options);
         if (values.Count == 0) return new XmrChart([], null, null);
 
         var points = new List<XmrPoint>(values.Count);
         XmrLimits? last = null;
         foreach (var (start, end) in Segments(values.Count, options.RebaseAt ?? []))
         {
-            var segment = values.Skip(start).Take(end - start).ToList();
-            var basis = options.FixAfterPoints is { } n ? segment.Take(n).ToList() : segment;
-            last = XmrLimits.Of(basis, options.ScreenMovingRanges);
-            var causes = SpecialCauseRules.Classify(segment, last);
+            var (segment, limits, causes) = Classify(values, start, end, options);
+            last = limits;
             for (var i = 0; i < segment.Count; i++)
             {
                 points.Add(new XmrPoint(segment[i], last.Mean, last.LowerProcessLimit, last.UpperProcessLimit,
@@ -53,6 +49,37 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
         return new XmrChart(points,
             SpcClassification.VariationIconOf(points[^1].PointType, options.Polarity),
             SpcClassification.AssuranceIconOf(options.Target, last!, options.Polarity));
+    }
+
+    /// <summary>
+    /// The icons <see cref="Of"/> gives, from the last segment alone (they depend on its limits and its last point):
+    /// what a place's scorecard row needs after every change, without a point record for every period.
+    /// </summary>
+    public static (VariationIcon? Variation, AssuranceIcon? Assurance) IconsOf(IReadOnlyList<double> values, XmrOptions options)
+    {
+        Check(options);
+        if (values.Count == 0) return (null, null);
+        var (start, end) = Segments(values.Count, options.RebaseAt ?? []).Last();
+        var (segment, limits, causes) = Classify(values, start, end, options);
+        var lastType = SpcClassification.PointTypeOf(causes[^1], segment[^1], limits.Mean, options.Polarity);
+        return (SpcClassification.VariationIconOf(lastType, options.Polarity), SpcClassification.AssuranceIconOf(options.Target, limits, options.Polarity));
+    }
+
+    private static void Check(XmrOptions options)
+    {
+        if (options.FixAfterPoints is < SpcConstants.MinimumPointsToFixLimits)
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"Limits can be fixed after no fewer than {SpcConstants.MinimumPointsToFixLimits} points.");
+    }
+
+    /// <summary>One segment's values, its limits and the special cause of each of its points.</summary>
+    private static (List<double> Segment, XmrLimits Limits, IReadOnlyList<SpecialCause> Causes) Classify(
+        IReadOnlyList<double> values, int start, int end, XmrOptions options)
+    {
+        var segment = values.Skip(start).Take(end - start).ToList();
+        var basis = options.FixAfterPoints is { } n ? segment.Take(n).ToList() : segment;
+        var limits = XmrLimits.Of(basis, options.ScreenMovingRanges);
+        return (segment, limits, SpecialCauseRules.Classify(segment, limits));
     }
 
     /// <summary>[start, end) of each segment; rebase points outside the series or at its start are ignored.</summary>

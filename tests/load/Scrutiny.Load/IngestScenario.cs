@@ -39,15 +39,18 @@ public static class IngestScenario
         context.Progress($"ingest: API {rows / api.TotalSeconds:F0} rows/s; now the ceiling");
 
         var all = batchesByAgency.Values.SelectMany(b => b).ToList();
-        var ceiling = await LedgerCeiling.WriteAsync(context.Database, all, agencies.Count);
-        var (apiRate, ceilingRate) = (rows / api.TotalSeconds, rows / ceiling.TotalSeconds);
+        // The fastest run is the ceiling: what the store can do (one run varied by half from the next).
+        var ceilingRuns = await LedgerCeiling.WriteAsync(context.Database, all, agencies.Count);
+        var (apiRate, ceilingRate) = (rows / api.TotalSeconds, rows / ceilingRuns.Min().TotalSeconds);
         context.Record("ingest_rows", rows);
         context.Record("ingest_batch_rows", sizes.IngestBatchRows);
         context.Record("ingest_agencies", agencies.Count);
         context.Record("ingest_warm_up_rows", warmUpBatches.Values.Sum(b => b.Sum(x => x.Count)));
         context.Record("ingest_failed_batches", failures);
         context.Record("ingest_api_rows_per_s", Math.Round(apiRate));
-        context.Record(context.Database.Engine == StoreKind.Postgres ? "ingest_copy_rows_per_s" : "ingest_bulk_insert_rows_per_s", Math.Round(ceilingRate));
+        var ceilingName = context.Database.Engine == StoreKind.Postgres ? "ingest_copy_rows_per_s" : "ingest_bulk_insert_rows_per_s";
+        context.Record(ceilingName, Math.Round(ceilingRate));
+        context.Record($"{ceilingName}_runs", ceilingRuns.Select(r => Math.Round(rows / r.TotalSeconds)).ToArray());
         context.Record("ingest_ratio_api_to_ceiling", Math.Round(apiRate / ceilingRate, 3));
         context.Record(latencies.Summary("ingest_batch"));
     }

@@ -7,7 +7,8 @@ namespace Scrutiny.Grains.Tests.Statistics.Spc;
 /// Invariants of the XmR chart over thousands of random series (seeded, so a failure is reproducible): symmetric,
 /// ordered limits; every special cause backed by its rule, evaluated here independently and naively (by sliding
 /// windows) from the definitions in <see cref="SpecialCauseRules"/>; no rule that holds without a flag; the named cause
-/// the first holding rule in <see cref="SpecialCauseRules.Precedence"/>; point types consistent with polarity.
+/// the first holding rule in <see cref="SpecialCauseRules.Precedence"/>; point types consistent with polarity; the icons
+/// <see cref="XmrChart.IconsOf"/> finds from the last segment the same as the whole chart's.
 /// </summary>
 public sealed class XmrPropertyTests
 {
@@ -28,6 +29,12 @@ public sealed class XmrPropertyTests
             var context = $"series {s}: [{string.Join(", ", values)}], {options}, rebase [{string.Join(", ", options.RebaseAt ?? [])}]";
 
             Assert.True(chart.Points.Count == values.Length, context);
+            // The icons from the last segment alone (a place's scorecard row) are the whole chart's, with and without a
+            // target (one at the series' mean falls inside, above or below the last limits as the series goes).
+            Assert.True(XmrChart.IconsOf(values, options) == (chart.VariationIcon, chart.AssuranceIcon), context);
+            var targeted = options with { Target = values.Average() };
+            var chartWithTarget = XmrChart.Of(values, targeted);
+            Assert.True(XmrChart.IconsOf(values, targeted) == (chartWithTarget.VariationIcon, chartWithTarget.AssuranceIcon), context);
             foreach (var (start, end) in Segments(values.Length, options.RebaseAt ?? []))
                 CheckSegment(values, chart.Points, start, end, options, context);
             foreach (var point in chart.Points) seen[point.SpecialCause] = seen.GetValueOrDefault(point.SpecialCause) + 1;
