@@ -9,8 +9,8 @@ using Scrutiny.Tests.Infrastructure;
 namespace Scrutiny.Benchmarks;
 
 // Streams a generated returns CSV (places × months of one indicator, 100,000 rows by default) into
-// POST /api/v1/returns of an in-process node on real Kestrel, and prints rows/s, the time to the staging commit
-// and to the answer, and memory.
+// POST /api/v1/returns of an in-process node on real Kestrel, and prints rows/s, the time to the batch's commit (every
+// row read, checked and planned by its grain, then the batch and its ledger entries committed) and to the answer, and memory.
 //
 //   dotnet run -c Release --project tests/benchmarks/Scrutiny.Benchmarks -- [sqlite|postgres] [places] [months]
 //
@@ -67,7 +67,7 @@ internal static class ImportRun
         Console.WriteLine($"engine            {engine} ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
         Console.WriteLine($"status            {(int)response.StatusCode} {(body.Length > 200 ? body[..200] + "…" : body)}");
         Console.WriteLine($"rows              {csv.RowsWritten:N0} ({places:N0} places × {months} months), {csv.BytesWritten:N0} bytes, chunked");
-        Console.WriteLine($"staged+committed  {committed?.TotalSeconds:F1} s  ({csv.RowsWritten / committed?.TotalSeconds:N0} rows/s read, checked and staged)");
+        Console.WriteLine($"committed         {committed?.TotalSeconds:F1} s  ({csv.RowsWritten / committed?.TotalSeconds:N0} rows/s read, checked, planned and committed)");
         Console.WriteLine($"answered          {elapsed.TotalSeconds:F1} s  ({csv.RowsWritten / elapsed.TotalSeconds:N0} rows/s end to end)");
         Console.WriteLine($"managed heap      {Mb(before)} live before, {Mb(peakHeap)} peak (with garbage), {Mb(after)} live after (grain states)");
         Console.WriteLine($"working set       {Mb(workingSetBefore)} before, {Mb(Process.GetCurrentProcess().PeakWorkingSet64)} peak");
