@@ -18,7 +18,7 @@ namespace Scrutiny.Silo.Returns;
 /// Applies a batch in three steps. Each indicator grain plans its rows (what each does, the revisions that record it,
 /// which look wrong), writing nothing; the store then commits the batch, every planned ledger entry and the batch's
 /// answer in one transaction (one binary COPY on PostgreSQL, not one transaction per grain); then each grain takes its
-/// entries in, publishes the change and tells its place. A crash before the commit leaves nothing of the batch (its
+/// entries in and publishes the change, and each place hears once of all its indicators the batch changed. A crash before the commit leaves nothing of the batch (its
 /// sender, answered nothing, sends it again); a crash after it leaves the ledger whole, and recovery hands the committed
 /// entries to the grains again (taking an entry twice does nothing). A dry run is the first step alone.
 /// </summary>
@@ -152,8 +152,8 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     }
 
     /// <summary>
-    /// The batch's ledger entries and its answer, in one transaction: the batch is applied, or none of it is. False when
-    /// the store already holds one of the planned revisions.
+    /// The batch's own rows (<paramref name="record"/>, for a new batch), its ledger entries and its answer, in one
+    /// transaction: the batch is applied, or none of it is. False when the store already holds one of the planned revisions.
     /// </summary>
     private async Task<bool> TryCommitAsync(BatchHeader batch, SubmissionPlan[] plans, ReturnsImportResult result, IReadOnlyList<RowProblem> warnings,
         Func<DbConnection, DbTransaction, Task>? record)
