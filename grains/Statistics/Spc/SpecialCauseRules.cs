@@ -20,17 +20,54 @@ public static class SpecialCauseRules
     {
         var marks = Marks(values, limits);
         var causes = new SpecialCause[marks.Length];
-        for (var i = 0; i < marks.Length; i++)
-        {
-            causes[i] = SpecialCause.CommonCause;
-            foreach (var cause in Precedence)
-                if ((marks[i] & Bit(cause)) != 0)
-                {
-                    causes[i] = cause;
-                    break;
-                }
-        }
+        for (var i = 0; i < marks.Length; i++) causes[i] = Named(marks[i]);
         return causes;
+    }
+
+    /// <summary>
+    /// The special cause of the last point alone, as <see cref="Classify"/> names it: each rule is followed back from the
+    /// last point only as far as it can reach it (its run on one side of the mean, its run of steps, its window of three),
+    /// so that a place's icons after every change cost what the last run does, not a mark for every point.
+    /// </summary>
+    public static SpecialCause ClassifyLast(IReadOnlyList<double> values, XmrLimits limits)
+    {
+        if (values.Count == 0) throw new ArgumentException("An XmR chart needs at least one point.", nameof(values));
+        var last = values.Count - 1;
+        var marks = 0;
+        if (values[last] > limits.UpperProcessLimit) marks |= Bit(SpecialCause.AboveUpperLimit);
+        if (values[last] < limits.LowerProcessLimit) marks |= Bit(SpecialCause.BelowLowerLimit);
+
+        // The steps into the last point, all strictly up (or down): a step into the first point there is not.
+        var step = last == 0 ? 0 : Math.Sign(values[last] - values[last - 1]);
+        var steps = step == 0 ? 0 : 1;
+        while (step != 0 && last - steps >= 1 && Math.Sign(values[last - steps] - values[last - steps - 1]) == step) steps++;
+        if (steps >= SpcConstants.TrendLength - 1) marks |= Bit(step > 0 ? SpecialCause.TrendIncreasing : SpecialCause.TrendDecreasing);
+
+        // The one window of three that holds the last point.
+        var side = Side(values[last], limits);
+        if (side != 0 && values.Count >= SpcConstants.TwoOfThreeWindow)
+        {
+            var near = 0;
+            for (var i = values.Count - SpcConstants.TwoOfThreeWindow; i <= last; i++)
+                if (Side(values[i], limits) == side) near++;
+            if (near >= SpcConstants.TwoOfThreeCount) marks |= Bit(side > 0 ? SpecialCause.TwoOfThreeAbove : SpecialCause.TwoOfThreeBelow);
+        }
+
+        // The points before it on the same side of the mean.
+        var run = Math.Sign(values[last] - limits.Mean);
+        var length = run == 0 ? 0 : 1;
+        while (run != 0 && last - length >= 0 && Math.Sign(values[last - length] - limits.Mean) == run) length++;
+        if (length >= SpcConstants.RunLength) marks |= Bit(run > 0 ? SpecialCause.RunAboveMean : SpecialCause.RunBelowMean);
+
+        return Named(marks);
+    }
+
+    /// <summary>The cause <see cref="Precedence"/> names among a point's marks; common cause when none.</summary>
+    private static SpecialCause Named(int marks)
+    {
+        foreach (var cause in Precedence)
+            if ((marks & Bit(cause)) != 0) return cause;
+        return SpecialCause.CommonCause;
     }
 
     /// <summary>Every rule that flags each point, before precedence picks one.</summary>
@@ -86,10 +123,7 @@ public static class SpecialCauseRules
     /// the fixtures (A_INC point 12, B_DEC point 10) do not pair it with a near point.</summary>
     private static void MarkTwoOfThree(IReadOnlyList<double> values, XmrLimits limits, int[] marks)
     {
-        int Side(int i) =>
-            values[i] > limits.UpperTwoSigmaLimit && values[i] <= limits.UpperProcessLimit ? 1
-            : values[i] < limits.LowerTwoSigmaLimit && values[i] >= limits.LowerProcessLimit ? -1
-            : 0;
+        int Side(int i) => SpecialCauseRules.Side(values[i], limits);
 
         for (var start = 0; start + SpcConstants.TwoOfThreeWindow <= values.Count; start++)
         {
@@ -104,6 +138,12 @@ public static class SpecialCauseRules
             }
         }
     }
+
+    /// <summary>1 between the upper 2-sigma and process limits, −1 between the lower ones, 0 elsewhere.</summary>
+    private static int Side(double value, XmrLimits limits) =>
+        value > limits.UpperTwoSigmaLimit && value <= limits.UpperProcessLimit ? 1
+        : value < limits.LowerTwoSigmaLimit && value >= limits.LowerProcessLimit ? -1
+        : 0;
 
     /// <summary>Calls <paramref name="mark"/>(start, end, sign) for each maximal stretch of indices with the same
     /// non-zero sign that is at least <paramref name="minimum"/> long.</summary>

@@ -37,7 +37,8 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
         XmrLimits? last = null;
         foreach (var (start, end) in Segments(values.Count, options.RebaseAt ?? []))
         {
-            var (segment, limits, causes) = Classify(values, start, end, options);
+            var (segment, limits) = Segment(values, start, end, options);
+            var causes = SpecialCauseRules.Classify(segment, limits);
             last = limits;
             for (var i = 0; i < segment.Count; i++)
             {
@@ -60,8 +61,8 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
         Check(options);
         if (values.Count == 0) return (null, null);
         var (start, end) = Segments(values.Count, options.RebaseAt ?? []).Last();
-        var (segment, limits, causes) = Classify(values, start, end, options);
-        var lastType = SpcClassification.PointTypeOf(causes[^1], segment[^1], limits.Mean, options.Polarity);
+        var (segment, limits) = Segment(values, start, end, options);
+        var lastType = SpcClassification.PointTypeOf(SpecialCauseRules.ClassifyLast(segment, limits), segment[^1], limits.Mean, options.Polarity);
         return (SpcClassification.VariationIconOf(lastType, options.Polarity), SpcClassification.AssuranceIconOf(options.Target, limits, options.Polarity));
     }
 
@@ -72,14 +73,12 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
                 $"Limits can be fixed after no fewer than {SpcConstants.MinimumPointsToFixLimits} points.");
     }
 
-    /// <summary>One segment's values, its limits and the special cause of each of its points.</summary>
-    private static (List<double> Segment, XmrLimits Limits, IReadOnlyList<SpecialCause> Causes) Classify(
-        IReadOnlyList<double> values, int start, int end, XmrOptions options)
+    /// <summary>One segment's values and its limits.</summary>
+    private static (List<double> Segment, XmrLimits Limits) Segment(IReadOnlyList<double> values, int start, int end, XmrOptions options)
     {
         var segment = values.Skip(start).Take(end - start).ToList();
         var basis = options.FixAfterPoints is { } n ? segment.Take(n).ToList() : segment;
-        var limits = XmrLimits.Of(basis, options.ScreenMovingRanges);
-        return (segment, limits, SpecialCauseRules.Classify(segment, limits));
+        return (segment, XmrLimits.Of(basis, options.ScreenMovingRanges));
     }
 
     /// <summary>[start, end) of each segment; rebase points outside the series or at its start are ignored.</summary>

@@ -44,6 +44,27 @@ public sealed class XmrPropertyTests
         Assert.All(Enum.GetValues<SpecialCause>(), cause => Assert.True(seen.GetValueOrDefault(cause) > 0, $"{cause} never occurred"));
     }
 
+    [Fact]
+    public void The_last_point_alone_is_named_as_the_whole_series_names_it()
+    {
+        var random = new Random(20261205);
+        var seen = new HashSet<SpecialCause>();
+        for (var s = 0; s < Series; s++)
+        {
+            var values = RandomSeries(random);
+            var limits = XmrLimits.Of(values, screenMovingRanges: random.Next(2) == 0);
+            // Every prefix: the last point of each is named alone as the classification of the whole prefix names it.
+            for (var n = 1; n <= values.Length; n++)
+            {
+                var prefix = values[..n];
+                var expected = SpecialCauseRules.Classify(prefix, limits)[^1];
+                Assert.True(SpecialCauseRules.ClassifyLast(prefix, limits) == expected, $"series {s}, first {n}: [{string.Join(", ", prefix)}]");
+                seen.Add(expected);
+            }
+        }
+        Assert.All(Enum.GetValues<SpecialCause>(), cause => Assert.Contains(cause, seen));
+    }
+
     private static void CheckSegment(double[] values, IReadOnlyList<XmrPoint> points, int start, int end, XmrOptions options, string context)
     {
         var first = points[start];
