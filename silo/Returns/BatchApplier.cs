@@ -18,9 +18,10 @@ namespace Scrutiny.Silo.Returns;
 /// Applies a batch in three steps. Each indicator grain plans its rows (what each does, the revisions that record it,
 /// which look wrong), writing nothing; the store then commits the batch, every planned ledger entry and the batch's
 /// answer in one transaction (one binary COPY on PostgreSQL, not one transaction per grain); then each grain takes its
-/// entries in and publishes the change, and each place hears once of all its indicators the batch changed. A crash before the commit leaves nothing of the batch (its
-/// sender, answered nothing, sends it again); a crash after it leaves the ledger whole, and recovery hands the committed
-/// entries to the grains again (taking an entry twice does nothing). A dry run is the first step alone.
+/// entries in and publishes the change, and each place hears once of all its indicators the batch changed. A crash
+/// before the commit leaves nothing of the batch (its sender, answered nothing, sends it again); a crash after it leaves
+/// the ledger whole, and recovery hands the committed entries to the grains again (taking an entry twice does nothing).
+/// A dry run is the first step alone.
 /// </summary>
 public sealed class BatchApplier(Database database, IGrainFactory grains, PublishedPoints published, TimeProvider time, FaultInjection faults)
 {
@@ -87,13 +88,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             entries = [.. (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE batch_id = @Id", new { batch.Id }))
                 .Select(r => r.ToEntry())];
         }
-        var byGrain = entries.GroupBy(e => (e.Place, e.Indicator)).ToList();
-        var news = new IndicatorNews?[byGrain.Count];
-        await ForEachGrainAsync(byGrain.Count, async i => news[i] =
-            await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(byGrain[i].Key.Place, byGrain[i].Key.Indicator)).AbsorbAsync([.. byGrain[i]]));
-        await TellPlacesAsync([.. byGrain.Select(g => g.Key.Place)], news);
-        ForgetPublishedPoints(byGrain.Select(g => g.Key.Indicator));
-        await MarkAppliedAsync(batch);
+        await TakeInAsync(batch, [.. entries.GroupBy(e => (e.Place, e.Indicator)).Select(g => (g.Key.Place, g.Key.Indicator, (IReadOnlyList<LedgerEntry>)[.. g]))]);
         return true;
     }, cancellationToken);
 
@@ -123,11 +118,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             {
                 // Every group, entries or not: a grain with nothing new still gives its place the latest value, which a
                 // batch resent after a crash needs.
-                var news = new IndicatorNews?[groups.Count];
-                await ForEachGrainAsync(groups.Count, async i => news[i] = await groups[i].Grain.AbsorbAsync(plans[i].Entries));
-                await TellPlacesAsync([.. groups.Select(g => g.Rows[0].Place)], news);
-                ForgetPublishedPoints(groups.Select(g => g.Rows[0].Indicator));
-                await MarkAppliedAsync(batch);
+                await TakeInAsync(batch, [.. groups.Select((g, i) => (g.Rows[0].Place, g.Rows[0].Indicator, plans[i].Entries))]);
                 ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
                 ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
                 ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
@@ -178,14 +169,20 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     }
 
     /// <summary>
-    /// Each place hears once of all its indicators the batch changed: one write of the place and one refresh of its
-    /// boards, not one an indicator. <paramref name="news"/>[i] is about an indicator of <paramref name="places"/>[i].
+    /// The third step, for a batch whose entries are committed (just now, or before a crash): each grain takes its share
+    /// in; then each place hears once of all its indicators the batch changed (one write of the place and one refresh
+    /// of its boards, not one an indicator); this node forgets their published points; the batch is recorded as applied.
     /// </summary>
-    private Task TellPlacesAsync(IReadOnlyList<string> places, IndicatorNews?[] news)
+    private async Task TakeInAsync(BatchHeader batch, IReadOnlyList<(string Place, string Indicator, IReadOnlyList<LedgerEntry> Entries)> shares)
     {
-        var byPlace = Enumerable.Range(0, news.Length).Where(i => news[i] is not null)
-            .GroupBy(i => places[i], i => news[i]!, StringComparer.Ordinal).ToList();
-        return ForEachGrainAsync(byPlace.Count, i => grains.GetGrain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
+        var news = new IndicatorNews?[shares.Count];
+        await ForEachGrainAsync(shares.Count, async i =>
+            news[i] = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(shares[i].Place, shares[i].Indicator)).AbsorbAsync(shares[i].Entries));
+        var byPlace = Enumerable.Range(0, shares.Count).Where(i => news[i] is not null)
+            .GroupBy(i => shares[i].Place, i => news[i]!, StringComparer.Ordinal).ToList();
+        await ForEachGrainAsync(byPlace.Count, i => grains.GetGrain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
+        ForgetPublishedPoints(shares.Select(s => s.Indicator));
+        await MarkAppliedAsync(batch);
     }
 
     /// <summary>
