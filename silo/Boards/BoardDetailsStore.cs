@@ -6,11 +6,11 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Boards;
 
 /// <summary>Writes a board's chair and meeting dates (catalogue facts, like its name) with their audit row.</summary>
-public sealed class BoardDetailsStore(Database database)
+public sealed class BoardDetailsStore(Database database, NodeCatalogue catalogue)
 {
     public Task SetAsync(string boardId, string? chair, IReadOnlyList<DateOnly> meetings, string actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             var before = await connection.QuerySingleAsync<string?>("SELECT chair FROM boards WHERE id = @boardId", new { boardId }, transaction);
             var beforeMeetings = (await connection.QueryAsync<string>(

@@ -53,7 +53,9 @@ public static class SiloServiceExtensions
         services.AddHostedService<StoreStatusProbe>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlCatalogue>();
-        services.AddSingleton<ICatalogueReader>(sp => sp.GetRequiredService<SqlCatalogue>());
+        // Pages and endpoints read this node's copy; grains read the store (a grain told of an edit must read the edit).
+        services.AddSingleton<NodeCatalogue>();
+        services.AddSingleton<ICatalogueReader>(sp => sp.GetRequiredService<NodeCatalogue>());
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
         services.AddSingleton<CatalogueWriter>();
         services.AddSingleton<Verification.StoreVerifier>();

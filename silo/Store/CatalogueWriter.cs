@@ -5,7 +5,7 @@ using Scrutiny.Grains.Contracts;
 namespace Scrutiny.Silo.Store;
 
 /// <summary>Adds to and edits the catalogue: used by the demo seed and by administrators.</summary>
-public sealed class CatalogueWriter(Database database)
+public sealed class CatalogueWriter(Database database, NodeCatalogue catalogue)
 {
     // One statement each for the seed's and tests' upserts and the administrators' audited saves.
     private const string UpsertPlace =
@@ -21,7 +21,7 @@ public sealed class CatalogueWriter(Database database)
         """;
 
     public Task UpsertPlacesAsync(IEnumerable<Place> places, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             // Parents before children, so that the parent reference always finds its row.
             foreach (var place in ParentsFirst(places.ToList()))
@@ -63,7 +63,7 @@ public sealed class CatalogueWriter(Database database)
 
     /// <summary>Creates or replaces a board and its membership.</summary>
     public Task UpsertBoardAsync(PartnershipBoard board, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(UpsertBoardRow, board, transaction);
             await connection.ExecuteAsync("DELETE FROM board_members WHERE board_id = @Id", board, transaction);
@@ -77,7 +77,7 @@ public sealed class CatalogueWriter(Database database)
     /// Its boards, agencies and figures are left as they are: a place is renamed or moved, never emptied, by this.
     /// </summary>
     public Task<bool> SavePlaceAsync(Place place, string actor, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             var before = await connection.QuerySingleOrDefaultAsync<Place>(
                 "SELECT code, name, type, parent_code AS ParentCode FROM places WHERE code = @Code", place, transaction);
@@ -94,7 +94,7 @@ public sealed class CatalogueWriter(Database database)
     /// </summary>
     public Task<bool> SaveBoardAsync(string id, string name, string placeCode, string actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             var after = new BoardRow(id, name, placeCode);
             var before = await connection.QuerySingleOrDefaultAsync<BoardRow>(
@@ -108,7 +108,7 @@ public sealed class CatalogueWriter(Database database)
 
     /// <summary>Replaces the set of indicators an agency returns.</summary>
     public Task AssignIndicatorsAsync(string agencyCode, IEnumerable<string> indicatorCodes, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("DELETE FROM agency_indicators WHERE agency_code = @agencyCode", new { agencyCode }, transaction);
             await connection.ExecuteAsync("INSERT INTO agency_indicators (agency_code, indicator_code) VALUES (@agency, @indicator)",
@@ -122,7 +122,7 @@ public sealed class CatalogueWriter(Database database)
     /// </summary>
     public Task<bool> SaveComparatorGroupAsync(ComparatorGroupDefinition group, string? actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             var created = await connection.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM comparator_groups WHERE id = @Id", group, transaction) == 0;
@@ -154,7 +154,7 @@ public sealed class CatalogueWriter(Database database)
     /// </summary>
     public Task<AgencySaved> SaveAgencyAsync(Agency agency, AgencyScope scope, string actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             await SerialiseAdministratorsAsync(connection, transaction);
             var sources = await SingleSourceAssignmentsAsync(connection, transaction);
@@ -238,7 +238,7 @@ public sealed class CatalogueWriter(Database database)
     public Task<IndicatorsSaved> SaveIndicatorsAsync(
         IReadOnlyList<(IndicatorDefinition Definition, IndicatorSchedule Schedule)> indicators, bool createOnly, string actor,
         DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        catalogue.WriteAsync(async (connection, transaction) =>
         {
             await SerialiseAdministratorsAsync(connection, transaction);
             var rows = indicators.Select(i => IndicatorWrite.From(i.Definition, i.Schedule)).ToList();
@@ -361,7 +361,7 @@ public sealed class CatalogueWriter(Database database)
     }
 
     private Task ExecuteAllAsync(string sql, IEnumerable<object> rows, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) => await connection.ExecuteAsync(sql, rows, transaction), cancellationToken);
+        catalogue.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(sql, rows, transaction), cancellationToken);
 
     private static IEnumerable<Place> ParentsFirst(List<Place> places)
     {

@@ -5,18 +5,18 @@ public sealed record LoadSizes(
     int Places, int Indicators,
     int IngestAgencies, int IngestBatchesPerAgency, int IngestBatchRows, int IngestWarmUpRows,
     int DeadlineAgencies, int DeadlineSeconds, int Watchers, int WatchedPlaces,
-    int PageUsers, int PageRequestsPerUser)
+    int PageUsers, int PageWarmUpReads, int PageRequestsPerUser)
 {
     /// <summary>England: 317 local authorities, 100 indicators; issue 16's figures for the deadline.</summary>
     public static readonly LoadSizes Full = new(
         Places: 317, Indicators: 100,
         IngestAgencies: 4, IngestBatchesPerAgency: 5, IngestBatchRows: 10_000, IngestWarmUpRows: 10_000,
         DeadlineAgencies: 50, DeadlineSeconds: 60, Watchers: 500, WatchedPlaces: 50,
-        PageUsers: 20, PageRequestsPerUser: 10);
+        PageUsers: 20, PageWarmUpReads: 10, PageRequestsPerUser: 10);
 
     public static readonly LoadSizes Quick = new(
         Places: 40, Indicators: 20,
         IngestAgencies: 4, IngestBatchesPerAgency: 1, IngestBatchRows: 10_000, IngestWarmUpRows: 2_000,
         DeadlineAgencies: 8, DeadlineSeconds: 10, Watchers: 40, WatchedPlaces: 8,
-        PageUsers: 4, PageRequestsPerUser: 3);
+        PageUsers: 4, PageWarmUpReads: 1, PageRequestsPerUser: 3);
 }

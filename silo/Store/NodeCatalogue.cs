@@ -1,0 +1,196 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Dapper;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+
+namespace Scrutiny.Silo.Store;
+
+/// <summary>
+/// This node's copy of the catalogue for its pages and endpoints: places, indicators with their schedules, agencies,
+/// boards and comparator groups, read from memory instead of nine queries a page. Every write to those tables goes
+/// through <see cref="WriteAsync{T}"/>, which moves the store's catalogue version in the write's own transaction and
+/// drops this node's copy before the writer answers; every other node (or process) sees the version move the next time
+/// it checks, at most <see cref="RecheckAfter"/> after its last check, and reads the catalogue again. Released periods,
+/// agency scopes and the ledger are read from the store every time, and grains read the store (<see cref="ICatalogue"/>
+/// is <see cref="SqlCatalogue"/>): a grain told of a catalogue edit must read the edit, not a copy.
+/// </summary>
+public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICatalogueReader
+{
+    /// <summary>
+    /// How long a checked copy is used before the version is read again: another node's edit reaches this node's readers
+    /// at most this long after it committed, as if their request had come that much earlier.
+    /// </summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromMilliseconds(100);
+
+    private readonly Lock _gate = new();
+    private CatalogueCopy? _copy;
+    private long _checkedAt;
+    private Task<CatalogueCopy>? _checking;
+    private long _forgotten;
+
+    /// <summary>
+    /// Runs a write to the catalogue tables in one transaction that also moves the catalogue version, then drops this
+    /// node's copy: the writer's next read, on this node, sees its write.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var result = await work(connection, transaction);
+                // Last, so that the row's lock is held only while the transaction commits.
+                await connection.ExecuteAsync("UPDATE catalogue_version SET version = version + 1", transaction: transaction);
+                return result;
+            }, cancellationToken);
+        }
+        finally
+        {
+            // Also after a failure: the commit may have happened even though its answer was lost.
+            Forget();
+        }
+    }
+
+    /// <summary>Drops this node's copy; the next reader reads the catalogue again.</summary>
+    public void Forget()
+    {
+        lock (_gate)
+        {
+            _copy = null;
+            _checking = null;
+            _forgotten++;
+        }
+    }
+
+    public async Task<IndicatorDefinition?> FindIndicatorAsync(string code, CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).Indicators.GetValueOrDefault(code);
+
+    public async Task<IReadOnlyList<IndicatorDefinition>> ListIndicatorsAsync(CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).IndicatorList;
+
+    public async Task<IndicatorSchedule?> FindScheduleAsync(string code, CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).Schedules.GetValueOrDefault(code);
+
+    public async Task<IReadOnlyList<IndicatorSchedule>> ListSchedulesAsync(CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).ScheduleList;
+
+    public async Task<Place?> FindPlaceAsync(string code, CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).Places.GetValueOrDefault(code);
+
+    public async Task<IReadOnlyList<Place>> ListPlacesAsync(CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).PlaceList;
+
+    public async Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).Agencies.GetValueOrDefault(code);
+
+    public async Task<IReadOnlyList<Agency>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).AgencyList;
+
+    public async Task<PartnershipBoard?> FindBoardAsync(string id, CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).Boards.GetValueOrDefault(id);
+
+    public async Task<IReadOnlyList<PartnershipBoard>> ListBoardsAsync(string? placeCode = null, CancellationToken cancellationToken = default)
+    {
+        var boards = (await CopyAsync(cancellationToken)).BoardList;
+        return placeCode is null ? boards : [.. boards.Where(b => b.PlaceCode == placeCode)];
+    }
+
+    public async Task<IReadOnlyList<ComparatorGroupDefinition>> ListComparatorGroupsAsync(string? placeCode = null,
+        CancellationToken cancellationToken = default)
+    {
+        var groups = (await CopyAsync(cancellationToken)).ComparatorGroups;
+        return placeCode is null ? groups : [.. groups.Where(g => g.PlaceCode == placeCode)];
+    }
+
+    public Task<IReadOnlySet<string>> ListReleasedPeriodsAsync(string indicatorCode, CancellationToken cancellationToken = default) =>
+        store.ListReleasedPeriodsAsync(indicatorCode, cancellationToken);
+
+    public Task<AgencyScope> AgencyScopeAsync(string agencyCode, CancellationToken cancellationToken = default) =>
+        store.AgencyScopeAsync(agencyCode, cancellationToken);
+
+    public Task<IReadOnlyList<(Agency Agency, AgencyScope Scope)>> ListAgencyScopesAsync(CancellationToken cancellationToken = default) =>
+        store.ListAgencyScopesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> ListRevisionsAsync(string placeCode, string indicatorCode, CancellationToken cancellationToken = default) =>
+        store.ListRevisionsAsync(placeCode, indicatorCode, cancellationToken);
+
+    public Task<IReadOnlyDictionary<(string Place, string Indicator), string>> OtherSingleSourcesAsync(string agencyCode,
+        CancellationToken cancellationToken = default) =>
+        store.OtherSingleSourcesAsync(agencyCode, cancellationToken);
+
+    private Task<CatalogueCopy> CopyAsync(CancellationToken cancellationToken)
+    {
+        Task<CatalogueCopy> checking;
+        lock (_gate)
+        {
+            // Real time, not the host's TimeProvider: a test's standing clock must not keep a copy for ever.
+            if (_copy is { } copy && Stopwatch.GetElapsedTime(_checkedAt) < RecheckAfter) return Task.FromResult(copy);
+            // One check at a time, shared by every reader that arrives while it runs.
+            checking = _checking ??= CheckAsync(_copy, _forgotten);
+        }
+        return checking.WaitAsync(cancellationToken);
+    }
+
+    private async Task<CatalogueCopy> CheckAsync(CatalogueCopy? kept, long forgotten)
+    {
+        await Task.Yield();
+        try
+        {
+            var checkedAt = Stopwatch.GetTimestamp();
+            // The version first: an edit committed while the tables are read leaves the copy one version behind, so the
+            // next check reads them again.
+            var version = await ReadVersionAsync();
+            var copy = kept?.Version == version ? kept : await LoadAsync(version);
+            lock (_gate)
+            {
+                // A write on this node since the check began leaves the copy dropped: this check may have read before it.
+                if (_forgotten == forgotten)
+                {
+                    _copy = copy;
+                    _checkedAt = checkedAt;
+                    _checking = null;
+                }
+            }
+            return copy;
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                if (_forgotten == forgotten) _checking = null;
+            }
+            throw;
+        }
+    }
+
+    private async Task<long> ReadVersionAsync()
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT version FROM catalogue_version");
+    }
+
+    private async Task<CatalogueCopy> LoadAsync(long version) => new(version,
+        await store.ListIndicatorsAsync(), await store.ListSchedulesAsync(), await store.ListPlacesAsync(),
+        await store.ListAgenciesAsync(), await store.ListBoardsAsync(), await store.ListComparatorGroupsAsync());
+
+    /// <summary>The catalogue at one version, each list in the order the store gives it.</summary>
+    private sealed class CatalogueCopy(
+        long version, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<IndicatorSchedule> schedules,
+        IReadOnlyList<Place> places, IReadOnlyList<Agency> agencies, IReadOnlyList<PartnershipBoard> boards,
+        IReadOnlyList<ComparatorGroupDefinition> comparatorGroups)
+    {
+        public long Version { get; } = version;
+        public IReadOnlyList<IndicatorDefinition> IndicatorList { get; } = indicators;
+        public IReadOnlyDictionary<string, IndicatorDefinition> Indicators { get; } = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        public IReadOnlyList<IndicatorSchedule> ScheduleList { get; } = schedules;
+        public IReadOnlyDictionary<string, IndicatorSchedule> Schedules { get; } = schedules.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        public IReadOnlyList<Place> PlaceList { get; } = places;
+        public IReadOnlyDictionary<string, Place> Places { get; } = places.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        public IReadOnlyList<Agency> AgencyList { get; } = agencies;
+        public IReadOnlyDictionary<string, Agency> Agencies { get; } = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        public IReadOnlyList<PartnershipBoard> BoardList { get; } = boards;
+        public IReadOnlyDictionary<string, PartnershipBoard> Boards { get; } = boards.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        public IReadOnlyList<ComparatorGroupDefinition> ComparatorGroups { get; } = comparatorGroups;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Boards;
+using Scrutiny.Silo.Seeding;
+using Scrutiny.Silo.Store;
+using Scrutiny.Tests.Infrastructure;
+
+namespace Scrutiny.Silo.Tests.Store;
+
+/// <summary>
+/// The node's copy of the catalogue answers what the store answers, sees this node's writes at once and another node's
+/// after its next check, and a write that fails moves nothing.
+/// </summary>
+public sealed class NodeCatalogueTests
+{
+    private const string Manchester = "E08000003";
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task The_copy_answers_every_question_as_the_store_does(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var store = silo.Catalogue;
+        var copy = silo.Services.GetRequiredService<NodeCatalogue>();
+
+        Same(await store.ListIndicatorsAsync(), await copy.ListIndicatorsAsync());
+        Same(await store.ListSchedulesAsync(), await copy.ListSchedulesAsync());
+        Same(await store.ListPlacesAsync(), await copy.ListPlacesAsync());
+        Same(await store.ListAgenciesAsync(), await copy.ListAgenciesAsync());
+        Same(await store.ListBoardsAsync(), await copy.ListBoardsAsync());
+        Same(await store.ListComparatorGroupsAsync(), await copy.ListComparatorGroupsAsync());
+        Assert.NotEmpty(await copy.ListComparatorGroupsAsync());
+        Assert.Contains(await copy.ListBoardsAsync(), b => b.Meetings is { Count: > 0 });
+        foreach (var place in await store.ListPlacesAsync())
+        {
+            Same(await store.FindPlaceAsync(place.Code), await copy.FindPlaceAsync(place.Code));
+            Same(await store.ListBoardsAsync(place.Code), await copy.ListBoardsAsync(place.Code));
+            Same(await store.ListComparatorGroupsAsync(place.Code), await copy.ListComparatorGroupsAsync(place.Code));
+        }
+        foreach (var indicator in await store.ListIndicatorsAsync())
+        {
+            Same(await store.FindIndicatorAsync(indicator.Code), await copy.FindIndicatorAsync(indicator.Code));
+            Same(await store.FindScheduleAsync(indicator.Code), await copy.FindScheduleAsync(indicator.Code));
+        }
+        foreach (var agency in await store.ListAgenciesAsync())
+            Same(await store.FindAgencyAsync(agency.Code), await copy.FindAgencyAsync(agency.Code));
+        foreach (var board in await store.ListBoardsAsync())
+            Same(await store.FindBoardAsync(board.Id), await copy.FindBoardAsync(board.Id));
+        // Codes are matched exactly, as the store's equality does.
+        Assert.Null(await copy.FindPlaceAsync(Manchester.ToLowerInvariant()));
+        Assert.Null(await copy.FindIndicatorAsync("no-such-indicator"));
+        Assert.Null(await copy.FindBoardAsync("no-such-board"));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task This_nodes_writes_are_read_at_once(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.SeedMinimalCatalogueAsync();
+        var copy = silo.Services.GetRequiredService<ICatalogueReader>();
+        var before = await copy.FindBoardAsync("manchester-hwb");
+        Assert.Equal("Manchester", (await copy.FindPlaceAsync(Manchester))!.Name);
+
+        await silo.CatalogueWriter.SavePlaceAsync(new Place(Manchester, "City of Manchester", "metropolitan_borough", "E47000001"),
+            "admin@example.org", DateTimeOffset.UtcNow);
+        await silo.Services.GetRequiredService<BoardDetailsStore>().SetAsync("manchester-hwb", "Cllr A. Chair",
+            [new DateOnly(2027, 1, 14)], "admin@example.org", DateTimeOffset.UtcNow);
+
+        Assert.Equal("City of Manchester", (await copy.FindPlaceAsync(Manchester))!.Name);
+        Assert.Contains(await copy.ListPlacesAsync(), p => p.Name == "City of Manchester");
+        var after = (await copy.FindBoardAsync("manchester-hwb"))!;
+        Assert.Null(before!.Chair);
+        Assert.Equal("Cllr A. Chair", after.Chair);
+        Assert.Equal([new DateOnly(2027, 1, 14)], after.Meetings);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Another_node_reads_an_edit_at_its_next_check_of_the_version(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.SeedMinimalCatalogueAsync();
+        // Another node: its own copy over the same store, told nothing of this node's writes.
+        var other = new NodeCatalogue(silo.Catalogue, silo.Database);
+        Assert.Equal("Manchester", (await other.FindPlaceAsync(Manchester))!.Name);
+        var version = await VersionAsync(silo.Database);
+
+        await silo.CatalogueWriter.SavePlaceAsync(new Place(Manchester, "City of Manchester", "metropolitan_borough", "E47000001"),
+            "admin@example.org", DateTimeOffset.UtcNow);
+        await silo.CatalogueWriter.SetScheduleAsync(new IndicatorSchedule("delayed-discharge-days", 20, 15, 1000, PublicationRule.OnRelease));
+
+        Assert.Equal(version + 2, await VersionAsync(silo.Database));
+        await Task.Delay(NodeCatalogue.RecheckAfter + TimeSpan.FromMilliseconds(50));
+        Assert.Equal("City of Manchester", (await other.FindPlaceAsync(Manchester))!.Name);
+        Assert.Equal(PublicationRule.OnRelease, (await other.FindScheduleAsync("delayed-discharge-days"))!.Publication);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_write_that_fails_changes_nothing_and_moves_no_version(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.SeedMinimalCatalogueAsync();
+        var copy = silo.Services.GetRequiredService<NodeCatalogue>();
+        var version = await VersionAsync(silo.Database);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => copy.WriteAsync<int>(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("UPDATE places SET name = 'Renamed' WHERE code = @Manchester", new { Manchester }, transaction);
+            throw new InvalidOperationException("the write stops half-way");
+        }));
+
+        Assert.Equal(version, await VersionAsync(silo.Database));
+        Assert.Equal("Manchester", (await copy.FindPlaceAsync(Manchester))!.Name);
+        Assert.Equal("Manchester", (await silo.Catalogue.FindPlaceAsync(Manchester))!.Name);
+    }
+
+    private static async Task<long> VersionAsync(Database database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT version FROM catalogue_version");
+    }
+
+    // Records hold lists, which compare by reference: compare what they say instead.
+    private static void Same<T>(T expected, T actual) => Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));
+}
