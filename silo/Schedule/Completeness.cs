@@ -45,11 +45,8 @@ public sealed class Completeness(ICatalogueReader catalogue, ReturnsExpectations
     {
         var scope = new ReturnsScope(placeCode);
         var expected = (await expectations.ListAsync(scope, cancellationToken)).Where(e => periods.ContainsKey(e.Indicator)).ToList();
-        // One receipts query per distinct period (a handful: one per frequency), not one per indicator.
-        var receipts = new Dictionary<ReturnKey, Receipt>();
-        foreach (var byPeriod in periods.GroupBy(p => p.Value.ToString(), p => p.Key, StringComparer.Ordinal))
-            foreach (var (key, receipt) in await expectations.ReceiptsAsync(scope, byPeriod.Key, cancellationToken, [.. byPeriod]))
-                receipts[key] = receipt;
+        var receipts = await expectations.ReceiptsAsync(placeCode,
+            periods.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal), cancellationToken);
         var assess = await AssessorAsync(expected, receipts, cancellationToken);
         return expected.GroupBy(e => e.Indicator, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
         {

@@ -36,10 +36,28 @@ public sealed class ReturnsExpectations(Database database)
     }
 
     /// <summary>Each return the ledger holds in scope (and for <paramref name="period"/>, when given), revisions summed up.</summary>
-    /// <param name="indicators">Only these indicators (a scorecard's, whose latest period is <paramref name="period"/>): the
-    /// ledger's key (place, indicator, period) then finds their rows without reading the place's whole history.</param>
-    public async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(ReturnsScope scope, string? period,
-        CancellationToken cancellationToken = default, IReadOnlyCollection<string>? indicators = null)
+    public Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(ReturnsScope scope, string? period,
+        CancellationToken cancellationToken = default) =>
+        ReceiptsWhereAsync(scope, period is null ? null : [period], null, cancellationToken);
+
+    /// <summary>
+    /// One place's returns of several indicators, each for its own period (a scorecard's latest periods), in one query:
+    /// the ledger's key (place, indicator, period) finds their rows without reading the place's whole history.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(string placeCode, IReadOnlyDictionary<string, string> periodOf,
+        CancellationToken cancellationToken = default)
+    {
+        if (periodOf.Count == 0) return new Dictionary<ReturnKey, Receipt>();
+        // Every indicator against every one of the periods, then each kept for its own: the periods are a handful (one or
+        // two a frequency), so the rows of other pairs are few.
+        var receipts = await ReceiptsWhereAsync(new ReturnsScope(placeCode), [.. periodOf.Values.Distinct(StringComparer.Ordinal)],
+            [.. periodOf.Keys], cancellationToken);
+        return receipts.Where(r => periodOf.TryGetValue(r.Key.Indicator, out var period) && period == r.Key.Period)
+            .ToDictionary(r => r.Key, r => r.Value);
+    }
+
+    private async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsWhereAsync(ReturnsScope scope, string[]? periods, string[]? indicators,
+        CancellationToken cancellationToken)
     {
         // ISO 8601 UTC text (SQLite) sorts in time order, so MIN and MAX mean first and last on both engines.
         var sql = new StringBuilder(
@@ -51,11 +69,11 @@ public sealed class ReturnsExpectations(Database database)
             """);
         Narrow(sql, scope, place: "place_code", indicator: "indicator_code", agency: "agency_code");
         if (indicators is not null) sql.Append($" AND {SqlDialect.InList("indicator_code", "Indicators", database.Engine)}");
-        if (period is not null) sql.Append(" AND period = @Period");
+        if (periods is not null) sql.Append($" AND {SqlDialect.InList("period", "Periods", database.Engine)}");
         sql.Append(" GROUP BY place_code, indicator_code, period, agency_code");
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ReceiptRow>(new CommandDefinition(sql.ToString(),
-            new { scope.Place, scope.Indicator, scope.Agency, Period = period, Indicators = indicators?.ToArray() }, cancellationToken: cancellationToken));
+            new { scope.Place, scope.Indicator, scope.Agency, Periods = periods, Indicators = indicators }, cancellationToken: cancellationToken));
         return rows.ToDictionary(
             r => new ReturnKey(r.Place, r.Indicator, r.Period, r.Agency),
             r => new Receipt(SqlDialect.ReadTimestamp(r.FirstAt), SqlDialect.ReadTimestamp(r.LastAt), (int)r.Revisions));
