@@ -81,18 +81,29 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
     /// because a total of some places passed off as the whole would mislead. None for a single-source indicator,
     /// whose values do not add up.
     /// </summary>
-    private async Task<MemberValue?> AggregateAsync(VisibleOutcomes outcomes, Place comparator, IReadOnlyCollection<Place> places, IndicatorDefinition indicator, string period)
+    private static async Task<MemberValue?> AggregateAsync(VisibleOutcomes outcomes, Place comparator, IReadOnlyCollection<Place> places,
+        IndicatorDefinition indicator, string period)
     {
         if (indicator.Combine == CombineMethod.SingleSource) return null;
-        var children = places.Where(p => p.ParentCode == comparator.Code).ToList();
+        var children = places.Where(p => p.ParentCode == comparator.Code).Select(p => p.Code).ToList();
         if (children.Count == 0) return null;
-        var points = await Task.WhenAll(children.Select(c => outcomes.PointAsync(c.Code, indicator.Code, period)));
-        if (points.Any(p => p is null)) return null;
-        var numerator = points.Sum(p => p!.Numerator);
-        double? denominator = points.All(p => p!.Denominator is not null) ? points.Sum(p => p!.Denominator!.Value) : null;
-        return new MemberValue(comparator.Code, comparator.Name, indicator.ValueOf(numerator, denominator),
-            IndicatorInterval.For(indicator, numerator, denominator, ConfidenceLevel.NinetyFive), children.Count);
+        // Every scorecard of the region's places makes the same sum: kept, for readers of published values, until one of
+        // its points may have moved. Keyed by the places summed, so that a place moved in the catalogue makes a new sum.
+        var sum = await outcomes.MadeFromAsync(children, indicator.Code, $"sum {period} {string.Join(',', children)}",
+            () => SumAsync(outcomes, children, indicator.Code, period));
+        return sum is null ? null : new MemberValue(comparator.Code, comparator.Name, indicator.ValueOf(sum.Numerator, sum.Denominator),
+            IndicatorInterval.For(indicator, sum.Numerator, sum.Denominator, ConfidenceLevel.NinetyFive), children.Count);
     }
+
+    /// <summary>The places' numerators and denominators summed; null unless every place has a value.</summary>
+    private static async Task<PointSum?> SumAsync(VisibleOutcomes outcomes, IReadOnlyList<string> placeCodes, string indicatorCode, string period)
+    {
+        var points = await Task.WhenAll(placeCodes.Select(code => outcomes.PointAsync(code, indicatorCode, period)));
+        if (points.Any(p => p is null)) return null;
+        return new PointSum(points.Sum(p => p!.Numerator), points.All(p => p!.Denominator is not null) ? points.Sum(p => p!.Denominator!.Value) : null);
+    }
+
+    private sealed record PointSum(double Numerator, double? Denominator);
 
     // The group is summarised with the place in it, as Fingertips ranks an area among its neighbours.
     private async Task<GroupBenchmark> GroupAsync(VisibleOutcomes outcomes, ComparatorGroupDefinition group, MemberValue own,

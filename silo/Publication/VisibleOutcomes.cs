@@ -26,8 +26,22 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
             ? await published.GetAsync(placeCode, indicatorCode, period, () => Grain(placeCode, indicatorCode).GetPointAsync(period, view))
             : await Grain(placeCode, indicatorCode).GetPointAsync(period, view);
 
+    /// <summary>The place's latest values; published ones from this node's copy when it has them (<see cref="PublishedPoints"/>).</summary>
     public async Task<PlaceSummary> SummaryAsync(string placeCode) =>
-        await grains.GetPlaceSummaryAsync(placeCode, await ViewAsync(placeCode));
+        await grains.GetPlaceSummaryAsync(placeCode, await ViewAsync(placeCode),
+            (indicator, read) => published.GetLatestAsync(placeCode, indicator, read));
+
+    /// <summary>
+    /// A figure made from some places' points of one indicator (a region's sum of its places'): from this node's copy
+    /// when this reader sees every one of those places as the public does (<see cref="PublishedPoints.GetMadeAsync"/>),
+    /// made for this reader alone otherwise. <paramref name="key"/> names the figure and everything it is made from.
+    /// </summary>
+    public async Task<T> MadeFromAsync<T>(IReadOnlyList<string> placeCodes, string indicatorCode, string key, Func<Task<T>> make)
+    {
+        foreach (var place in placeCodes)
+            if (await ViewAsync(place) != DataView.Published) return await make();
+        return await published.GetMadeAsync(indicatorCode, key, make);
+    }
 
     /// <summary>
     /// The periods this reader sees that the public does not yet, oldest first: none for a reader who sees published

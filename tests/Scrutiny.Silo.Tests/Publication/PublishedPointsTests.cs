@@ -6,7 +6,7 @@ using Scrutiny.Silo.Tests.People;
 namespace Scrutiny.Silo.Tests.Publication;
 
 /// <summary>
-/// A node's copy of published points: read once, kept until a change names the indicator, the feed is restored or the
+/// A node's copy of published points and latest values: read once, kept until a change names the indicator, the feed is restored or the
 /// date moves; a failed read is not kept.
 /// </summary>
 public sealed class PublishedPointsTests
@@ -91,6 +91,30 @@ public sealed class PublishedPointsTests
 
         Assert.Equal(1, (await points.GetAsync("E08000003", "smoking", "2026-07", reads.ReadAsync))!.Value);
         Assert.Equal(1, reads.Count);
+    }
+
+    [Fact]
+    public async Task A_latest_value_is_kept_by_place_apart_from_the_points_and_dropped_with_them()
+    {
+        var points = new PublishedPoints(new ManualTime(Noon));
+        var reads = new CountingReads();
+        var latestReads = 0;
+        Task<IndicatorLatest?> ReadLatestAsync(string period)
+        {
+            Interlocked.Increment(ref latestReads);
+            return Task.FromResult<IndicatorLatest?>(new IndicatorLatest("smoking", period, 1, 1, null, Noon));
+        }
+
+        Assert.Equal("2026-07", (await points.GetLatestAsync("E08000003", "smoking", () => ReadLatestAsync("2026-07")))!.Period);
+        Assert.Equal("2026-07", (await points.GetLatestAsync("E08000003", "smoking", () => ReadLatestAsync("2026-08")))!.Period);
+        Assert.Equal("2026-08", (await points.GetLatestAsync("E08000009", "smoking", () => ReadLatestAsync("2026-08")))!.Period);
+        await points.GetAsync("E08000003", "smoking", "2026-07", reads.ReadAsync);
+        Assert.Equal((2, 1), (latestReads, reads.Count));
+
+        points.Forget(Changed(ChangeKinds.Indicator, "smoking"));
+        Assert.Equal("2026-08", (await points.GetLatestAsync("E08000003", "smoking", () => ReadLatestAsync("2026-08")))!.Period);
+        await points.GetAsync("E08000003", "smoking", "2026-07", reads.ReadAsync);
+        Assert.Equal((3, 2), (latestReads, reads.Count));
     }
 
     private static Change Changed(string kind, string indicator) =>

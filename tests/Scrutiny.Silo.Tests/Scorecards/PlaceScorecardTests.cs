@@ -97,6 +97,25 @@ public sealed class PlaceScorecardTests
         Assert.Equal(new VariationCounts(0, 0, 0, 0, 0), await scorecards.CountsAsync(outcomes, "E08000009"));
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_parent_made_from_its_places_follows_a_revised_return(StoreEngine engine)
+    {
+        await using var api = await CatalogueApiUnderTest.StartAsync(engine);
+        await api.SubmitAsync(new { place = Manchester, indicator = Admissions, period = "2025-11", numerator = 900, denominator = 61_000 });
+        // Trafford's figure straight to its grain; Greater Manchester has none of its own, so its value is its places' sum.
+        await PublishedAsync(api, "E08000009", 300, 39_000);
+        var scorecards = api.Node.Services.GetRequiredService<PlaceScorecard>();
+        var views = api.Node.Services.GetRequiredService<DataViews>();
+
+        var before = (await scorecards.ForAsync(views.Public(), Manchester))!.Rows.Single(r => r.Indicator.Code == Admissions).Parent!;
+        await api.SubmitAsync(new { place = Manchester, indicator = Admissions, period = "2025-11", numerator = 1_100, denominator = 61_000 });
+        var after = (await scorecards.ForAsync(views.Public(), Manchester))!.Rows.Single(r => r.Indicator.Code == Admissions).Parent!;
+
+        // (900 + 300) / 100,000, then (1,100 + 300) / 100,000, per 100,000: the sum made again after the revision.
+        Assert.Equal((GreaterManchester, 1_200.0), (before.Place, before.Value!.Value));
+        Assert.Equal((GreaterManchester, 1_400.0), (after.Place, after.Value!.Value));
+    }
+
     /// <summary>
     /// MFT's admissions for 2024-01 to 2025-11: 15 steady months, then 8 high ones (a concern, lower being better);
     /// England's and Greater Manchester's 2025-11 straight to their grains, as published figures would arrive.

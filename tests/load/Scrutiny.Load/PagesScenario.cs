@@ -54,26 +54,30 @@ public static class PagesScenario
         };
         context.Progress($"pages: {context.Sizes.PageUsers} users, {context.Sizes.PageWarmUpReads} untimed reads of a page like each, then {context.Sizes.PageRequestsPerUser} reads of each of {pages.Length} pages each");
         foreach (var (_, _, warmUpPath) in pages)
-            await ReadAsync(context, warmUpPath, context.Sizes.PageWarmUpReads, new Latencies(), bytes: new long[1]);
+            await ReadAsync(context, warmUpPath, context.Sizes.PageUsers, context.Sizes.PageWarmUpReads, new Latencies(), bytes: new long[1]);
         // The runtime compiles its optimised code on a background thread after the calls it counts.
         await Task.Delay(TimeSpan.FromSeconds(2));
         foreach (var (name, path, _) in pages)
         {
             var times = new Latencies();
             var bytes = new long[1];
-            await ReadAsync(context, path, context.Sizes.PageRequestsPerUser, times, bytes);
+            await ReadAsync(context, path, context.Sizes.PageUsers, context.Sizes.PageRequestsPerUser, times, bytes);
             context.Record($"page_{name}_p50_ms", times.Percentile(50));
             context.Record($"page_{name}_p95_ms", times.Percentile(95));
             context.Record($"page_{name}_kb", Math.Round(bytes[0] / 1024.0, 1));
+            // And read by one user alone: the server's time for the page without others' requests ahead of it.
+            var alone = new Latencies();
+            await ReadAsync(context, path, 1, context.Sizes.PageRequestsPerUser, alone, bytes);
+            context.Record($"page_{name}_alone_p50_ms", alone.Percentile(50));
         }
         context.Record("page_compare_type", type.Key);
         context.Record("page_compare_places", type.Count());
         context.Record("page_users", context.Sizes.PageUsers);
     }
 
-    /// <summary>Every user reads <paramref name="path"/> <paramref name="reads"/> times, one read after another.</summary>
-    private static Task ReadAsync(LoadContext context, string path, int reads, Latencies times, long[] bytes) =>
-        Task.WhenAll(Enumerable.Range(0, context.Sizes.PageUsers).Select(async _ =>
+    /// <summary>Each of <paramref name="users"/> reads <paramref name="path"/> <paramref name="reads"/> times, one read after another.</summary>
+    private static Task ReadAsync(LoadContext context, string path, int users, int reads, Latencies times, long[] bytes) =>
+        Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
         {
             for (var r = 0; r < reads; r++)
             {
