@@ -10,18 +10,23 @@ namespace Scrutiny.Silo.Store;
 /// This node's copy of the catalogue for its pages and endpoints: places, indicators with their schedules, agencies,
 /// boards and comparator groups, read from memory instead of nine queries a page. Every write to those tables goes
 /// through <see cref="WriteAsync{T}"/>, which moves the store's catalogue version in the write's own transaction and
-/// drops this node's copy before the writer answers; every other node (or process) sees the version move the next time
-/// it checks, at most <see cref="RecheckAfter"/> after its last check, and reads the catalogue again. Released periods,
-/// agency scopes and the ledger are read from the store every time, and grains read the store (<see cref="ICatalogue"/>
-/// is <see cref="SqlCatalogue"/>): a grain told of a catalogue edit must read the edit, not a copy.
+/// drops this node's copy before the writer answers. Every other node (or process) reads the version again once its copy
+/// is <see cref="RecheckAfter"/> old, meanwhile handing out the copy it has, and reads the catalogue again when the version
+/// moved; a copy older than <see cref="UsableFor"/> is not handed out until it has been checked. Released periods, agency
+/// scopes and the ledger are read from the store every time, and grains read the store (<see cref="ICatalogue"/> is
+/// <see cref="SqlCatalogue"/>): a grain told of a catalogue edit must read the edit, not a copy.
 /// </summary>
 public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICatalogueReader
 {
-    /// <summary>
-    /// How long a checked copy is used before the version is read again: another node's edit reaches this node's readers
-    /// at most this long after it committed, as if their request had come that much earlier.
-    /// </summary>
+    /// <summary>How old a copy is when this node starts reading the version again, handing out the copy meanwhile.</summary>
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How old a copy may be and still be handed out: another node's edit reaches this node's readers at most this long
+    /// after it committed, as if their request had come that much earlier. Readers wait on the check only past it (after a
+    /// quiet spell), so that under load no request waits on the check while holding a store connection the check needs.
+    /// </summary>
+    public static readonly TimeSpan UsableFor = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private CatalogueCopy? _copy;
@@ -125,16 +130,25 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         lock (_gate)
         {
             // Real time, not the host's TimeProvider: a test's standing clock must not keep a copy for ever.
-            if (_copy is { } copy && Stopwatch.GetElapsedTime(_checkedAt) < RecheckAfter) return Task.FromResult(copy);
-            // One check at a time, shared by every reader that arrives while it runs.
-            checking = _checking ??= CheckAsync(_copy, _forgotten);
+            var age = _copy is null ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(_checkedAt);
+            if (age >= RecheckAfter && _checking is null)
+            {
+                // One check at a time, shared by every reader that arrives while it runs; on the thread pool, not in the
+                // context of the request (a page's renderer) that happened to start it.
+                var (kept, forgotten) = (_copy, _forgotten);
+                _checking = Task.Run(() => CheckAsync(kept, forgotten));
+                // Seen here, so that a check no reader waited for does not end as an unobserved exception.
+                _checking.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
+                    TaskScheduler.Default);
+            }
+            if (_copy is { } copy && age < UsableFor) return Task.FromResult(copy);
+            checking = _checking!;
         }
         return checking.WaitAsync(cancellationToken);
     }
 
     private async Task<CatalogueCopy> CheckAsync(CatalogueCopy? kept, long forgotten)
     {
-        await Task.Yield();
         try
         {
             var checkedAt = Stopwatch.GetTimestamp();

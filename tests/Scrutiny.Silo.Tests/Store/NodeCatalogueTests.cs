@@ -11,7 +11,7 @@ namespace Scrutiny.Silo.Tests.Store;
 
 /// <summary>
 /// The node's copy of the catalogue answers what the store answers, sees this node's writes at once and another node's
-/// after its next check, and a write that fails moves nothing.
+/// at the latest once its copy is too old to hand out unchecked, and a write that fails moves nothing.
 /// </summary>
 public sealed class NodeCatalogueTests
 {
@@ -94,7 +94,8 @@ public sealed class NodeCatalogueTests
         await silo.CatalogueWriter.SetScheduleAsync(new IndicatorSchedule("delayed-discharge-days", 20, 15, 1000, PublicationRule.OnRelease));
 
         Assert.Equal(version + 2, await VersionAsync(silo.Database));
-        await Task.Delay(NodeCatalogue.RecheckAfter + TimeSpan.FromMilliseconds(50));
+        // Past the longest a copy is handed out unchecked, the next read waits for the check and sees both edits.
+        await Task.Delay(NodeCatalogue.UsableFor + TimeSpan.FromMilliseconds(50));
         Assert.Equal("City of Manchester", (await other.FindPlaceAsync(Manchester))!.Name);
         Assert.Equal(PublicationRule.OnRelease, (await other.FindScheduleAsync("delayed-discharge-days"))!.Publication);
     }
