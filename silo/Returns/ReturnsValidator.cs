@@ -15,7 +15,9 @@ public sealed class ReturnsValidator(ICatalogueReader catalogue, PeriodLocks per
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
         var locks = await periodLocks.LoadAsync(agencyCode, cancellationToken);
-        var otherSources = await catalogue.OtherSingleSourcesAsync(agencyCode, cancellationToken);
+        // Only where this agency may return a single-source indicator: a row anywhere else is refused before this matters.
+        var otherSources = await catalogue.OtherSingleSourcesAsync(agencyCode, scope.Places,
+            [.. scope.Indicators.Where(code => indicators.GetValueOrDefault(code)?.Combine == CombineMethod.SingleSource)], cancellationToken);
         return new BatchValidation(agencyCode, places, indicators, scope, locks, otherSources, time.Today());
     }
 }

@@ -26,9 +26,9 @@ public interface ICatalogueReader : ICatalogue
     Task<IReadOnlyList<LedgerEntry>> ListRevisionsAsync(string placeCode, string indicatorCode, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// For single-source indicators, the places where another agency than <paramref name="agencyCode"/> has already
-    /// returned values, and which agency.
+    /// Of <paramref name="indicatorCodes"/> (single-source indicators) in <paramref name="placeCodes"/>, those where another
+    /// agency than <paramref name="agencyCode"/> has already returned values, and which agency.
     /// </summary>
     Task<IReadOnlyDictionary<(string Place, string Indicator), string>> OtherSingleSourcesAsync(string agencyCode,
-        CancellationToken cancellationToken = default);
+        IReadOnlyCollection<string> placeCodes, IReadOnlyCollection<string> indicatorCodes, CancellationToken cancellationToken = default);
 }

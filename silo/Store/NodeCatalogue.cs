@@ -121,8 +121,8 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         store.ListRevisionsAsync(placeCode, indicatorCode, cancellationToken);
 
     public Task<IReadOnlyDictionary<(string Place, string Indicator), string>> OtherSingleSourcesAsync(string agencyCode,
-        CancellationToken cancellationToken = default) =>
-        store.OtherSingleSourcesAsync(agencyCode, cancellationToken);
+        IReadOnlyCollection<string> placeCodes, IReadOnlyCollection<string> indicatorCodes, CancellationToken cancellationToken = default) =>
+        store.OtherSingleSourcesAsync(agencyCode, placeCodes, indicatorCodes, cancellationToken);
 
     private Task<CatalogueCopy> CopyAsync(CancellationToken cancellationToken)
     {

@@ -115,18 +115,20 @@ public sealed class SqlCatalogue(Database database) : ICatalogueReader
     }
 
     /// <summary>
-    /// For single-source indicators, the places where another agency than <paramref name="agencyCode"/> has already
-    /// returned values, and which agency: a second source there would silently replace the first.
+    /// Of <paramref name="indicatorCodes"/> (single-source indicators) in <paramref name="placeCodes"/>, those where another
+    /// agency than <paramref name="agencyCode"/> has already returned values, and which agency: a second source there
+    /// would silently replace the first. Read by the ledger's key, place and indicator, not over the whole ledger.
     /// </summary>
     public async Task<IReadOnlyDictionary<(string Place, string Indicator), string>> OtherSingleSourcesAsync(string agencyCode,
-        CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> placeCodes, IReadOnlyCollection<string> indicatorCodes, CancellationToken cancellationToken = default)
     {
+        if (placeCodes.Count == 0 || indicatorCodes.Count == 0) return new Dictionary<(string, string), string>();
         var rows = await QueryAsync<(string Place, string Indicator, string Agency)>(
-            """
-            SELECT DISTINCT l.place_code, l.indicator_code, l.agency_code
-            FROM returns_ledger l JOIN indicators i ON i.code = l.indicator_code
-            WHERE i.combine = 'single_source' AND l.agency_code <> @agencyCode
-            """, new { agencyCode }, cancellationToken);
+            $"""
+            SELECT DISTINCT place_code, indicator_code, agency_code FROM returns_ledger
+            WHERE {SqlDialect.InList("place_code", "places", database.Engine)} AND {SqlDialect.InList("indicator_code", "indicators", database.Engine)}
+              AND agency_code <> @agencyCode
+            """, new { agencyCode, places = placeCodes.ToArray(), indicators = indicatorCodes.ToArray() }, cancellationToken);
         return rows.GroupBy(r => (r.Place, r.Indicator)).ToDictionary(g => g.Key, g => g.First().Agency);
     }
 
