@@ -137,6 +137,8 @@ public static class SiloServiceExtensions
         // Input no endpoint can take, refused before any reaches the store (each file says which 500 it was).
         app.UseKnownJsonCharsets();
         app.UseNoNulInQuery();
+        // Last: only a request that may go on to write pays for the catalogue's version.
+        app.UseCatalogueCatchUp();
         return app;
     }
 

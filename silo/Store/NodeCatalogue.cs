@@ -12,7 +12,8 @@ namespace Scrutiny.Silo.Store;
 /// through <see cref="WriteAsync{T}"/>, which moves the store's catalogue version in the write's own transaction and
 /// drops this node's copy before the writer answers. Every other node (or process) reads the version again once its copy
 /// is <see cref="RecheckAfter"/> old, meanwhile handing out the copy it has, and reads the catalogue again when the version
-/// moved; a copy older than <see cref="UsableFor"/> is not handed out until it has been checked. Released periods, agency
+/// moved; a copy older than <see cref="UsableFor"/> is not handed out until it has been checked, and a request that may
+/// write first catches up (<see cref="CatchUpAsync"/>). Released periods, agency
 /// scopes and the ledger are read from the store every time, and grains read the store (<see cref="ICatalogue"/> is
 /// <see cref="SqlCatalogue"/>): a grain told of a catalogue edit must read the edit, not a copy.
 /// </summary>
@@ -55,6 +56,21 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
             // Also after a failure: the commit may have happened even though its answer was lost.
             Forget();
         }
+    }
+
+    /// <summary>
+    /// Reads the store's catalogue version now and drops this node's copy when it is behind: every read after this sees
+    /// each edit committed before this call, on any node. For requests that may write (<c>CatalogueCatchUp</c>): a return
+    /// or a form is checked against the catalogue as it is, never refused for an indicator made a moment ago elsewhere.
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var version = await ReadVersionAsync(cancellationToken);
+        lock (_gate)
+        {
+            if (_copy?.Version == version) return;
+        }
+        Forget();
     }
 
     /// <summary>Drops this node's copy; the next reader reads the catalogue again.</summary>
@@ -154,7 +170,7 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
             var checkedAt = Stopwatch.GetTimestamp();
             // The version first: an edit committed while the tables are read leaves the copy one version behind, so the
             // next check reads them again.
-            var version = await ReadVersionAsync();
+            var version = await ReadVersionAsync(CancellationToken.None);
             var copy = kept?.Version == version ? kept : await LoadAsync(version);
             lock (_gate)
             {
@@ -178,10 +194,11 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         }
     }
 
-    private async Task<long> ReadVersionAsync()
+    private async Task<long> ReadVersionAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<long>("SELECT version FROM catalogue_version");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT version FROM catalogue_version",
+            cancellationToken: cancellationToken));
     }
 
     private async Task<CatalogueCopy> LoadAsync(long version) => new(version,

@@ -101,6 +101,23 @@ public sealed class NodeCatalogueTests
     }
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task A_node_that_catches_up_reads_another_nodes_edit_at_once(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.SeedMinimalCatalogueAsync();
+        var other = new NodeCatalogue(silo.Catalogue, silo.Database);
+        Assert.Null(await other.FindIndicatorAsync("smoking-prevalence"));
+
+        await silo.CatalogueWriter.UpsertIndicatorsAsync([new IndicatorDefinition("smoking-prevalence", "Adults who smoke", "health_and_care",
+            IndicatorUnit.Percentage, Polarity.LowerIsBetter, Frequency.Annual, CombineMethod.SingleSource)]);
+        // What a request that may write does first (CatalogueCatchUp): no waiting for the copy to age.
+        await other.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal("Adults who smoke", (await other.FindIndicatorAsync("smoking-prevalence"))!.Title);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task A_write_that_fails_changes_nothing_and_moves_no_version(StoreEngine engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
