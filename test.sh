@@ -10,7 +10,7 @@
 #
 # What it does:
 #   1. installs PostgreSQL and Chromium with apt-get if they are missing (as root, or through sudo);
-#   2. starts a throwaway PostgreSQL cluster under .testdata/pg on 127.0.0.1:55432
+#   2. starts a throwaway PostgreSQL cluster under .testdata/pg on 127.0.0.1:55432 (or the next free port to 55452)
 #      (SCRUTINY_TEST_PG_PORT overrides the port), password auth for superuser `scrutiny`;
 #   3. exports SCRUTINY_TEST_POSTGRES (Npgsql connection string; tests create their own databases)
 #      and SCRUTINY_CHROMIUM (the browser for Playwright);
@@ -166,7 +166,6 @@ pg_as_owner tee -a "$PG_DATA/postgresql.conf" >/dev/null <<EOF
 
 # --- throwaway test cluster (test.sh) ---
 listen_addresses = '127.0.0.1'
-port = $PG_PORT
 unix_socket_directories = '$PG_SOCKET'
 max_connections = 300
 fsync = off
@@ -176,8 +175,16 @@ EOF
 
 say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
 PG_STARTED=1
-pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null \
-    || { cat "$PG_LOG" >&2; die "PostgreSQL did not start"; }
+# Nothing listening when the port was checked does not make it free when PostgreSQL binds it (once here it could not:
+# "Address already in use"): then the next port is tried, unless one was asked for.
+until pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -o "-p $PG_PORT" start >/dev/null; do
+    if [ -n "${SCRUTINY_TEST_PG_PORT:-}" ] || [ "$PG_PORT" -ge 55452 ] || ! grep -q "Address already in use" "$PG_LOG"; then
+        cat "$PG_LOG" >&2; die "PostgreSQL did not start"
+    fi
+    PG_PORT=$((PG_PORT + 1))
+    say "that port was taken; starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    pg_as_owner truncate -s 0 "$PG_LOG"
+done
 for _ in $(seq 1 60); do
     "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
     sleep 0.5
