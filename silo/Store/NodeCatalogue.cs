@@ -34,6 +34,8 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
     private long _checkedAt;
     private Task<CatalogueCopy>? _checking;
     private long _forgotten;
+    private bool _readingVersion;
+    private TaskCompletionSource<long>? _nextVersionRead;
 
     /// <summary>
     /// Runs a write to the catalogue tables in one transaction that also moves the catalogue version, then drops this
@@ -65,12 +67,52 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var version = await ReadVersionAsync(cancellationToken);
+        var version = await VersionReadAfterNowAsync().WaitAsync(cancellationToken);
         lock (_gate)
         {
             if (_copy?.Version == version) return;
         }
         Forget();
+    }
+
+    /// <summary>
+    /// The version, from a read that starts after this call: the one starting now, or, while one runs (it may have begun
+    /// earlier), the next, which everyone who arrives meanwhile shares. One read at a time, whatever the number of writes
+    /// at once (250 watchers connecting to a node whose login may hold eight connections).
+    /// </summary>
+    private Task<long> VersionReadAfterNowAsync()
+    {
+        lock (_gate)
+        {
+            _nextVersionRead ??= new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var read = _nextVersionRead.Task;
+            if (!_readingVersion) StartVersionRead();
+            return read;
+        }
+    }
+
+    // Under _gate: the read everyone queued so far waits for starts now.
+    private void StartVersionRead()
+    {
+        var waiting = _nextVersionRead!;
+        _nextVersionRead = null;
+        _readingVersion = true;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                waiting.SetResult(await ReadVersionAsync(CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                waiting.SetException(ex);
+            }
+            lock (_gate)
+            {
+                _readingVersion = false;
+                if (_nextVersionRead is not null) StartVersionRead();
+            }
+        });
     }
 
     /// <summary>Drops this node's copy; the next reader reads the catalogue again.</summary>
