@@ -77,8 +77,9 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
 
     /// <summary>
     /// The version, from a read that starts after this call: the one starting now, or, while one runs (it may have begun
-    /// earlier), the next, which everyone who arrives meanwhile shares. One read at a time, whatever the number of writes
-    /// at once (250 watchers connecting to a node whose login may hold eight connections).
+    /// earlier), the next, which everyone who arrives meanwhile shares. The copy's checks and the writes' catch-ups all
+    /// read it here, one read at a time, whatever the number of writes at once (250 watchers connecting to a node whose
+    /// login may hold eight connections).
     /// </summary>
     private Task<long> VersionReadAfterNowAsync()
     {
@@ -212,7 +213,7 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
             var checkedAt = Stopwatch.GetTimestamp();
             // The version first: an edit committed while the tables are read leaves the copy one version behind, so the
             // next check reads them again.
-            var version = await ReadVersionAsync(CancellationToken.None);
+            var version = await VersionReadAfterNowAsync();
             var copy = kept?.Version == version ? kept : await LoadAsync(version);
             lock (_gate)
             {
