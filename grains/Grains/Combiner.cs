@@ -8,23 +8,31 @@ public static class Combiner
 {
     public static SeriesPoint Combine(IndicatorDefinition indicator, string period, IReadOnlyCollection<Contribution> contributions)
     {
-        var ordered = contributions.OrderBy(c => c.Agency, StringComparer.Ordinal).ToList();
-        var (numerator, denominator) = indicator.Combine switch
-        {
-            CombineMethod.SingleSource => Latest(ordered),
-            CombineMethod.Sum => (ordered.Sum(c => c.Numerator), SumOrNull(ordered)),
-            _ => (ordered.Sum(c => c.Numerator), SumOrNull(ordered)),
-        };
+        // Sorted in place in an array of its own: a period has a few contributions, and this runs for every period a
+        // batch changes.
+        var ordered = contributions.ToArray();
+        if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Agency, b.Agency));
+        var (numerator, denominator) = indicator.Combine == CombineMethod.SingleSource ? Latest(ordered) : Sums(ordered);
         return new SeriesPoint(period, numerator, denominator, indicator.ValueOf(numerator, denominator), ordered);
     }
 
-    private static (double, double?) Latest(List<Contribution> contributions)
+    private static (double, double?) Latest(Contribution[] contributions)
     {
         var latest = contributions.MaxBy(c => (c.SubmittedAt, c.Revision))!;
         return (latest.Numerator, latest.Denominator);
     }
 
-    // A denominator only means something when every contribution has one.
-    private static double? SumOrNull(List<Contribution> contributions) =>
-        contributions.All(c => c.Denominator is not null) ? contributions.Sum(c => c.Denominator!.Value) : null;
+    // Every other method sums (CombineMethod.Sum, and pooled rates: numerators over denominators). A denominator only
+    // means something when every contribution has one. A loop, not LINQ: this runs for every period a batch changes.
+    private static (double, double?) Sums(Contribution[] contributions)
+    {
+        var (numerator, denominator, everyDenominator) = (0d, 0d, true);
+        foreach (var c in contributions)
+        {
+            numerator += c.Numerator;
+            if (c.Denominator is { } d) denominator += d;
+            else everyDenominator = false;
+        }
+        return (numerator, everyDenominator ? denominator : null);
+    }
 }

@@ -90,7 +90,7 @@ public sealed class IndicatorGrain(
         // and must be the ones held now.
         var at = submission.SubmittedAt.AddTicks(-(submission.SubmittedAt.Ticks % TimeSpan.TicksPerMicrosecond));
         // What this submission has planned so far, over what is held.
-        var planned = new Dictionary<(string Period, string Agency), Contribution>();
+        var planned = new Dictionary<(string Period, string Agency), Contribution>(submission.Values.Count);
         foreach (var value in submission.Values)
         {
             var current = planned.GetValueOrDefault((value.Period, value.Agency)) ??
@@ -113,7 +113,7 @@ public sealed class IndicatorGrain(
     /// <summary>Holds each entry as its agency's contribution to its period, unless a revision as new is held already.</summary>
     private void Take(IReadOnlyList<LedgerEntry> entries)
     {
-        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(entries.Count, StringComparer.Ordinal);
         foreach (var e in entries)
         {
             if (!State.Periods.TryGetValue(e.Period, out var byAgency)) State.Periods[e.Period] = byAgency = [];
@@ -158,15 +158,23 @@ public sealed class IndicatorGrain(
         var outliers = new List<Outlier>();
         if (State.Periods.Count == 0) return outliers;
         var points = Points();
-        // A batch's values are one agency's: each agency's values are judged together, its history read once.
-        foreach (var byAgency in Enumerable.Range(0, values.Count).GroupBy(i => values[i].Agency))
+        // A batch's values are one agency's: each agency's values are judged together, its history read once. Loops,
+        // not LINQ groups: this runs for every grain of every batch.
+        var agencies = new List<string>(1);
+        foreach (var value in values)
+            if (!agencies.Contains(value.Agency)) agencies.Add(value.Agency);
+        foreach (var agency in agencies)
         {
-            var judged = byAgency.Select(i => (Index: i, Value: _indicator.ValueOf(values[i].Numerator, values[i].Denominator)))
-                .Where(j => j.Value is not null).ToList();
-            var scores = ContributionOutliers.Score(_indicator, points, byAgency.Key,
-                [.. judged.Select(j => (Period.Parse(values[j.Index].Period), j.Value!.Value))]);
+            var (judged, asked) = (new List<(int Index, double Value)>(values.Count), new List<(Period, double)>(values.Count));
+            for (var i = 0; i < values.Count; i++)
+                if (values[i].Agency == agency && _indicator.ValueOf(values[i].Numerator, values[i].Denominator) is { } value)
+                {
+                    judged.Add((i, value));
+                    asked.Add((Period.Parse(values[i].Period), value));
+                }
+            var scores = ContributionOutliers.Score(_indicator, points, agency, asked);
             for (var k = 0; k < judged.Count; k++)
-                if (scores[k] is { } z) outliers.Add(new Outlier(judged[k].Index, judged[k].Value!.Value, z));
+                if (scores[k] is { } z) outliers.Add(new Outlier(judged[k].Index, judged[k].Value, z));
         }
         outliers.Sort((a, b) => a.Index.CompareTo(b.Index));
         return outliers;

@@ -26,15 +26,19 @@ public static class ContributionOutliers
     /// </summary>
     public static double?[] Score(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, string agency, IReadOnlyList<(Period Period, double Value)> values)
     {
-        var periods = new List<Period>();
-        var history = new List<double>();
-        foreach (var point in points)
-            foreach (var c in point.Contributions)
-                if (c.Agency == agency && indicator.ValueOf(c.Numerator, c.Denominator) is { } v)
+        // By index, not foreach: over these interfaces foreach allocates an enumerator a point, for every grain of every batch.
+        var periods = new List<Period>(points.Count);
+        var history = new List<double>(points.Count);
+        for (var p = 0; p < points.Count; p++)
+        {
+            var contributions = points[p].Contributions;
+            for (var k = 0; k < contributions.Count; k++)
+                if (contributions[k] is var c && c.Agency == agency && indicator.ValueOf(c.Numerator, c.Denominator) is { } v)
                 {
-                    periods.Add(Period.Parse(point.Period));
+                    periods.Add(Period.Parse(points[p].Period));
                     history.Add(v);
                 }
+        }
 
         var scores = new double?[values.Count];
         for (var i = 0; i < values.Count; i++)

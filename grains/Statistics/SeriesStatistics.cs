@@ -52,15 +52,26 @@ public sealed record SeriesStatistics(
     // Periods without a value (a rate whose denominator is 0) have no place on the chart or in the trend.
     private static (List<SeriesPoint> Valued, List<double> Values, List<int> RebaseAt) Valued(IReadOnlyList<SeriesPoint> points, IndicatorSettings settings)
     {
-        var valued = points.Where(p => p.Value is not null).ToList();
-        return (valued, valued.Select(p => p.Value!.Value).ToList(), RebaseIndices(valued, settings.Rebases));
+        var (valued, values) = (new List<SeriesPoint>(points.Count), new List<double>(points.Count));
+        for (var i = 0; i < points.Count; i++)
+            if (points[i].Value is { } value)
+            {
+                valued.Add(points[i]);
+                values.Add(value);
+            }
+        return (valued, values, settings.Rebases.Count == 0 ? [] : RebaseIndices(valued, settings.Rebases));
     }
 
     private static XmrOptions ChartOptions(IndicatorDefinition indicator, IndicatorSettings settings, List<int> rebaseAt) =>
         new(indicator.Polarity, settings.EffectiveTarget, RebaseAt: rebaseAt);
 
-    private static RecentTrendResult Trend(IndicatorDefinition indicator, List<SeriesPoint> valued) =>
-        RecentTrends.Of(indicator, [.. valued.Select(p => (p.Numerator, p.Denominator))]);
+    private static RecentTrendResult Trend(IndicatorDefinition indicator, List<SeriesPoint> valued)
+    {
+        // Sized once: this runs for every grain of every batch.
+        var pairs = new (double Numerator, double? Denominator)[valued.Count];
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = (valued[i].Numerator, valued[i].Denominator);
+        return RecentTrends.Of(indicator, pairs);
+    }
 
     /// <summary>How far ahead the baseline looks: a year, in the indicator's own periods.</summary>
     public static int ForecastHorizon(Frequency frequency) => frequency switch

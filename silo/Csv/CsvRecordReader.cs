@@ -25,6 +25,8 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
     private readonly InvalidBytesFallback _invalid = new();
     private TextReader? _reader;
     private readonly StringBuilder _field = new();
+    // One list for every record's fields, read one record at a time; each record is returned as its own array.
+    private readonly List<string> _fields = [];
     private bool _started;
 
     public int MaxRecordLength => maxRecordLength;
@@ -37,7 +39,8 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
     /// <summary>The next record's fields, or null at the end of the file. A blank line gives an empty array.</summary>
     public async ValueTask<string[]?> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var fields = new List<string>();
+        var fields = _fields;
+        fields.Clear();
         _field.Clear();
         var length = 0;
         var quoted = false;

@@ -59,19 +59,21 @@ public static class CsvReturnsReader
 
     private static ParsedRow Parse(int row, string[] fields, int columns)
     {
-        var problems = new List<RowProblem>();
+        // Made only for a row that has a problem: most have none.
+        List<RowProblem>? problems = null;
         if (fields.Length != columns)
-            problems.Add(new RowProblem(row, "row", "wrong_column_count", $"Row {row} has {fields.Length} fields; the header has {columns}."));
+            (problems ??= []).Add(new RowProblem(row, "row", "wrong_column_count", $"Row {row} has {fields.Length} fields; the header has {columns}."));
         string? Field(int i) => i < fields.Length && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
         double? Number(int i, string name)
         {
             if (Field(i) is not { } text) return null;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-            problems.Add(new RowProblem(row, name, "not_a_number", $"'{text}' is not a number (write it like 1234.5, without thousands separators)."));
+            (problems ??= []).Add(new RowProblem(row, name, "not_a_number", $"'{text}' is not a number (write it like 1234.5, without thousands separators)."));
             return null;
         }
         // A note is kept exactly as written; an empty note is no note.
         var note = fields.Length > 5 && !string.IsNullOrWhiteSpace(fields[5]) ? fields[5] : null;
-        return new ParsedRow(row, new ReturnRow(Field(0), Field(1), Field(2), Number(3, "numerator"), Number(4, "denominator"), note), problems);
+        return new ParsedRow(row, new ReturnRow(Field(0), Field(1), Field(2), Number(3, "numerator"), Number(4, "denominator"), note),
+            problems ?? (IReadOnlyList<RowProblem>)[]);
     }
 }

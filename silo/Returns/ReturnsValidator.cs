@@ -42,18 +42,22 @@ public sealed class BatchValidation(
     public IndicatorDefinition? Indicator(string? code) => code is not null && indicators.TryGetValue(code, out var i) ? i : null;
 
     /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
+    // The row being checked and its problems so far: rows are checked one at a time, and most have none, so one list
+    // serves every row and a row's problems are copied out only when it has some.
+    private ParsedRow _checking = null!;
+    private readonly List<RowProblem> _found = [];
+    private Action<string, string, string>? _problem;
+
     public IReadOnlyList<RowProblem> Check(ParsedRow parsed)
     {
         // Where the reader stopped (a truncated file, a wrong header, bytes that are not UTF-8, JSON of the wrong
         // shape) the row's fields were never read: report why, not each field again as missing.
-        if (parsed.Problems.Any(p => p.Field is "file" or "header" or "body" or "returns" || p.Code == "invalid_json")) return parsed.Problems;
-        var problems = new List<RowProblem>(parsed.Problems);
+        if (parsed.Problems.Count > 0 && parsed.Problems.Any(p => p.Field is "file" or "header" or "body" or "returns" || p.Code == "invalid_json"))
+            return parsed.Problems;
+        (_checking, _problem) = (parsed, _problem ?? Problem);
+        _found.Clear();
+        _found.AddRange(parsed.Problems);
         var (row, number) = (parsed.Values, parsed.Row);
-        // A field that could not be read is reported once, as unreadable, not again as missing.
-        void Problem(string field, string code, string message)
-        {
-            if (!parsed.Problems.Any(p => p.Field == field)) problems.Add(new RowProblem(number, field, code, message));
-        }
 
         if (string.IsNullOrWhiteSpace(row.Place)) Problem("place", "required", "A place code is required.");
         else if (!places.Contains(row.Place)) Problem("place", "unknown_place", $"No place has the code '{row.Place}'.");
@@ -82,7 +86,7 @@ public sealed class BatchValidation(
                     $"Period {row.Period} of {indicator.Code} is locked; an administrator can reopen it for agency {agencyCode}.");
         }
 
-        if (indicator is not null) ValueRules.Check(indicator, row.Numerator, row.Denominator, Problem);
+        if (indicator is not null) ValueRules.Check(indicator, row.Numerator, row.Denominator, _problem);
 
         // A row naming an unknown place or indicator, or no valid period, is already rejected for that.
         if (row is { Place: { } p, Indicator: { } i } && period is { } pe
@@ -93,6 +97,14 @@ public sealed class BatchValidation(
                 Problem("row", "duplicate", $"Row {number} gives {i} for {p} in {row.Period} again; row {first} already did.");
             else _seen[key] = number;
         }
-        return problems;
+        return _found.Count == 0 ? [] : [.. _found];
+    }
+
+    /// <summary>A problem with the row being checked; a field that could not be read is reported once, as unreadable, not again as missing.</summary>
+    private void Problem(string field, string code, string message)
+    {
+        for (var i = 0; i < _checking.Problems.Count; i++)
+            if (_checking.Problems[i].Field == field) return;
+        _found.Add(new RowProblem(_checking.Row, field, code, message));
     }
 }

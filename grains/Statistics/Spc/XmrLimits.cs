@@ -32,6 +32,10 @@ public sealed record XmrLimits(double Mean, double MeanMovingRange)
     }
 
     /// <summary>|x_i − x_{i−1}| for each point after the first.</summary>
-    public static IReadOnlyList<double> MovingRanges(IReadOnlyList<double> values) =>
-        [.. Enumerable.Range(1, Math.Max(0, values.Count - 1)).Select(i => Math.Abs(values[i] - values[i - 1]))];
+    public static IReadOnlyList<double> MovingRanges(IReadOnlyList<double> values)
+    {
+        var ranges = new double[Math.Max(0, values.Count - 1)];
+        for (var i = 0; i < ranges.Length; i++) ranges[i] = Math.Abs(values[i + 1] - values[i]);
+        return ranges;
+    }
 }
