@@ -29,33 +29,32 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
         period ??= (await outcomes.SeriesAsync(placeCode, indicatorCode)).Points.LastOrDefault()?.Period;
         if (period is null) return new IndicatorBenchmarks(placeCode, indicatorCode, null, null, null, null, null, [], null);
 
-        var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
         var (own, parent, england) = await CompareWithParentAndEnglandAsync(outcomes, place, indicator, period, places);
         var groups = await catalogue.ListComparatorGroupsAsync(placeCode, cancellationToken);
 
         return new IndicatorBenchmarks(placeCode, indicatorCode, period, own.Value, own.Interval95, parent, england,
-            [.. await Task.WhenAll(groups.Select(g => GroupAsync(outcomes, g, own, places, indicator, period)))],
-            await SameTypeAsync(outcomes, place, own, places.Values, indicator, period));
+            [.. await Task.WhenAll(groups.Select(g => GroupAsync(outcomes, g, own, places.ByCode, indicator, period)))],
+            await SameTypeAsync(outcomes, place, own, places.All, indicator, period));
     }
 
     /// <summary>
     /// The place against its parent and England only, for one period: a few grains read, no groups or quintiles,
     /// so that a scorecard can ask it for every indicator. The same comparison as <see cref="ForAsync"/> makes.
-    /// <paramref name="places"/> is the catalogue's places by code (for the parent, England and a parent's places).
+    /// <paramref name="places"/> is the catalogue's (for the parent, England and a parent's places).
     /// </summary>
     public async Task<ParentAndEngland> CompareWithParentAndEnglandAsync(VisibleOutcomes outcomes, Place place, IndicatorDefinition indicator, string period,
-        IReadOnlyDictionary<string, Place> places)
+        PlaceHierarchy places)
     {
         var own = await ValueOfAsync(outcomes, place, indicator, period);
-        var all = places.Values.ToList();
         return new ParentAndEngland(own,
-            place.ParentCode is { } parent && parent != Place.EnglandCode && places.TryGetValue(parent, out var p)
-                ? await CompareAsync(outcomes, own, p, all, indicator, period) : null,
-            place.Code != Place.EnglandCode && places.TryGetValue(Place.EnglandCode, out var england)
-                ? await CompareAsync(outcomes, own, england, all, indicator, period) : null);
+            place.ParentCode is { } parent && parent != Place.EnglandCode && places.ByCode.TryGetValue(parent, out var p)
+                ? await CompareAsync(outcomes, own, p, places, indicator, period) : null,
+            place.Code != Place.EnglandCode && places.ByCode.TryGetValue(Place.EnglandCode, out var england)
+                ? await CompareAsync(outcomes, own, england, places, indicator, period) : null);
     }
 
-    private async Task<ComparatorBenchmark> CompareAsync(VisibleOutcomes outcomes, MemberValue own, Place comparator, IReadOnlyCollection<Place> places,
+    private async Task<ComparatorBenchmark> CompareAsync(VisibleOutcomes outcomes, MemberValue own, Place comparator, PlaceHierarchy places,
         IndicatorDefinition indicator, string period)
     {
         var other = await ComparatorValueAsync(outcomes, comparator, places, indicator, period);
@@ -68,7 +67,7 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
     /// one of them has a value. Public so that comparisons across many places use the same comparator as a place's
     /// own benchmarks.
     /// </summary>
-    public async Task<MemberValue> ComparatorValueAsync(VisibleOutcomes outcomes, Place comparator, IReadOnlyCollection<Place> places,
+    public async Task<MemberValue> ComparatorValueAsync(VisibleOutcomes outcomes, Place comparator, PlaceHierarchy places,
         IndicatorDefinition indicator, string period)
     {
         var own = await ValueOfAsync(outcomes, comparator, indicator, period);
@@ -81,18 +80,18 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
     /// because a total of some places passed off as the whole would mislead. None for a single-source indicator,
     /// whose values do not add up.
     /// </summary>
-    private static async Task<MemberValue?> AggregateAsync(VisibleOutcomes outcomes, Place comparator, IReadOnlyCollection<Place> places,
+    private static async Task<MemberValue?> AggregateAsync(VisibleOutcomes outcomes, Place comparator, PlaceHierarchy places,
         IndicatorDefinition indicator, string period)
     {
         if (indicator.Combine == CombineMethod.SingleSource) return null;
-        var children = places.Where(p => p.ParentCode == comparator.Code).Select(p => p.Code).ToList();
-        if (children.Count == 0) return null;
+        var children = places.ChildrenOf(comparator.Code);
+        if (children.Codes.Count == 0) return null;
         // Every scorecard of the region's places makes the same sum: kept, for readers of published values, until one of
         // its points may have moved. Keyed by the places summed, so that a place moved in the catalogue makes a new sum.
-        var sum = await outcomes.MadeFromAsync(children, indicator.Code, $"sum {period} {string.Join(',', children)}",
-            () => SumAsync(outcomes, children, indicator.Code, period));
+        var sum = await outcomes.MadeFromAsync(children, indicator.Code, $"sum {period} {children.Key}",
+            () => SumAsync(outcomes, children.Codes, indicator.Code, period));
         return sum is null ? null : new MemberValue(comparator.Code, comparator.Name, indicator.ValueOf(sum.Numerator, sum.Denominator),
-            IndicatorInterval.For(indicator, sum.Numerator, sum.Denominator, ConfidenceLevel.NinetyFive), children.Count);
+            IndicatorInterval.For(indicator, sum.Numerator, sum.Denominator, ConfidenceLevel.NinetyFive), children.Codes.Count);
     }
 
     /// <summary>The places' numerators and denominators summed; null unless every place has a value.</summary>
@@ -107,7 +106,7 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
 
     // The group is summarised with the place in it, as Fingertips ranks an area among its neighbours.
     private async Task<GroupBenchmark> GroupAsync(VisibleOutcomes outcomes, ComparatorGroupDefinition group, MemberValue own,
-        Dictionary<string, Place> places, IndicatorDefinition indicator, string period)
+        IReadOnlyDictionary<string, Place> places, IndicatorDefinition indicator, string period)
     {
         var members = await Task.WhenAll(group.Members.Where(places.ContainsKey)
             .Select(code => ValueOfAsync(outcomes, places[code], indicator, period)));

@@ -96,8 +96,8 @@ public sealed class PlaceComparison(ICatalogueReader catalogue, BenchmarkService
 
     private async Task<ComparedReference?> EnglandAsync(VisibleOutcomes outcomes, IndicatorDefinition indicator, string period, CancellationToken cancellationToken)
     {
-        var places = await catalogue.ListPlacesAsync(cancellationToken);
-        if (places.FirstOrDefault(p => p.Code == Place.EnglandCode) is not { } england) return null;
+        var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
+        if (!places.ByCode.TryGetValue(Place.EnglandCode, out var england)) return null;
         var value = await benchmarks.ComparatorValueAsync(outcomes, england, places, indicator, period);
         return new ComparedReference(england, value.Value, value.AggregatedFrom);
     }

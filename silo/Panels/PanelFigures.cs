@@ -32,14 +32,14 @@ public sealed class PanelFigures(ICatalogueReader catalogue, BenchmarkService be
     /// </summary>
     public async Task<IReadOnlyList<PanelFigure>> ForAsync(VisibleOutcomes outcomes, Panel panel, CancellationToken cancellationToken = default)
     {
-        var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var items = panel.Items.Select((item, i) => (Position: i + 1, item))
-            .Where(x => places.ContainsKey(x.item.Place) && indicators.ContainsKey(x.item.Indicator)).ToList();
-        return await Task.WhenAll(items.Select(x => FigureAsync(outcomes, x.Position, places[x.item.Place], indicators[x.item.Indicator], places)));
+            .Where(x => places.ByCode.ContainsKey(x.item.Place) && indicators.ContainsKey(x.item.Indicator)).ToList();
+        return await Task.WhenAll(items.Select(x => FigureAsync(outcomes, x.Position, places.ByCode[x.item.Place], indicators[x.item.Indicator], places)));
     }
 
-    private async Task<PanelFigure> FigureAsync(VisibleOutcomes outcomes, int position, Place place, IndicatorDefinition indicator, IReadOnlyDictionary<string, Place> places)
+    private async Task<PanelFigure> FigureAsync(VisibleOutcomes outcomes, int position, Place place, IndicatorDefinition indicator, PlaceHierarchy places)
     {
         var series = await outcomes.SeriesAsync(place.Code, indicator.Code);
         if (series.Points.Count == 0) return new PanelFigure(position, place, indicator, null, null);

@@ -36,11 +36,17 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
     /// when this reader sees every one of those places as the public does (<see cref="PublishedPoints.GetMadeAsync"/>),
     /// made for this reader alone otherwise. <paramref name="key"/> names the figure and everything it is made from.
     /// </summary>
-    public async Task<T> MadeFromAsync<T>(IReadOnlyList<string> placeCodes, string indicatorCode, string key, Func<Task<T>> make)
+    public async Task<T> MadeFromAsync<T>(PlaceChildren places, string indicatorCode, string key, Func<Task<T>> make) =>
+        await _seenAsThePublicSees.GetOrAdd(places, SeenAsThePublicSeesAsync) ? await published.GetMadeAsync(indicatorCode, key, make) : await make();
+
+    // Asked once a request for each set of places (a scorecard asks for England's 317 authorities with each indicator).
+    private readonly ConcurrentDictionary<PlaceChildren, Task<bool>> _seenAsThePublicSees = new();
+
+    private async Task<bool> SeenAsThePublicSeesAsync(PlaceChildren places)
     {
-        foreach (var place in placeCodes)
-            if (await ViewAsync(place) != DataView.Published) return await make();
-        return await published.GetMadeAsync(indicatorCode, key, make);
+        foreach (var place in places.Codes)
+            if (await ViewAsync(place) != DataView.Published) return false;
+        return true;
     }
 
     /// <summary>

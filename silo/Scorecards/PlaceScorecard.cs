@@ -19,9 +19,9 @@ public sealed class PlaceScorecard(
     /// <summary>The scorecard of a place as <paramref name="outcomes"/>' reader may see it; null when the place is not in the catalogue.</summary>
     public async Task<Scorecard?> ForAsync(VisibleOutcomes outcomes, string placeCode, CancellationToken cancellationToken = default)
     {
-        var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
         // Ask the catalogue first: the place grain refuses to activate for a code it does not know.
-        if (!places.TryGetValue(placeCode, out var place)) return null;
+        if (!places.ByCode.TryGetValue(placeCode, out var place)) return null;
         var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
         var summary = await outcomes.SummaryAsync(placeCode);
         var latest = summary.Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class PlaceScorecard(
                 completenessOf.TryGetValue(indicator.Code, out var c) ? ScorecardCompleteness.From(period, c) : null);
         }));
 
-        return new Scorecard(place, place.ParentCode is { } parent ? places.GetValueOrDefault(parent) : null, today,
+        return new Scorecard(place, place.ParentCode is { } parent ? places.ByCode.GetValueOrDefault(parent) : null, today,
             [.. rows.OrderBy(r => r.Indicator.Theme, StringComparer.Ordinal).ThenBy(r => r.Indicator.Title, StringComparer.Ordinal)]);
     }
 

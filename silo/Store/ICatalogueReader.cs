@@ -10,6 +10,9 @@ namespace Scrutiny.Silo.Store;
 /// </summary>
 public interface ICatalogueReader : ICatalogue
 {
+    /// <summary>The places by code and by parent.</summary>
+    Task<PlaceHierarchy> PlaceHierarchyAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Agency>> ListAgenciesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every comparator group, or those of one place, by name, with their members.</summary>

@@ -140,10 +140,13 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         (await CopyAsync(cancellationToken)).ScheduleList;
 
     public async Task<Place?> FindPlaceAsync(string code, CancellationToken cancellationToken = default) =>
-        (await CopyAsync(cancellationToken)).Places.GetValueOrDefault(code);
+        (await CopyAsync(cancellationToken)).Places.ByCode.GetValueOrDefault(code);
 
     public async Task<IReadOnlyList<Place>> ListPlacesAsync(CancellationToken cancellationToken = default) =>
-        (await CopyAsync(cancellationToken)).PlaceList;
+        (await CopyAsync(cancellationToken)).Places.All;
+
+    public async Task<PlaceHierarchy> PlaceHierarchyAsync(CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).Places;
 
     public async Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default) =>
         (await CopyAsync(cancellationToken)).Agencies.GetValueOrDefault(code);
@@ -259,8 +262,7 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         public IReadOnlyDictionary<string, IndicatorDefinition> Indicators { get; } = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         public IReadOnlyList<IndicatorSchedule> ScheduleList { get; } = schedules;
         public IReadOnlyDictionary<string, IndicatorSchedule> Schedules { get; } = schedules.ToDictionary(s => s.Code, StringComparer.Ordinal);
-        public IReadOnlyList<Place> PlaceList { get; } = places;
-        public IReadOnlyDictionary<string, Place> Places { get; } = places.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        public PlaceHierarchy Places { get; } = new(places);
         public IReadOnlyList<Agency> AgencyList { get; } = agencies;
         public IReadOnlyDictionary<string, Agency> Agencies { get; } = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
         public IReadOnlyList<PartnershipBoard> BoardList { get; } = boards;

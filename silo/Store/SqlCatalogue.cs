@@ -24,6 +24,9 @@ public sealed class SqlCatalogue(Database database) : ICatalogueReader
     public async Task<IReadOnlyList<Place>> ListPlacesAsync(CancellationToken cancellationToken = default) =>
         await QueryAsync<Place>("SELECT code, name, type, parent_code AS ParentCode FROM places ORDER BY name", null, cancellationToken);
 
+    public async Task<PlaceHierarchy> PlaceHierarchyAsync(CancellationToken cancellationToken = default) =>
+        new(await ListPlacesAsync(cancellationToken));
+
     public async Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default) =>
         (await QueryAsync<Agency>("SELECT code, name, sector FROM agencies WHERE code = @code", new { code }, cancellationToken))
             .SingleOrDefault();

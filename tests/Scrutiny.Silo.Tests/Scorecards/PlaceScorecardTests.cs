@@ -71,12 +71,12 @@ public sealed class PlaceScorecardTests
         await SubmitConcernAsync(api);
         var services = api.Node.Services;
         var catalogue = services.GetRequiredService<SqlCatalogue>();
-        var places = (await catalogue.ListPlacesAsync()).ToDictionary(p => p.Code);
+        var places = await catalogue.PlaceHierarchyAsync();
 
         var everything = services.GetRequiredService<DataViews>().Everything();
         var full = (await services.GetRequiredService<BenchmarkService>().ForAsync(everything, Manchester, Admissions, "2025-11"))!;
         var light = await services.GetRequiredService<BenchmarkService>().CompareWithParentAndEnglandAsync(everything,
-            places[Manchester], (await catalogue.FindIndicatorAsync(Admissions))!, "2025-11", places);
+            places.ByCode[Manchester], (await catalogue.FindIndicatorAsync(Admissions))!, "2025-11", places);
 
         Assert.Equal(full.Parent, light.Parent);
         Assert.Equal(full.England, light.England);

@@ -34,6 +34,16 @@ public sealed class NodeCatalogueTests
         Same(await store.ListComparatorGroupsAsync(), await copy.ListComparatorGroupsAsync());
         Assert.NotEmpty(await copy.ListComparatorGroupsAsync());
         Assert.Contains(await copy.ListBoardsAsync(), b => b.Meetings is { Count: > 0 });
+        var (places, hierarchy) = (await store.ListPlacesAsync(), await copy.PlaceHierarchyAsync());
+        Same(places, hierarchy.All);
+        Assert.Contains(places, p => hierarchy.ChildrenOf(p.Code).Codes.Count > 1);
+        foreach (var place in places)
+        {
+            var children = places.Where(p => p.ParentCode == place.Code).Select(p => p.Code).ToList();
+            Assert.Equal(children, hierarchy.ChildrenOf(place.Code).Codes);
+            Assert.Equal(string.Join(',', children), hierarchy.ChildrenOf(place.Code).Key);
+            Same(place, hierarchy.ByCode[place.Code]);
+        }
         foreach (var place in await store.ListPlacesAsync())
         {
             Same(await store.FindPlaceAsync(place.Code), await copy.FindPlaceAsync(place.Code));
