@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Scrutiny.Grains.Contracts;
 
 /// <summary>
@@ -29,7 +31,11 @@ public static class ChangeFeedPublishing
 {
     /// <summary>Publishes a change to the one feed every node listens on; one-way, so it never waits on watchers.</summary>
     public static Task PublishChangeAsync(this IGrainFactory grains, Change change) =>
-        grains.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key).PublishAsync(change);
+        Feeds.GetValue(grains, g => g.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key)).PublishAsync(change);
+
+    // The feed's reference, made once for each grain factory (a silo has one): Orleans resolves the grain interface by
+    // reflection each time a reference is made, and every return's grains publish.
+    private static readonly ConditionalWeakTable<IGrainFactory, IChangeFeedGrain> Feeds = new();
 }
 
 /// <summary>A node's listener on the change feed (a grain observer: an object reference, not a grain).</summary>

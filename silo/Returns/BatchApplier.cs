@@ -88,7 +88,8 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             entries = [.. (await connection.QueryAsync<LedgerRow>($"SELECT {LedgerRow.Columns} FROM returns_ledger WHERE batch_id = @Id", new { batch.Id }))
                 .Select(r => r.ToEntry())];
         }
-        await TakeInAsync(batch, [.. entries.GroupBy(e => (e.Place, e.Indicator)).Select(g => (g.Key.Place, g.Key.Indicator, (IReadOnlyList<LedgerEntry>)[.. g]))]);
+        await TakeInAsync(batch, [.. entries.GroupBy(e => (e.Place, e.Indicator))
+            .Select(g => new Share(Grain(g.Key.Place, g.Key.Indicator), g.Key.Place, g.Key.Indicator, [.. g]))]);
         return true;
     }, cancellationToken);
 
@@ -118,7 +119,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             {
                 // Every group, entries or not: a grain with nothing new still gives its place the latest value, which a
                 // batch resent after a crash needs.
-                await TakeInAsync(batch, [.. groups.Select((g, i) => (g.Rows[0].Place, g.Rows[0].Indicator, plans[i].Entries))]);
+                await TakeInAsync(batch, [.. groups.Select((g, i) => new Share(g.Grain, g.Rows[0].Place, g.Rows[0].Indicator, plans[i].Entries))]);
                 ScrutinyMetrics.RowsImported.Add(result.Imported, new KeyValuePair<string, object?>("outcome", "imported"));
                 ScrutinyMetrics.RowsImported.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
                 ScrutinyMetrics.RowsImported.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
@@ -173,11 +174,10 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     /// in; then each place hears once of all its indicators the batch changed (one write of the place and one refresh
     /// of its boards, not one an indicator); this node forgets their published points; the batch is recorded as applied.
     /// </summary>
-    private async Task TakeInAsync(BatchHeader batch, IReadOnlyList<(string Place, string Indicator, IReadOnlyList<LedgerEntry> Entries)> shares)
+    private async Task TakeInAsync(BatchHeader batch, IReadOnlyList<Share> shares)
     {
         var news = new IndicatorNews?[shares.Count];
-        await ForEachGrainAsync(shares.Count, async i =>
-            news[i] = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(shares[i].Place, shares[i].Indicator)).AbsorbAsync(shares[i].Entries));
+        await ForEachGrainAsync(shares.Count, async i => news[i] = await shares[i].Grain.AbsorbAsync(shares[i].Entries));
         var byPlace = Enumerable.Range(0, shares.Count).Where(i => news[i] is not null)
             .GroupBy(i => shares[i].Place, i => news[i]!, StringComparer.Ordinal).ToList();
         await ForEachGrainAsync(byPlace.Count, i => grains.GetGrain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
@@ -231,6 +231,14 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     private static RowProblem Warning(AcceptedRow row, string agency, Outlier outlier) =>
         new(row.Row, "numerator", "outlier",
             $"{outlier.Value:G6} is {Math.Abs(outlier.Score):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
+
+    private IIndicatorGrain Grain(string place, string indicator) => grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator));
+
+    /// <summary>
+    /// One indicator grain's entries of a batch, to take in, with the reference its plan used: Orleans resolves the grain
+    /// interface by reflection each time a reference is made, and a batch asks about 500 grains twice.
+    /// </summary>
+    private sealed record Share(IIndicatorGrain Grain, string Place, string Indicator, IReadOnlyList<LedgerEntry> Entries);
 
     /// <summary>One indicator grain's rows of a batch, in submitted order.</summary>
     private sealed record GrainGroup(IIndicatorGrain Grain, IReadOnlyList<AcceptedRow> Rows)
