@@ -127,8 +127,8 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         }
     }
 
-    public async Task<IndicatorDefinition?> FindIndicatorAsync(string code, CancellationToken cancellationToken = default) =>
-        (await CopyAsync(cancellationToken)).Indicators.GetValueOrDefault(code);
+    public Task<IndicatorDefinition?> FindIndicatorAsync(string code, CancellationToken cancellationToken = default) =>
+        FindAsync(copy => copy.Indicators.GetValueOrDefault(code), cancellationToken);
 
     public async Task<IReadOnlyList<IndicatorDefinition>> ListIndicatorsAsync(CancellationToken cancellationToken = default) =>
         (await CopyAsync(cancellationToken)).IndicatorList;
@@ -139,8 +139,8 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
     public async Task<IReadOnlyList<IndicatorSchedule>> ListSchedulesAsync(CancellationToken cancellationToken = default) =>
         (await CopyAsync(cancellationToken)).ScheduleList;
 
-    public async Task<Place?> FindPlaceAsync(string code, CancellationToken cancellationToken = default) =>
-        (await CopyAsync(cancellationToken)).Places.ByCode.GetValueOrDefault(code);
+    public Task<Place?> FindPlaceAsync(string code, CancellationToken cancellationToken = default) =>
+        FindAsync(copy => copy.Places.ByCode.GetValueOrDefault(code), cancellationToken);
 
     public async Task<IReadOnlyList<Place>> ListPlacesAsync(CancellationToken cancellationToken = default) =>
         (await CopyAsync(cancellationToken)).Places.All;
@@ -148,14 +148,27 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
     public async Task<PlaceHierarchy> PlaceHierarchyAsync(CancellationToken cancellationToken = default) =>
         (await CopyAsync(cancellationToken)).Places;
 
-    public async Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default) =>
-        (await CopyAsync(cancellationToken)).Agencies.GetValueOrDefault(code);
+    public Task<Agency?> FindAgencyAsync(string code, CancellationToken cancellationToken = default) =>
+        FindAsync(copy => copy.Agencies.GetValueOrDefault(code), cancellationToken);
 
     public async Task<IReadOnlyList<Agency>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
         (await CopyAsync(cancellationToken)).AgencyList;
 
-    public async Task<PartnershipBoard?> FindBoardAsync(string id, CancellationToken cancellationToken = default) =>
-        (await CopyAsync(cancellationToken)).Boards.GetValueOrDefault(id);
+    public Task<PartnershipBoard?> FindBoardAsync(string id, CancellationToken cancellationToken = default) =>
+        FindAsync(copy => copy.Boards.GetValueOrDefault(id), cancellationToken);
+
+    /// <summary>
+    /// A place, indicator, agency or board by the code a request names; when the copy does not hold it, the copy first
+    /// catches up (<see cref="CatchUpAsync"/>) and looks again, so that a page or API call on any node never answers "not
+    /// found" for something made on another node a moment ago. A miss is rare (a wrong address), and catching up is one
+    /// shared read of the version.
+    /// </summary>
+    private async Task<T?> FindAsync<T>(Func<CatalogueCopy, T?> find, CancellationToken cancellationToken) where T : class
+    {
+        if (find(await CopyAsync(cancellationToken)) is { } found) return found;
+        await CatchUpAsync(cancellationToken);
+        return find(await CopyAsync(cancellationToken));
+    }
 
     public async Task<IReadOnlyList<PartnershipBoard>> ListBoardsAsync(string? placeCode = null, CancellationToken cancellationToken = default)
     {
