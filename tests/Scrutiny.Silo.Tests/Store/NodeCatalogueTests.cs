@@ -91,11 +91,8 @@ public sealed class NodeCatalogueTests
     [Theory, ClassData(typeof(Engines))]
     public async Task Another_node_reads_an_edit_at_its_next_check_of_the_version(StoreEngine engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine);
-        await using var silo = await TestSilo.StartAsync(database);
-        await silo.SeedMinimalCatalogueAsync();
-        // Another node: its own copy over the same store, told nothing of this node's writes.
-        var other = new NodeCatalogue(silo.Catalogue, silo.Database);
+        await using var nodes = await TwoCopies.StartAsync(engine);
+        var (silo, other) = (nodes.Silo, nodes.Other);
         Assert.Equal("Manchester", (await other.FindPlaceAsync(Manchester))!.Name);
         var version = await VersionAsync(silo.Database);
 
@@ -113,27 +110,22 @@ public sealed class NodeCatalogueTests
     [Theory, ClassData(typeof(Engines))]
     public async Task A_node_that_catches_up_reads_another_nodes_edit_at_once(StoreEngine engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine);
-        await using var silo = await TestSilo.StartAsync(database);
-        await silo.SeedMinimalCatalogueAsync();
-        var other = new NodeCatalogue(silo.Catalogue, silo.Database);
-        Assert.Null(await other.FindIndicatorAsync("smoking-prevalence"));
+        await using var nodes = await TwoCopies.StartAsync(engine);
+        Assert.Equal("Manchester", (await nodes.Other.FindPlaceAsync(Manchester))!.Name);
 
-        await silo.CatalogueWriter.UpsertIndicatorsAsync([new IndicatorDefinition("smoking-prevalence", "Adults who smoke", "health_and_care",
-            IndicatorUnit.Percentage, Polarity.LowerIsBetter, Frequency.Annual, CombineMethod.SingleSource)]);
+        await nodes.Silo.CatalogueWriter.SavePlaceAsync(new Place(Manchester, "City of Manchester", "metropolitan_borough", "E47000001"),
+            "admin@example.org", DateTimeOffset.UtcNow);
         // What a request that may write does first (CatalogueCatchUp): no waiting for the copy to age.
-        await other.CatchUpAsync(CancellationToken.None);
+        await nodes.Other.CatchUpAsync(CancellationToken.None);
 
-        Assert.Equal("Adults who smoke", (await other.FindIndicatorAsync("smoking-prevalence"))!.Title);
+        Assert.Equal("City of Manchester", (await nodes.Other.FindPlaceAsync(Manchester))!.Name);
     }
 
     [Theory, ClassData(typeof(Engines))]
     public async Task A_code_the_copy_does_not_hold_is_looked_for_again_after_catching_up(StoreEngine engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine);
-        await using var silo = await TestSilo.StartAsync(database);
-        await silo.SeedMinimalCatalogueAsync();
-        var other = new NodeCatalogue(silo.Catalogue, silo.Database);
+        await using var nodes = await TwoCopies.StartAsync(engine);
+        var (silo, other) = (nodes.Silo, nodes.Other);
         Assert.Null(await other.FindIndicatorAsync("smoking-prevalence"));
         Assert.Null(await other.FindPlaceAsync("E08000010"));
 
@@ -166,6 +158,45 @@ public sealed class NodeCatalogueTests
         Assert.Equal(version, await VersionAsync(silo.Database));
         Assert.Equal("Manchester", (await copy.FindPlaceAsync(Manchester))!.Name);
         Assert.Equal("Manchester", (await silo.Catalogue.FindPlaceAsync(Manchester))!.Name);
+    }
+
+    /// <summary>A silo over a new store with the minimal catalogue, and another node's copy over the same store, told nothing of the silo's writes.</summary>
+    private sealed class TwoCopies(TestDatabase database, TestSilo silo) : IAsyncDisposable
+    {
+        public TestSilo Silo => silo;
+
+        public NodeCatalogue Other { get; } = new(silo.Catalogue, silo.Database);
+
+        public static async Task<TwoCopies> StartAsync(StoreEngine engine)
+        {
+            var database = await TestDatabase.CreateAsync(engine);
+            try
+            {
+                var silo = await TestSilo.StartAsync(database);
+                var nodes = new TwoCopies(database, silo);
+                try
+                {
+                    await silo.SeedMinimalCatalogueAsync();
+                    return nodes;
+                }
+                catch
+                {
+                    await silo.DisposeAsync();
+                    throw;
+                }
+            }
+            catch
+            {
+                await database.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await silo.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     private static async Task<long> VersionAsync(Database database)
