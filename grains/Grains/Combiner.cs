@@ -3,7 +3,10 @@ using Scrutiny.Grains.Contracts;
 
 namespace Scrutiny.Grains.Grains;
 
-/// <summary>Makes one period's value from the agencies' contributions, by the indicator's combine method.</summary>
+/// <summary>
+/// Makes one period's value from the agencies' contributions, by the indicator's combine method; and sums any parts
+/// (a region's value from its places' points) by the same rule.
+/// </summary>
 public static class Combiner
 {
     public static SeriesPoint Combine(IndicatorDefinition indicator, string period, IReadOnlyCollection<Contribution> contributions)
@@ -12,7 +15,8 @@ public static class Combiner
         // batch changes.
         var ordered = contributions.ToArray();
         if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Agency, b.Agency));
-        var (numerator, denominator) = indicator.Combine == CombineMethod.SingleSource ? Latest(ordered) : Sums(ordered);
+        var (numerator, denominator) = indicator.Combine == CombineMethod.SingleSource
+            ? Latest(ordered) : Sum(ordered, static c => c.Numerator, static c => c.Denominator);
         return new SeriesPoint(period, numerator, denominator, indicator.ValueOf(numerator, denominator), ordered);
     }
 
@@ -22,15 +26,18 @@ public static class Combiner
         return (latest.Numerator, latest.Denominator);
     }
 
-    // Every other method sums (CombineMethod.Sum, and pooled rates: numerators over denominators). A denominator only
-    // means something when every contribution has one. A loop, not LINQ: this runs for every period a batch changes.
-    private static (double, double?) Sums(Contribution[] contributions)
+    /// <summary>
+    /// The parts' numerators summed, and their denominators when every part has one (a denominator only means something
+    /// then): every combine method but a single source, and a comparator made from its places. A loop, not LINQ: this
+    /// runs for every period a batch changes.
+    /// </summary>
+    public static (double Numerator, double? Denominator) Sum<T>(IReadOnlyList<T> parts, Func<T, double> numeratorOf, Func<T, double?> denominatorOf)
     {
         var (numerator, denominator, everyDenominator) = (0d, 0d, true);
-        foreach (var c in contributions)
+        for (var i = 0; i < parts.Count; i++)
         {
-            numerator += c.Numerator;
-            if (c.Denominator is { } d) denominator += d;
+            numerator += numeratorOf(parts[i]);
+            if (denominatorOf(parts[i]) is { } d) denominator += d;
             else everyDenominator = false;
         }
         return (numerator, everyDenominator ? denominator : null);

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Grains;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Grains.Statistics.Benchmarks;
 using Scrutiny.Grains.Statistics.ConfidenceIntervals;
@@ -99,7 +100,8 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
     {
         var points = await Task.WhenAll(placeCodes.Select(code => outcomes.PointAsync(code, indicatorCode, period)));
         if (points.Any(p => p is null)) return null;
-        return new PointSum(points.Sum(p => p!.Numerator), points.All(p => p!.Denominator is not null) ? points.Sum(p => p!.Denominator!.Value) : null);
+        var (numerator, denominator) = Combiner.Sum(points, static p => p!.Numerator, static p => p!.Denominator);
+        return new PointSum(numerator, denominator);
     }
 
     private sealed record PointSum(double Numerator, double? Denominator);

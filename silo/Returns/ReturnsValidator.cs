@@ -41,20 +41,21 @@ public sealed class BatchValidation(
 
     public IndicatorDefinition? Indicator(string? code) => code is not null && indicators.TryGetValue(code, out var i) ? i : null;
 
-    /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
     // The row being checked and its problems so far: rows are checked one at a time, and most have none, so one list
     // serves every row and a row's problems are copied out only when it has some.
     private ParsedRow _checking = null!;
     private readonly List<RowProblem> _found = [];
     private Action<string, string, string>? _problem;
 
+    /// <summary>Every problem with a row: those found reading it, then the catalogue, partnership, period and value rules.</summary>
     public IReadOnlyList<RowProblem> Check(ParsedRow parsed)
     {
         // Where the reader stopped (a truncated file, a wrong header, bytes that are not UTF-8, JSON of the wrong
         // shape) the row's fields were never read: report why, not each field again as missing.
         if (parsed.Problems.Count > 0 && parsed.Problems.Any(p => p.Field is "file" or "header" or "body" or "returns" || p.Code == "invalid_json"))
             return parsed.Problems;
-        (_checking, _problem) = (parsed, _problem ?? Problem);
+        _checking = parsed;
+        _problem ??= Problem;
         _found.Clear();
         _found.AddRange(parsed.Problems);
         var (row, number) = (parsed.Values, parsed.Row);
