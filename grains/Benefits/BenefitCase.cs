@@ -14,9 +14,12 @@ public sealed record BearerShare(string BorneBy, long PresentBenefitPence, decim
 /// benefit's range from the baseline's prediction interval; the benefit–cost ratio (null without costs); the period in
 /// which the discounted benefits to date first reach the discounted costs to date (null if they have not yet).
 /// </summary>
+/// <param name="LinePresentBenefit">Each line's present benefit, unrounded, in the order of the lines: what a
+/// breakdown (by kind of benefit, for instance) sums before it rounds.</param>
 public sealed record CaseResult(
     IReadOnlyList<CasePeriod> Periods, long PresentBenefitPence, long PresentBenefitLowPence, long PresentBenefitHighPence,
-    long PresentCostPence, long NetPresentValuePence, decimal? BenefitCostRatio, string? PaysBackIn, IReadOnlyList<BearerShare> Shares);
+    long PresentCostPence, long NetPresentValuePence, decimal? BenefitCostRatio, string? PaysBackIn, IReadOnlyList<BearerShare> Shares,
+    IReadOnlyList<decimal> LinePresentBenefit);
 
 /// <summary>
 /// The financial and economic case of a commitment or cohort, as <c>docs/benefits.md</c> states it: for each outcome
@@ -31,17 +34,20 @@ public static class BenefitCase
         Check(assumptions, lines);
         var periods = new SortedDictionary<(int Year, string Period), (decimal Benefit, decimal Low, decimal High, long Cost)>();
         var byBearer = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var line in lines)
+        var byLine = new decimal[lines.Count];
+        for (var l = 0; l < lines.Count; l++)
         {
-            // What one outcome avoided (or gained) is worth after the board's deadweight and attribution and the cost's optimism bias.
-            var worth = (1 - assumptions.Deadweight) * assumptions.Attribution * line.UnitCostPence * (1 - line.OptimismBias);
+            var line = lines[l];
+            var worth = Worth(assumptions, line);
             foreach (var p in line.Periods)
             {
                 var (central, low, high) = Improvement(line.Polarity, p);
                 var key = (p.Year, p.Period);
                 var held = periods.GetValueOrDefault(key);
                 periods[key] = (held.Benefit + central * worth, held.Low + low * worth, held.High + high * worth, held.Cost);
-                byBearer[line.BorneBy] = byBearer.GetValueOrDefault(line.BorneBy) + central * worth * Discounting.Factor(assumptions.DiscountRate, p.Year);
+                var present = central * worth * Discounting.Factor(assumptions.DiscountRate, p.Year);
+                byBearer[line.BorneBy] = byBearer.GetValueOrDefault(line.BorneBy) + present;
+                byLine[l] += present;
             }
         }
         foreach (var (period, year, pence) in costs)
@@ -57,8 +63,13 @@ public static class BenefitCase
         var (presentBenefit, presentCost) = (Pence(benefit), Pence(cost));
         // The net value is the difference of the two figures shown, so that the page adds up to the penny.
         return new CaseResult(rows, presentBenefit, Pence(Present(r => r.BenefitLow)), Pence(Present(r => r.BenefitHigh)),
-            presentCost, presentBenefit - presentCost, cost == 0 ? null : benefit / cost, PaysBackIn(rows), Shares(byBearer, presentCost));
+            presentCost, presentBenefit - presentCost, cost == 0 ? null : benefit / cost, PaysBackIn(rows), Shares(byBearer, presentCost), byLine);
     }
+
+    /// <summary>What one outcome avoided (or gained) is worth, in pence: the unit cost after the board's deadweight and
+    /// attribution and the cost's optimism bias.</summary>
+    public static decimal Worth(CaseAssumptions assumptions, BenefitLine line) =>
+        (1 - assumptions.Deadweight) * assumptions.Attribution * line.UnitCostPence * (1 - line.OptimismBias);
 
     /// <summary>Whole pence: halves away from zero, once, at the end of a sum.</summary>
     public static long Pence(decimal pence) => (long)Math.Round(pence, MidpointRounding.AwayFromZero);
@@ -92,15 +103,9 @@ public static class BenefitCase
     /// </summary>
     private static List<BearerShare> Shares(SortedDictionary<string, decimal> byBearer, long presentCost)
     {
-        var gaining = byBearer.Where(b => b.Value > 0).ToList();
-        var total = gaining.Sum(b => b.Value);
-        if (total == 0 || presentCost <= 0) return [.. byBearer.Select(b => new BearerShare(b.Key, Pence(b.Value), 0, 0))];
-        var exact = gaining.ToDictionary(b => b.Key, b => b.Value / total * presentCost, StringComparer.Ordinal);
-        var floors = exact.ToDictionary(e => e.Key, e => (long)Math.Floor(e.Value), StringComparer.Ordinal);
-        var left = presentCost - floors.Values.Sum();
-        foreach (var key in exact.OrderByDescending(e => e.Value - Math.Floor(e.Value)).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key).Take((int)left))
-            floors[key]++;
-        return [.. byBearer.Select(b => new BearerShare(b.Key, Pence(b.Value), b.Value > 0 ? b.Value / total : 0, floors.GetValueOrDefault(b.Key)))];
+        var total = byBearer.Values.Where(v => v > 0).Sum();
+        var contributions = FairShares.Split(presentCost, byBearer);
+        return [.. byBearer.Select(b => new BearerShare(b.Key, Pence(b.Value), b.Value > 0 ? b.Value / total : 0, contributions.GetValueOrDefault(b.Key)))];
     }
 
     private static void Check(CaseAssumptions assumptions, IReadOnlyList<BenefitLine> lines)

@@ -55,6 +55,10 @@ public interface IPartnershipBoardGrain : IGrainWithStringKey
     Task<TurnTheCurvePlan> SetTurnTheCurveAsync(string indicator, string story, IReadOnlyList<CurvePartner> partners,
         IReadOnlyList<WhatWorksIdea> whatWorks, BoardChange change);
 
+    /// <summary>Sets what the board states for a commitment's cost-benefit case, or clears it when <paramref name="draft"/> is null.</summary>
+    [Alias("set-case")]
+    Task<CaseSettings?> SetCaseAsync(string commitmentId, CaseDraft? draft, BoardChange change);
+
     /// <summary>
     /// One-way (the place grain calls it after each change, and must never wait on a board that reads indicators); the
     /// refreshes asked for within <c>PartnershipBoardGrain.RefreshCoalescing</c> of each other run once.
@@ -81,7 +85,11 @@ public sealed record CommitmentView(Commitment Commitment, StatusAssessment Stat
 [GenerateSerializer, Immutable]
 public sealed record BoardView(
     PartnershipBoard Board, Place Place, IReadOnlyList<Agency> Members, IReadOnlyList<CommitmentView> Commitments,
-    IReadOnlyList<TurnTheCurvePlan> Plans, IReadOnlyList<FundEntry> Fund, IReadOnlyList<PooledBudgetYear> Budget, DateOnly Today);
+    IReadOnlyList<TurnTheCurvePlan> Plans, IReadOnlyList<FundEntry> Fund, IReadOnlyList<PooledBudgetYear> Budget, DateOnly Today,
+    IReadOnlyList<CaseSettings> Cases)
+{
+    public CaseSettings? CaseOf(string commitment) => Cases.FirstOrDefault(c => c.Commitment == commitment);
+}
 
 /// <summary>A commitment whose status changed since the last meeting: what it was then and what it is now.</summary>
 [GenerateSerializer, Immutable]
@@ -121,5 +129,7 @@ public static class BoardActions
     public const string FundContribution = "pooled_fund_contribution";
     public const string FundSpend = "pooled_fund_spend";
     public const string TurnTheCurveSet = "turn_the_curve_set";
+    public const string CaseSet = "benefit_case_set";
+    public const string CaseCleared = "benefit_case_cleared";
     public const string DetailsSet = "board_details_set";
 }

@@ -151,6 +151,19 @@ public sealed class PartnershipBoardGrain(
         return plan;
     }
 
+    public async Task<CaseSettings?> SetCaseAsync(string commitmentId, CaseDraft? draft, BoardChange change)
+    {
+        if (Find(commitmentId) is null) return null;
+        var before = State.Cases.GetValueOrDefault(commitmentId);
+        CaseSettings? after = null;
+        if (draft is null) State.Cases.Remove(commitmentId);
+        else State.Cases[commitmentId] = after = new CaseSettings(commitmentId, draft.Starts, draft.Deadweight, draft.Attribution, draft.Lines,
+            draft.Notes, change.By, change.At);
+        await WriteAsync(change, draft is null ? BoardActions.CaseCleared : BoardActions.CaseSet, $"{commitmentId}/case",
+            new { before = before?.Draft, after = draft });
+        return after;
+    }
+
     /// <summary>
     /// How long a refresh waits for others to join it: a batch of returns moves a place's indicators one after another,
     /// and the board derives its statuses once for them all rather than once for each.
@@ -228,7 +241,8 @@ public sealed class PartnershipBoardGrain(
         foreach (var agency in State.Fund.Select(f => f.Agency).Distinct())
             if (await catalogue.FindAgencyAsync(agency) is { } a) sectors[agency] = a.Sector;
         return new BoardView(board, place, members, commitments, [.. State.Plans.Values.OrderBy(p => p.Indicator, StringComparer.Ordinal)],
-            State.Fund, PooledBudget.Totals(State.Fund, sectors), today);
+            State.Fund, PooledBudget.Totals(State.Fund, sectors), today,
+            [.. State.Cases.Values.OrderBy(c => c.Commitment, StringComparer.Ordinal)]);
     }
 
     /// <summary>The series of every indicator the board's commitments and plans name, read from their grains in this place.</summary>

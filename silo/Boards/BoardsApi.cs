@@ -7,6 +7,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Benefits;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Security;
 
@@ -51,11 +52,12 @@ public static class BoardsApi
         endpoints.MapPost($"{Commitment}/updates", PostUpdateAsync).ForBoard("PostCommitmentUpdate", "Add an update with its evidence.", StatusCodes.Status201Created);
         endpoints.MapPut($"{Commitment}/override", PutOverrideAsync).ForBoard("PutStatusOverride", "Override the status with a reason, or clear it (status null).");
         endpoints.MapPost($"{Board}/fund", PostFundAsync).ForBoard("PostFundEntry", "Record a contribution to the pooled fund or a spend against a commitment.", StatusCodes.Status201Created);
+        endpoints.MapCasesApi(Board);
         endpoints.MapPut($"{Board}/turn-the-curve/{{indicator}}", PutCurveAsync).ForBoard("PutTurnTheCurve", "Set the story, partners and what works.");
         return endpoints;
     }
 
-    private static RouteHandlerBuilder ForBoard(this RouteHandlerBuilder endpoint, string name, string summary, int success = StatusCodes.Status200OK) =>
+    internal static RouteHandlerBuilder ForBoard(this RouteHandlerBuilder endpoint, string name, string summary, int success = StatusCodes.Status200OK) =>
         endpoint.ForAnyKey().Produces(success).Produces(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName(name).WithSummary(summary);
 
@@ -169,10 +171,10 @@ public static class BoardsApi
         });
 
     /// <summary>The public reads: the view (published values unless entitled) is what keeps them safe.</summary>
-    private static bool Anyone(ClaimsPrincipal user, PartnershipBoard board) => true;
+    internal static bool Anyone(ClaimsPrincipal user, PartnershipBoard board) => true;
 
     /// <summary>Finds the board (404), checks the caller may (403), then does the work in the caller's view of the place.</summary>
-    private static async Task<IResult> WithBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue, DataViews dataViews,
+    internal static async Task<IResult> WithBoardAsync(string id, ClaimsPrincipal user, ICatalogue catalogue, DataViews dataViews,
         Func<ClaimsPrincipal, PartnershipBoard, bool> may, Func<PartnershipBoard, DataView, Task<IResult>> work)
     {
         if (await catalogue.FindBoardAsync(id) is not { } board) return NoBoard(id);

@@ -70,6 +70,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<BoardDetailsStore>();
         services.AddSingleton<BoardEditor>();
         services.AddSingleton<BoardMeetingView>();
+        services.AddSingleton<Benefits.AppraisalStore>().AddSingleton<Benefits.CaseReader>().AddSingleton<Benefits.CaseEditor>();
         services.AddScrutinyCommittees();
         services.AddSingleton((builder.Configuration.GetSection(AccessCacheOptions.Section).Get<AccessCacheOptions>() ?? new AccessCacheOptions()).Checked());
         services.AddSingleton<ApiKeyCheckCache>();
@@ -155,6 +156,7 @@ public static class SiloServiceExtensions
         api.MapApiKeysApi();
         api.MapAuditApi();
         api.MapBoardsApi();
+        Benefits.AppraisalApi.MapAppraisalApi(api);
         api.MapCommitteesApi();
         endpoints.MapCspReports();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Security;
+
+namespace Scrutiny.Silo.Benefits;
+
+/// <summary>
+/// The unit-cost catalogue and the appraisal settings: anyone reads them (every case shows the figures it rests on),
+/// an administrator keeps them; every write is audited.
+/// </summary>
+public static class AppraisalApi
+{
+    public static IEndpointRouteBuilder MapAppraisalApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/unit-costs", ListAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+            .Produces<IReadOnlyList<UnitCostResource>>().WithName("ListUnitCosts")
+            .WithSummary("Every unit cost: what it is, who bears it, its value in pence at its price year, source, licence, confidence grade and kind.");
+        endpoints.MapPut("/unit-costs/{code}", PutAsync).ForAdministrators()
+            .Accepts<UnitCostBody>("application/json").Produces<UnitCostResource>().Produces<UnitCostResource>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("PutUnitCost")
+            .WithSummary("Create or replace a unit cost; value in pounds and pence at priceYear's prices (audited).");
+        endpoints.MapGet("/appraisal-settings", GetSettingsAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+            .Produces<AppraisalSettingsResource>().WithName("GetAppraisalSettings")
+            .WithSummary("The discount rate, price year, optimism bias by confidence grade and deflator series every case is worked out with.");
+        endpoints.MapPut("/appraisal-settings", PutSettingsAsync).ForAdministrators()
+            .Accepts<AppraisalSettingsBody>("application/json").Produces<AppraisalSettingsResource>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("PutAppraisalSettings")
+            .WithSummary("Replace the appraisal settings (audited).");
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(AppraisalStore store, CancellationToken cancellationToken) =>
+        Results.Ok((await store.ListUnitCostsAsync(cancellationToken)).Select(UnitCostResource.From));
+
+    private static async Task<IResult> PutAsync(string code, UnitCostBody body, ClaimsPrincipal user, CaseEditor editor, CancellationToken cancellationToken)
+    {
+        var (saved, problems) = await editor.SaveUnitCostAsync(code, body, user.Actor(), cancellationToken);
+        if (saved.Count == 0) return ApiResults.Invalid(problems);
+        var (cost, created) = saved[0];
+        return created ? Results.Created($"/api/v1/unit-costs/{code}", UnitCostResource.From(cost)) : Results.Ok(UnitCostResource.From(cost));
+    }
+
+    private static async Task<IResult> GetSettingsAsync(AppraisalStore store, CancellationToken cancellationToken) =>
+        Results.Ok(AppraisalSettingsResource.From(await store.GetSettingsAsync(cancellationToken)));
+
+    private static async Task<IResult> PutSettingsAsync(AppraisalSettingsBody body, ClaimsPrincipal user, CaseEditor editor, CancellationToken cancellationToken)
+    {
+        var (settings, problems) = await editor.SaveSettingsAsync(body, user.Actor(), cancellationToken);
+        return settings is null ? ApiResults.Invalid(problems) : Results.Ok(AppraisalSettingsResource.From(settings));
+    }
+}

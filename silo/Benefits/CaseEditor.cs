@@ -1,0 +1,68 @@
+using Scrutiny.Grains.Benefits;
+using Scrutiny.Grains.Boards;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Storage;
+using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Boards;
+
+namespace Scrutiny.Silo.Benefits;
+
+/// <summary>
+/// The one way the benefit figures change, for the API and the dashboard's forms alike: a board's case (written by
+/// the board's grain with its audit row, so open pages hear of it), the unit-cost catalogue and the settings (written
+/// by <see cref="AppraisalStore"/>, then every board with a case told, so that its pages work the case out again).
+/// Who may call is the caller's business.
+/// </summary>
+public sealed class CaseEditor(IGrainFactory grains, AppraisalStore store, ICatalogue catalogue, TimeProvider time)
+{
+    public async Task<BoardEdit<CaseSettings>> SetAsync(PartnershipBoard board, string commitment, CaseBody? body, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        // The commitments' indicators are the same in every view.
+        var records = (await Grain(board.Id).GetBoardAsync(DataView.Published))!;
+        if (records.Commitments.FirstOrDefault(c => c.Commitment.Id == commitment) is not { } made) return new(null, []);
+        var costs = (await store.ListUnitCostsAsync(cancellationToken)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var (draft, problems) = BenefitBodyRules.Case(body, made.Commitment.Indicators, costs);
+        if (draft is null) return BoardEdit<CaseSettings>.Invalid(problems);
+        return new(await Grain(board.Id).SetCaseAsync(commitment, draft, new BoardChange(actor, time.GetUtcNow(), null)), []);
+    }
+
+    /// <summary>False when the board states no case for the commitment.</summary>
+    public async Task<bool> ClearAsync(PartnershipBoard board, string commitment, string actor)
+    {
+        var records = (await Grain(board.Id).GetBoardAsync(DataView.Published))!;
+        if (records.CaseOf(commitment) is null) return false;
+        await Grain(board.Id).SetCaseAsync(commitment, null, new BoardChange(actor, time.GetUtcNow(), null));
+        return true;
+    }
+
+    public async Task<(IReadOnlyList<(UnitCost Cost, bool Created)> Saved, IReadOnlyList<FieldProblem> Problems)> SaveUnitCostAsync(
+        string code, UnitCostBody? body, string actor, CancellationToken cancellationToken = default)
+    {
+        var (cost, problems) = BenefitBodyRules.UnitCost(code, body, actor, time.GetUtcNow());
+        if (cost is null) return ([], problems);
+        var created = await store.SaveUnitCostsAsync([cost], cancellationToken);
+        await TellBoardsAsync(cancellationToken);
+        return ([(cost, created[0])], []);
+    }
+
+    public async Task<(AppraisalSettings? Settings, IReadOnlyList<FieldProblem> Problems)> SaveSettingsAsync(AppraisalSettingsBody? body, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var at = time.GetUtcNow();
+        var (settings, problems) = BenefitBodyRules.Settings(body, actor, at);
+        if (settings is null) return (null, problems);
+        await store.SaveSettingsAsync(settings, actor, at, cancellationToken);
+        await TellBoardsAsync(cancellationToken);
+        return (settings, []);
+    }
+
+    /// <summary>Every board's pages hear that its cases' figures may have moved (a refresh publishes one change a board).</summary>
+    private async Task TellBoardsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var board in await catalogue.ListBoardsAsync(null, cancellationToken)) await Grain(board.Id).RefreshStatusesAsync();
+    }
+
+    private IPartnershipBoardGrain Grain(string id) => grains.GetGrain<IPartnershipBoardGrain>(id);
+}
