@@ -34,5 +34,12 @@ public static class BoardPaths
 
     public static string NewFundEntry(string id) => $"{Board(id)}/fund/new";
 
+    /// <summary>The form where the board states a commitment's cost-benefit case.</summary>
+    public static string EditCase(string id, string commitment) => $"{Commitment(id, commitment)}/case";
+
+    /// <summary>The case as CSV, from the API, in the reader's view as the page is.</summary>
+    public static string CaseCsv(string id, string commitment) =>
+        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(commitment)}?format=csv";
+
     public static string EditTurnTheCurve(string id, string indicator) => $"{TurnTheCurve(id, indicator)}/edit";
 }

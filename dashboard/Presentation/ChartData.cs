@@ -55,3 +55,8 @@ public sealed record BarIntervalItem(
 
 /// <summary>The labelled line the bars are read against (England, or the parent).</summary>
 public sealed record ChartReference(string Label, double Value);
+
+/// <summary><c>data-chart="flows"</c>: a case's sectors in the table's order, each with what it paid, gains and would fairly pay, in pence.</summary>
+public sealed record FlowsChart(string Title, IReadOnlyList<FlowsChartSector> Sectors);
+
+public sealed record FlowsChartSector(string Sector, long PaidPence, long GainsPence, long FairSharePence);

@@ -2,7 +2,7 @@
 // PNG and SVG downloads. Progressive enhancement only: each figure links to a table with the same numbers, which
 // is the page's content without JavaScript.
 //
-//   <figure class="app-chart" data-chart="spc|bar-intervals" id="…">
+//   <figure class="app-chart" data-chart="spc|bar-intervals|flows" id="…">
 //     <figcaption>…</figcaption>
 //     <script type="application/json" data-chart-data>{…}</script>
 //     <div class="app-chart__canvas" data-chart-canvas></div>
@@ -12,12 +12,14 @@
 // Figures are drawn on load and again when live.js swaps in a fresh region (`scrutiny:refreshed`).
 import { barIntervalsOptions, barIntervalsSummary, drawIntervals } from './charts/bar-intervals.js'
 import { addDownloads } from './charts/downloads.js'
+import { decorateFlows, flowsOptions, flowsSummary } from './charts/flows.js'
 import { ink, secondaryInk, grid } from './charts/palette.js'
 import { markSpcPoints, spcOptions, spcSummary } from './charts/spc.js'
 
 const kinds = {
   spc: { options: spcOptions, summary: spcSummary, decorate: markSpcPoints },
-  'bar-intervals': { options: barIntervalsOptions, summary: barIntervalsSummary, decorate: drawIntervals }
+  'bar-intervals': { options: barIntervalsOptions, summary: barIntervalsSummary, decorate: drawIntervals },
+  flows: { options: flowsOptions, summary: flowsSummary, decorate: decorateFlows }
 }
 
 // The chart drawn in each figure, by figure id, so that a redraw destroys the old one first.

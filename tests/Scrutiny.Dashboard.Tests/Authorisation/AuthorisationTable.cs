@@ -81,6 +81,7 @@ public static class AuthorisationTable
         .. Page("/boards/{Id}/commitments/{Commitment}/updates/new", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/commitments/{Commitment}/status", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/fund/new", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/commitments/{Commitment}/case", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/turn-the-curve/{Indicator}/edit", Access.BoardWorkerPages),
         // A committee's own forms: its members and administrators (CommitteeAccess.MayWork), opened or posted.
         .. Page("/committees/{Id}/meetings/new", Access.CommitteeWorkerPages),
@@ -170,6 +171,16 @@ public static class AuthorisationTable
         ("POST /api/v1/boards/{id}/commitments/{commitment}/updates", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/commitments/{commitment}/override", Access.BoardAgencyKeyOrAdmin),
         ("POST /api/v1/boards/{id}/fund", Access.BoardAgencyKeyOrAdmin),
+        // A commitment's case is read as the board's figures are (from the values the reader may see); its board states it.
+        ("GET /api/v1/boards/{id}/cases", Access.Public),
+        ("GET /api/v1/boards/{id}/cases/{commitment}", Access.Public),
+        ("PUT /api/v1/boards/{id}/cases/{commitment}", Access.BoardAgencyKeyOrAdmin),
+        ("DELETE /api/v1/boards/{id}/cases/{commitment}", Access.BoardAgencyKeyOrAdmin),
+        // The unit costs and settings every case rests on: anyone reads them, an administrator keeps them.
+        ("GET /api/v1/unit-costs", Access.Public),
+        ("PUT /api/v1/unit-costs/{code}", Access.AdminKey),
+        ("GET /api/v1/appraisal-settings", Access.Public),
+        ("PUT /api/v1/appraisal-settings", Access.AdminKey),
         ("GET /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.Public),
         ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
