@@ -16,17 +16,14 @@ public sealed record DemoBoardCounts(int Commitments, int Milestones, int Update
 }
 
 /// <summary>
-/// A demo board's story: its commitments made at the start of the previous financial year with their milestones,
+/// A demo board's story: its commitments made at the start of the financial year before last with their milestones,
 /// milestones done as the months went by, the pooled fund paid in and spent, updates with evidence in the last
 /// weeks, a Turn-the-Curve plan, then the chair and meetings. Everything goes through <see cref="BoardEditor"/>, the
 /// API's own checks and writes (audited, actor <see cref="DemoSeeder.SubmittedBy"/>), on a clock set to each step's day.
 /// </summary>
-public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, BoardDetailsStore details, ICatalogue catalogue)
+public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, BoardDetailsStore details, ICatalogue catalogue, Benefits.AppraisalStore appraisal)
 {
     private const string Actor = DemoSeeder.SubmittedBy;
-
-    /// <summary>Days after the start of the previous financial year that the board made its commitments.</summary>
-    private const int CommittedAfterDays = 20;
 
     /// <summary>Writes the story, unless the board has records already (a seeded demo is left as it is).</summary>
     public async Task<DemoBoardCounts> SeedAsync(DemoBorough borough, DateTimeOffset now, CancellationToken cancellationToken)
@@ -40,7 +37,7 @@ public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, Board
         var editor = new BoardEditor(rules, grains, details, clock);
         var story = new DemoTimeline(now);
         var today = story.Today;
-        var committedOn = DemoDays.FinancialYearStart(today).AddYears(-1).AddDays(CommittedAfterDays);
+        var committedOn = DemoDays.CommitmentsMade(today);
         var made = new List<(DemoCommitmentPlan Plan, string Id)>();
         int milestones = 0, updates = 0;
 
@@ -84,6 +81,14 @@ public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, Board
                 var against = plan is null ? entry : entry with { Commitment = made.Single(m => m.Plan == plan).Id };
                 Written(await editor.AddFundEntryAsync(board, against, Actor), $"fund {entry.Kind} {entry.On}");
                 fundEntries++;
+            });
+
+        // The demo's cost-benefit case, stated a month after the commitment was made (DemoCases: its unit costs are seeded first).
+        if (DemoCases.Effects.ContainsKey(borough.Slug))
+            story.On(committedOn.AddDays(30), 15, async () =>
+            {
+                var cases = new Benefits.CaseEditor(grains, appraisal, catalogue, clock);
+                Written(await cases.SetAsync(board, made.Single(m => m.Plan == DemoCases.Plan).Id, DemoCases.Case(today), Actor, cancellationToken), "case");
             });
 
         var place = await catalogue.FindPlaceAsync(borough.PlaceCode, cancellationToken);

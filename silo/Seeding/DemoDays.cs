@@ -16,6 +16,12 @@ public static class DemoDays
     public static DateOnly FinancialYearStart(DateOnly day) =>
         new(day.Month >= FinancialYear.FirstMonth ? day.Year : day.Year - 1, FinancialYear.FirstMonth, 1);
 
+    /// <summary>
+    /// The day the demo boards made their commitments: 20 days into the financial year before last, so that a case
+    /// counted from it has two whole years and the current one.
+    /// </summary>
+    public static DateOnly CommitmentsMade(DateOnly today) => FinancialYearStart(today).AddYears(-2).AddDays(20);
+
     /// <summary>The latest <paramref name="weekday"/> on or before <paramref name="day"/>.</summary>
     public static DateOnly OnOrBefore(DateOnly day, DayOfWeek weekday) =>
         day.AddDays(-(((int)day.DayOfWeek - (int)weekday + 7) % 7));

@@ -4,9 +4,10 @@ using Scrutiny.Silo.Boards;
 namespace Scrutiny.Silo.Seeding;
 
 /// <summary>
-/// The demo boards' pooled fund for the previous and the current financial year: every member agency pays in at the
-/// start of the year, in proportion to the borough's residents, and each commitment's lead agency spends its share
-/// during the year (the current year only as far as it has gone). Amounts vary a little, the same on every run.
+/// The demo boards' pooled fund for the three financial years since the commitments were made (the one before last,
+/// the last and the current one): every member agency pays in at the start of the year, in proportion to the
+/// borough's residents, and each commitment's lead agency spends its share during the year (the current year only as
+/// far as it has gone). Amounts vary a little, the same on every run.
 /// </summary>
 public static class DemoFund
 {
@@ -30,7 +31,7 @@ public static class DemoFund
     {
         var entries = new List<(FundBody, DemoCommitmentPlan?)>();
         var current = DemoDays.FinancialYearStart(today);
-        foreach (var (start, uplift) in new[] { (current.AddYears(-1), 1m), (current, Uplift) })
+        foreach (var (start, uplift) in new[] { (current.AddYears(-2), 1m), (current.AddYears(-1), Uplift), (current, Uplift * Uplift) })
         {
             var random = StableRandom.For("fund", borough.Slug, DemoDays.Text(start));
             var roles = Enum.GetValues<PartnerRole>();
@@ -44,7 +45,7 @@ public static class DemoFund
                     $"Contribution for {FinancialYear.Of(start)}"), null));
             }
 
-            // The previous year spent in two halves; this year as far as it has gone (a little at least, from its first day).
+            // A past year spent in two halves; this year as far as it has gone (a little at least, from its first day).
             var yearDays = start.AddYears(1).DayNumber - start.DayNumber;
             var elapsed = Math.Min(today.DayNumber - start.DayNumber, yearDays);
             var spent = start == current ? Math.Max(elapsed / (decimal)yearDays, 0.02m) : 1m;

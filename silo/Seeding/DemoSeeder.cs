@@ -15,7 +15,7 @@ namespace Scrutiny.Silo.Seeding;
 /// </summary>
 public sealed class DemoSeeder(
     CatalogueWriter catalogue, IGrainFactory grains, DemoPeople people, DemoPublication publication, DemoBoards boards, DemoScrutiny scrutiny,
-    TimeProvider time, ILogger<DemoSeeder> logger)
+    Benefits.CaseEditor cases, Benefits.AppraisalStore appraisal, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string SubmittedBy = "seed-demo";
 
@@ -60,6 +60,12 @@ public sealed class DemoSeeder(
 
         await publication.ReleaseAllButNewestAsync(plan.Where(r => r.Indicator.Code == DemoPublication.ReleasedIndicator)
             .SelectMany(r => r.Values.Select(v => v.Period)), cancellationToken);
+
+        // Before the boards, whose cases value outcomes by them; an administrator's own figures are never replaced.
+        if ((await appraisal.ListUnitCostsAsync(cancellationToken)).Count == 0)
+            foreach (var (code, body) in DemoCases.UnitCosts) await cases.SaveUnitCostAsync(code, body, SubmittedBy, cancellationToken);
+        if ((await appraisal.GetSettingsAsync(cancellationToken)).UpdatedBy is null)
+            await cases.SaveSettingsAsync(DemoCases.Settings(today), SubmittedBy, cancellationToken);
 
         // After the returns: baselines and statuses are read from the figures, and the committee links to the commitments.
         var written = new DemoBoardCounts[DemoBoroughs.All.Count];

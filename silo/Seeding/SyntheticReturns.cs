@@ -11,7 +11,8 @@ namespace Scrutiny.Silo.Seeding;
 public static class SyntheticReturns
 {
     // Every series starts here, before any window the seed shows, and draws the same random numbers for every
-    // period; so a period's value does not depend on the day the seed runs, only which periods are shown does.
+    // period; so a period's value does not depend on the day the seed runs, only which periods are shown does (but for
+    // the series a demo case counts, whose work began on a day reckoned from today: DemoCases).
     private static readonly DateOnly SeriesStart = new(2019, 1, 1);
 
     // Shifts start within these three years, so that they fall inside the history a page shows.
@@ -34,7 +35,12 @@ public static class SyntheticReturns
         for (var period = Period.Containing(SeriesStart, indicator.Frequency); period.End <= today; period = period.Next())
         {
             var years = (period.Start.DayNumber - SeriesStart.DayNumber) / 365.25;
-            var expected = level * Math.Pow(1 + trend, years) * (1 + Season(period, profile)) * (period.Start >= shiftAt ? 1 + shift : 1);
+            // A series a demo case counts moves only by its trend and the work's effect (no season, no shift), so that the
+            // case's story is the work's and not the calendar's: a straight-line baseline cannot tell a summer's dip.
+            var counted = DemoCases.Counts(borough, indicator);
+            var expected = counted
+                ? level * Math.Pow(1 + trend, years) * (1 - DemoCases.Effect(borough, period, today))
+                : level * Math.Pow(1 + trend, years) * (1 + Season(period, profile)) * (period.Start >= shiftAt ? 1 + shift : 1);
             var z = random.NextNormal() + (random.NextDouble() < OutlierChance ? (random.NextDouble() < 0.5 ? -4 : 4) : 0);
             var value = Math.Clamp(expected * (1 + profile.Noise * z), 0, profile.Maximum);
             if (indicator.Unit == IndicatorUnit.Count) value *= residents;

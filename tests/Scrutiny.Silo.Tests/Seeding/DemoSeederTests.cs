@@ -6,6 +6,8 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.People;
+using Scrutiny.Grains.Benefits;
+using Scrutiny.Silo.Benefits;
 using Scrutiny.Silo.Seeding;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
@@ -235,14 +237,14 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     }
 
     [Theory, ClassData(typeof(Engines))]
-    public async Task Every_board_has_a_pooled_fund_for_this_year_and_last_paid_in_by_every_member_and_spent_on_its_commitments(StoreEngine engine)
+    public async Task Every_board_has_a_pooled_fund_for_the_three_years_since_its_commitments_paid_in_by_every_member_and_spent_on_them(StoreEngine engine)
     {
         var silo = await demo.SiloAsync(engine);
         var today = DateOnly.FromDateTime(SeededDemo.Now.UtcDateTime);
         foreach (var borough in DemoBoroughs.All)
         {
             var view = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.All))!;
-            Assert.Equal([FinancialYear.Of(today.AddYears(-1)), FinancialYear.Of(today)], view.Budget.Select(y => y.FinancialYear));
+            Assert.Equal([FinancialYear.Of(today.AddYears(-2)), FinancialYear.Of(today.AddYears(-1)), FinancialYear.Of(today)], view.Budget.Select(y => y.FinancialYear));
             foreach (var year in view.Budget)
             {
                 Assert.Equal(view.Board.MemberAgencies.Order(), year.ContributedByAgency.Keys.Order());
@@ -250,9 +252,10 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
                 Assert.Equal(view.Commitments.Select(c => c.Commitment.Id).Order(), year.SpentByCommitment.Keys.Order());
                 Assert.True(year.SpentPence > 0 && year.BalancePence > 0, $"{borough.Slug} {year.FinancialYear}: spent {year.SpentPence} of {year.ContributedPence}.");
             }
-            // Last year's fund was nearly all spent; this year's (four and a half months in) about a third.
+            // Past years' funds were nearly all spent; this year's (four and a half months in) about a third.
             Assert.InRange(view.Budget[0].SpentPence / (double)view.Budget[0].ContributedPence, 0.8, 0.95);
-            Assert.InRange(view.Budget[1].SpentPence / (double)view.Budget[1].ContributedPence, 0.25, 0.45);
+            Assert.InRange(view.Budget[1].SpentPence / (double)view.Budget[1].ContributedPence, 0.8, 0.95);
+            Assert.InRange(view.Budget[2].SpentPence / (double)view.Budget[2].ContributedPence, 0.25, 0.45);
             // About £2.80 a resident a year.
             Assert.InRange(view.Budget[0].ContributedPence / 100.0 / borough.Population, 2.5, 3.1);
             Assert.All(view.Fund, f => Assert.True(f.On <= today && f.AmountPence % 100 == 0));
@@ -332,5 +335,38 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         // Spread over the past as a real board's records are, not all at the moment of seeding; never after it.
         Assert.All(audit, a => Assert.True(a.At <= SeededDemo.Now));
         Assert.Contains(audit, a => a.At < SeededDemo.Now.AddYears(-1));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Two_boards_state_the_same_case_one_pays_back_in_its_third_year_the_other_never(StoreEngine engine)
+    {
+        var silo = await demo.SiloAsync(engine);
+        var today = DateOnly.FromDateTime(SeededDemo.Now.UtcDateTime);
+        var reader = silo.Services.GetRequiredService<CaseReader>();
+        var results = new Dictionary<string, CaseAppraisal>();
+        foreach (var borough in DemoBoroughs.All)
+        {
+            var view = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(borough)).GetBoardAsync(DataView.Published))!;
+            var cases = await reader.ForAllAsync(view, DataView.Published);
+            Assert.Equal(DemoCases.Effects.ContainsKey(borough.Slug) ? 1 : 0, cases.Count);
+            if (cases.Count == 1) results[borough.Slug] = cases[0];
+        }
+
+        var (works, fails) = (results["manchester"], results["bolton"]);
+        Assert.All(results.Values, a => Assert.Empty(a.Problems));
+        Assert.All(results.Values, a => Assert.True(a.Illustrative));
+        // Three financial years: the one the work started in, the next, and this one so far.
+        Assert.Equal([FinancialYear.Of(today.AddYears(-2)), FinancialYear.Of(today.AddYears(-1)), FinancialYear.Of(today)],
+            works.Result!.Periods.Select(p => p.Period));
+        Assert.True(works.Result.PresentBenefitPence > works.Result.PresentCostPence,
+            $"Manchester: benefit {works.Result.PresentBenefitPence}, cost {works.Result.PresentCostPence}");
+        // Not paid back after two years: the first built the pathway.
+        Assert.True(works.Result.Periods.Take(2).Sum(p => (p.Benefit - p.Cost) * p.DiscountFactor) < 0);
+        Assert.Equal(FinancialYear.Of(today), works.Result.PaysBackIn);
+        Assert.Null(fails.Result!.PaysBackIn);
+        Assert.True(fails.Result.NetPresentValuePence < 0);
+        // The NHS bears the bed days, so gains the savings; the council paid into the pool and gains nothing from this case.
+        Assert.True(works.Flows.Single(f => f.Sector == "health").GainsPence > 0);
+        Assert.True(works.Flows.Single(f => f.Sector == "local_government") is { GainsPence: 0, PaidTowardsCasePence: > 0 });
     }
 }
