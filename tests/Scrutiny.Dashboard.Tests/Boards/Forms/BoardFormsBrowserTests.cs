@@ -27,7 +27,7 @@ public sealed class BoardFormsBrowserTests(Browser browser)
         }
         // With errors: a form of each kind of input (rows, radios, selects), sent empty.
         foreach (var path in new[] { BoardPaths.NewCommitment(Board), BoardPaths.OverrideStatus(Board, commitment.Id), BoardPaths.NewFundEntry(Board),
-                     BoardPaths.EditTurnTheCurve(Board, Admissions) })
+                     BoardPaths.EditTurnTheCurve(Board, Admissions), BoardPaths.EditCase(Board, commitment.Id) })
         {
             await page.GotoAsync(path);
             await page.Locator("main form button[type=submit]").ClickAsync();

@@ -60,5 +60,6 @@ public static class BoardFormsCatalogue
         (BoardPaths.OverrideStatus(Board, commitment.Id), "status", "Override the status"),
         (BoardPaths.NewFundEntry(Board), "fund-entry", "Record money in the pooled fund"),
         (BoardPaths.EditTurnTheCurve(Board, TestCatalogue.Admissions), "turn-the-curve", "Turn the Curve"),
+        (BoardPaths.EditCase(Board, commitment.Id), "case", "State what it saves"),
     ];
 }
