@@ -37,9 +37,18 @@ public static class BoardPaths
     /// <summary>The form where the board states a commitment's cost-benefit case.</summary>
     public static string EditCase(string id, string commitment) => $"{Commitment(id, commitment)}/case";
 
-    /// <summary>The case as CSV, from the API, in the reader's view as the page is.</summary>
-    public static string CaseCsv(string id, string commitment) =>
-        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(commitment)}?format=csv";
+    public static string Cohort(string id, string cohort) => $"{Board(id)}/cohorts/{Uri.EscapeDataString(cohort)}";
+
+    public static string NewCohort(string id) => $"{Board(id)}/cohorts/new";
+
+    public static string EditCohort(string id, string cohort) => $"{Cohort(id, cohort)}/edit";
+
+    /// <summary>The form where the board states a cohort's cost-benefit case.</summary>
+    public static string EditCohortCase(string id, string cohort) => $"{Cohort(id, cohort)}/case";
+
+    /// <summary>A case (a commitment's or a cohort's) as CSV, from the API, in the reader's view as the page is.</summary>
+    public static string CaseCsv(string id, string subject) =>
+        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(subject)}?format=csv";
 
     public static string EditTurnTheCurve(string id, string indicator) => $"{TurnTheCurve(id, indicator)}/edit";
 }

@@ -78,7 +78,8 @@ public sealed class BoardReader(ICatalogue catalogue, IGrainFactory grains, Data
 
     private async Task<Dictionary<string, IndicatorDefinition>> IndicatorsAsync(BoardView records, CancellationToken cancellationToken)
     {
-        var codes = records.Commitments.SelectMany(c => c.Commitment.Indicators).Concat(records.Plans.Select(p => p.Indicator)).Distinct(StringComparer.Ordinal);
+        var codes = records.Commitments.SelectMany(c => c.Commitment.Indicators).Concat(records.Plans.Select(p => p.Indicator))
+            .Concat(records.Cohorts.SelectMany(c => c.Outcomes.Prepend(c.SizeIndicator))).Distinct(StringComparer.Ordinal);
         var found = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
         foreach (var code in codes)
             if (await catalogue.FindIndicatorAsync(code, cancellationToken) is { } indicator) found[code] = indicator;

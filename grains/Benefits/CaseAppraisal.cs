@@ -34,13 +34,13 @@ public sealed record SectorFlow(string Sector, long ContributedToPoolPence, long
 }
 
 /// <summary>
-/// A commitment's cost-benefit case worked out from the series the reader may see, the pooled fund's spend against it,
+/// A commitment's or cohort's cost-benefit case worked out from the series the reader may see, the pooled fund's spend on it,
 /// the catalogue's unit costs and the administrator's settings. <see cref="Result"/> is null while any
 /// <see cref="Problems"/> remain: a case is computed whole or not at all, never from the outcomes that happen to be
 /// valuable.
 /// </summary>
 public sealed record CaseAppraisal(
-    CaseSettings Settings, AppraisalSettings Appraisal, IReadOnlyList<ValuedOutcome> Outcomes, IReadOnlyList<CaseCost> Costs,
+    CaseSubject Subject, CaseSettings Settings, AppraisalSettings Appraisal, IReadOnlyList<ValuedOutcome> Outcomes, IReadOnlyList<CaseCost> Costs,
     CaseResult? Result, IReadOnlyList<SectorFlow> Flows, IReadOnlyList<CaseProblem> Problems)
 {
     public string StartYear => FinancialYear.Of(Settings.Starts);
@@ -65,14 +65,16 @@ public sealed record CaseAppraisal(
         : null;
 }
 
-/// <summary>Works out a commitment's case (<c>docs/benefits.md</c> states every step).</summary>
+/// <summary>Works out a commitment's or cohort's case (<c>docs/benefits.md</c> states every step).</summary>
 public static class CaseAppraiser
 {
     /// <param name="series">The series of the board's place the reader may see, by indicator code: a case is never
     /// worked from a value its reader could not see.</param>
     /// <param name="sectors">Each agency's sector, by code.</param>
+    /// <param name="subject">The commitment or cohort: its indicators are the only ones a line may count, and the spend
+    /// against its commitments is the case's cost.</param>
     public static CaseAppraisal Appraise(
-        CaseSettings settings, IReadOnlyDictionary<string, IndicatorSeries> series, IEnumerable<FundEntry> fund,
+        CaseSubject subject, CaseSettings settings, IReadOnlyDictionary<string, IndicatorSeries> series, IEnumerable<FundEntry> fund,
         IReadOnlyDictionary<string, UnitCost> unitCosts, AppraisalSettings appraisal, IReadOnlyDictionary<string, string> sectors)
     {
         var problems = new List<CaseProblem>();
@@ -85,26 +87,26 @@ public static class CaseAppraiser
         {
             var line = settings.Lines[i];
             var field = $"lines[{i}]";
-            if (Value(line, field, series.GetValueOrDefault(line.Indicator), unitCosts.GetValueOrDefault(line.UnitCost), settings,
+            if (Value(line, field, subject.Indicators.Contains(line.Indicator) ? series.GetValueOrDefault(line.Indicator) : null, unitCosts.GetValueOrDefault(line.UnitCost), settings,
                     appraisal, problems) is not { } valued) continue;
             outcomes.Add(valued);
             lines.Add(new BenefitLine(line.Indicator, valued.Indicator.Polarity, line.UnitCost, valued.Cost.BorneBy, valued.UnitCostPence,
                 valued.OptimismBias, [.. ByFinancialYear(valued.Periods, startYear)]));
         }
 
-        var spend = fund.Where(e => e.Kind == FundEntryKind.Spend && e.Commitment == settings.Commitment).ToList();
+        var spend = fund.Where(e => e.Kind == FundEntryKind.Spend && e.Commitment is { } c && subject.SpendOf.Contains(c)).ToList();
         // Spend before the case's first year (setting up) counts in that year, undiscounted.
         var costs = spend.GroupBy(e => Math.Max(0, StartYearOf(e.FinancialYear) - startYear))
             .OrderBy(g => g.Key)
             .Select(g => new CaseCost(g.Key == 0 ? FinancialYear.Of(settings.Starts) : g.First().FinancialYear, g.Key, g.Sum(e => e.AmountPence)))
             .ToList();
 
-        if (problems.Count > 0) return new CaseAppraisal(settings, appraisal, outcomes, costs, null, [], problems);
+        if (problems.Count > 0) return new CaseAppraisal(subject, settings, appraisal, outcomes, costs, null, [], problems);
 
         var assumptions = new CaseAssumptions(settings.Deadweight, settings.Attribution, appraisal.DiscountRate);
         var result = BenefitCase.Compute(assumptions, lines, [.. costs.Select(c => (c.FinancialYear, c.Year, c.Pence))]);
         outcomes = [.. outcomes.Select((o, i) => o with { PresentBenefit = result.LinePresentBenefit[i] })];
-        return new CaseAppraisal(settings, appraisal, outcomes, costs, result, Flows(result, fund, sectors), []);
+        return new CaseAppraisal(subject, settings, appraisal, outcomes, costs, result, Flows(result, fund, sectors), []);
     }
 
     /// <summary>The year a financial year named <c>2026/27</c> starts in.</summary>
@@ -115,7 +117,7 @@ public static class CaseAppraiser
     {
         var starts = settings.Starts;
         var before = problems.Count;
-        if (series is null) problems.Add(new($"{field}.indicator", $"'{line.Indicator}' is not one of the commitment's indicators."));
+        if (series is null) problems.Add(new($"{field}.indicator", $"'{line.Indicator}' is not one of the indicators this case may count."));
         else
         {
             if (series.Indicator.Unit is IndicatorUnit.Value or IndicatorUnit.PercentagePoints)

@@ -55,9 +55,18 @@ public interface IPartnershipBoardGrain : IGrainWithStringKey
     Task<TurnTheCurvePlan> SetTurnTheCurveAsync(string indicator, string story, IReadOnlyList<CurvePartner> partners,
         IReadOnlyList<WhatWorksIdea> whatWorks, BoardChange change);
 
-    /// <summary>Sets what the board states for a commitment's cost-benefit case, or clears it when <paramref name="draft"/> is null.</summary>
+    [Alias("create-cohort")]
+    Task<Cohort> CreateCohortAsync(CohortDraft draft, BoardChange change);
+
+    [Alias("update-cohort")]
+    Task<Cohort?> UpdateCohortAsync(string cohortId, CohortDraft draft, BoardChange change);
+
+    /// <summary>
+    /// Sets what the board states for the cost-benefit case of a commitment or cohort (<paramref name="subjectId"/>), or
+    /// clears it when <paramref name="draft"/> is null; null when the board has no such commitment or cohort.
+    /// </summary>
     [Alias("set-case")]
-    Task<CaseSettings?> SetCaseAsync(string commitmentId, CaseDraft? draft, BoardChange change);
+    Task<CaseSettings?> SetCaseAsync(string subjectId, CaseDraft? draft, BoardChange change);
 
     /// <summary>
     /// One-way (the place grain calls it after each change, and must never wait on a board that reads indicators); the
@@ -86,9 +95,10 @@ public sealed record CommitmentView(Commitment Commitment, StatusAssessment Stat
 public sealed record BoardView(
     PartnershipBoard Board, Place Place, IReadOnlyList<Agency> Members, IReadOnlyList<CommitmentView> Commitments,
     IReadOnlyList<TurnTheCurvePlan> Plans, IReadOnlyList<FundEntry> Fund, IReadOnlyList<PooledBudgetYear> Budget, DateOnly Today,
-    IReadOnlyList<CaseSettings> Cases)
+    IReadOnlyList<CaseSettings> Cases, IReadOnlyList<Cohort> Cohorts)
 {
-    public CaseSettings? CaseOf(string commitment) => Cases.FirstOrDefault(c => c.Commitment == commitment);
+    /// <summary>The case of the commitment or cohort with this id; null when the board states none.</summary>
+    public CaseSettings? CaseOf(string subject) => Cases.FirstOrDefault(c => c.Subject == subject);
 }
 
 /// <summary>A commitment whose status changed since the last meeting: what it was then and what it is now.</summary>
@@ -129,6 +139,8 @@ public static class BoardActions
     public const string FundContribution = "pooled_fund_contribution";
     public const string FundSpend = "pooled_fund_spend";
     public const string TurnTheCurveSet = "turn_the_curve_set";
+    public const string CohortCreated = "cohort_created";
+    public const string CohortUpdated = "cohort_updated";
     public const string CaseSet = "benefit_case_set";
     public const string CaseCleared = "benefit_case_cleared";
     public const string DetailsSet = "board_details_set";

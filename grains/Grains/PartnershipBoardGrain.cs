@@ -151,15 +151,39 @@ public sealed class PartnershipBoardGrain(
         return plan;
     }
 
-    public async Task<CaseSettings?> SetCaseAsync(string commitmentId, CaseDraft? draft, BoardChange change)
+    public async Task<Cohort> CreateCohortAsync(CohortDraft draft, BoardChange change)
     {
-        if (Find(commitmentId) is null) return null;
-        var before = State.Cases.GetValueOrDefault(commitmentId);
+        var cohort = new Cohort(State.NextId("k"), draft.Name, draft.Description, draft.Eligibility, draft.Agencies, draft.SizeIndicator,
+            draft.Outcomes, draft.Commitments, change.By, change.At);
+        State.Cohorts.Add(cohort);
+        await WriteAsync(change, BoardActions.CohortCreated, cohort.Id, draft);
+        return cohort;
+    }
+
+    public async Task<Cohort?> UpdateCohortAsync(string cohortId, CohortDraft draft, BoardChange change)
+    {
+        var index = State.Cohorts.FindIndex(c => c.Id == cohortId);
+        if (index < 0) return null;
+        var before = State.Cohorts[index];
+        var after = before with
+        {
+            Name = draft.Name, Description = draft.Description, Eligibility = draft.Eligibility, Agencies = draft.Agencies,
+            SizeIndicator = draft.SizeIndicator, Outcomes = draft.Outcomes, Commitments = draft.Commitments,
+        };
+        State.Cohorts[index] = after;
+        await WriteAsync(change, BoardActions.CohortUpdated, cohortId, new { before = before.Draft, after = draft });
+        return after;
+    }
+
+    public async Task<CaseSettings?> SetCaseAsync(string subjectId, CaseDraft? draft, BoardChange change)
+    {
+        if (Find(subjectId) is null && State.Cohorts.All(c => c.Id != subjectId)) return null;
+        var before = State.Cases.GetValueOrDefault(subjectId);
         CaseSettings? after = null;
-        if (draft is null) State.Cases.Remove(commitmentId);
-        else State.Cases[commitmentId] = after = new CaseSettings(commitmentId, draft.Starts, draft.Deadweight, draft.Attribution, draft.Lines,
+        if (draft is null) State.Cases.Remove(subjectId);
+        else State.Cases[subjectId] = after = new CaseSettings(subjectId, draft.Starts, draft.Deadweight, draft.Attribution, draft.Lines,
             draft.Notes, change.By, change.At);
-        await WriteAsync(change, draft is null ? BoardActions.CaseCleared : BoardActions.CaseSet, $"{commitmentId}/case",
+        await WriteAsync(change, draft is null ? BoardActions.CaseCleared : BoardActions.CaseSet, $"{subjectId}/case",
             new { before = before?.Draft, after = draft });
         return after;
     }
@@ -242,7 +266,7 @@ public sealed class PartnershipBoardGrain(
             if (await catalogue.FindAgencyAsync(agency) is { } a) sectors[agency] = a.Sector;
         return new BoardView(board, place, members, commitments, [.. State.Plans.Values.OrderBy(p => p.Indicator, StringComparer.Ordinal)],
             State.Fund, PooledBudget.Totals(State.Fund, sectors), today,
-            [.. State.Cases.Values.OrderBy(c => c.Commitment, StringComparer.Ordinal)]);
+            [.. State.Cases.Values.OrderBy(c => c.Subject, StringComparer.Ordinal)], State.Cohorts);
     }
 
     /// <summary>The series of every indicator the board's commitments and plans name, read from their grains in this place.</summary>

@@ -85,7 +85,7 @@ public static class BenefitBodyRules
         return p.Any ? (null, p.List) : (new AppraisalSettings(rate / 100, priceYear, bias, deflator, source, actor, at), []);
     }
 
-    /// <param name="indicators">The commitment's indicators: a case values only what its commitment measures.</param>
+    /// <param name="indicators">The commitment's indicators or the cohort's outcomes: a case values only what its subject measures.</param>
     public static (CaseDraft? Draft, IReadOnlyList<FieldProblem> Problems) Case(CaseBody? body, IReadOnlyList<string> indicators,
         IReadOnlyCollection<string> unitCosts)
     {
@@ -109,7 +109,7 @@ public static class BenefitBodyRules
                 var unitCost = line?.UnitCost?.Trim();
                 if (string.IsNullOrEmpty(indicator)) p.Add($"{field}.indicator", "required", $"{field}.indicator is required.");
                 else if (!indicators.Contains(indicator, StringComparer.Ordinal))
-                    p.Add($"{field}.indicator", "not_linked", $"{field}.indicator '{indicator}' is not one of the commitment's indicators ({string.Join(", ", indicators)}).");
+                    p.Add($"{field}.indicator", "not_linked", $"{field}.indicator '{indicator}' is not one of the indicators this case may count ({string.Join(", ", indicators)}).");
                 if (string.IsNullOrEmpty(unitCost)) p.Add($"{field}.unitCost", "required", $"{field}.unitCost is required.");
                 else if (!unitCosts.Contains(unitCost)) p.Add($"{field}.unitCost", "unknown", $"{field}.unitCost: the catalogue has no unit cost '{unitCost}'.");
                 if (indicator is { Length: > 0 } && unitCost is { Length: > 0 })

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Scrutiny.Grains.Benefits;
-using Scrutiny.Grains.Boards;
 using Scrutiny.Silo.Csv;
 
 namespace Scrutiny.Silo.Benefits;
@@ -14,7 +13,7 @@ namespace Scrutiny.Silo.Benefits;
 /// </summary>
 public static class CaseCsv
 {
-    public static void Write(SafeCsvWriter csv, string board, Commitment commitment, CaseAppraisal a)
+    public static void Write(SafeCsvWriter csv, string board, CaseAppraisal a)
     {
         var s = a.Settings;
         csv.Header("row", "subject", "value", "financial_year", "year", "period", "expected", "expected_lower", "expected_upper", "observed",
@@ -22,7 +21,7 @@ public static class CaseCsv
         void Assumption(string name, string? value) =>
             Row("assumption", name, value, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         Assumption("board", board);
-        Assumption("commitment", $"{commitment.Id} {commitment.Title}");
+        Assumption(a.Subject.IsCohort ? "cohort" : "commitment", $"{a.Subject.Id} {a.Subject.Title}");
         Assumption("method", "docs/benefits.md");
         Assumption("illustrative_unit_costs", a.Illustrative ? "yes" : "no");
         Assumption("starts", s.Starts.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -16,24 +16,25 @@ namespace Scrutiny.Silo.Benefits;
 /// </summary>
 public sealed class CaseEditor(IGrainFactory grains, AppraisalStore store, ICatalogue catalogue, TimeProvider time)
 {
-    public async Task<BoardEdit<CaseSettings>> SetAsync(PartnershipBoard board, string commitment, CaseBody? body, string actor,
+    /// <summary>States the case of the commitment or cohort <paramref name="subject"/>; not found when the board has neither.</summary>
+    public async Task<BoardEdit<CaseSettings>> SetAsync(PartnershipBoard board, string subject, CaseBody? body, string actor,
         CancellationToken cancellationToken = default)
     {
-        // The commitments' indicators are the same in every view.
+        // The commitments' indicators and the cohorts' outcomes are the same in every view.
         var records = (await Grain(board.Id).GetBoardAsync(DataView.Published))!;
-        if (records.Commitments.FirstOrDefault(c => c.Commitment.Id == commitment) is not { } made) return new(null, []);
+        if (CaseSubject.Find(records, subject) is not { } of) return new(null, []);
         var costs = (await store.ListUnitCostsAsync(cancellationToken)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-        var (draft, problems) = BenefitBodyRules.Case(body, made.Commitment.Indicators, costs);
+        var (draft, problems) = BenefitBodyRules.Case(body, of.Indicators, costs);
         if (draft is null) return BoardEdit<CaseSettings>.Invalid(problems);
-        return new(await Grain(board.Id).SetCaseAsync(commitment, draft, new BoardChange(actor, time.GetUtcNow(), null)), []);
+        return new(await Grain(board.Id).SetCaseAsync(subject, draft, new BoardChange(actor, time.GetUtcNow(), null)), []);
     }
 
-    /// <summary>False when the board states no case for the commitment.</summary>
-    public async Task<bool> ClearAsync(PartnershipBoard board, string commitment, string actor)
+    /// <summary>False when the board states no case for the commitment or cohort.</summary>
+    public async Task<bool> ClearAsync(PartnershipBoard board, string subject, string actor)
     {
         var records = (await Grain(board.Id).GetBoardAsync(DataView.Published))!;
-        if (records.CaseOf(commitment) is null) return false;
-        await Grain(board.Id).SetCaseAsync(commitment, null, new BoardChange(actor, time.GetUtcNow(), null));
+        if (records.CaseOf(subject) is null) return false;
+        await Grain(board.Id).SetCaseAsync(subject, null, new BoardChange(actor, time.GetUtcNow(), null));
         return true;
     }
 

@@ -5,22 +5,22 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Benefits;
 
 /// <summary>
-/// Works out a commitment's case for one reader: from the board's records, the series of the board's place in the
+/// Works out a commitment's or cohort's case for one reader: from the board's records, the series of the board's place in the
 /// reader's view (so a savings figure never rests on a value the reader may not see), the unit costs and the settings.
 /// The API, the pages, the board pack and the committee paper all read a case here.
 /// </summary>
 public sealed class CaseReader(IGrainFactory grains, ICatalogueReader catalogue, AppraisalStore store)
 {
-    /// <summary>The case of <paramref name="commitment"/>; null when the board states none for it.</summary>
-    public async Task<CaseAppraisal?> ForAsync(BoardView board, string commitment, DataView view, CancellationToken cancellationToken = default) =>
-        (await ForAllAsync(board, view, commitment, cancellationToken)).FirstOrDefault();
+    /// <summary>The case of the commitment or cohort <paramref name="subject"/>; null when the board states none for it.</summary>
+    public async Task<CaseAppraisal?> ForAsync(BoardView board, string subject, DataView view, CancellationToken cancellationToken = default) =>
+        (await ForAllAsync(board, view, subject, cancellationToken)).FirstOrDefault();
 
-    /// <summary>Every case the board states, in the order of its commitments (or the one named).</summary>
+    /// <summary>Every case the board states, its commitments' first, then its cohorts' (or the one named).</summary>
     public async Task<IReadOnlyList<CaseAppraisal>> ForAllAsync(BoardView board, DataView view, string? only = null,
         CancellationToken cancellationToken = default)
     {
-        var cases = board.Commitments.Select(c => board.CaseOf(c.Commitment.Id))
-            .Where(c => c is not null && (only is null || c.Commitment == only)).Select(c => c!).ToList();
+        var cases = CaseSubject.All(board).Where(s => only is null || s.Id == only)
+            .Select(s => (Subject: s, Settings: board.CaseOf(s.Id))).Where(c => c.Settings is not null).ToList();
         if (cases.Count == 0) return [];
 
         var costs = (await store.ListUnitCostsAsync(cancellationToken)).ToDictionary(c => c.Code, StringComparer.Ordinal);
@@ -31,14 +31,12 @@ public sealed class CaseReader(IGrainFactory grains, ICatalogueReader catalogue,
 
         var series = new Dictionary<string, IndicatorSeries>(StringComparer.Ordinal);
         var appraisals = new List<CaseAppraisal>();
-        foreach (var settingsOfCase in cases)
+        foreach (var (subject, stated) in cases)
         {
-            var indicators = board.Commitments.Single(c => c.Commitment.Id == settingsOfCase.Commitment).Commitment.Indicators;
-            foreach (var code in indicators.Where(code => !series.ContainsKey(code)))
+            foreach (var code in subject.Indicators.Where(code => !series.ContainsKey(code)))
                 series[code] = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(board.Board.PlaceCode, code)).GetSeriesAsync(view);
-            // Only the commitment's own indicators: a line naming one it no longer measures is a problem, not a figure.
-            var own = indicators.ToDictionary(code => code, code => series[code], StringComparer.Ordinal);
-            appraisals.Add(CaseAppraiser.Appraise(settingsOfCase, own, board.Fund, costs, settings, sectors));
+            // Only the subject's own indicators: a line naming one it no longer measures is a problem, not a figure.
+            appraisals.Add(CaseAppraiser.Appraise(subject, stated!, series, board.Fund, costs, settings, sectors));
         }
         return appraisals;
     }

@@ -1,5 +1,4 @@
 using Scrutiny.Grains.Benefits;
-using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
 
 namespace Scrutiny.Silo.Benefits;
@@ -26,18 +25,18 @@ public sealed record CaseTotalsResource(
     decimal? BenefitCostRatio, long FiscalBenefitPence, long CashableBenefitPence, long NetBudgetImpactPence, decimal? FiscalReturn, string? PaysBackIn);
 
 /// <summary>
-/// A commitment's case as the API gives it: the assumptions, every outcome with its periods, the years, the totals and
+/// A commitment's or cohort's case as the API gives it (<c>of</c> says which; <c>subject</c> is its id): the assumptions, every outcome with its periods, the years, the totals and
 /// who pays and who gains; or, while the case cannot be worked out, the problems that stop it (and no figures).
 /// </summary>
 public sealed record CaseResource(
-    string Board, string Commitment, string Title, bool Illustrative, CaseAssumptionsResource Assumptions, IReadOnlyList<CaseOutcomeResource> Outcomes,
+    string Board, string Subject, string Of, string Title, bool Illustrative, CaseAssumptionsResource Assumptions, IReadOnlyList<CaseOutcomeResource> Outcomes,
     IReadOnlyList<CaseYearResource> Years, CaseTotalsResource? Totals, IReadOnlyList<SectorFlow> Flows, IReadOnlyList<CaseProblem> Problems)
 {
-    public static CaseResource From(string board, Commitment commitment, CaseAppraisal a)
+    public static CaseResource From(string board, CaseAppraisal a)
     {
         var s = a.Settings;
         var r = a.Result;
-        return new CaseResource(board, commitment.Id, commitment.Title, a.Illustrative,
+        return new CaseResource(board, a.Subject.Id, a.Subject.IsCohort ? "cohort" : "commitment", a.Subject.Title, a.Illustrative,
             new CaseAssumptionsResource(s.Starts, a.StartYear, Percent(s.Deadweight), Percent(s.Attribution), Percent(a.Appraisal.DiscountRate),
                 a.Appraisal.PriceYear, a.Appraisal.DeflatorSource, s.Notes, s.UpdatedBy, s.UpdatedAt),
             [.. a.Outcomes.Select(o => new CaseOutcomeResource(o.Indicator.Code, o.Indicator.Title, o.Indicator.Polarity, UnitCostResource.From(o.Cost),

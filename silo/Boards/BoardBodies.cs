@@ -24,5 +24,13 @@ public sealed record WhatWorksBody(string? Idea, string? Cost);
 
 public sealed record TurnTheCurveBody(string? Story, IReadOnlyList<CurvePartnerBody?>? Partners, IReadOnlyList<WhatWorksBody?>? WhatWorks);
 
+/// <summary>
+/// A cohort: who is in it in words, the member agencies that work with it, the indicator (a count) its size is returned as,
+/// the indicators measuring its outcomes, and the board's commitments whose work is for it.
+/// </summary>
+public sealed record CohortBody(
+    string? Name, string? Description, string? Eligibility, IReadOnlyList<string?>? Agencies, string? SizeIndicator,
+    IReadOnlyList<string?>? Outcomes, IReadOnlyList<string?>? Commitments);
+
 /// <summary>Who chairs the board and its meeting dates (every one, past and planned: the list replaces the old).</summary>
 public sealed record BoardDetailsBody(string? Chair, IReadOnlyList<string?>? Meetings);

@@ -134,6 +134,51 @@ public sealed class BoardBodyRules(ICatalogue catalogue)
         return p.Any ? (null, p.List) : ((story!, partners, ideas), p.List);
     }
 
+    /// <param name="commitments">The board's commitments' ids: a cohort's commitments are the board's own.</param>
+    public async Task<(CohortDraft? Draft, List<FieldProblem> Problems)> CohortAsync(PartnershipBoard board, IReadOnlyCollection<string> commitments,
+        CohortBody body)
+    {
+        var p = new Problems();
+        var name = p.Text(body.Name, "name", MaxTitleLength);
+        var description = p.Text(body.Description, "description", MaxTextLength);
+        var eligibility = p.Text(body.Eligibility, "eligibility", MaxTextLength);
+        var agencies = new List<string>();
+        if (body.Agencies is not { Count: > 0 }) p.Add("agencies", "required", "agencies is required: the member agencies that work with the cohort.");
+        for (var i = 0; i < (body.Agencies?.Count ?? 0); i++)
+            if (p.Member(board, body.Agencies![i], $"agencies[{i}]") is { } code && !Added(agencies, code))
+                p.Add($"agencies[{i}]", "duplicate", $"{code} is listed twice.");
+
+        var size = body.SizeIndicator?.Trim();
+        if (string.IsNullOrEmpty(size)) p.Add("sizeIndicator", "required", "sizeIndicator is required: the indicator (a count) the cohort's size is returned as.");
+        else if (await catalogue.FindIndicatorAsync(size) is not { } sizeIndicator) p.Add("sizeIndicator", "unknown_indicator", $"No indicator has the code '{size}'.");
+        else if (sizeIndicator.Unit != IndicatorUnit.Count) p.Add("sizeIndicator", "not_a_count", $"{sizeIndicator.Title} is not a count: a cohort's size is the number of people in it.");
+
+        var outcomes = new List<string>();
+        for (var i = 0; i < (body.Outcomes?.Count ?? 0); i++)
+        {
+            var code = body.Outcomes![i]?.Trim();
+            if (string.IsNullOrEmpty(code)) p.Add($"outcomes[{i}]", "required", "An indicator code is required.");
+            else if (await catalogue.FindIndicatorAsync(code) is null) p.Add($"outcomes[{i}]", "unknown_indicator", $"No indicator has the code '{code}'.");
+            else if (!Added(outcomes, code)) p.Add($"outcomes[{i}]", "duplicate", $"'{code}' is listed twice.");
+        }
+        var served = new List<string>();
+        for (var i = 0; i < (body.Commitments?.Count ?? 0); i++)
+        {
+            var id = body.Commitments![i]?.Trim();
+            if (string.IsNullOrEmpty(id)) p.Add($"commitments[{i}]", "required", "A commitment's id is required.");
+            else if (!commitments.Contains(id)) p.Add($"commitments[{i}]", "unknown_commitment", $"The board has no commitment '{id}'.");
+            else if (!Added(served, id)) p.Add($"commitments[{i}]", "duplicate", $"'{id}' is listed twice.");
+        }
+        return p.Any ? (null, p.List) : (new CohortDraft(name!, description!, eligibility!, agencies, size!, outcomes, served), p.List);
+    }
+
+    private static bool Added(List<string> list, string item)
+    {
+        if (list.Contains(item)) return false;
+        list.Add(item);
+        return true;
+    }
+
     public ((string? Chair, List<DateOnly> Meetings)? Details, List<FieldProblem> Problems) Details(BoardDetailsBody body)
     {
         var p = new Problems();

@@ -75,6 +75,25 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
         return draft is null ? BoardEdit<FundEntry>.Invalid(problems) : new(await Grain(board).AddFundEntryAsync(draft, Change(actor)), []);
     }
 
+    public async Task<BoardEdit<Cohort>> CreateCohortAsync(PartnershipBoard board, CohortBody body, string actor)
+    {
+        var (draft, problems) = await CohortDraftAsync(board, body);
+        return draft is null ? BoardEdit<Cohort>.Invalid(problems) : new(await Grain(board).CreateCohortAsync(draft, Change(actor)), []);
+    }
+
+    public async Task<BoardEdit<Cohort>> UpdateCohortAsync(PartnershipBoard board, string cohort, CohortBody body, string actor)
+    {
+        var (draft, problems) = await CohortDraftAsync(board, body);
+        return draft is null ? BoardEdit<Cohort>.Invalid(problems) : new(await Grain(board).UpdateCohortAsync(cohort, draft, Change(actor)), []);
+    }
+
+    private async Task<(CohortDraft?, List<FieldProblem>)> CohortDraftAsync(PartnershipBoard board, CohortBody body)
+    {
+        // Only the commitments' ids are wanted, which are the same in every view.
+        var records = (await Grain(board).GetBoardAsync(DataView.Published))!;
+        return await rules.CohortAsync(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
+    }
+
     /// <summary>The indicator is the caller's to check (an unknown one is a missing page or resource, not a field's problem).</summary>
     public async Task<BoardEdit<TurnTheCurvePlan>> SetTurnTheCurveAsync(PartnershipBoard board, string indicator, TurnTheCurveBody body, string actor)
     {

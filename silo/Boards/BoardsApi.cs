@@ -52,6 +52,11 @@ public static class BoardsApi
         endpoints.MapPost($"{Commitment}/updates", PostUpdateAsync).ForBoard("PostCommitmentUpdate", "Add an update with its evidence.", StatusCodes.Status201Created);
         endpoints.MapPut($"{Commitment}/override", PutOverrideAsync).ForBoard("PutStatusOverride", "Override the status with a reason, or clear it (status null).");
         endpoints.MapPost($"{Board}/fund", PostFundAsync).ForBoard("PostFundEntry", "Record a contribution to the pooled fund or a spend against a commitment.", StatusCodes.Status201Created);
+        endpoints.MapGet($"{Board}/cohorts", GetCohortsAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+            .Produces<IReadOnlyList<Grains.Boards.Cohort>>().ProducesProblem(StatusCodes.Status404NotFound).WithName("ListCohorts")
+            .WithSummary("The board's cohorts: who is in each, the agencies that work with it, its size and outcome indicators, and the commitments for it.");
+        endpoints.MapPost($"{Board}/cohorts", PostCohortAsync).ForBoard("PostCohort", "Define a cohort (audited).", StatusCodes.Status201Created);
+        endpoints.MapPut($"{Board}/cohorts/{{cohort}}", PutCohortAsync).ForBoard("PutCohort", "Replace a cohort's fields (audited).");
         endpoints.MapCasesApi(Board);
         endpoints.MapPut($"{Board}/turn-the-curve/{{indicator}}", PutCurveAsync).ForBoard("PutTurnTheCurve", "Set the story, partners and what works.");
         return endpoints;
@@ -152,6 +157,32 @@ public static class BoardsApi
             if (added.Value is not { } entry) return ApiResults.Invalid(added.Problems);
             var budget = (await Grain(grains, id).GetBoardAsync(view))!.Budget;
             return Results.Json(new { entry, budget = budget.Select(BudgetYearResource.From) }, statusCode: StatusCodes.Status201Created);
+        });
+
+    private static Task<IResult> GetCohortsAsync(string id, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
+        WithBoardAsync(id, user, catalogue, dataViews, Anyone, async (board, view) => Results.Ok((await Grain(grains, id).GetBoardAsync(view))!.Cohorts));
+
+    private static Task<IResult> PostCohortAsync(string id, CohortBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardEditor editor) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var created = await editor.CreateCohortAsync(board, body, user.Actor());
+            return created.Value is { } cohort
+                ? Results.Created($"/api/v1/boards/{id}/cohorts/{cohort.Id}", cohort)
+                : ApiResults.Invalid(created.Problems);
+        });
+
+    private static Task<IResult> PutCohortAsync(string id, string cohort, CohortBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardEditor editor) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MayWork, async (board, view) =>
+        {
+            var updated = await editor.UpdateCohortAsync(board, cohort, body, user.Actor());
+            return updated switch
+            {
+                { NotFound: true } => ApiResults.NotFound($"The board has no cohort '{cohort}'."),
+                { Value: null } => ApiResults.Invalid(updated.Problems),
+                _ => Results.Ok(updated.Value),
+            };
         });
 
     private static Task<IResult> GetCurveAsync(string id, string indicator, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue, IGrainFactory grains) =>
