@@ -178,6 +178,7 @@ public static class AuthorisationTable
         ("DELETE /api/v1/boards/{id}/cases/{commitment}", Access.BoardAgencyKeyOrAdmin),
         // The unit costs and settings every case rests on: anyone reads them, an administrator keeps them.
         ("GET /api/v1/unit-costs", Access.Public),
+        ("POST /api/v1/unit-costs", Access.AdminKey),
         ("PUT /api/v1/unit-costs/{code}", Access.AdminKey),
         ("GET /api/v1/appraisal-settings", Access.Public),
         ("PUT /api/v1/appraisal-settings", Access.AdminKey),
