@@ -22,6 +22,13 @@ public static class AdminPaths
 
     public static string ComparatorGroup(string id) => $"{ComparatorGroups}/{Uri.EscapeDataString(id)}";
 
+    public const string UnitCosts = "/admin/unit-costs";
+    public const string NewUnitCost = "/admin/unit-costs/new";
+
+    public static string UnitCost(string code) => $"{UnitCosts}/{Uri.EscapeDataString(code)}";
+
+    public const string AppraisalSettings = "/admin/appraisal-settings";
+
     public const string Releases = "/admin/releases";
 
     /// <summary>Orleans' dashboard: the cluster's silos, grains, activations and calls.</summary>

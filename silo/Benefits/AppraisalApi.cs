@@ -18,6 +18,11 @@ public static class AppraisalApi
         endpoints.MapGet("/unit-costs", ListAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
             .Produces<IReadOnlyList<UnitCostResource>>().WithName("ListUnitCosts")
             .WithSummary("Every unit cost: what it is, who bears it, its value in pence at its price year, source, licence, confidence grade and kind.");
+        endpoints.MapPost("/unit-costs", ImportAsync).ForAdministrators()
+            .Accepts<string>("text/csv").Produces<UnitCostImportResource>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("ImportUnitCosts")
+            .WithSummary("Create or replace unit costs from a CSV (code,name,borne_by,value,price_year,grade,kind,source[,licence,illustrative]), all or none (audited).");
         endpoints.MapPut("/unit-costs/{code}", PutAsync).ForAdministrators()
             .Accepts<UnitCostBody>("application/json").Produces<UnitCostResource>().Produces<UnitCostResource>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("PutUnitCost")
@@ -41,6 +46,17 @@ public static class AppraisalApi
         if (saved.Count == 0) return ApiResults.Invalid(problems);
         var (cost, created) = saved[0];
         return created ? Results.Created($"/api/v1/unit-costs/{code}", UnitCostResource.From(cost)) : Results.Ok(UnitCostResource.From(cost));
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, ClaimsPrincipal user, CaseEditor editor, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
+            return Results.Problem(title: "Send the unit costs as text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        if (await BoundedBody.ReadAsync(request, UnitCostCsv.MaxBytes, cancellationToken) is not { } file)
+            return Results.Problem(title: "The file is too large.", detail: $"A unit-cost import is at most {UnitCostCsv.MaxBytes} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
+        var import = await editor.ImportUnitCostsAsync(file, user.Actor(), cancellationToken);
+        return import.Written ? Results.Ok(UnitCostImportResource.From(import)) : ApiResults.Invalid(import.Problems);
     }
 
     private static async Task<IResult> GetSettingsAsync(AppraisalStore store, CancellationToken cancellationToken) =>

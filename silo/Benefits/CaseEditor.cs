@@ -48,6 +48,35 @@ public sealed class CaseEditor(IGrainFactory grains, AppraisalStore store, ICata
         return ([(cost, created[0])], []);
     }
 
+    /// <summary>
+    /// Creates or replaces every unit cost of a CSV (<see cref="UnitCostCsv"/>), all or none: each row checked by the
+    /// same rules as one sent alone, a code given twice refused, and nothing written unless every row is good.
+    /// </summary>
+    public async Task<UnitCostImport> ImportUnitCostsAsync(byte[] csv, string actor, CancellationToken cancellationToken = default)
+    {
+        var at = time.GetUtcNow();
+        var (rows, unread) = UnitCostCsv.Read(csv);
+        var problems = unread.ToList();
+        var costs = new List<UnitCost>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Code is { } code && !seen.TryAdd(code, row.Row))
+                problems.Add(new RowProblem(row.Row, "code", "duplicate", $"Unit cost '{code}' is already in row {seen[code]}."));
+            var (cost, found) = BenefitBodyRules.UnitCost(row.Code ?? "", row.Body, actor, at);
+            // A cell the reader could not read (a value that is not a number) is blank to the rules, which would call it
+            // missing as well: the reader's problem says it better.
+            problems.AddRange(found.Select(p => UnitCostCsv.Problem(row.Row, p))
+                .Where(p => !unread.Any(u => u.Row == p.Row && u.Field == p.Field)));
+            if (cost is not null) costs.Add(cost);
+        }
+        if (problems.Count > 0) return UnitCostImport.Refused([.. problems.OrderBy(p => p.Row)]);
+
+        var created = await store.SaveUnitCostsAsync(costs, cancellationToken);
+        await TellBoardsAsync(cancellationToken);
+        return new UnitCostImport([.. costs.Where((_, i) => created[i]).Select(c => c.Code)], [.. costs.Where((_, i) => !created[i]).Select(c => c.Code)], []);
+    }
+
     public async Task<(AppraisalSettings? Settings, IReadOnlyList<FieldProblem> Problems)> SaveSettingsAsync(AppraisalSettingsBody? body, string actor,
         CancellationToken cancellationToken = default)
     {

@@ -65,6 +65,12 @@ public sealed record UnitCostResource(
         new(c.Code, c.Name, c.BorneBy, c.ValuePence, c.PriceYear, c.Grade, c.Kind, c.Source, c.Licence, c.Illustrative, c.UpdatedBy, c.UpdatedAt);
 }
 
+/// <summary>What a unit-cost CSV import did: how many unit costs it added and how many it replaced.</summary>
+public sealed record UnitCostImportResource(int Created, int Updated)
+{
+    public static UnitCostImportResource From(UnitCostImport import) => new(import.Created.Count, import.Updated.Count);
+}
+
 /// <summary>The appraisal settings with shares in per cent.</summary>
 public sealed record AppraisalSettingsResource(
     decimal DiscountRatePercent, string? PriceYear, IReadOnlyList<AppraisalSettingsResource.GradeBias> OptimismBias,

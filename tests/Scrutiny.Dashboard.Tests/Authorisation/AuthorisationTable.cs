@@ -109,6 +109,10 @@ public static class AuthorisationTable
         .. Page("/admin/comparator-groups", Access.AdminPages),
         .. Page("/admin/comparator-groups/new", Access.AdminPages),
         .. Page("/admin/comparator-groups/{Id}", Access.AdminPages),
+        .. Page("/admin/unit-costs", Access.AdminPages),
+        .. Page("/admin/unit-costs/new", Access.AdminPages),
+        .. Page("/admin/unit-costs/{Code}", Access.AdminPages),
+        .. Page("/admin/appraisal-settings", Access.AdminPages),
         .. Page("/admin/agencies/{Code}/keys", Access.AdminPages),
         .. Page("/admin/agencies/{Code}/keys/{Id}/revoke", Access.AdminPages),
         .. Page("/admin/audit", Access.AdminPages),
@@ -178,6 +182,7 @@ public static class AuthorisationTable
         ("DELETE /api/v1/boards/{id}/cases/{commitment}", Access.BoardAgencyKeyOrAdmin),
         // The unit costs and settings every case rests on: anyone reads them, an administrator keeps them.
         ("GET /api/v1/unit-costs", Access.Public),
+        ("POST /api/v1/unit-costs", Access.AdminKey),
         ("PUT /api/v1/unit-costs/{code}", Access.AdminKey),
         ("GET /api/v1/appraisal-settings", Access.Public),
         ("PUT /api/v1/appraisal-settings", Access.AdminKey),
