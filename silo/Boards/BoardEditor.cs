@@ -81,18 +81,20 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
         return draft is null ? BoardEdit<Cohort>.Invalid(problems) : new(await Grain(board).CreateCohortAsync(draft, Change(actor)), []);
     }
 
+    /// <summary>Not found (before any check of the body) when the board has no such cohort.</summary>
     public async Task<BoardEdit<Cohort>> UpdateCohortAsync(PartnershipBoard board, string cohort, CohortBody body, string actor)
     {
-        var (draft, problems) = await CohortDraftAsync(board, body);
+        var records = await RecordsAsync(board);
+        if (records.Cohorts.All(c => c.Id != cohort)) return new(null, []);
+        var (draft, problems) = await rules.CohortAsync(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
         return draft is null ? BoardEdit<Cohort>.Invalid(problems) : new(await Grain(board).UpdateCohortAsync(cohort, draft, Change(actor)), []);
     }
 
-    private async Task<(CohortDraft?, List<FieldProblem>)> CohortDraftAsync(PartnershipBoard board, CohortBody body)
-    {
-        // Only the commitments' ids are wanted, which are the same in every view.
-        var records = (await Grain(board).GetBoardAsync(DataView.Published))!;
-        return await rules.CohortAsync(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
-    }
+    private async Task<(CohortDraft?, List<FieldProblem>)> CohortDraftAsync(PartnershipBoard board, CohortBody body) =>
+        await rules.CohortAsync(board, [.. (await RecordsAsync(board)).Commitments.Select(c => c.Commitment.Id)], body);
+
+    // Only the commitments' and cohorts' ids are wanted, which are the same in every view.
+    private async Task<BoardView> RecordsAsync(PartnershipBoard board) => (await Grain(board).GetBoardAsync(DataView.Published))!;
 
     /// <summary>The indicator is the caller's to check (an unknown one is a missing page or resource, not a field's problem).</summary>
     public async Task<BoardEdit<TurnTheCurvePlan>> SetTurnTheCurveAsync(PartnershipBoard board, string indicator, TurnTheCurveBody body, string actor)

@@ -83,12 +83,14 @@ public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, Board
                 fundEntries++;
             });
 
-        // The demo's cost-benefit case, stated a month after the commitment was made (DemoCases: its unit costs are seeded first).
+        // The demo's cohort and cost-benefit case, a month after the commitment was made (DemoCases: its unit costs are seeded first).
         if (DemoCases.Effects.ContainsKey(borough.Slug))
             story.On(committedOn.AddDays(30), 15, async () =>
             {
+                var commitment = made.Single(m => m.Plan == DemoCases.Plan).Id;
+                Written(await editor.CreateCohortAsync(board, DemoCases.Cohort(borough, commitment), Actor), "cohort");
                 var cases = new Benefits.CaseEditor(grains, appraisal, catalogue, clock);
-                Written(await cases.SetAsync(board, made.Single(m => m.Plan == DemoCases.Plan).Id, DemoCases.Case(today), Actor, cancellationToken), "case");
+                Written(await cases.SetAsync(board, commitment, DemoCases.Case(today), Actor, cancellationToken), "case");
             });
 
         var place = await catalogue.FindPlaceAsync(borough.PlaceCode, cancellationToken);

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Benefits;
+using Scrutiny.Silo.Boards;
 
 namespace Scrutiny.Silo.Seeding;
 
@@ -71,6 +72,17 @@ public static class DemoCases
             [.. Enumerable.Range(1, 5).Select(grade => new GradeBiasBody(grade, (grade - 1) * 10m))], deflator,
             "Illustrative index for the demonstration (2% a year), not the published GDP deflator");
     }
+
+    /// <summary>
+    /// The cohort the case's boards define: the people their delayed days are spent by, the trust and council that work with
+    /// them, their number returned each month, and the commitment whose work is for them.
+    /// </summary>
+    public static CohortBody Cohort(DemoBorough borough, string commitment) => new("People ready to leave hospital",
+        "People the trust and the council help home together through the discharge-to-assess pathway: the people the board's " +
+        "commitment to get people home without delay is for.",
+        "Adults in the borough's acute hospital who are medically fit to leave and wait for care to be arranged at home or in a care home",
+        [borough.AgencyFor(PartnerRole.NhsTrust), borough.AgencyFor(PartnerRole.Council)], DemoIndicators.DischargeCohortSize.Code,
+        [Indicator, "emergency-admissions-65plus"], [commitment]);
 
     /// <summary>What each board states: work started the day the commitment was made; a tenth would have happened anyway, half is the board's.</summary>
     public static CaseBody Case(DateOnly today) => new(DemoDays.Text(DemoDays.CommitmentsMade(today)), 10m, 50m, [new CaseLineBody(Indicator, BedDay)],

@@ -16,6 +16,14 @@ public static class DemoIndicators
         IndicatorUnit.Value, Polarity.LowerIsBetter, Frequency.Monthly, CombineMethod.SingleSource);
 
     /// <summary>
+    /// The size of the demo boards' cohort of people ready to leave hospital who wait for care to be arranged: a count
+    /// the trust and the council each return for the people on their lists, as a cohort's size is returned.
+    /// </summary>
+    public static readonly IndicatorDefinition DischargeCohortSize = new("discharge-cohort-size",
+        "People medically fit to leave hospital and waiting for care to be arranged (cohort size)", "health_and_care",
+        IndicatorUnit.Count, Polarity.NoJudgement, Frequency.Monthly, CombineMethod.Sum);
+
+    /// <summary>
     /// For each indicator, the roles that return it and each one's share of a borough's figure. Combined
     /// indicators are split so that the parts add up to the borough's figure (each agency returns the people it
     /// saw); a single-source indicator has exactly one role.
@@ -27,6 +35,7 @@ public static class DemoIndicators
             ["still-at-home-91-days"] = [(PartnerRole.Council, 0.65), (PartnerRole.NhsTrust, 0.35)],
             // Delays are attributed to the NHS or to social care; each side returns its own days.
             ["delayed-discharge-days"] = [(PartnerRole.NhsTrust, 0.6), (PartnerRole.Council, 0.4)],
+            ["discharge-cohort-size"] = [(PartnerRole.NhsTrust, 0.7), (PartnerRole.Council, 0.3)],
             // Public health (adult smoking) and school readiness are the council's duties.
             ["adult-smoking"] = [(PartnerRole.Council, 1)],
             ["good-level-of-development"] = [(PartnerRole.Council, 1)],

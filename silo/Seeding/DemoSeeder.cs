@@ -38,7 +38,7 @@ public sealed class DemoSeeder(
         var fixturePlaces = FixtureFiles.Places();
         IReadOnlyList<Place> places = [.. fixturePlaces, .. ClaimantCountImport.MissingPlaces(claimantCount, neighbours, fixturePlaces)];
         IReadOnlyList<IndicatorDefinition> indicators =
-            [.. FixtureFiles.Indicators(), DemoIndicators.ClaimantCount, DemoIndicators.ClaimantRate];
+            [.. FixtureFiles.Indicators(), DemoIndicators.ClaimantCount, DemoIndicators.ClaimantRate, DemoIndicators.DischargeCohortSize];
         await new DemoCatalogue(catalogue).WriteAsync(places, indicators, neighbours, cancellationToken);
         await publication.SetRulesAsync(cancellationToken);
 

@@ -17,6 +17,8 @@ public static class IndicatorProfiles
                 SeasonPeakMonth: 1, SeasonAmplitude: 0.10, DenominatorPer100000: 18_000),
             ["still-at-home-91-days"] = new(82, NeedEffect: -0.3, TrendPerYear: 0.004, Noise: 0.03,
                 DenominatorPer100000: 70, DenominatorNoise: 0.1, Maximum: Percent),
+            // People waiting in hospital for care to be arranged, per 100,000 residents, at the month's count.
+            ["discharge-cohort-size"] = new(45, NeedEffect: 0.5, TrendPerYear: 0.01, Noise: 0.05, SeasonPeakMonth: 1, SeasonAmplitude: 0.1),
             // Delayed days a month per 100,000 residents, worst in winter.
             ["delayed-discharge-days"] = new(650, NeedEffect: 0.5, TrendPerYear: -0.03, Noise: 0.06,
                 SeasonPeakMonth: 1, SeasonAmplitude: 0.15),

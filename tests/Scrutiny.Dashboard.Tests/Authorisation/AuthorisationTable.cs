@@ -35,6 +35,7 @@ public static class AuthorisationTable
         .. Page("/boards/{Id}", Access.Public),
         .. Page("/boards/{Id}/commitments/{Commitment}", Access.Public),
         .. Page("/boards/{Id}/turn-the-curve/{IndicatorCode}", Access.Public),
+        .. Page("/boards/{Id}/cohorts/{Cohort}", Access.Public),
         // The page that says "you cannot open this page" answers 403 to everyone, by design; its form posts (sign-out) are anyone's.
         ("GET /access-denied", Access.ForbiddenPage),
         ("POST /access-denied", Access.Public),
@@ -82,6 +83,9 @@ public static class AuthorisationTable
         .. Page("/boards/{Id}/commitments/{Commitment}/status", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/fund/new", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/commitments/{Commitment}/case", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/cohorts/new", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/cohorts/{Cohort}/edit", Access.BoardWorkerPages),
+        .. Page("/boards/{Id}/cohorts/{Cohort}/case", Access.BoardWorkerPages),
         .. Page("/boards/{Id}/turn-the-curve/{Indicator}/edit", Access.BoardWorkerPages),
         // A committee's own forms: its members and administrators (CommitteeAccess.MayWork), opened or posted.
         .. Page("/committees/{Id}/meetings/new", Access.CommitteeWorkerPages),
@@ -175,11 +179,15 @@ public static class AuthorisationTable
         ("POST /api/v1/boards/{id}/commitments/{commitment}/updates", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/commitments/{commitment}/override", Access.BoardAgencyKeyOrAdmin),
         ("POST /api/v1/boards/{id}/fund", Access.BoardAgencyKeyOrAdmin),
-        // A commitment's case is read as the board's figures are (from the values the reader may see); its board states it.
+        // A board's cohorts are public as its commitments are; its board defines them.
+        ("GET /api/v1/boards/{id}/cohorts", Access.Public),
+        ("POST /api/v1/boards/{id}/cohorts", Access.BoardAgencyKeyOrAdmin),
+        ("PUT /api/v1/boards/{id}/cohorts/{cohort}", Access.BoardAgencyKeyOrAdmin),
+        // A commitment's or cohort's case is read as the board's figures are (from the values the reader may see); its board states it.
         ("GET /api/v1/boards/{id}/cases", Access.Public),
-        ("GET /api/v1/boards/{id}/cases/{commitment}", Access.Public),
-        ("PUT /api/v1/boards/{id}/cases/{commitment}", Access.BoardAgencyKeyOrAdmin),
-        ("DELETE /api/v1/boards/{id}/cases/{commitment}", Access.BoardAgencyKeyOrAdmin),
+        ("GET /api/v1/boards/{id}/cases/{subject}", Access.Public),
+        ("PUT /api/v1/boards/{id}/cases/{subject}", Access.BoardAgencyKeyOrAdmin),
+        ("DELETE /api/v1/boards/{id}/cases/{subject}", Access.BoardAgencyKeyOrAdmin),
         // The unit costs and settings every case rests on: anyone reads them, an administrator keeps them.
         ("GET /api/v1/unit-costs", Access.Public),
         ("POST /api/v1/unit-costs", Access.AdminKey),

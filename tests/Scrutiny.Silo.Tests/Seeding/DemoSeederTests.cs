@@ -79,7 +79,7 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     {
         var silo = await demo.SiloAsync(engine);
         var indicators = await silo.Catalogue.ListIndicatorsAsync();
-        Assert.Equal(14, indicators.Count);
+        Assert.Equal(15, indicators.Count);
         // The published claimant count does not cover Manchester, and the demo makes none up.
         Assert.Empty((await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(Manchester, "claimant-count")).GetSeriesAsync(DataView.All)).Points);
         foreach (var indicator in indicators.Where(i => !i.Code.StartsWith("claimant-", StringComparison.Ordinal)))
@@ -365,6 +365,15 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Assert.Equal(FinancialYear.Of(today), works.Result.PaysBackIn);
         Assert.Null(fails.Result!.PaysBackIn);
         Assert.True(fails.Result.NetPresentValuePence < 0);
+        // Each of the two boards has its cohort of people ready to leave hospital, for the commitment the case is of.
+        foreach (var slug in DemoCases.Effects.Keys)
+        {
+            var view = (await silo.Grains.GetGrain<IPartnershipBoardGrain>(DemoBoroughs.BoardId(DemoBoroughs.All.Single(b => b.Slug == slug))).GetBoardAsync(DataView.Published))!;
+            var cohort = Assert.Single(view.Cohorts);
+            Assert.Equal([results[slug].Subject.Id], cohort.Commitments);
+            var size = await silo.Grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(view.Board.PlaceCode, cohort.SizeIndicator)).GetSeriesAsync(DataView.Published);
+            Assert.True(size.Points.Count >= 36);
+        }
         // The NHS bears the bed days, so gains the savings; the council paid into the pool and gains nothing from this case.
         Assert.True(works.Flows.Single(f => f.Sector == "health").GainsPence > 0);
         Assert.True(works.Flows.Single(f => f.Sector == "local_government") is { GainsPence: 0, PaidTowardsCasePence: > 0 });

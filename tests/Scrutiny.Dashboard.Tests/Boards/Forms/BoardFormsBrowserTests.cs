@@ -19,7 +19,7 @@ public sealed class BoardFormsBrowserTests(Browser browser)
         var page = await browser.OpenAsync(app);
         await PersonSession.SignInAsync(page, people.Everyone.BoardMember);
 
-        foreach (var (path, form, heading) in FormsOver(commitment))
+        foreach (var (path, form, heading) in FormsOver(commitment, (await RecordsAsync(app)).Cohorts.Single().Id))
         {
             var audit = PageAudit.Watch(page);
             await page.GotoAsync(path);

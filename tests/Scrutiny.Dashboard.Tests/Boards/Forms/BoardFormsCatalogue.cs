@@ -33,7 +33,7 @@ public static class BoardFormsCatalogue
             await TestPeople.CreateAsync(app, "probation@example.org", "Pat Probation", PersonRole.Agency(AdminCatalogue.Probation)));
     }
 
-    /// <summary>A commitment with one milestone, made as the API would make it.</summary>
+    /// <summary>A commitment with one milestone, and a cohort it works for, made as the API would make them.</summary>
     public static async Task<Commitment> CommitmentAsync(DashboardApp app)
     {
         var board = (await app.Get<ICatalogue>().FindBoardAsync(Board))!;
@@ -42,6 +42,9 @@ public static class BoardFormsCatalogue
             new CommitmentBody("Fewer falls", "Older people live safely at home", [TestCatalogue.Admissions], null, null, TestCatalogue.Agency, []), "test");
         var milestone = await editor.AddMilestoneAsync(board, made.Value!.Id, new MilestoneBody("Falls service opens", "2026-09-30", TestCatalogue.Agency, null), "test");
         Assert.NotNull(milestone.Value);
+        var cohort = await editor.CreateCohortAsync(board, new CohortBody("Frail older people", "Older people at risk of falls", "Aged 65 and over with two falls in a year",
+            [TestCatalogue.Agency], TestCatalogue.DelayedDays, [TestCatalogue.Admissions], [made.Value.Id]), "test");
+        Assert.NotNull(cohort.Value);
         return (await RecordsAsync(app)).Commitments.Single().Commitment;
     }
 
@@ -49,7 +52,8 @@ public static class BoardFormsCatalogue
         (await app.Get<IGrainFactory>().GetGrain<IPartnershipBoardGrain>(Board).GetBoardAsync(DataView.All))!;
 
     /// <summary>Every form's address, with the heading it opens with, over <paramref name="commitment"/>.</summary>
-    public static IReadOnlyList<(string Path, string Form, string Heading)> FormsOver(Commitment commitment) =>
+    /// <summary>Every form of the board, over the commitment and cohort <see cref="CommitmentAsync"/> made.</summary>
+    public static IReadOnlyList<(string Path, string Form, string Heading)> FormsOver(Commitment commitment, string cohort) =>
     [
         (BoardPaths.EditDetails(Board), "board-details", "Chair and meeting dates"),
         (BoardPaths.NewCommitment(Board), "commitment", "Make a commitment"),
@@ -61,5 +65,8 @@ public static class BoardFormsCatalogue
         (BoardPaths.NewFundEntry(Board), "fund-entry", "Record money in the pooled fund"),
         (BoardPaths.EditTurnTheCurve(Board, TestCatalogue.Admissions), "turn-the-curve", "Turn the Curve"),
         (BoardPaths.EditCase(Board, commitment.Id), "case", "State what it saves"),
+        (BoardPaths.NewCohort(Board), "cohort", "Define a cohort"),
+        (BoardPaths.EditCohort(Board, cohort), "cohort", "Change the cohort"),
+        (BoardPaths.EditCohortCase(Board, cohort), "case", "State what it saves"),
     ];
 }

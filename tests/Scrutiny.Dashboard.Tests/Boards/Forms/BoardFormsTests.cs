@@ -169,7 +169,7 @@ public sealed class BoardFormsTests
         await using var app = await DashboardApp.StartAsync();
         var people = await BoardFormsCatalogue.SeedAsync(app);
         var commitment = await CommitmentAsync(app);
-        var forms = BoardFormsCatalogue.FormsOver(commitment);
+        var forms = BoardFormsCatalogue.FormsOver(commitment, (await RecordsAsync(app)).Cohorts.Single().Id);
         var before = await app.Get<AuditSearch>().AllAsync(AuditFilter.Everything);
 
         foreach (var person in new[] { people.Everyone.ScrutinyMember, people.OtherBoardMember, people.OffBoardAgency })
