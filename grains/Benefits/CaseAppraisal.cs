@@ -20,6 +20,12 @@ public sealed record ValuedOutcome(
 /// <summary>A financial year's spend against the commitment from the pooled fund, in pence, and the year of the case it counts in.</summary>
 public sealed record CaseCost(string FinancialYear, int Year, long Pence);
 
+/// <summary>
+/// One agency's part in paying for a case: what it put into the board's pool (all years, not discounted) and its share of
+/// the case's present cost in proportion, as the pool paid for it. The gains fall to sectors, as unit costs are borne.
+/// </summary>
+public sealed record AgencyFlow(string Agency, string Sector, long ContributedToPoolPence, long PaidTowardsCasePence);
+
 /// <summary>What stops a case being computed, naming the setting or input at fault.</summary>
 public sealed record CaseProblem(string Field, string Message);
 
@@ -41,7 +47,7 @@ public sealed record SectorFlow(string Sector, long ContributedToPoolPence, long
 /// </summary>
 public sealed record CaseAppraisal(
     CaseSubject Subject, CaseSettings Settings, AppraisalSettings Appraisal, IReadOnlyList<ValuedOutcome> Outcomes, IReadOnlyList<CaseCost> Costs,
-    CaseResult? Result, IReadOnlyList<SectorFlow> Flows, IReadOnlyList<CaseProblem> Problems)
+    CaseResult? Result, IReadOnlyList<SectorFlow> Flows, IReadOnlyList<AgencyFlow> AgencyFlows, IReadOnlyList<CaseProblem> Problems)
 {
     public string StartYear => FinancialYear.Of(Settings.Starts);
 
@@ -101,12 +107,13 @@ public static class CaseAppraiser
             .Select(g => new CaseCost(g.Key == 0 ? FinancialYear.Of(settings.Starts) : g.First().FinancialYear, g.Key, g.Sum(e => e.AmountPence)))
             .ToList();
 
-        if (problems.Count > 0) return new CaseAppraisal(subject, settings, appraisal, outcomes, costs, null, [], problems);
+        if (problems.Count > 0) return new CaseAppraisal(subject, settings, appraisal, outcomes, costs, null, [], [], problems);
 
         var assumptions = new CaseAssumptions(settings.Deadweight, settings.Attribution, appraisal.DiscountRate);
         var result = BenefitCase.Compute(assumptions, lines, [.. costs.Select(c => (c.FinancialYear, c.Year, c.Pence))]);
         outcomes = [.. outcomes.Select((o, i) => o with { PresentBenefit = result.LinePresentBenefit[i] })];
-        return new CaseAppraisal(subject, settings, appraisal, outcomes, costs, result, Flows(result, fund, sectors), []);
+        return new CaseAppraisal(subject, settings, appraisal, outcomes, costs, result, Flows(result, fund, sectors),
+            AgencyFlows(result, fund, sectors), []);
     }
 
     /// <summary>The year a financial year named <c>2026/27</c> starts in.</summary>
@@ -183,6 +190,16 @@ public static class CaseAppraiser
     /// Each sector's part: its share of everything paid into the pool (all years) applied to the case's present cost,
     /// its gains (the bearers of the unit costs are sectors), and the fair share of the cost in proportion to the gains.
     /// </summary>
+    /// <summary>Each contributing agency's share of the case's present cost, as it shared the pool (in whole pence that add up).</summary>
+    private static List<AgencyFlow> AgencyFlows(CaseResult result, IEnumerable<FundEntry> fund, IReadOnlyDictionary<string, string> sectors)
+    {
+        var contributed = fund.Where(e => e.Kind == FundEntryKind.Contribution).GroupBy(e => e.Agency, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.AmountPence), StringComparer.Ordinal);
+        var paid = FairShares.Split(result.PresentCostPence, contributed.ToDictionary(c => c.Key, c => (decimal)c.Value, StringComparer.Ordinal));
+        return [.. contributed.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+            new AgencyFlow(c.Key, sectors.GetValueOrDefault(c.Key, PooledBudget.UnknownSector), c.Value, paid.GetValueOrDefault(c.Key)))];
+    }
+
     private static List<SectorFlow> Flows(CaseResult result, IEnumerable<FundEntry> fund, IReadOnlyDictionary<string, string> sectors)
     {
         var contributed = fund.Where(e => e.Kind == FundEntryKind.Contribution)

@@ -45,6 +45,8 @@ public static class CaseCsv
         foreach (var y in r.Periods)
             Row("year", null, null, y.Period, y.Year, null, null, null, null, null, null, BenefitCase.Pence(y.Benefit), BenefitCase.Pence(y.BenefitLow),
                 BenefitCase.Pence(y.BenefitHigh), y.Cost, y.DiscountFactor, null);
+        foreach (var f in a.AgencyFlows)
+            Row("agency", f.Agency, f.Sector, null, null, null, null, null, null, null, null, null, null, null, f.PaidTowardsCasePence, null, null);
         foreach (var f in a.Flows)
             Row("sector", f.Sector, null, null, null, null, null, null, null, null, null, f.GainsPence, null, null, f.PaidTowardsCasePence, null, f.FairSharePence);
         Row("present_value", r.PaysBackIn is { } y2 ? $"pays back in {y2}" : "not paid back", null, null, null, null, null, null, null, null, null,

@@ -30,7 +30,8 @@ public sealed record CaseTotalsResource(
 /// </summary>
 public sealed record CaseResource(
     string Board, string Subject, string Of, string Title, bool Illustrative, CaseAssumptionsResource Assumptions, IReadOnlyList<CaseOutcomeResource> Outcomes,
-    IReadOnlyList<CaseYearResource> Years, CaseTotalsResource? Totals, IReadOnlyList<SectorFlow> Flows, IReadOnlyList<CaseProblem> Problems)
+    IReadOnlyList<CaseYearResource> Years, CaseTotalsResource? Totals, IReadOnlyList<SectorFlow> Flows, IReadOnlyList<AgencyFlow> AgencyFlows,
+    IReadOnlyList<CaseProblem> Problems)
 {
     public static CaseResource From(string board, CaseAppraisal a)
     {
@@ -46,7 +47,7 @@ public sealed record CaseResource(
                 BenefitCase.Pence(p.BenefitLow), BenefitCase.Pence(p.BenefitHigh), p.Cost))],
             r is null ? null : new CaseTotalsResource(r.PresentBenefitPence, r.PresentBenefitLowPence, r.PresentBenefitHighPence, r.PresentCostPence,
                 r.NetPresentValuePence, r.BenefitCostRatio, a.FiscalPence, a.CashablePence, a.NetBudgetImpactPence!.Value, a.FiscalReturn, r.PaysBackIn),
-            a.Flows, a.Problems);
+            a.Flows, a.AgencyFlows, a.Problems);
     }
 
     /// <summary>A share as per cent, written plainly (0.10 → 10).</summary>

@@ -68,6 +68,10 @@ public sealed class CasePageTests(Browser browser)
         var flows = section.Locator($"#case-{c.Discharges}-flows tbody tr");
         await Expect(flows.Locator("th")).ToHaveTextAsync(["Health", "Local government"]);
         await Expect(flows.Last.Locator("td").Nth(2)).ToHaveTextAsync("£0.00");
+        // By agency: the council put £2,000 of the pool's £3,250.50 in, so paid that share of the £193.24.
+        var council = section.Locator($"#case-{c.Discharges}-agencies tr[data-case-agency='{BoardCase.Council}']");
+        await Expect(council.Locator("th")).ToHaveTextAsync("Manchester City Council");
+        await Expect(council.Locator("td").Last).ToHaveTextAsync("£118.90");
         // The chart's numbers are in the table, which is what a reader without JavaScript reads.
         await Expect(section.Locator("figure[data-chart=flows] [data-chart-data]")).ToHaveCountAsync(1);
         await Expect(section.GetByRole(AriaRole.Link, new() { Name = "Download the case (CSV)" }))

@@ -88,6 +88,9 @@ public sealed class CasesApiTests
         Assert.Equal((600_000L, 0L, 0L), (flows["local_government"].GetProperty("paidTowardsCasePence").GetInt64(),
             flows["local_government"].GetProperty("gainsPence").GetInt64(), flows["local_government"].GetProperty("fairSharePence").GetInt64()));
         Assert.True(json.GetProperty("illustrative").GetBoolean());
+        // The same by agency: each paid towards the case as it paid into the pool.
+        Assert.Equal([("MCC", "local_government", 600_000L), ("MFT", "health", 400_000L)], json.GetProperty("agencyFlows").EnumerateArray()
+            .Select(f => (f.GetProperty("agency").GetString(), f.GetProperty("sector").GetString(), f.GetProperty("paidTowardsCasePence").GetInt64())));
 
         // A return lands: January's 100 against a baseline of 124 adds 24 × £162 to the same year.
         await api.SubmitAsync(Month("2026-01", 100));
@@ -151,6 +154,7 @@ public sealed class CasesApiTests
         Assert.Contains($"outcome,{Days} × bed-day,,2025/26,,2025-07,112,112,112,100,16200,,,,,,", lines);
         Assert.Contains("year,,,2025/26,0,,,,,,,1652400,1652400,1652400,1000000,1,", lines);
         Assert.Contains("sector,health,,,,,,,,,,1652400,,,400000,,1000000", lines);
+        Assert.Contains("agency,MCC,local_government,,,,,,,,,,,,600000,,", lines);
         Assert.Contains("present_value,pays back in 2025/26,,,,,,,,,,1652400,1652400,1652400,1000000,,", lines);
     }
 
