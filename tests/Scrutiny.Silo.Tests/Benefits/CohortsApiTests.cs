@@ -86,4 +86,37 @@ public sealed class CohortsApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync($"{Board}/cohorts", null, Cohort("c1"))).StatusCode);
         Assert.Equal(0, await api.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'cohort%'"));
     }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Cohorts_cases_unit_costs_and_settings_survive_a_restart_of_the_node(StoreEngine engine)
+    {
+        var database = await TestDatabase.CreateAsync(engine);
+        string commitment, cohort;
+        long benefit;
+        await using (var api = await CatalogueApiUnderTest.StartOnAsync(database))
+        {
+            await api.Node.CatalogueWriter.UpsertIndicatorsAsync([CohortSize]);
+            commitment = await CasesApiTests.ArrangeAsync(api);
+            cohort = (await (await api.PostAsync($"{Board}/cohorts", api.AgencyKey, Cohort(commitment))).Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("id").GetString()!;
+            var stated = await (await api.PutAsync($"{Board}/cases/{commitment}", api.AgencyKey, new
+            {
+                starts = "2025-07-01", deadweightPercent = 10m, attributionPercent = 50m, lines = new[] { new { indicator = Days, unitCost = "bed-day" } },
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            benefit = stated.GetProperty("totals").GetProperty("presentBenefitPence").GetInt64();
+        }
+        await using (var api = await CatalogueApiUnderTest.StartOnAsync(database, seed: false))
+        {
+            var cohorts = await (await api.GetAsync($"{Board}/cohorts", null)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(cohort, cohorts[0].GetProperty("id").GetString());
+            var again = await (await api.GetAsync($"{Board}/cases/{commitment}", null)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(benefit, again.GetProperty("totals").GetProperty("presentBenefitPence").GetInt64());
+            Assert.Equal(10m, again.GetProperty("assumptions").GetProperty("deadweightPercent").GetDecimal());
+            var costs = await (await api.GetAsync("/api/v1/unit-costs", null)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(("bed-day", 40_000L), (costs[0].GetProperty("code").GetString(), costs[0].GetProperty("valuePence").GetInt64()));
+            var settings = await (await api.GetAsync("/api/v1/appraisal-settings", null)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(10m, settings.GetProperty("optimismBias")[0].GetProperty("percent").GetDecimal());
+        }
+        await database.DisposeAsync();
+    }
 }
