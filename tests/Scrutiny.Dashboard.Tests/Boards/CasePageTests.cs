@@ -18,7 +18,7 @@ public sealed class CasePageTests(Browser browser)
     private const string Board = BoardCase.Board;
 
     /// <summary>£400 a bed day, grade 2 (10% optimism bias), and the board's case from July 2025: six months of baseline, four counted.</summary>
-    private static async Task StateCaseAsync(BoardCase c)
+    internal static async Task StateCaseAsync(BoardCase c)
     {
         using var admin = BoardCase.Client(c.App, c.AdminKey);
         Assert.True((await admin.PutAsJsonAsync("/api/v1/appraisal-settings", new { optimismBias = new[] { new { grade = 2, percent = 10m } } })).IsSuccessStatusCode);
@@ -35,8 +35,9 @@ public sealed class CasePageTests(Browser browser)
         Assert.True(stated.IsSuccessStatusCode, await stated.Content.ReadAsStringAsync());
     }
 
-    private static async Task<JsonElement> TotalsAsync(BoardCase c) =>
-        (await BoardCase.Client(c.App, null).GetFromJsonAsync<JsonElement>($"{BoardCase.Api}/cases/{c.Discharges}")).GetProperty("totals");
+    /// <summary>The case's totals as <paramref name="key"/> reads them (none: the public).</summary>
+    internal static async Task<JsonElement> TotalsAsync(BoardCase c, string? key = null) =>
+        (await BoardCase.Client(c.App, key).GetFromJsonAsync<JsonElement>($"{BoardCase.Api}/cases/{c.Discharges}")).GetProperty("totals");
 
     [Fact]
     public async Task The_public_reads_the_case_whole_without_JavaScript_with_the_figures_the_API_gives()

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Scrutiny.Dashboard.Presentation;
 using Scrutiny.Dashboard.Tests.Boards;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Silo.Committees;
@@ -23,7 +24,13 @@ public sealed partial class CommitteePaperTests(Browser browser)
     {
         await using var app = await DashboardApp.StartAsync();
         var c = await AccountabilityCase.SeedAsync(app);
+        await CasePageTests.StateCaseAsync(c.Board);
         var days = $"[data-paper-section=figures] tr[data-indicator='{DelayedDays}']";
+        var saved = $"[data-paper-section=boards] [data-case='{c.Board.Discharges}'] [data-case-figure=benefit]";
+        var (publicBenefit, allBenefit) = ((await CasePageTests.TotalsAsync(c.Board)).GetProperty("presentBenefitPence").GetInt64(),
+            (await CasePageTests.TotalsAsync(c.Board, c.Board.AdminKey)).GetProperty("presentBenefitPence").GetInt64());
+        // November's unpublished 95 days, far above the baseline, costs the case bed days: only those entitled see it so.
+        Assert.True(allBenefit < publicBenefit);
         var status = $"#paper-commitments-{BoardCase.Board} tr[data-commitment='{c.Board.Discharges}'] [data-commitment-status]";
 
         var plain = await browser.OpenAsync(app, javaScript: false);
@@ -34,6 +41,7 @@ public sealed partial class CommitteePaperTests(Browser browser)
         await Expect(plain.Locator("[data-paper-view=published]")).ToContainTextAsync("published figures only");
         await Expect(plain.Locator("[data-unpublished]")).ToHaveCountAsync(0);
         await Expect(plain.Locator(status)).ToHaveTextAsync("On track");
+        await Expect(plain.Locator(saved)).ToHaveTextAsync(Money.Pounds(publicBenefit));
         // The month is in the chart's baseline forecast (a period to come, worked out from published values), never as a value.
         await Expect(plain.Locator($"[data-period='{Unpublished}']")).ToHaveCountAsync(0);
         Assert.DoesNotContain("\"value\":95,", await plain.ContentAsync());
@@ -59,6 +67,7 @@ public sealed partial class CommitteePaperTests(Browser browser)
         Assert.Contains("\"value\":95,", await admin.ContentAsync());
         await Expect(admin.Locator("[data-paper-view=all]")).ToContainTextAsync("Do not hand it out in public");
         await Expect(admin.Locator(status)).ToHaveTextAsync("Off track");
+        await Expect(admin.Locator(saved)).ToHaveTextAsync(Money.Pounds(allBenefit));
 
         // An address naming no panel says so, next to the list to choose from.
         await plain.GotoAsync(CommitteeAddresses.Paper(TestPeople.Committee, "no-such-panel"));
