@@ -1,6 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Csv;
 
 namespace Scrutiny.Silo.Benefits;
 
@@ -21,54 +21,18 @@ public static class UnitCostCsv
     public static readonly IReadOnlyList<string> RequiredColumns = ["code", "name", "borne_by", "value", "price_year", "grade", "kind", "source"];
     public static readonly IReadOnlyList<string> OptionalColumns = ["licence", "illustrative"];
 
-    public static (IReadOnlyList<UnitCostCsvRow> Rows, IReadOnlyList<RowProblem> Problems) Read(byte[] file)
-    {
-        var rows = new List<UnitCostCsvRow>();
-        var problems = new List<RowProblem>();
-        var row = 0;
-        try
-        {
-            using var csv = CsvReader.Create(file, new CsvReaderOptions
-            {
-                HasHeader = false,
-                MalformedData = CsvMalformedDataHandling.Throw,
-                FieldCountMismatch = CsvFieldCountHandling.Allow,
-                TrackLineNumbers = true,
-                TrimWhitespace = false,
-            });
-            if (!csv.Read())
-            {
-                problems.Add(new RowProblem(0, "", "empty", "The file is empty: it needs a header row and at least one unit cost."));
-                return (rows, problems);
-            }
-            var header = ReadHeader(csv, problems);
-            if (problems.Count > 0) return (rows, problems);
+    private static readonly ColumnCsvShape Shape = new(RequiredColumns, OptionalColumns, "unit-cost", "unit cost", "unit costs");
 
-            while (csv.Read())
-            {
-                row++;
-                if (csv.FieldCount != header.Count)
-                {
-                    problems.Add(new RowProblem(row, "", "field_count", $"Row {row} has {csv.FieldCount} fields; the header has {header.Count}."));
-                    continue;
-                }
-                string? Cell(string column) => header.TryGetValue(column, out var i) && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;
-                var code = Cell("code");
-                // The rules would call a missing code badly formed; the file's author is better told it is missing.
-                if (code is null) problems.Add(new RowProblem(row, "code", "required", "code is required: lower-case words joined by hyphens, such as emergency-admission."));
-                rows.Add(new UnitCostCsvRow(row, code, new UnitCostBody(Cell("name"), Cell("borne_by"),
-                    Pounds(Cell("value"), row, problems), Cell("price_year"), Grade(Cell("grade"), row, problems), Cell("kind"), Cell("source"),
-                    Cell("licence"), YesOrNo(Cell("illustrative"), row, problems))));
-            }
-        }
-        catch (CsvFormatException ex)
+    public static (IReadOnlyList<UnitCostCsvRow> Rows, IReadOnlyList<RowProblem> Problems) Read(byte[] file) =>
+        ColumnCsv.Read(file, Shape, (cell, row, problems) =>
         {
-            problems.Add(new RowProblem(row + 1, "", "malformed", ex.Message));
-        }
-        if (problems.Count == 0 && rows.Count == 0)
-            problems.Add(new RowProblem(0, "", "empty", "The file has a header but no unit costs."));
-        return (rows, problems);
-    }
+            var code = cell("code");
+            // The rules would call a missing code badly formed; the file's author is better told it is missing.
+            if (code is null) problems.Add(new RowProblem(row, "code", "required", "code is required: lower-case words joined by hyphens, such as emergency-admission."));
+            return new UnitCostCsvRow(row, code, new UnitCostBody(cell("name"), cell("borne_by"),
+                Pounds(cell("value"), row, problems), cell("price_year"), Grade(cell("grade"), row, problems), cell("kind"), cell("source"),
+                cell("licence"), YesOrNo(cell("illustrative"), row, problems)));
+        });
 
     /// <summary>A problem the rules found in a row, named by the file's column (<c>price_year</c>, not <c>priceYear</c>).</summary>
     public static RowProblem Problem(int row, FieldProblem problem)
@@ -85,24 +49,6 @@ public static class UnitCostCsv
         "priceYear" => "price_year",
         _ => jsonField,
     };
-
-    // The first record is the header; CsvHelper is told nothing of it so that a missing column is ours to name.
-    private static Dictionary<string, int> ReadHeader(CsvReader csv, List<RowProblem> problems)
-    {
-        var header = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < csv.FieldCount; i++)
-        {
-            var name = csv.GetString(i).Trim().ToLowerInvariant();
-            if (!RequiredColumns.Contains(name) && !OptionalColumns.Contains(name))
-                problems.Add(new RowProblem(0, name, "unknown_column",
-                    $"'{name}' is not a unit-cost column: use {string.Join(", ", RequiredColumns.Concat(OptionalColumns))}."));
-            else if (!header.TryAdd(name, i))
-                problems.Add(new RowProblem(0, name, "duplicate_column", $"The column '{name}' appears twice."));
-        }
-        foreach (var missing in RequiredColumns.Where(c => !header.ContainsKey(c)))
-            problems.Add(new RowProblem(0, missing, "missing_column", $"The header has no '{missing}' column."));
-        return header;
-    }
 
     // Pounds and pence written plainly (2150.00, or £2150.00): no thousands separator, which a CSV would have to quote,
     // and no exponent. A sign is read so that the rules, not the reader, say a negative value is out of range.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using Scrutiny.Silo.Csv;
 
 namespace Scrutiny.Silo.Api.Indicators;
 
@@ -23,71 +23,14 @@ public static class IndicatorCatalogueCsv
         _ => jsonField,
     };
 
-    public static (IReadOnlyList<(int Row, IndicatorBody Body)> Rows, IReadOnlyList<RowProblem> Problems) Read(byte[] file)
-    {
-        var rows = new List<(int, IndicatorBody)>();
-        var problems = new List<RowProblem>();
-        var row = 0;
-        try
-        {
-            using var csv = CsvReader.Create(file, new CsvReaderOptions
-            {
-                HasHeader = false,
-                MalformedData = CsvMalformedDataHandling.Throw,
-                FieldCountMismatch = CsvFieldCountHandling.Allow,
-                TrackLineNumbers = true,
-                TrimWhitespace = false,
-            });
-            if (!csv.Read())
-            {
-                problems.Add(new RowProblem(0, "", "empty", "The file is empty: it needs a header row and at least one indicator."));
-                return (rows, problems);
-            }
-            var header = ReadHeader(csv, problems);
-            if (problems.Count > 0) return (rows, problems);
+    private static readonly ColumnCsvShape Shape = new(RequiredColumns, OptionalColumns, "catalogue", "indicator", "indicators");
 
-            while (csv.Read())
-            {
-                row++;
-                if (csv.FieldCount != header.Count)
-                {
-                    problems.Add(new RowProblem(row, "", "field_count", $"Row {row} has {csv.FieldCount} fields; the header has {header.Count}."));
-                    continue;
-                }
-                string? Cell(string column) => header.TryGetValue(column, out var i) && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;
-                rows.Add((row, new IndicatorBody(Cell("code"), Cell("title"), Cell("theme"), Cell("unit"), Cell("polarity"),
-                    Cell("frequency"), Cell("combine"),
-                    Integer(Cell("due_days"), row, "due_days", problems), Integer(Cell("lock_days"), row, "lock_days", problems),
-                    Number(Cell("target"), row, "target", problems),
-                    Cell("publication"), Integer(Cell("publish_days"), row, "publish_days", problems))));
-            }
-        }
-        catch (CsvFormatException ex)
-        {
-            problems.Add(new RowProblem(row + 1, "", "malformed", ex.Message));
-        }
-        if (problems.Count == 0 && rows.Count == 0)
-            problems.Add(new RowProblem(0, "", "empty", "The file has a header but no indicators."));
-        return (rows, problems);
-    }
-
-    // The first record is the header; CsvHelper is told nothing of it so that a missing column is ours to name.
-    private static Dictionary<string, int> ReadHeader(CsvReader csv, List<RowProblem> problems)
-    {
-        var header = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < csv.FieldCount; i++)
-        {
-            var name = csv.GetString(i).Trim().ToLowerInvariant();
-            if (!RequiredColumns.Contains(name) && !OptionalColumns.Contains(name))
-                problems.Add(new RowProblem(0, name, "unknown_column",
-                    $"'{name}' is not a catalogue column: use {string.Join(", ", RequiredColumns.Concat(OptionalColumns))}."));
-            else if (!header.TryAdd(name, i))
-                problems.Add(new RowProblem(0, name, "duplicate_column", $"The column '{name}' appears twice."));
-        }
-        foreach (var missing in RequiredColumns.Where(c => !header.ContainsKey(c)))
-            problems.Add(new RowProblem(0, missing, "missing_column", $"The header has no '{missing}' column."));
-        return header;
-    }
+    public static (IReadOnlyList<(int Row, IndicatorBody Body)> Rows, IReadOnlyList<RowProblem> Problems) Read(byte[] file) =>
+        ColumnCsv.Read(file, Shape, (cell, row, problems) => (row, new IndicatorBody(cell("code"), cell("title"), cell("theme"), cell("unit"),
+            cell("polarity"), cell("frequency"), cell("combine"),
+            Integer(cell("due_days"), row, "due_days", problems), Integer(cell("lock_days"), row, "lock_days", problems),
+            Number(cell("target"), row, "target", problems),
+            cell("publication"), Integer(cell("publish_days"), row, "publish_days", problems))));
 
     private static int? Integer(string? cell, int row, string column, List<RowProblem> problems)
     {
