@@ -17,8 +17,20 @@ public sealed class CasePageTests(Browser browser)
 {
     private const string Board = BoardCase.Board;
 
-    /// <summary>£400 a bed day, grade 2 (10% optimism bias), and the board's case from July 2025: six months of baseline, four counted.</summary>
+    /// <summary>The board's case from July 2025 (six months of baseline, four counted), valued by <see cref="UnitCostAsync"/>.</summary>
     internal static async Task StateCaseAsync(BoardCase c)
+    {
+        await UnitCostAsync(c);
+        using var agency = BoardCase.Client(c.App, c.AgencyKey);
+        var stated = await agency.PutAsJsonAsync($"{BoardCase.Api}/cases/{c.Discharges}", new
+        {
+            starts = "2025-07-01", deadweightPercent = 10m, attributionPercent = 50m, lines = new[] { new { indicator = DelayedDays, unitCost = "bed-day" } },
+        });
+        Assert.True(stated.IsSuccessStatusCode, await stated.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>£400 a bed day, grade 2, whose optimism bias the administrator sets at 10%.</summary>
+    internal static async Task UnitCostAsync(BoardCase c)
     {
         using var admin = BoardCase.Client(c.App, c.AdminKey);
         Assert.True((await admin.PutAsJsonAsync("/api/v1/appraisal-settings", new { optimismBias = new[] { new { grade = 2, percent = 10m } } })).IsSuccessStatusCode);
@@ -27,12 +39,6 @@ public sealed class CasePageTests(Browser browser)
             name = "A day in an acute hospital bed", borneBy = "health", value = 400m, priceYear = "2025/26", grade = 2, kind = "fiscal_non_cashable",
             source = "Illustrative figure for the test", illustrative = true,
         })).IsSuccessStatusCode);
-        using var agency = BoardCase.Client(c.App, c.AgencyKey);
-        var stated = await agency.PutAsJsonAsync($"{BoardCase.Api}/cases/{c.Discharges}", new
-        {
-            starts = "2025-07-01", deadweightPercent = 10m, attributionPercent = 50m, lines = new[] { new { indicator = DelayedDays, unitCost = "bed-day" } },
-        });
-        Assert.True(stated.IsSuccessStatusCode, await stated.Content.ReadAsStringAsync());
     }
 
     /// <summary>The case's totals as <paramref name="key"/> reads them (none: the public).</summary>

@@ -47,15 +47,7 @@ public sealed class CohortPageTests(Browser browser)
     {
         await using var app = await DashboardApp.StartAsync();
         var (c, cohort) = await SeedAsync(app);
-        using (var admin = BoardCase.Client(app, c.AdminKey))
-        {
-            Assert.True((await admin.PutAsJsonAsync("/api/v1/appraisal-settings", new { optimismBias = new[] { new { grade = 2, percent = 10m } } })).IsSuccessStatusCode);
-            Assert.True((await admin.PutAsJsonAsync("/api/v1/unit-costs/bed-day", new
-            {
-                name = "A day in an acute hospital bed", borneBy = "health", value = 400m, priceYear = "2025/26", grade = 2, kind = "fiscal_non_cashable",
-                source = "Illustrative figure for the test", illustrative = true,
-            })).IsSuccessStatusCode);
-        }
+        await CasePageTests.UnitCostAsync(c);
         using (var agency = BoardCase.Client(app, c.AgencyKey))
             Assert.True((await agency.PutAsJsonAsync($"{BoardCase.Api}/cases/{cohort}", new
             {
