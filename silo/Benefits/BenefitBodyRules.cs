@@ -23,6 +23,8 @@ public static class BenefitBodyRules
     {
         var p = new FieldProblems();
         if (!CatalogueCodes.IsCode(code)) p.Add("code", "invalid_code", "A unit cost's code is lower-case words joined by hyphens: emergency-admission.");
+        // /admin/unit-costs/new is the page that adds one: a unit cost called "new" could never be opened to change.
+        else if (code == "new") p.Add("code", "reserved", "'new' names the page that adds a unit cost: choose another code.");
         if (body is null)
         {
             p.Add("", "required", "The body is required: name, borneBy, value, priceYear, grade, kind, source.");

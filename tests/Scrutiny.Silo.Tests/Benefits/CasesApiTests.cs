@@ -173,6 +173,10 @@ public sealed class CasesApiTests
         var badCost = await api.PutAsync("/api/v1/unit-costs/Bed_Day", api.AdminKey, new { name = "x", borneBy = "health", value = 1.005m, priceYear = "2025", grade = 6, kind = "cash", source = " " });
         Assert.Equal(["code:invalid_code", "value:too_precise", "priceYear:invalid_year", "grade:out_of_range", "kind:not_one_of", "source:required"],
             await ProblemsAsync(badCost));
+        Assert.Equal(["code:reserved"], await ProblemsAsync(await api.PutAsync("/api/v1/unit-costs/new", api.AdminKey, new
+        {
+            name = "A new thing", borneBy = "health", value = 1m, priceYear = "2025/26", grade = 1, kind = "social", source = "Test",
+        })));
         var badSettings = await api.PutAsync("/api/v1/appraisal-settings", api.AdminKey, new
         {
             discountRatePercent = 25m, priceYear = "2026/27", optimismBias = new[] { new { grade = 1, percent = 0m }, new { grade = 1, percent = 5m } },
