@@ -71,6 +71,10 @@ public sealed class CasePageTests(Browser browser)
         // £400 × 0.9 × 0.5 × 0.9.
         await Expect(outcome.Locator("td").Nth(1)).ToHaveTextAsync("£162.00");
         await Expect(outcome.Locator("td").Nth(2)).ToContainTextAsync("over 4 periods");
+        // Every period counted, period by period, in a details element that needs no JavaScript to open.
+        await section.Locator($"[data-case-periods='{DelayedDays}'] summary").ClickAsync();
+        await Expect(section.Locator($"#case-{c.Discharges}-{DelayedDays}-periods tbody th")).ToHaveTextAsync(["2025-07", "2025-08", "2025-09", "2025-10"]);
+        await Expect(section.Locator($"#case-{c.Discharges}-{DelayedDays}-periods tr[data-period='2025-07'] td").Nth(2)).ToHaveTextAsync("39");
         // The council paid the pool's share of the cost and gains nothing; the NHS bears the bed days.
         var flows = section.Locator($"#case-{c.Discharges}-flows tbody tr");
         await Expect(flows.Locator("th")).ToHaveTextAsync(["Health", "Local government"]);
