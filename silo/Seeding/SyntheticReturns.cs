@@ -31,6 +31,13 @@ public static class SyntheticReturns
         var shift = (random.NextDouble() < 0.5 ? -1 : 1) * (2.5 + random.NextDouble()) * profile.Noise;
         var residents = borough.Population / 100_000.0;
 
+        // A series a demo case counts shows two whole years before the work began, whatever the day of the seed, so that
+        // its baseline is always fitted to the most history a baseline takes (BaselineForecast.MaximumHistory).
+        if (DemoCases.Counts(borough, indicator))
+        {
+            var fullBaseline = DemoDays.CommitmentsMade(today).AddMonths(-Grains.Statistics.Forecasting.BaselineForecast.MaximumHistory - 1);
+            if (fullBaseline < showFrom) showFrom = fullBaseline;
+        }
         var values = new List<ReturnedValue>();
         for (var period = Period.Containing(SeriesStart, indicator.Frequency); period.End <= today; period = period.Next())
         {
