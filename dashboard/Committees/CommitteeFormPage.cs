@@ -75,10 +75,6 @@ public abstract class CommitteeFormPage : FormPage
         }
     }
 
-    /// <summary>Every value of a field posted many times (ticked boxes), in the order posted.</summary>
-    protected List<string> PostedAll(string name) =>
-        HttpContext.Request.HasFormContentType ? [.. HttpContext.Request.Form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())] : [];
-
     /// <summary>The first problem with the field or under it (<c>addressee</c> for <c>addressee.code</c>), in words.</summary>
     protected string? ErrorFor(string prefix) =>
         Problems.FirstOrDefault(p => p.Field == prefix || p.Field.StartsWith(prefix + "[", StringComparison.Ordinal)

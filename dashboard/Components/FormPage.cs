@@ -37,6 +37,10 @@ public abstract class FormPage : ComponentBase
         Navigation.NavigateTo(path);
     }
 
+    /// <summary>Every value of a field posted many times (ticked boxes), trimmed, in the order posted.</summary>
+    protected List<string> PostedAll(string name) =>
+        HttpContext.Request.HasFormContentType ? [.. HttpContext.Request.Form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())] : [];
+
     /// <summary>A posted field, trimmed; null when empty.</summary>
     protected string? Posted(string name) =>
         HttpContext.Request.HasFormContentType && HttpContext.Request.Form[name].ToString() is { Length: > 0 } value && value.Trim().Length > 0

@@ -68,8 +68,10 @@ public static class BenefitCase
 
     /// <summary>What one outcome avoided (or gained) is worth, in pence: the unit cost after the board's deadweight and
     /// attribution and the cost's optimism bias.</summary>
-    public static decimal Worth(CaseAssumptions assumptions, BenefitLine line) =>
-        (1 - assumptions.Deadweight) * assumptions.Attribution * line.UnitCostPence * (1 - line.OptimismBias);
+    public static decimal Worth(CaseAssumptions assumptions, BenefitLine line) => Worth(assumptions, line.UnitCostPence, line.OptimismBias);
+
+    public static decimal Worth(CaseAssumptions assumptions, decimal unitCostPence, decimal optimismBias) =>
+        (1 - assumptions.Deadweight) * assumptions.Attribution * unitCostPence * (1 - optimismBias);
 
     /// <summary>Whole pence: halves away from zero, once, at the end of a sum.</summary>
     public static long Pence(decimal pence) => (long)Math.Round(pence, MidpointRounding.AwayFromZero);

@@ -146,7 +146,7 @@ public static class CaseAppraiser
             problems.Add(new($"{field}.indicator", $"{series!.Indicator.Title} has {history} period{(history == 1 ? "" : "s")} before {starts:yyyy-MM-dd}; the baseline needs {BaselineForecast.MinimumPoints}."));
         if (problems.Count > before) return null;
 
-        var worth = BenefitCase.Worth(new CaseAssumptions(settings.Deadweight, settings.Attribution), new BenefitLine("", Polarity.LowerIsBetter, "", "", price!.Value, bias, []));
+        var worth = BenefitCase.Worth(new CaseAssumptions(settings.Deadweight, settings.Attribution), price!.Value, bias);
         return new ValuedOutcome(line, series!.Indicator, cost, price.Value, bias, worth, periods, 0);
     }
 
@@ -193,19 +193,26 @@ public static class CaseAppraiser
     /// <summary>Each contributing agency's share of the case's present cost, as it shared the pool (in whole pence that add up).</summary>
     private static List<AgencyFlow> AgencyFlows(CaseResult result, IEnumerable<FundEntry> fund, IReadOnlyDictionary<string, string> sectors)
     {
-        var contributed = fund.Where(e => e.Kind == FundEntryKind.Contribution).GroupBy(e => e.Agency, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(e => e.AmountPence), StringComparer.Ordinal);
-        var paid = FairShares.Split(result.PresentCostPence, contributed.ToDictionary(c => c.Key, c => (decimal)c.Value, StringComparer.Ordinal));
+        var (contributed, paid) = PaidAsPooled(result, fund, e => e.Agency);
         return [.. contributed.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
             new AgencyFlow(c.Key, sectors.GetValueOrDefault(c.Key, PooledBudget.UnknownSector), c.Value, paid.GetValueOrDefault(c.Key)))];
     }
 
+    /// <summary>
+    /// What each payer (an agency, or a sector) put into the pool, all years, and the case's present cost shared in
+    /// proportion to it: the pool paid the costs, so each paid towards them as it paid into the pool.
+    /// </summary>
+    private static (Dictionary<string, long> Contributed, IReadOnlyDictionary<string, long> Paid) PaidAsPooled(
+        CaseResult result, IEnumerable<FundEntry> fund, Func<FundEntry, string> payer)
+    {
+        var contributed = fund.Where(e => e.Kind == FundEntryKind.Contribution).GroupBy(payer, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.AmountPence), StringComparer.Ordinal);
+        return (contributed, FairShares.Split(result.PresentCostPence, contributed.ToDictionary(c => c.Key, c => (decimal)c.Value, StringComparer.Ordinal)));
+    }
+
     private static List<SectorFlow> Flows(CaseResult result, IEnumerable<FundEntry> fund, IReadOnlyDictionary<string, string> sectors)
     {
-        var contributed = fund.Where(e => e.Kind == FundEntryKind.Contribution)
-            .GroupBy(e => sectors.GetValueOrDefault(e.Agency, PooledBudget.UnknownSector), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(e => e.AmountPence), StringComparer.Ordinal);
-        var paid = FairShares.Split(result.PresentCostPence, contributed.ToDictionary(c => c.Key, c => (decimal)c.Value, StringComparer.Ordinal));
+        var (contributed, paid) = PaidAsPooled(result, fund, e => sectors.GetValueOrDefault(e.Agency, PooledBudget.UnknownSector));
         var gains = result.Shares.ToDictionary(s => s.BorneBy, StringComparer.Ordinal);
         return [.. contributed.Keys.Concat(gains.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(sector =>
             new SectorFlow(sector, contributed.GetValueOrDefault(sector), paid.GetValueOrDefault(sector),

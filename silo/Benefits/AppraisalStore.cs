@@ -18,12 +18,16 @@ public sealed class AppraisalStore(Database database)
     public const string UnitCostSaved = "unit_cost_saved";
     public const string SettingsSaved = "appraisal_settings_saved";
 
+    // Every column, named as UnitCostRow's properties: the list and a write's "before" read alike.
+    private const string SelectUnitCosts =
+        "SELECT code, name, borne_by AS BorneBy, value_pence AS ValuePence, price_year AS PriceYear, grade, kind, source, licence, " +
+        "illustrative, updated_by AS UpdatedBy, updated_at AS UpdatedAt FROM unit_costs";
+
     public async Task<IReadOnlyList<UnitCost>> ListUnitCostsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UnitCostRow>(new CommandDefinition(
-            "SELECT code, name, borne_by AS BorneBy, value_pence AS ValuePence, price_year AS PriceYear, grade, kind, source, licence, " +
-            "illustrative, updated_by AS UpdatedBy, updated_at AS UpdatedAt FROM unit_costs ORDER BY code", cancellationToken: cancellationToken));
+            $"{SelectUnitCosts} ORDER BY code", cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToUnitCost())];
     }
 
@@ -34,9 +38,7 @@ public sealed class AppraisalStore(Database database)
             var created = new List<bool>();
             foreach (var cost in costs)
             {
-                var before = await connection.QuerySingleOrDefaultAsync<UnitCostRow>(
-                    "SELECT code, name, borne_by AS BorneBy, value_pence AS ValuePence, price_year AS PriceYear, grade, kind, source, licence, " +
-                    "illustrative, updated_by AS UpdatedBy, updated_at AS UpdatedAt FROM unit_costs WHERE code = @Code", new { cost.Code }, transaction);
+                var before = await connection.QuerySingleOrDefaultAsync<UnitCostRow>($"{SelectUnitCosts} WHERE code = @Code", new { cost.Code }, transaction);
                 await connection.ExecuteAsync(
                     """
                     INSERT INTO unit_costs (code, name, borne_by, value_pence, price_year, grade, kind, source, licence, illustrative, updated_by, updated_at)

@@ -69,8 +69,7 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
 
     public async Task<BoardEdit<FundEntry>> AddFundEntryAsync(PartnershipBoard board, FundBody body, string actor)
     {
-        // Only the commitments' ids are wanted, which are the same in every view.
-        var records = (await Grain(board).GetBoardAsync(DataView.Published))!;
+        var records = await RecordsAsync(board);
         var (draft, problems) = rules.Fund(board, [.. records.Commitments.Select(c => c.Commitment.Id)], body);
         return draft is null ? BoardEdit<FundEntry>.Invalid(problems) : new(await Grain(board).AddFundEntryAsync(draft, Change(actor)), []);
     }

@@ -33,7 +33,8 @@ public static class SyntheticReturns
 
         // A series a demo case counts shows two whole years before the work began, whatever the day of the seed, so that
         // its baseline is always fitted to the most history a baseline takes (BaselineForecast.MaximumHistory).
-        if (DemoCases.Counts(borough, indicator))
+        var counted = DemoCases.Counts(borough, indicator);
+        if (counted)
         {
             var fullBaseline = DemoDays.CommitmentsMade(today).AddMonths(-Grains.Statistics.Forecasting.BaselineForecast.MaximumHistory - 1);
             if (fullBaseline < showFrom) showFrom = fullBaseline;
@@ -44,7 +45,6 @@ public static class SyntheticReturns
             var years = (period.Start.DayNumber - SeriesStart.DayNumber) / 365.25;
             // A series a demo case counts moves only by its trend and the work's effect (no season, no shift), so that the
             // case's story is the work's and not the calendar's: a straight-line baseline cannot tell a summer's dip.
-            var counted = DemoCases.Counts(borough, indicator);
             var expected = counted
                 ? level * Math.Pow(1 + trend, years) * (1 - DemoCases.Effect(borough, period, today))
                 : level * Math.Pow(1 + trend, years) * (1 + Season(period, profile)) * (period.Start >= shiftAt ? 1 + shift : 1);

@@ -1,4 +1,4 @@
-using Scrutiny.Dashboard.Admin;
+using Scrutiny.Dashboard.Presentation;
 
 namespace Scrutiny.Dashboard.Tests.Admin;
 

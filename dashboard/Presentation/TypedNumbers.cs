@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Scrutiny.Dashboard.Admin;
+namespace Scrutiny.Dashboard.Presentation;
 
 /// <summary>
-/// Numbers as an administrator types them into a form: pounds with or without the pound sign and thousands
+/// Numbers as a person types them into a form: pounds with or without the pound sign and thousands
 /// separators (£2,150.50), per cent with or without the sign (3.5%). Null when the text is not such a number, so that
 /// the form says so rather than the rules calling it missing.
 /// </summary>
@@ -21,7 +21,7 @@ public static partial class TypedNumbers
     public static decimal? Percent(string typed) => Number(typed.Replace("%", "", StringComparison.Ordinal));
 
     /// <summary>A decimal as the pages write one back into a field: invariant, without trailing zeros (3.5, not 3.500).</summary>
-    public static string Write(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string Write(decimal value) => Silo.Benefits.CaseResource.Plain(value).ToString(CultureInfo.InvariantCulture);
 
     private static decimal? Number(string typed) =>
         decimal.TryParse(typed.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
