@@ -8,6 +8,8 @@ using Scrutiny.Dashboard.Committees;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
 using Scrutiny.Dashboard.Exports;
+using Scrutiny.Dashboard.Feeds;
+using Scrutiny.Dashboard.Datasets;
 using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
@@ -37,6 +39,8 @@ public static class DashboardExtensions
         builder.Services.AddSingleton<CommitteeLinks>();
         builder.Services.AddSingleton<PlaceAccountabilityReader>();
         builder.Services.AddSingleton<CommitteePaperReader>();
+        builder.Services.AddFeeds();
+        builder.Services.AddOpenDataCatalogue();
         return builder;
     }
 
@@ -85,6 +89,8 @@ public static class DashboardExtensions
         app.MapComparisonExports();
         app.MapPanelExports();
         app.MapCommitteeExports();
+        app.MapFeeds();
+        app.MapOpenDataCatalogue();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.
         var returnsOptions = app.Services.GetRequiredService<ReturnsOptions>();

@@ -9,6 +9,7 @@ public static class PublicationServiceExtensions
     {
         services.AddSingleton<DataViews>();
         services.AddSingleton<PublicationReleases>();
+        services.AddSingleton<PublishedDatasets>();
         services.AddSingleton<PublicationNotices>();
         services.AddSingleton<PeriodReleaser>();
         return services;
