@@ -14,6 +14,9 @@ namespace Scrutiny.Dashboard.Feeds;
 /// </summary>
 public sealed class BoardFeed(ICatalogue catalogue, IGrainFactory grains)
 {
+    /// <summary>The feed's name, in the feed and in the page's link to it.</summary>
+    public static string Title(PartnershipBoard board) => $"{board.Name}: commitments and progress";
+
     /// <summary>Null when no board has this id.</summary>
     public async Task<Feed?> ReadAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -26,7 +29,7 @@ public sealed class BoardFeed(ICatalogue catalogue, IGrainFactory grains)
             // One entry a plan, updated when the plan is: the page shows only its latest story.
             entries.Add(new FeedEntry($"Turn the Curve changed: {title}", plan.Story, BoardPaths.TurnTheCurve(id, plan.Indicator), "plan", plan.UpdatedAt));
         }
-        return new Feed($"{view.Board.Name}: commitments and progress", BoardPaths.Board(id), FeedPaths.Board(id), view.Board.Name,
+        return new Feed(Title(view.Board), BoardPaths.Board(id), FeedPaths.Board(id), view.Board.Name,
             FeedEntry.Newest(entries));
     }
 

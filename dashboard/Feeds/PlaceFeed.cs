@@ -16,6 +16,9 @@ namespace Scrutiny.Dashboard.Feeds;
 public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, PublicationReleases releases, CommitteeStore committees,
     RecommendationStore recommendations, CommitteeLinks links)
 {
+    /// <summary>The feed's name, in the feed and in the page's link to it.</summary>
+    public static string Title(Place place) => $"{place.Name}: new figures and recommendations";
+
     /// <summary>Null when no place has this code.</summary>
     public async Task<Feed?> ReadAsync(string code, CancellationToken cancellationToken = default)
     {
@@ -23,7 +26,7 @@ public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, Publi
         var entries = new List<FeedEntry>();
         await AddValuesAsync(place, entries, cancellationToken);
         await AddRecommendationsAsync(place, entries, cancellationToken);
-        return new Feed($"{place.Name}: new figures and recommendations", PlacePage.Href(code), FeedPaths.Place(code), place.Name,
+        return new Feed(Title(place), PlacePage.Href(code), FeedPaths.Place(code), place.Name,
             FeedEntry.Newest(entries));
     }
 

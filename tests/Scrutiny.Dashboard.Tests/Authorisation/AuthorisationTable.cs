@@ -58,6 +58,11 @@ public static class AuthorisationTable
         ("GET /compare/heat-map.csv", Access.Public),
         ("GET /panels/{id}.csv", Access.Public),
         ("GET /live/places/{code}", Access.Public),
+        // Atom feeds of the public pages and the open-data catalogue: the public's view whoever asks.
+        ("GET /places/{code}/feed.atom", Access.Public),
+        ("GET /committees/{id}/feed.atom", Access.Public),
+        ("GET /boards/{id}/feed.atom", Access.Public),
+        ("GET /data.json", Access.Public),
 
         // Pages for someone signed in.
         // Opened, the page answers 403 to anyone not a partner of the place or an administrator. A post passes the
