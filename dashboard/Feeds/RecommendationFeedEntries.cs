@@ -18,7 +18,7 @@ public static class RecommendationFeedEntries
         {
             var by = response.ImplementBy is { } day ? $" To be in place by {Dates.Day(day)}." : "";
             yield return new FeedEntry($"{addressee} responded: {RecommendationWords.Decision(response.Decision)}",
-                $"{response.Reasons}{by}", page, "response", response.At);
+                $"{Sentence(response.Reasons)}{by}", page, "response", response.At);
         }
         for (var i = 0; i < r.Updates.Count; i++)
         {
@@ -35,8 +35,11 @@ public static class RecommendationFeedEntries
     {
         var page = CommitteeAddresses.Question(q.CommitteeId, q.Id);
         yield return new FeedEntry($"{committeeName} asked {addressee} a question",
-            $"{q.Text} Answer due by {Dates.Day(q.DueOn)}.", page, "asked", q.AskedAt);
+            $"{Sentence(q.Text)} Answer due by {Dates.Day(q.DueOn)}.", page, "asked", q.AskedAt);
         if (q.Answer is { } answer)
             yield return new FeedEntry($"{addressee} answered a question", answer.Text, page, "answered", answer.At);
     }
+
+    // A sentence that another follows ends with a stop, whether or not its writer gave it one.
+    private static string Sentence(string text) => text.TrimEnd() is var t && (t.Length == 0 || ".?!".Contains(t[^1])) ? t : t + ".";
 }

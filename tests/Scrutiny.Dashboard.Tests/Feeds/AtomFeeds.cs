@@ -29,6 +29,8 @@ public static partial class AtomFeeds
     /// <summary>The page's head announces the feed, and its body offers it by name.</summary>
     public static void AssertLinked(string html, string feedPath)
     {
+        // Blazor writes the + of the type as &#x2B;: read the markup as a browser does.
+        html = WebUtility.HtmlDecode(html);
         var head = html[..html.IndexOf("</head>", StringComparison.Ordinal)];
         Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\"", head);
         Assert.Matches(AlternateLink(feedPath), head);

@@ -61,7 +61,7 @@ public sealed class PublishedDataTests
         Assert.Equal("dcat:Catalog", catalogue.GetProperty("@type").GetString());
         Assert.Equal("https://project-open-data.cio.gov/v1.1/schema", catalogue.GetProperty("conformsTo").GetString());
         var datasets = catalogue.GetProperty("dataset").EnumerateArray().ToDictionary(d => d.GetProperty("identifier").GetString()!);
-        Assert.Equal([$"{origin}{IndicatorPage}", $"{origin}/places/{Manchester}/indicators/{DelayedDays}"], datasets.Keys.Order());
+        Assert.Equal([$"{origin}/places/{Manchester}/indicators/{DelayedDays}", $"{origin}{IndicatorPage}"], datasets.Keys.Order());
         var admissions = datasets[$"{origin}{IndicatorPage}"];
         Assert.Equal("2026-06-01/2026-06-30", admissions.GetProperty("temporal").GetString());
         Assert.Equal("2026-04-01/2026-05-31", datasets[$"{origin}/places/{Manchester}/indicators/{DelayedDays}"].GetProperty("temporal").GetString());
