@@ -5,7 +5,8 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Publication;
 
 /// <summary>
-/// A place's indicator with at least one published value: its first and last published periods and when its published
+/// A place's indicator with at least one published value returned for the place itself (a region's figures, made from
+/// its places' returns, have no ledger rows of their own): its first and last published periods and when its published
 /// values last changed. What the open-data catalogue (<c>/data.json</c>) lists, and nothing of the values themselves.
 /// </summary>
 public sealed record PublishedDataset(string Place, string Indicator, string FirstPeriod, string LastPeriod, DateTimeOffset Modified);
