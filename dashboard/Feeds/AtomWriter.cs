@@ -15,7 +15,8 @@ public static class AtomWriter
     public const string Namespace = "http://www.w3.org/2005/Atom";
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
-    public static byte[] Write(Feed feed, string origin)
+    /// <param name="now">The time: an empty feed is as new as the start of its day.</param>
+    public static byte[] Write(Feed feed, string origin, DateTimeOffset now)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
         using var buffer = new MemoryStream();
@@ -26,7 +27,7 @@ public static class AtomWriter
             xml.WriteElementString("id", Namespace, XmlSafe(origin + feed.PagePath));
             Text(xml, "title", feed.Title);
             // An empty feed is as new as today: Atom requires the element, and a fixed day keeps its ETag for the day.
-            var updated = feed.Entries.Count > 0 ? feed.Entries.Max(e => e.Updated) : new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+            var updated = feed.Entries.Count > 0 ? feed.Entries.Max(e => e.Updated) : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
             xml.WriteElementString("updated", Namespace, Instant(updated));
             Link(xml, "self", origin + feed.FeedPath, "application/atom+xml");
             Link(xml, "alternate", origin + feed.PagePath, "text/html");

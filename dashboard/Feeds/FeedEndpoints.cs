@@ -11,17 +11,17 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet($"/places/{{code}}/{FeedPaths.FileName}", (string code, PlaceFeed feeds, HttpContext context) =>
-            AnswerAsync(context, feeds.ReadAsync(code, context.RequestAborted))).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet($"/committees/{{id}}/{FeedPaths.FileName}", (string id, CommitteeFeed feeds, HttpContext context) =>
-            AnswerAsync(context, feeds.ReadAsync(id, context.RequestAborted))).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet($"/boards/{{id}}/{FeedPaths.FileName}", (string id, BoardFeed feeds, HttpContext context) =>
-            AnswerAsync(context, feeds.ReadAsync(id, context.RequestAborted))).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet($"/places/{{code}}/{FeedPaths.FileName}", (string code, PlaceFeed feeds, TimeProvider time, HttpContext context) =>
+            AnswerAsync(context, time, feeds.ReadAsync(code, context.RequestAborted))).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet($"/committees/{{id}}/{FeedPaths.FileName}", (string id, CommitteeFeed feeds, TimeProvider time, HttpContext context) =>
+            AnswerAsync(context, time, feeds.ReadAsync(id, context.RequestAborted))).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet($"/boards/{{id}}/{FeedPaths.FileName}", (string id, BoardFeed feeds, TimeProvider time, HttpContext context) =>
+            AnswerAsync(context, time, feeds.ReadAsync(id, context.RequestAborted))).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, Task<Feed?> reading) =>
+    private static async Task<IResult> AnswerAsync(HttpContext context, TimeProvider time, Task<Feed?> reading) =>
         await reading is { } feed
-            ? PublicDocument.Answer(context, AtomWriter.Write(feed, PublicDocument.Origin(context.Request)), AtomWriter.ContentType)
+            ? PublicDocument.Answer(context, AtomWriter.Write(feed, PublicDocument.Origin(context.Request), time.GetUtcNow()), AtomWriter.ContentType)
             : Results.NotFound();
 }

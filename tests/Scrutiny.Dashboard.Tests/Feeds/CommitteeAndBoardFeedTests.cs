@@ -97,6 +97,22 @@ public sealed class CommitteeAndBoardFeedTests
     }
 
     [Fact]
+    public async Task Characters_XML_cannot_hold_are_left_out_of_a_feed_and_the_rest_kept()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var c = await CommitteeCase.SeedAsync(app);
+        var made = await c.RecommendAsync("Keep\u0001 the \u001Fbeds open \U0001F3E5 & <b>now</b>", Mft);
+        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
+
+        foreach (var path in new[] { FeedPaths.Committee(Id), FeedPaths.Place(Manchester) })
+        {
+            var (feed, _) = await AtomFeeds.ReadAsync(anonymous, path);
+            Assert.Equal("Keep the beds open \U0001F3E5 & <b>now</b>",
+                ((TextSyndicationContent)AtomFeeds.Entry(feed, $"{made.Recommendation.Id}#made").Summary).Text);
+        }
+    }
+
+    [Fact]
     public async Task A_feed_of_an_unknown_place_committee_or_board_is_not_found()
     {
         await using var app = await DashboardApp.StartAsync();
