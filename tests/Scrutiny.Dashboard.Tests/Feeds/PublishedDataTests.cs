@@ -91,6 +91,33 @@ public sealed class PublishedDataTests
     }
 
     [Fact]
+    public async Task A_board_member_who_sees_an_unpublished_month_on_the_page_gets_the_publics_Dataset_and_feed()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var agencyKey = await SeedAsync(app);
+        await app.Get<CatalogueWriter>().SetScheduleAsync(new IndicatorSchedule(Admissions, 30, null, null, PublicationRule.OnRelease));
+        var adminKey = await app.Get<ApiKeyStore>().CreateAsync(null, isAdmin: true);
+        await Returns.PostAsync(app, agencyKey,
+            new { place = Manchester, indicator = Admissions, period = "2026-06", numerator = 412, denominator = 61000 },
+            new { place = Manchester, indicator = Admissions, period = "2026-07", numerator = 500, denominator = 61000 });
+        await ReleaseAsync(app, adminKey, "2026-06");
+        var people = await TestPeople.SeedAsync(app);
+        using var member = new FormClient(app);
+        await member.SignInAsync(people.BoardMember.Email, people.BoardMember.Password);
+
+        var page = await (await member.GetAsync(IndicatorPage)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var feedResponse = await member.GetAsync(FeedPaths.Place(Manchester));
+        var feed = await feedResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("819.7 per 100,000", page);
+        var dataset = JsonDocument.Parse(Assert.Single(AtomFeeds.JsonLd(page))).RootElement;
+        Assert.Equal("2026-06-01/2026-06-30", dataset.GetProperty("temporalCoverage").GetString());
+        Assert.Contains("#period-2026-06", feed);
+        Assert.DoesNotContain("2026-07", feed);
+        Assert.Equal("no-store", feedResponse.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task A_title_that_closes_the_script_cannot_break_out_of_the_Dataset()
     {
         await using var app = await DashboardApp.StartAsync();
