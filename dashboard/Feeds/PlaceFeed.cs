@@ -35,8 +35,8 @@ public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, Publi
         var outcomes = views.Public();
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
         var released = (await releases.ListAsync(null, cancellationToken)).ToDictionary(r => (r.Indicator, r.Period), r => r.ReleasedAt);
-        // The indicators with a published value (the public summary leaves out the rest), then each one's newest periods:
-        // no more than a feed holds, since older ones could never be among its newest entries.
+        // The indicators with a published value (the public summary leaves out the rest), then each one's newest periods,
+        // as many as a feed holds: an older period comes back only when it is revised, which the feed does not chase.
         foreach (var latest in (await outcomes.SummaryAsync(place.Code)).Latest)
         {
             var series = await outcomes.SeriesAsync(place.Code, latest.Indicator);
