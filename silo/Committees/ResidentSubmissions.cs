@@ -90,19 +90,7 @@ public sealed class ResidentSubmissions(
     {
         var (_, submission, refused) = await OpenAsync(user, committeeId, id, cancellationToken);
         if (refused is not null) return refused;
-        string? intoSubmission = null, intoQuestion = null;
-        var problem = body.Into?.Trim().Split(':', 2) switch
-        {
-            null or [""] => new FieldProblem("into", "required", "into is required: submission:{reference} or question:{id}."),
-            ["submission", var other] when other == id => new FieldProblem("into", "itself", "A submission cannot be merged into itself."),
-            ["submission", var other] => await store.FindAsync(committeeId, other, cancellationToken) is { State: SubmissionState.Received or SubmissionState.Published }
-                ? Accept(out intoSubmission, other)
-                : new FieldProblem("into", "unknown_submission", $"The committee has no received or published submission '{other}'."),
-            ["question", var other] => await questions.FindAsync(committeeId, other, cancellationToken) is not null
-                ? Accept(out intoQuestion, other)
-                : new FieldProblem("into", "unknown_question", $"The committee has no question '{other}'."),
-            _ => new FieldProblem("into", "invalid", "into must be submission:{reference} or question:{id}."),
-        };
+        var (intoSubmission, intoQuestion, problem) = await TargetAsync(committeeId, id, body.Into?.Trim(), cancellationToken);
         if (problem is not null) return CommitteeResult<ResidentSubmission>.Invalid([problem]);
         if (!await store.MergeAsync(submission!, intoSubmission, intoQuestion, user.Actor(), time.GetUtcNow(), cancellationToken))
             return await DecidedAsync(committeeId, id, cancellationToken);
@@ -110,10 +98,24 @@ public sealed class ResidentSubmissions(
         return CommitteeResult<ResidentSubmission>.Done(submission! with { State = SubmissionState.Merged, MergedInto = intoSubmission, MergedIntoQuestion = intoQuestion });
     }
 
-    private static FieldProblem? Accept(out string? target, string value)
+    /// <summary>What a duplicate is merged into: a submission of the committee still received or published, or one of its questions.</summary>
+    private async Task<(string? Submission, string? Question, FieldProblem? Problem)> TargetAsync(string committeeId, string id, string? into,
+        CancellationToken cancellationToken)
     {
-        target = value;
-        return null;
+        var parts = into?.Split(':', 2);
+        if (parts is not [var kind, var other] || other.Length == 0)
+            return (null, null, string.IsNullOrEmpty(into)
+                ? new FieldProblem("into", "required", "into is required: submission:{reference} or question:{id}.")
+                : new FieldProblem("into", "invalid", "into must be submission:{reference} or question:{id}."));
+        if (kind == "question")
+            return await questions.FindAsync(committeeId, other, cancellationToken) is null
+                ? (null, null, new FieldProblem("into", "unknown_question", $"The committee has no question '{other}'."))
+                : (null, other, null);
+        if (kind != "submission") return (null, null, new FieldProblem("into", "invalid", "into must be submission:{reference} or question:{id}."));
+        if (other == id) return (null, null, new FieldProblem("into", "itself", "A submission cannot be merged into itself."));
+        return await store.FindAsync(committeeId, other, cancellationToken) is { State: SubmissionState.Received or SubmissionState.Published }
+            ? (other, null, null)
+            : (null, null, new FieldProblem("into", "unknown_submission", $"The committee has no received or published submission '{other}'."));
     }
 
     /// <summary>The committee and the submission, or why not: not theirs to decide, no such record, decided already.</summary>

@@ -83,6 +83,11 @@ public sealed partial class ResidentSubmissionsTests
         var follow = await ReadAsync(await resident.GetAsync(CommitteePaths.Asked(Id, reference)));
         Assert.Contains($"href=\"{questionPage}\" data-published-question>Read the question and its answer</a>", follow);
 
+        // A second resident asks the same: the member joins it to the published question, where its reference now leads.
+        var duplicate = (await app.Get<ResidentSubmissions>().ReceiveAsync(Id, new ResidentSubmissionBody("question", "How long do people wait to leave hospital?", null, null, null))).Value!;
+        Assert.Equal(HttpStatusCode.SeeOther, (await member.PostFormAsync(CommitteePaths.Submission(Id, duplicate.Id), "merge", ("into", $"question:{question.Id}"))).StatusCode);
+        Assert.Contains($"href=\"{questionPage}\" data-merged-question>", await ReadAsync(await resident.GetAsync(CommitteePaths.Asked(Id, duplicate.Id))));
+
         // The email address is nowhere public: pages, the register's CSV, the API's questions, nor the audit log's details.
         var csv = await (await resident.GetAsync(CommitteePaths.RegisterCsv(Id))).Content.ReadAsStringAsync();
         using var api = new HttpClient { BaseAddress = app.BaseAddress };
