@@ -26,4 +26,16 @@ public static class CommitteePaths
     public static string EditTopic(string id, string topic) => $"{Committee(id)}/topics/{Uri.EscapeDataString(topic)}";
 
     public static string NewQuestion(string id) => $"{Committee(id)}/questions/new";
+
+    // Residents' questions and suggestions: the form and what follows it are anyone's; the queue is the committee's.
+    public static string Ask(string id, string? placeCode = null) => CommitteeAddresses.Ask(id, placeCode);
+
+    /// <summary>The confirmation after sending, with the reference (it reads nothing stored: a honeypot's answer looks the same).</summary>
+    public static string AskReceived(string id, string reference) => $"{Committee(id)}/ask/received/{Uri.EscapeDataString(reference)}";
+
+    public static string Asked(string id, string reference) => CommitteeAddresses.Asked(id, reference);
+
+    public static string Submissions(string id) => CommitteeAddresses.Submissions(id);
+
+    public static string Submission(string id, string submission) => CommitteeAddresses.Submission(id, submission);
 }

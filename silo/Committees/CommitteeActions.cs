@@ -16,12 +16,16 @@ public static class CommitteeActions
     public const string RecommendationClosed = "recommendation_closed";
     public const string QuestionAsked = "committee_question_asked";
     public const string QuestionAnswered = "committee_question_answered";
+    public const string SubmissionReceived = "resident_submission_received";
+    public const string SubmissionPublished = "resident_submission_published";
+    public const string SubmissionDeclined = "resident_submission_declined";
+    public const string SubmissionMerged = "resident_submission_merged";
     public const string NotificationSent = "inbox_notification_sent";
     public const string NotificationRead = "inbox_notification_read";
 
     /// <summary>A committee's subject, named as its hub group is.</summary>
     public static string Subject(string committeeId) => ChangeGroups.Committee(committeeId);
 
-    /// <summary>One of the committee's records: a topic, a recommendation or a question (their ids never collide).</summary>
+    /// <summary>One of the committee's records: a topic, a recommendation, a question or a resident's submission (their ids never collide).</summary>
     public static string Subject(string committeeId, string recordId) => $"{ChangeGroups.Committee(committeeId)}/{recordId}";
 }

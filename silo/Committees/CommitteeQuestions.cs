@@ -32,11 +32,17 @@ public sealed class CommitteeQuestions(
         var (question, problems) = await rules.QuestionAsync(committee, ReadableIds.New(), body, user.Actor(), time.GetUtcNow(), time.Today());
         if (question is null) return CommitteeResult<QuestionEntry>.Invalid(problems);
         await store.AskAsync(question, cancellationToken);
+        await AskedAsync(committee, question, cancellationToken);
+        return CommitteeResult<QuestionEntry>.Done(new QuestionEntry(question, QuestionLifecycle.StateOf(question, time.Today())));
+    }
+
+    /// <summary>Tells the addressee, and open pages, of a question just stored (a member's, or a resident's they published).</summary>
+    internal async Task AskedAsync(Committee committee, Question question, CancellationToken cancellationToken)
+    {
         await notifications.NotifyAsync(new Notification(Recipient.Of(question.Addressee),
             $"{committee.Name} asked you a question; answer by {DayText.Of(question.DueOn)}: {RecommendationRegister.Excerpt(question.Text)}",
-            CommitteeAddresses.Question(committeeId, question.Id)), cancellationToken);
-        await changes.PublishAsync(committeeId, question.Addressee);
-        return CommitteeResult<QuestionEntry>.Done(new QuestionEntry(question, QuestionLifecycle.StateOf(question, time.Today())));
+            CommitteeAddresses.Question(committee.Id, question.Id)), cancellationToken);
+        await changes.PublishAsync(committee.Id, question.Addressee);
     }
 
     public async Task<CommitteeResult<QuestionEntry>> AnswerAsync(ClaimsPrincipal user, string committeeId, string id, AnswerBody body,

@@ -31,11 +31,13 @@ public sealed record RecommendationResource(
     }
 }
 
+/// <summary>A committee's question; <c>askedByResident</c> when a resident sent it and a member published it, with the name they gave (never their email).</summary>
 public sealed record QuestionResource(
-    string Id, string Committee, Addressee Addressee, string Text, DateOnly AskedOn, DateOnly DueOn, QuestionState State, string? Answer, DateTimeOffset? AnsweredAt)
+    string Id, string Committee, Addressee Addressee, string Text, DateOnly AskedOn, DateOnly DueOn, QuestionState State, string? Answer, DateTimeOffset? AnsweredAt,
+    bool AskedByResident, string? ResidentName)
 {
     public static QuestionResource From(QuestionEntry e) => new(e.Question.Id, e.Question.CommitteeId, e.Question.Addressee, e.Question.Text,
-        e.Question.AskedOn, e.Question.DueOn, e.State, e.Question.Answer?.Text, e.Question.Answer?.At);
+        e.Question.AskedOn, e.Question.DueOn, e.State, e.Question.Answer?.Text, e.Question.Answer?.At, e.Question.Resident is not null, e.Question.Resident?.Name);
 }
 
 /// <summary>A place's "you said, we did": its committees, and their recommendations with the responses and what was done.</summary>

@@ -5,7 +5,7 @@ namespace Scrutiny.Silo.Committees;
 
 public static class CommitteeServiceExtensions
 {
-    /// <summary>Committees' stores, rules and services; the inbox as the notification seam; the board meeting view's recommendations.</summary>
+    /// <summary>Committees' stores, rules and services (residents' submissions among them); the inbox as the notification seam; the board meeting view's recommendations.</summary>
     public static IServiceCollection AddScrutinyCommittees(this IServiceCollection services) => services
         .AddSingleton<CommitteeStore>()
         .AddSingleton<RecommendationStore>()
@@ -17,6 +17,8 @@ public static class CommitteeServiceExtensions
         .AddSingleton<CommitteeWork>()
         .AddSingleton<RecommendationRegister>()
         .AddSingleton<CommitteeQuestions>()
+        .AddSingleton<ResidentSubmissionStore>()
+        .AddSingleton<ResidentSubmissions>()
         .AddSingleton<CommitteeInbox>()
         .AddSingleton<IBoardRecommendations, CommitteeBoardRecommendations>();
 }

@@ -44,19 +44,29 @@ public sealed class QuestionStore(Database database)
     public Task AskAsync(Question q, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO committee_questions (id, committee_id, addressee_kind, addressee_code, text, asked_on, due_on, asked_by, asked_at)
-                VALUES (@Id, @CommitteeId, @kind, @code, @Text, @askedOn, @dueOn, @AskedBy, @at)
-                """, new
-                {
-                    q.Id, q.CommitteeId, kind = CatalogueNames.Name(q.Addressee.Kind), code = q.Addressee.Code, q.Text, askedOn = DayText.Of(q.AskedOn),
-                    dueOn = DayText.Of(q.DueOn), q.AskedBy, at = SqlDialect.Timestamp(q.AskedAt, database.Engine),
-                }, transaction);
-            await AuditAsync(connection, transaction, q.AskedAt, q.AskedBy, CommitteeActions.QuestionAsked, q,
-                new { q.Text, addressee = RecommendationStore.AddresseeDetail(q.Addressee), dueOn = DayText.Of(q.DueOn) }, cancellationToken);
+            await InsertAsync(connection, transaction, q, cancellationToken);
             return 0;
         }, cancellationToken);
+
+    /// <summary>Writes a question and its audit row in the caller's transaction (a resident's submission published as a question).</summary>
+    internal async Task InsertAsync(DbConnection connection, DbTransaction transaction, Question q, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO committee_questions (id, committee_id, addressee_kind, addressee_code, text, asked_on, due_on, asked_by, asked_at,
+                resident_submission, resident_name)
+            VALUES (@Id, @CommitteeId, @kind, @code, @Text, @askedOn, @dueOn, @AskedBy, @at, @submission, @name)
+            """, new
+            {
+                q.Id, q.CommitteeId, kind = CatalogueNames.Name(q.Addressee.Kind), code = q.Addressee.Code, q.Text, askedOn = DayText.Of(q.AskedOn),
+                dueOn = DayText.Of(q.DueOn), q.AskedBy, at = SqlDialect.Timestamp(q.AskedAt, database.Engine),
+                submission = q.Resident?.Submission, name = q.Resident?.Name,
+            }, transaction);
+        var addressee = RecommendationStore.AddresseeDetail(q.Addressee);
+        await AuditAsync(connection, transaction, q.AskedAt, q.AskedBy, CommitteeActions.QuestionAsked, q, q.Resident is { } resident
+            ? new { q.Text, addressee, dueOn = DayText.Of(q.DueOn), residentSubmission = resident.Submission }
+            : new { q.Text, addressee, dueOn = DayText.Of(q.DueOn) }, cancellationToken);
+    }
 
     /// <summary>Records the answer; false when the question was answered already (an answer is given once).</summary>
     public Task<bool> AnswerAsync(Question q, QuestionAnswer answer, CancellationToken cancellationToken = default) =>
@@ -78,7 +88,8 @@ public sealed class QuestionStore(Database database)
     private const string Columns =
         """
         id AS Id, committee_id AS CommitteeId, addressee_kind AS AddresseeKind, addressee_code AS AddresseeCode, text AS Text, asked_on AS AskedOn,
-        due_on AS DueOn, asked_by AS AskedBy, asked_at AS AskedAt, answer AS Answer, answered_by AS AnsweredBy, answered_at AS AnsweredAt
+        due_on AS DueOn, asked_by AS AskedBy, asked_at AS AskedAt, answer AS Answer, answered_by AS AnsweredBy, answered_at AS AnsweredAt,
+        resident_submission AS ResidentSubmission, resident_name AS ResidentName
         """;
 
     private sealed class QuestionRow
@@ -95,9 +106,12 @@ public sealed class QuestionStore(Database database)
         public string? Answer { get; init; }
         public string? AnsweredBy { get; init; }
         public object? AnsweredAt { get; init; }
+        public string? ResidentSubmission { get; init; }
+        public string? ResidentName { get; init; }
 
         public Question ToQuestion() => new(Id, CommitteeId, new Addressee(CatalogueNames.Parse<AddresseeKind>(AddresseeKind), AddresseeCode), Text,
             DayText.Parse(AskedOn), DayText.Parse(DueOn), AskedBy, SqlDialect.ReadTimestamp(AskedAt),
-            Answer is null ? null : new QuestionAnswer(Answer, AnsweredBy!, SqlDialect.ReadTimestamp(AnsweredAt!)));
+            Answer is null ? null : new QuestionAnswer(Answer, AnsweredBy!, SqlDialect.ReadTimestamp(AnsweredAt!)),
+            ResidentSubmission is null ? null : new ResidentAsker(ResidentSubmission, ResidentName));
     }
 }

@@ -1,6 +1,6 @@
 namespace Scrutiny.Silo.Security;
 
-/// <summary>Settings under <c>Scrutiny:RateLimits</c>: budgets per minute, past which a request gets 429 with Retry-After.</summary>
+/// <summary>Settings under <c>Scrutiny:RateLimits</c>: budgets per minute (residents' submissions: per hour), past which a request gets 429 with Retry-After.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "Scrutiny:RateLimits";
@@ -20,4 +20,10 @@ public sealed class RateLimitOptions
     /// answered 429 with Retry-After, unchecked, until the minute is out.
     /// </summary>
     public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Questions and topic suggestions sent to committees from one client address in an hour (the only budget here
+    /// counted by the hour): a resident sends one or two; more is a flood for the committee's members to wade through.
+    /// </summary>
+    public int ResidentSubmissionsPerHour { get; set; } = 5;
 }

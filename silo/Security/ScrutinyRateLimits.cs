@@ -20,6 +20,7 @@ public static class ScrutinyRateLimits
     {
         services.AddSingleton(options);
         services.AddSingleton<FailedKeyBudget>();
+        services.AddSingleton<ResidentSubmissionBudget>();
         return services.AddRateLimiter(limiter =>
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options)));
     }

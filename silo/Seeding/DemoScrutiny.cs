@@ -15,12 +15,12 @@ public sealed record DemoScrutinyCounts(int Committees, int Topics, int Recommen
 /// A demo committee's story over the last few months: made, with meetings every six weeks; a work programme of two
 /// topics linked to the borough's indicators, its board and the board's commitments; three recommendations, one at
 /// each stage a newcomer should see (answered and in progress, to the council; overdue, to the NHS trust; awaiting the
-/// board's response); a question answered and one open. It goes through the committees' own services (their checks,
+/// board's response); a question answered and one open; a resident's question, published to the trust and answered. It goes through the committees' own services (their checks,
 /// audit, notifications to the inbox) as the seed's principals, on a clock set to each step's day.
 /// </summary>
 public sealed class DemoScrutiny(
     CommitteeStore committees, RecommendationStore recommendations, QuestionStore questions, CommitteeRules rules, ICatalogue catalogue,
-    INotificationSink notifications, CommitteeChanges changes, IGrainFactory grains)
+    INotificationSink notifications, CommitteeChanges changes, IGrainFactory grains, ResidentSubmissionStore residentSubmissions)
 {
     /// <summary>Days to respond the committee gave the trust: it wanted an answer before the winter.</summary>
     public const int UrgentResponseDays = 28;
@@ -34,6 +34,7 @@ public sealed class DemoScrutiny(
         var work = new CommitteeWork(committees, rules, changes, clock);
         var register = new RecommendationRegister(committees, recommendations, rules, catalogue, notifications, changes, clock);
         var asking = new CommitteeQuestions(committees, questions, rules, catalogue, notifications, changes, clock);
+        var residents = new ResidentSubmissions(committees, residentSubmissions, questions, asking, rules, notifications, changes, clock);
         var story = new DemoTimeline(now);
         var today = story.Today;
         var borough = demo.Borough;
@@ -123,6 +124,22 @@ public sealed class DemoScrutiny(
             story.On(secondLast.AddDays(11), 14, async () => Done(await asking.AnswerAsync(DemoPrincipals.Agency(DemoAgencies.Dwp.Code), demo.Id,
                 question.Question.Id, new AnswerBody("140 young people since it opened; 52 are in work, an apprenticeship or training, and 31 more are on a course with the hub."),
                 cancellationToken), "answer"));
+        });
+        // A resident's question from the place's page, published by the committee to the trust and answered.
+        story.On(secondLast.AddDays(3), 20, async () =>
+        {
+            var sent = Done(await residents.ReceiveAsync(demo.Id, new ResidentSubmissionBody("question",
+                "My mother waited nine days on a ward for a care package after she was well enough to go home. How many people wait more than a week, and what is being done?",
+                "Jo", null, place), cancellationToken), "resident's question");
+            story.On(secondLast.AddDays(5), 10, async () =>
+            {
+                var published = Done(await residents.PublishAsync(admin, demo.Id, sent.Id, new SubmissionDecisionBody(
+                    new AddresseeBody("agency", borough.NhsTrust), DemoDays.Text(secondLast.AddDays(26))), cancellationToken), "resident's question published");
+                asked++;
+                story.On(secondLast.AddDays(16), 15, async () => Done(await asking.AnswerAsync(DemoPrincipals.Agency(borough.NhsTrust), demo.Id,
+                    published.QuestionId!, new AnswerBody("Last month 38 people waited more than seven days once ready to leave, down from 61 in the spring. " +
+                        "Home care is now booked before the day of discharge, and the council has added 20 short-stay places."), cancellationToken), "answer to the resident"));
+            });
         });
         story.On(today.AddDays(-3), 10, async () =>
         {

@@ -117,7 +117,7 @@ public sealed partial class AuthorisationMatrixTests(MatrixApp matrix) : IClassF
             "commitment" or "subject" => "c1",
             "cohort" => "k1",
             "milestone" => "m1",
-            "topic" or "recommendation" or "recommendationid" or "question" or "questionid" => "r1",
+            "topic" or "recommendation" or "recommendationid" or "question" or "questionid" or "reference" or "submissionid" => "r1",
             "notification" => "1",
             "period" => "2026-01",
             "status" => "404",

@@ -23,6 +23,11 @@ public static class AuthorisationTable
         .. Page("/committees/{Id}", Access.Public),
         .. Page("/committees/{Id}/recommendations/{RecommendationId}", Access.Public),
         .. Page("/committees/{Id}/questions/{QuestionId}", Access.Public),
+        // A resident's question or suggestion: anyone, no account (antiforgery, a honeypot and an hourly budget per
+        // address instead); the confirmation echoes the reference; the reference page shows where it stands, never the email.
+        .. Page("/committees/{Id}/ask", Access.Public),
+        .. Page("/committees/{Id}/ask/received/{Reference}", Access.Public),
+        .. Page("/committees/{Id}/asked/{Reference}", Access.Public),
         // The register as CSV, filtered as the page: public as the page is.
         ("GET /committees/{id}/recommendations.csv", Access.Public),
         .. Page("/places/{Code}/recommendations", Access.Public),
@@ -97,6 +102,9 @@ public static class AuthorisationTable
         .. Page("/committees/{Id}/topics/new", Access.CommitteeWorkerPages),
         .. Page("/committees/{Id}/topics/{Topic}", Access.CommitteeWorkerPages),
         .. Page("/committees/{Id}/questions/new", Access.CommitteeWorkerPages),
+        // The queue of residents' submissions, with their email addresses, and the page deciding one.
+        .. Page("/committees/{Id}/submissions", Access.CommitteeWorkerPages),
+        .. Page("/committees/{Id}/submissions/{SubmissionId}", Access.CommitteeWorkerPages),
         // Anyone's own inbox: what is due for the bodies they speak for and their committees; marking read their own only.
         .. Page("/inbox", Access.SignedInPages),
         // A person's own password (a session bought with an API key is told it has none).

@@ -313,7 +313,9 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Assert.All(register, e => Assert.NotEmpty(e.Recommendation.Evidence));
 
         var questions = await services.GetRequiredService<CommitteeQuestions>().ListAsync(committeeId);
-        Assert.Equal([QuestionState.Open, QuestionState.Answered], questions.Select(q => q.State).Order());
+        Assert.Equal([QuestionState.Open, QuestionState.Answered, QuestionState.Answered], questions.Select(q => q.State).Order());
+        // One of them a resident's, published from the committee's queue.
+        Assert.Equal("Jo", Assert.Single(questions, q => q.Question.Resident is not null).Question.Resident!.Name);
     }
 
     [Theory, ClassData(typeof(Engines))]
