@@ -14,8 +14,9 @@ namespace Scrutiny.Grains.Statistics.PlainWords;
 public static class ChangeSentences
 {
     /// <summary>
-    /// A first sentence longer than this moves its comparison into a sentence of its own, so that long indicator
-    /// titles still make sentences a resident can read at a glance (the tests hold every sentence to 30 words).
+    /// A first sentence longer than this moves its comparison, and then its judgement too, into a sentence of its own
+    /// ("It is now better than England."), so that long indicator titles still make sentences a resident can read at a
+    /// glance (the tests hold every sentence to 30 words and their average to 20).
     /// </summary>
     public const int MaxWordsBeforeSplitting = 24;
 
@@ -27,11 +28,17 @@ public static class ChangeSentences
 
         var sentences = new List<string>();
         var joined = movement + Tail(judgement, comparison) + ".";
-        if (comparison is null || Words(joined) <= MaxWordsBeforeSplitting) sentences.Add(joined);
+        var withoutComparison = movement + Tail(judgement, null) + ".";
+        if (Words(joined) <= MaxWordsBeforeSplitting) sentences.Add(joined);
+        else if (comparison is not null && Words(withoutComparison) <= MaxWordsBeforeSplitting)
+        {
+            sentences.Add(withoutComparison);
+            sentences.Add($"It is now {comparison}.");
+        }
         else
         {
-            sentences.Add(movement + Tail(judgement, null) + ".");
-            sentences.Add($"It is now {comparison}.");
+            sentences.Add(movement + ".");
+            if (Afterwards(judgement, comparison) is { } then) sentences.Add(then);
         }
 
         var outlook = Outlook(figures);
@@ -45,8 +52,8 @@ public static class ChangeSentences
         var step = PeriodWords.Step(f.Period.Frequency);
         return f.Movement switch
         {
-            Movement.FirstValue => $"{f.Title} was {f.Value.Text} in {when}, its first value",
-            Movement.NoPreviousValue => $"{f.Title} was {f.Value.Text} in {when}, with no value for the {step} before",
+            Movement.FirstValue => $"{f.Title} stood at {f.Value.Text} in {when}, its first value",
+            Movement.NoPreviousValue => $"{f.Title} stood at {f.Value.Text} in {when}, with no value for the {step} before",
             Movement.Unchanged => $"{f.Title} stayed at {f.Value.Text} in {when}",
             _ => $"{f.Title} {(f.Movement == Movement.Rose ? "rose" : "fell")} to {f.Value.Text} in {when}"
                  + (f.Run >= 2 ? $" for the {PeriodWords.Ordinal(f.Run)} {step} in a row" : ""),
@@ -96,6 +103,14 @@ public static class ChangeSentences
         ({ } j, null) => $": {j}",
         (null, { } c) => $": now {c}",
         _ => "",
+    };
+
+    private static string? Afterwards(string? judgement, string? comparison) => (judgement, comparison) switch
+    {
+        ({ } j, { } c) => $"It is {j}, now {c}.",
+        ({ } j, null) => $"It is {j}.",
+        (null, { } c) => $"It is now {c}.",
+        _ => null,
     };
 
     /// <summary>
