@@ -23,7 +23,7 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     public async Task<IReadOnlyList<ChangeEntry>> ForPlaceAsync(VisibleOutcomes outcomes, string placeCode,
         Func<IndicatorDefinition, double, string> format, Period? month = null, CancellationToken cancellationToken = default)
     {
-        var chosen = month ?? Period.Containing(time.Today(), Frequency.Monthly);
+        var chosen = month ?? CurrentMonth();
         if (chosen.Frequency != Frequency.Monthly) throw new ArgumentException("The month must be a monthly period.", nameof(month));
         var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
         if (!places.ByCode.TryGetValue(placeCode, out var place)) return [];
@@ -35,6 +35,9 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
         return [.. entries.OfType<ChangeEntry>()
             .OrderBy(e => e.Indicator.Theme, StringComparer.Ordinal).ThenBy(e => e.Indicator.Title, StringComparer.Ordinal)];
     }
+
+    /// <summary>The month a page means by "this month": the current UTC month.</summary>
+    public Period CurrentMonth() => Period.Containing(time.Today(), Frequency.Monthly);
 
     private sealed record Reading(
         VisibleOutcomes Outcomes, Place Place, PlaceHierarchy Places, Func<IndicatorDefinition, double, string> Format, DataView View,
