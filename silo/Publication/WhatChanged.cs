@@ -30,8 +30,15 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
 
         var context = new Reading(outcomes, place, places, format, await outcomes.ViewAsync(placeCode),
             (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal),
-            await ReleasesAsync(cancellationToken), Midnight(chosen.Start), Midnight(chosen.End), cancellationToken);
-        var entries = await Task.WhenAll((await catalogue.ListIndicatorsAsync(cancellationToken)).Select(i => EntryAsync(context, i)));
+            new Lazy<Task<Dictionary<(string, string), DateTimeOffset>>>(() => ReleasesAsync(cancellationToken)),
+            Midnight(chosen.Start), Midnight(chosen.End), cancellationToken);
+        // The public's entries are kept on this node until their indicator changes (a return, a release, a catalogue or
+        // settings edit) or the date moves; the key holds what else they depend on: the month, the place's comparator
+        // group and the formatter.
+        var group = (await catalogue.ListComparatorGroupsAsync(placeCode, cancellationToken)).FirstOrDefault();
+        var key = $"what-changed {placeCode} {chosen} {group?.Id} {string.Join(',', group?.Members ?? [])} {format.Method.DeclaringType}.{format.Method.Name}";
+        var entries = await Task.WhenAll((await catalogue.ListIndicatorsAsync(cancellationToken))
+            .Select(i => outcomes.MadeForThePublicAsync(i.Code, key, () => EntryAsync(context, i))));
         return [.. entries.OfType<ChangeEntry>()
             .OrderBy(e => e.Indicator.Theme, StringComparer.Ordinal).ThenBy(e => e.Indicator.Title, StringComparer.Ordinal)];
     }
@@ -41,7 +48,7 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
 
     private sealed record Reading(
         VisibleOutcomes Outcomes, Place Place, PlaceHierarchy Places, Func<IndicatorDefinition, double, string> Format, DataView View,
-        Dictionary<string, IndicatorSchedule> Schedules, Dictionary<(string Indicator, string Period), DateTimeOffset> Released,
+        Dictionary<string, IndicatorSchedule> Schedules, Lazy<Task<Dictionary<(string Indicator, string Period), DateTimeOffset>>> Released,
         DateTimeOffset From, DateTimeOffset To, CancellationToken CancellationToken);
 
     private async Task<Dictionary<(string, string), DateTimeOffset>> ReleasesAsync(CancellationToken cancellationToken) =>
@@ -54,11 +61,14 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     {
         var series = await r.Outcomes.SeriesAsync(r.Place.Code, indicator.Code);
         var schedule = r.Schedules.GetValueOrDefault(indicator.Code);
+        // Read only when a release can matter: the public's window of an on_release indicator.
+        var released = r.View == DataView.Published && schedule?.Publication == PublicationRule.OnRelease ? await r.Released.Value : null;
         for (var i = series.Points.Count - 1; i >= 0; i--)
         {
             var point = series.Points[i];
             if (point.Value is null || !Period.TryParse(point.Period, out var period)) continue;
-            var visibleFrom = NewPeriods.VisibleFrom(point, r.View, schedule, r.Released.TryGetValue((indicator.Code, point.Period), out var at) ? at : null);
+            var visibleFrom = NewPeriods.VisibleFrom(point, r.View, schedule,
+                released is not null && released.TryGetValue((indicator.Code, point.Period), out var at) ? at : null);
             if (visibleFrom is not { } from || from < r.From || from >= r.To) continue;
             var figures = await FiguresAsync(r, series, i, period);
             return new ChangeEntry(indicator, point.Period, ChangeSentences.Build(figures), from, await IsPublicAsync(r, schedule, period, point.Period));

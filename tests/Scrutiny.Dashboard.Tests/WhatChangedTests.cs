@@ -41,6 +41,11 @@ public sealed class WhatChangedTests
             new { place = Manchester, indicator = Admissions, period = "2026-07", numerator = 500, denominator = 61000 });
         await Returns.PostAsync(app, agencyKey, [.. Enumerable.Range(1, 7)
             .Select(m => (object)new { place = Manchester, indicator = DelayedDays, period = $"2026-{m:D2}", numerator = 2100 - 100 * m })]);
+        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
+        // Before the release the public reads no news of admissions (and the page it read is not kept past the release).
+        var before = await anonymous.GetStringAsync($"/places/{Manchester}", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain($"data-change=\"{Admissions}\"", before);
+        Assert.Contains($"data-change=\"{DelayedDays}\"", before);
         using (var admin = new HttpClient { BaseAddress = app.BaseAddress })
         {
             admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", adminKey);
@@ -48,7 +53,6 @@ public sealed class WhatChangedTests
                 TestContext.Current.CancellationToken);
             Assert.True(released.IsSuccessStatusCode);
         }
-        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
 
         var place = await anonymous.GetStringAsync($"/places/{Manchester}", TestContext.Current.CancellationToken);
 
