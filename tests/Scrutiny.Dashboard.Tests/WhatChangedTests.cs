@@ -83,7 +83,7 @@ public sealed class WhatChangedTests
         var boardPlace = await (await board.GetAsync($"/places/{Manchester}")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(Change(Admissions, "2026-07"), boardPlace);
         Assert.Contains(BoardSentence, boardPlace);
-        Assert.Contains("data-unpublished=\"2026-07\"", boardPlace);
+        Assert.Contains("data-change-unpublished=\"2026-07\"", boardPlace);
         var boardPaper = await (await board.GetAsync(CommitteeAddresses.Paper(TestPeople.Committee))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(BoardSentence, boardPaper);
         Assert.Contains("data-paper-view=\"all\"", boardPaper);
