@@ -92,7 +92,9 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
             previous is { } p ? Formatted(r, indicator, p) : null,
             series.Points.Take(index).Any(x => x.Value is not null), Run(value, previous, period, ValueOf),
             statistics.Points[index].Spc?.PointType, compared.England?.Outcome, similar?.Outcome,
-            statistics.Target is { } t ? Formatted(r, indicator, t) : null, statistics.AssuranceIcon);
+            statistics.Target is { } t ? Formatted(r, indicator, t) : null, statistics.AssuranceIcon,
+            compared.England?.Value is { } england ? Formatted(r, indicator, england) : null, similar?.Name,
+            similar?.Value is { } mean ? Formatted(r, indicator, mean) : null);
     }
 
     private static FormattedNumber Formatted(Reading r, IndicatorDefinition indicator, double value) => new(value, r.Format(indicator, value));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Statistics.PlainWords;
+using Scrutiny.Silo.Benchmarks;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
@@ -18,8 +19,12 @@ namespace Scrutiny.Dashboard.Tests;
 /// </summary>
 public sealed class WhatChangedTests
 {
+    private const string Trafford = "E08000009";
+
+    // Trafford, Manchester's one neighbour, had 327.9: the group's mean (501.6) lies below Manchester's 95% interval.
     private const string PublicSentence =
-        "Emergency hospital admissions of people aged 65 and over stood at 675.4 per 100,000 in June 2026, its first value.";
+        "Emergency hospital admissions of people aged 65 and over stood at 675.4 per 100,000 in June 2026, its first value. " +
+        "It is now worse than similar areas.";
 
     private const string BoardSentence = "Emergency hospital admissions of people aged 65 and over rose to 819.7 per 100,000 in July 2026";
 
@@ -36,6 +41,10 @@ public sealed class WhatChangedTests
         await app.Get<CommitteeStore>().CreateAsync(new Committee(TestPeople.Committee, "Manchester Health Scrutiny Committee", Manchester,
             Committee.DefaultResponseMonths, []), "test", DateTimeOffset.UtcNow);
         var adminKey = await app.Get<ApiKeyStore>().CreateAsync(null, isAdmin: true);
+        await app.Get<CatalogueWriter>().UpsertBoardAsync(new PartnershipBoard("trafford-hwb", "Trafford Health and Wellbeing Board", Trafford, [TestCatalogue.Agency]));
+        Assert.Empty((await app.Get<ComparatorGroupEditor>().SaveAsync("manchester-neighbours",
+            new ComparatorGroupBody("Manchester's neighbours", Manchester, [Trafford]), "test", TestContext.Current.CancellationToken)).Problems);
+        await Returns.PostAsync(app, agencyKey, new { place = Trafford, indicator = Admissions, period = "2026-06", numerator = 200, denominator = 61000 });
         await Returns.PostAsync(app, agencyKey,
             new { place = Manchester, indicator = Admissions, period = "2026-06", numerator = 412, denominator = 61000 },
             new { place = Manchester, indicator = Admissions, period = "2026-07", numerator = 500, denominator = 61000 });
@@ -71,10 +80,12 @@ public sealed class WhatChangedTests
         Assert.DoesNotContain("819.7", paper);
         Assert.Contains("data-paper-view=\"published\"", paper);
 
-        // Nothing was returned for Trafford.
+        Assert.Contains("Against the mean of Manchester&#x27;s neighbours", place);
+
+        // Nothing was returned for England.
         var month = PeriodWords.Name(Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow), Frequency.Monthly));
-        Assert.Contains($"Nothing new was published for Trafford in {month}.",
-            await anonymous.GetStringAsync("/places/E08000009", TestContext.Current.CancellationToken));
+        Assert.Contains($"Nothing new was published for England in {month}.",
+            await anonymous.GetStringAsync("/places/E92000001", TestContext.Current.CancellationToken));
 
         // A member of the place's board sees July's value, marked, and is warned not to hand the paper out.
         var people = await TestPeople.SeedAsync(app);

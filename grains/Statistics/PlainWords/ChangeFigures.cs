@@ -22,9 +22,13 @@ namespace Scrutiny.Grains.Statistics.PlainWords;
 /// <param name="SimilarAreas">The benchmark against the mean of the place's comparator group; null when not compared.</param>
 /// <param name="Target">The target, and as the pages write it; null when there is none.</param>
 /// <param name="Assurance">The SPC assurance icon against the target; null when there is no target or no better direction.</param>
+/// <param name="EnglandValue">England's value the place was compared with, for the facts.</param>
+/// <param name="SimilarAreasName">The comparator group's name, for the facts.</param>
+/// <param name="SimilarAreasMean">The group's mean the place was compared with, for the facts.</param>
 public sealed record ChangeFigures(
     string Title, Polarity Polarity, Period Period, FormattedNumber Value, FormattedNumber? Previous, bool HasEarlierValue, int Run,
-    PointType? PointType, BenchmarkOutcome? England, BenchmarkOutcome? SimilarAreas, FormattedNumber? Target, AssuranceIcon? Assurance)
+    PointType? PointType, BenchmarkOutcome? England, BenchmarkOutcome? SimilarAreas, FormattedNumber? Target, AssuranceIcon? Assurance,
+    FormattedNumber? EnglandValue = null, string? SimilarAreasName = null, FormattedNumber? SimilarAreasMean = null)
 {
     /// <summary>Which way the value went from the period before.</summary>
     public Movement Movement =>

@@ -158,8 +158,10 @@ public static class ChangeSentences
             facts.Add(new($"{Capitalised(PeriodWords.Step(f.Period.Frequency))}s in a row it {(f.Movement == Movement.Rose ? "rose" : "fell")}",
                 f.Run.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (f.PointType is { } point) facts.Add(new("SPC reading of this value", PointTypeName(point)));
-        if (Compared(f.England) is { } england) facts.Add(new("Against England (95% interval)", england.ToString()));
-        if (Compared(f.SimilarAreas) is { } similar) facts.Add(new("Against the mean of similar areas (95% interval)", similar.ToString()));
+        if (Compared(f.England) is { } england)
+            facts.Add(new("Against England", Outcome(england, "England", f.EnglandValue)));
+        if (Compared(f.SimilarAreas) is { } similar)
+            facts.Add(new($"Against the mean of {f.SimilarAreasName ?? "similar areas"}", Outcome(similar, "mean", f.SimilarAreasMean)));
         if (outlook != TargetOutlook.NoTarget)
         {
             facts.Add(new("Target", f.Target!.Text));
@@ -167,6 +169,10 @@ public static class ChangeSentences
         }
         return facts;
     }
+
+    // The benchmark's test: the comparator's value inside the place's 95% interval is similar, outside it a difference.
+    private static string Outcome(BenchmarkOutcome outcome, string what, FormattedNumber? value) =>
+        value is { } v ? $"{outcome} ({what} {v.Text}, {(outcome == BenchmarkOutcome.Similar ? "inside" : "outside")} this value's 95% interval)" : outcome.ToString();
 
     private static string PointTypeName(PointType point) => point switch
     {

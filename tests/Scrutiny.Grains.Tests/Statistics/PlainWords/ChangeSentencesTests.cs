@@ -162,15 +162,18 @@ public sealed class ChangeSentencesTests
     public void The_facts_name_every_figure_the_sentence_used()
     {
         var change = ChangeSentences.Build(Figures(run: 7, point: PointType.SpecialCauseImprovement, england: BenchmarkOutcome.Similar,
-            similar: BenchmarkOutcome.Better, target: 420, assurance: AssuranceIcon.Inconsistent));
+            similar: BenchmarkOutcome.Better, target: 420, assurance: AssuranceIcon.Inconsistent) with
+        {
+            EnglandValue = N(415), SimilarAreasName = "CIPFA nearest neighbours", SimilarAreasMean = N(480),
+        });
         Assert.Equal(
             [
                 new("Value for October 2026", "412"),
                 new("Value for September 2026", "430"),
                 new("Months in a row it fell", "7"),
                 new("SPC reading of this value", "Special cause: improvement"),
-                new("Against England (95% interval)", "Similar"),
-                new("Against the mean of similar areas (95% interval)", "Better"),
+                new("Against England", "Similar (England 415, inside this value's 95% interval)"),
+                new("Against the mean of CIPFA nearest neighbours", "Better (mean 480, outside this value's 95% interval)"),
                 new("Target", "420"),
                 new("SPC assurance against the target", "Sometimes passing, sometimes failing"),
             ],
