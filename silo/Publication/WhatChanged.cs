@@ -28,10 +28,12 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
         var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
         if (!places.ByCode.TryGetValue(placeCode, out var place)) return [];
 
+        // An entry kept for the public outlives the request that made it: another reader's cancellation must not end it.
+        var making = outcomes.IsThePublics ? CancellationToken.None : cancellationToken;
         var context = new Reading(outcomes, place, places, format, await outcomes.ViewAsync(placeCode),
             (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal),
-            new Lazy<Task<Dictionary<(string, string), DateTimeOffset>>>(() => ReleasesAsync(cancellationToken)),
-            Midnight(chosen.Start), Midnight(chosen.End), cancellationToken);
+            new Lazy<Task<Dictionary<(string, string), DateTimeOffset>>>(() => ReleasesAsync(making)),
+            Midnight(chosen.Start), Midnight(chosen.End), making);
         // The public's entries are kept on this node until their indicator changes (a return, a release, a catalogue or
         // settings edit) or the date moves; the key holds what else they depend on: the month, the place's comparator
         // group and the formatter.
