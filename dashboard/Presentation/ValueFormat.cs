@@ -24,6 +24,9 @@ public sealed record ValueFormat(int Decimals, string Suffix)
         _ => new(1, ""),
     };
 
+    /// <summary>A value of <paramref name="indicator"/> as the pages write it: for sentences made outside the dashboard (<c>WhatChanged</c>).</summary>
+    public static string Of(IndicatorDefinition indicator, double value) => For(indicator.Unit).Format(value);
+
     /// <summary>Thousands separators and a fixed number of decimals, as en-GB's Intl.NumberFormat in live.js writes them.</summary>
     public string Format(double? value) =>
         value is { } v ? v.ToString($"N{Decimals}", CultureInfo.InvariantCulture) + Suffix : NotAvailable;

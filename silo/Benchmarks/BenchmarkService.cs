@@ -55,6 +55,20 @@ public sealed class BenchmarkService(ICatalogueReader catalogue)
                 ? await CompareAsync(outcomes, own, england, places, indicator, period) : null);
     }
 
+    /// <summary>
+    /// The place against the mean of its first comparator group (by name) for one period, as <see cref="Benchmark.Compare(IndicatorDefinition, double?, ConfidenceInterval?, double?)"/>
+    /// compares it with England: the group's mean (<see cref="GroupSummary.Mean"/>, shown on the indicator page) outside
+    /// the place's 95% interval. Null when the place has no group or no other member has a value for the period.
+    /// </summary>
+    public async Task<ComparatorBenchmark?> CompareWithSimilarAreasAsync(VisibleOutcomes outcomes, Place place, IndicatorDefinition indicator,
+        string period, MemberValue own, PlaceHierarchy places, CancellationToken cancellationToken = default)
+    {
+        if ((await catalogue.ListComparatorGroupsAsync(place.Code, cancellationToken)).FirstOrDefault() is not { } group) return null;
+        var benchmark = await GroupAsync(outcomes, group, own, places.ByCode, indicator, period);
+        if (benchmark.Summary is not { } summary || !benchmark.Members.Any(m => m.Place != place.Code && m.Value is not null)) return null;
+        return new ComparatorBenchmark(group.Id, group.Name, summary.Mean, Benchmark.Compare(indicator, own.Value, own.Interval95, summary.Mean), null);
+    }
+
     private async Task<ComparatorBenchmark> CompareAsync(VisibleOutcomes outcomes, MemberValue own, Place comparator, PlaceHierarchy places,
         IndicatorDefinition indicator, string period)
     {

@@ -21,7 +21,7 @@ public sealed class DataViews(ICatalogueReader catalogue, IGrainFactory grains, 
         : new VisibleOutcomes(grains, catalogue, published, place => ForAsync(user, place));
 
     /// <summary>Published values of every place: the public's window.</summary>
-    public VisibleOutcomes Public() => new(grains, catalogue, published, _ => Task.FromResult(DataView.Published));
+    public VisibleOutcomes Public() => new(grains, catalogue, published, _ => Task.FromResult(DataView.Published)) { IsThePublics = true };
 
     /// <summary>Every value of every place: for administrators and for checks the system makes on its own behalf.</summary>
     public VisibleOutcomes Everything() => new(grains, catalogue, published, _ => Task.FromResult(DataView.All));

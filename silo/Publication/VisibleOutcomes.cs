@@ -39,6 +39,20 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
     public async Task<T> MadeFromAsync<T>(PlaceChildren places, string indicatorCode, string key, Func<Task<T>> make) =>
         await _seenAsThePublicSees.GetOrAdd(places, SeenAsThePublicSeesAsync) ? await published.GetMadeAsync(indicatorCode, key, make) : await make();
 
+    /// <summary>
+    /// Whether this is the public's window (<see cref="DataViews.Public"/>): every place read as published, whoever asks.
+    /// </summary>
+    public bool IsThePublics { get; init; }
+
+    /// <summary>
+    /// A figure made from the published values of one indicator in any places (a place's "what changed" entry, with its
+    /// comparisons): from this node's copy for the public's window (<see cref="PublishedPoints.GetMadeAsync"/>, dropped
+    /// when the indicator changes), made for this reader alone otherwise. <paramref name="key"/> names the figure and
+    /// everything else it is made from.
+    /// </summary>
+    public Task<T> MadeForThePublicAsync<T>(string indicatorCode, string key, Func<Task<T>> make) =>
+        IsThePublics ? published.GetMadeAsync(indicatorCode, key, make) : make();
+
     // Asked once a request for each set of places (a scorecard asks for England's 317 authorities with each indicator).
     private readonly ConcurrentDictionary<PlaceChildren, Task<bool>> _seenAsThePublicSees = new();
 

@@ -186,6 +186,9 @@ public sealed class ScorecardTests(Browser browser)
 
         await page.GotoAsync($"/places/{Manchester}");
         await Expect(page.Locator("[data-live-status]")).ToHaveTextAsync("Figures on this page update as agencies send returns.");
+        // What changed this month, with the figures behind a sentence opened: axe reads them too.
+        await page.Locator("[data-what-changed] details summary").First.ClickAsync();
+        await Expect(page.Locator("[data-what-changed] .govuk-summary-list").First).ToBeVisibleAsync();
         await audit.AssertCleanAsync(page, "Manchester", "place-scorecard");
 
         await page.GotoAsync($"/places/{Manchester}?variation=concern&england=worse&sort=worst");
