@@ -1,5 +1,6 @@
 using Scrutiny.Dashboard.Committees;
 using Scrutiny.Dashboard.Components.Pages;
+using Scrutiny.Dashboard.Presentation;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Committees;
@@ -14,7 +15,7 @@ namespace Scrutiny.Dashboard.Feeds;
 /// feed is fetched by a reader that signs in as no one), so nothing unpublished is ever in it.
 /// </summary>
 public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, PublicationReleases releases, CommitteeStore committees,
-    RecommendationStore recommendations, CommitteeLinks links)
+    RecommendationStore recommendations, CommitteeLinks links, WhatChanged whatChanged)
 {
     /// <summary>The feed's name, in the feed and in the page's link to it.</summary>
     public static string Title(Place place) => $"{place.Name}: new figures and recommendations";
@@ -37,6 +38,7 @@ public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, Publi
         var released = (await releases.ListAsync(null, cancellationToken)).ToDictionary(r => (r.Indicator, r.Period), r => r.ReleasedAt);
         // The indicators with a published value (the public summary leaves out the rest), then each one's newest periods,
         // as many as a feed holds: an older period comes back only when it is revised, which the feed does not chase.
+        var candidates = new List<(IndicatorSeries Series, int Index, DateTimeOffset Published, DateTimeOffset Updated)>();
         foreach (var latest in (await outcomes.SummaryAsync(place.Code)).Latest)
         {
             var series = await outcomes.SeriesAsync(place.Code, latest.Indicator);
@@ -44,12 +46,19 @@ public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, Publi
             for (var i = Math.Max(0, series.Points.Count - FeedEntry.MaxEntries); i < series.Points.Count; i++)
             {
                 var point = series.Points[i];
-                if (point.Contributions.Count == 0) continue;
+                // A period with no value (a ratio over nothing) has nothing to say.
+                if (point.Contributions.Count == 0 || point.Value is null) continue;
                 var published = PublicationMoments.PublicFrom(schedule, point.Period, point.Contributions.Min(c => c.SubmittedAt),
                     released.TryGetValue((latest.Indicator, point.Period), out var at) ? at : null);
                 var updated = point.Contributions.Max(c => c.SubmittedAt) is var revised && revised > published ? revised : published;
-                entries.Add(PlaceFeedEntries.NewValue(place, series.Indicator, point, i > 0 ? series.Points[i - 1] : null, published, updated));
+                candidates.Add((series, i, published, updated));
             }
+        }
+        // Worded only for the entries the feed will hold: the words read benchmarks, so not for every period of every indicator.
+        foreach (var (series, index, published, updated) in candidates.OrderByDescending(c => c.Updated).Take(FeedEntry.MaxEntries))
+        {
+            var change = await whatChanged.DescribeAsync(outcomes, place.Code, series, index, ValueFormat.Of, cancellationToken);
+            entries.Add(PlaceFeedEntries.NewValue(place, series.Indicator, series.Points[index].Period, change, published, updated));
         }
     }
 

@@ -1,25 +1,18 @@
 using Scrutiny.Dashboard.Components.Pages;
-using Scrutiny.Dashboard.Presentation;
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Statistics.PlainWords;
 
 namespace Scrutiny.Dashboard.Feeds;
 
 /// <summary>
-/// A newly published value of a place's indicator as a feed entry: its title and plain-text summary. The one place that
-/// words it, so that a plain-English account of what changed can replace this wording without touching the feed.
+/// A newly published value of a place's indicator as a feed entry: titled by indicator and period, and summarised in
+/// the plain words the place page's "what changed this month" uses (<see cref="ChangeSentences"/>), so a subscriber
+/// reads the same sentence the page shows.
 /// </summary>
 public static class PlaceFeedEntries
 {
-    /// <param name="previous">The period before, as the public sees it; null for the first.</param>
-    public static FeedEntry NewValue(Place place, IndicatorDefinition indicator, SeriesPoint point, SeriesPoint? previous,
-        DateTimeOffset published, DateTimeOffset updated)
-    {
-        var format = ValueFormat.For(indicator.Unit);
-        var was = previous is null ? "" : $" The period before, {previous.Period}, was {format.Format(previous.Value)}.";
-        return new FeedEntry(
-            $"{indicator.Title}: {point.Period} published",
-            $"{indicator.Title} in {place.Name} for {point.Period}: {format.Format(point.Value)}.{was}",
-            IndicatorPage.Href(place.Code, indicator.Code), $"period-{point.Period}", published, updated);
-    }
+    public static FeedEntry NewValue(Place place, IndicatorDefinition indicator, string period, PlainChange change,
+        DateTimeOffset published, DateTimeOffset updated) =>
+        new(Period.TryParse(period, out var p) ? $"{indicator.Title} in {place.Name}: {PeriodWords.Name(p)}" : $"{indicator.Title} in {place.Name}: {period}",
+            change.Text, IndicatorPage.Href(place.Code, indicator.Code), $"period-{period}", published, updated);
 }

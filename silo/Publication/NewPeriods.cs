@@ -18,14 +18,6 @@ public static class NewPeriods
     {
         if (point.Contributions.Count == 0) return null;
         var accepted = point.Contributions.Max(c => c.SubmittedAt);
-        if (view == DataView.All || schedule is null || !Period.TryParse(point.Period, out var period)) return accepted;
-        DateTimeOffset? published = schedule.Publication switch
-        {
-            PublicationRule.DaysAfterPeriodEnd when schedule.PublishedFrom(period) is { } day =>
-                new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            PublicationRule.OnRelease => releasedAt,
-            _ => null,
-        };
-        return published is { } p && p > accepted ? p : accepted;
+        return view == DataView.All ? accepted : PublicationMoments.PublicFrom(schedule, point.Period, accepted, releasedAt);
     }
 }

@@ -72,13 +72,27 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
             var visibleFrom = NewPeriods.VisibleFrom(point, r.View, schedule,
                 released is not null && released.TryGetValue((indicator.Code, point.Period), out var at) ? at : null);
             if (visibleFrom is not { } from || from < r.From || from >= r.To) continue;
-            var figures = await FiguresAsync(r, series, i, period);
+            var figures = await FiguresAsync(r.Outcomes, r.Place, r.Places, r.Format, series, i, period, r.CancellationToken);
             return new ChangeEntry(indicator, point.Period, ChangeSentences.Build(figures), from, await IsPublicAsync(r, schedule, period, point.Period));
         }
         return null;
     }
 
-    private async Task<ChangeFigures> FiguresAsync(Reading r, IndicatorSeries series, int index, Period period)
+    /// <summary>
+    /// The plain words for the period at <paramref name="index"/> of a place's series, read through
+    /// <paramref name="outcomes"/>: what the place's feed says of each new value. The point must have a value.
+    /// </summary>
+    public async Task<PlainChange> DescribeAsync(VisibleOutcomes outcomes, string placeCode, IndicatorSeries series, int index,
+        Func<IndicatorDefinition, double, string> format, CancellationToken cancellationToken = default)
+    {
+        var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
+        if (!places.ByCode.TryGetValue(placeCode, out var place)) throw new ArgumentException($"No place {placeCode}.", nameof(placeCode));
+        if (!Period.TryParse(series.Points[index].Period, out var period)) throw new ArgumentException("The point's period does not parse.", nameof(index));
+        return ChangeSentences.Build(await FiguresAsync(outcomes, place, places, format, series, index, period, cancellationToken));
+    }
+
+    private async Task<ChangeFigures> FiguresAsync(VisibleOutcomes outcomes, Place place, PlaceHierarchy places,
+        Func<IndicatorDefinition, double, string> format, IndicatorSeries series, int index, Period period, CancellationToken cancellationToken)
     {
         var indicator = series.Indicator;
         var values = series.Points.Where(p => p.Value is not null).ToDictionary(p => p.Period, p => p.Value!.Value, StringComparer.Ordinal);
@@ -86,20 +100,21 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
         var value = series.Points[index].Value!.Value;
         var previous = ValueOf(period.Previous());
 
-        var compared = await benchmarks.CompareWithParentAndEnglandAsync(r.Outcomes, r.Place, indicator, series.Points[index].Period, r.Places);
-        var similar = await benchmarks.CompareWithSimilarAreasAsync(r.Outcomes, r.Place, indicator, series.Points[index].Period, compared.Own,
-            r.Places, r.CancellationToken);
+        var compared = await benchmarks.CompareWithParentAndEnglandAsync(outcomes, place, indicator, series.Points[index].Period, places);
+        var similar = await benchmarks.CompareWithSimilarAreasAsync(outcomes, place, indicator, series.Points[index].Period, compared.Own,
+            places, cancellationToken);
         var statistics = series.Statistics;
-        return new ChangeFigures(indicator.Title, indicator.Polarity, period, Formatted(r, indicator, value),
-            previous is { } p ? Formatted(r, indicator, p) : null,
+        return new ChangeFigures(indicator.Title, indicator.Polarity, period, Formatted(format, indicator, value),
+            previous is { } p ? Formatted(format, indicator, p) : null,
             series.Points.Take(index).Any(x => x.Value is not null), Run(value, previous, period, ValueOf),
             statistics.Points[index].Spc?.PointType, compared.England?.Outcome, similar?.Outcome,
-            statistics.Target is { } t ? Formatted(r, indicator, t) : null, statistics.AssuranceIcon,
-            compared.England?.Value is { } england ? Formatted(r, indicator, england) : null, similar?.Name,
-            similar?.Value is { } mean ? Formatted(r, indicator, mean) : null);
+            statistics.Target is { } t ? Formatted(format, indicator, t) : null, statistics.AssuranceIcon,
+            compared.England?.Value is { } england ? Formatted(format, indicator, england) : null, similar?.Name,
+            similar?.Value is { } mean ? Formatted(format, indicator, mean) : null);
     }
 
-    private static FormattedNumber Formatted(Reading r, IndicatorDefinition indicator, double value) => new(value, r.Format(indicator, value));
+    private static FormattedNumber Formatted(Func<IndicatorDefinition, double, string> format, IndicatorDefinition indicator, double value) =>
+        new(value, format(indicator, value));
 
     /// <summary>How many periods in a row, ending at <paramref name="period"/>, the value moved the way it moved last; a gap or a still period ends the run.</summary>
     private static int Run(double value, double? previous, Period period, Func<Period, double?> valueOf)

@@ -47,9 +47,11 @@ public sealed class PublishedDataTests
         var (feed, response) = await AtomFeeds.ReadAsync(anonymous, FeedPaths.Place(Manchester));
         var released = AtomFeeds.Entry(feed, $"/indicators/{Admissions}#period-2026-06");
         Assert.Equal($"{origin}{IndicatorPage}#period-2026-06", released.Id);
-        Assert.Equal("Emergency hospital admissions of people aged 65 and over in Manchester for 2026-06: 675.4 per 100,000.",
+        // Each entry says what changed in the place page's plain words.
+        Assert.StartsWith("Emergency hospital admissions of people aged 65 and over stood at 675.4 per 100,000 in June 2026, its first value.",
             ((TextSyndicationContent)released.Summary).Text);
-        Assert.Contains("The period before, 2026-04, was 1,200.", ((TextSyndicationContent)AtomFeeds.Entry(feed, $"/indicators/{DelayedDays}#period-2026-05").Summary).Text);
+        Assert.Equal("Emergency hospital admissions of people aged 65 and over in Manchester: June 2026", released.Title.Text);
+        Assert.Contains("rose to 1,300 in May 2026", ((TextSyndicationContent)AtomFeeds.Entry(feed, $"/indicators/{DelayedDays}#period-2026-05").Summary).Text);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("2026-07", body);
         Assert.DoesNotContain("819.7", body);
@@ -135,7 +137,7 @@ public sealed class PublishedDataTests
         Assert.Equal($"{hostile} in Manchester", dataset.GetProperty("name").GetString());
         // The feed carries it as text, escaped as XML.
         var (feed, _) = await AtomFeeds.ReadAsync(anonymous, FeedPaths.Place(Manchester));
-        Assert.Equal($"{hostile}: 2026-05 published", AtomFeeds.Entry(feed, "#period-2026-05").Title.Text);
+        Assert.Equal($"{hostile} in Manchester: May 2026", AtomFeeds.Entry(feed, "#period-2026-05").Title.Text);
     }
 
     private static async Task ReleaseAsync(DashboardApp app, string adminKey, string period)
