@@ -17,20 +17,20 @@ public static class PlacesApi
     public static IEndpointRouteBuilder MapPlacesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/places", ListPlacesAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IReadOnlyList<Place>>()
             .WithName("ListPlaces")
             .WithSummary("Every place of the catalogue, by name.");
 
         endpoints.MapGet("/places/{place}/indicators", ListPlaceIndicatorsAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IReadOnlyList<PlaceIndicatorResource>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListPlaceIndicators")
             .WithSummary("Every indicator of the catalogue with its latest period and value in the place (null when none).");
 
         endpoints.MapGet("/places/{place}/indicators/{indicator}/series", GetSeriesAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<SeriesResource>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -38,7 +38,7 @@ public static class PlacesApi
             .WithSummary("An indicator's combined value in a place, one point per period, oldest first, with each agency's contribution. ?format=csv for a spreadsheet.");
 
         endpoints.MapGet("/places/{place}/indicators/{indicator}/revisions", GetRevisionsAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<RevisionsResource>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
