@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Silo.Api;
 
@@ -16,9 +18,11 @@ public static class OpenDataOpenApi
 {
     public const string KeyScheme = "ApiKey";
 
-    public const string NoKeyNeeded =
-        "No key needed: anyone may read this without a key and reads published values only (300 reads a minute per client address, " +
-        "ETag and 304, CORS for any origin); a key reads what its role may.";
+    public const string NoKeyNeeded = "No key needed";
+
+    private static string NoKeyNeededFor(int perMinute) =>
+        $"{NoKeyNeeded}: anyone may read this without a key and reads published values only ({perMinute} reads a minute per " +
+        "client address, a strong ETag and 304 for If-None-Match, CORS for any origin); a key reads what its role may.";
 
     public static OpenApiOptions AddOpenDataDescriptions(this OpenApiOptions options)
     {
@@ -43,7 +47,8 @@ public static class OpenDataOpenApi
             {
                 // An empty requirement is OpenAPI's way of saying "no authentication"; the key is the alternative.
                 operation.Security = [new OpenApiSecurityRequirement(), key];
-                operation.Description = operation.Description is { Length: > 0 } more ? $"{NoKeyNeeded}\n\n{more}" : NoKeyNeeded;
+                var first = NoKeyNeededFor(context.ApplicationServices.GetRequiredService<RateLimitOptions>().AnonymousApiReadsPerMinute);
+                operation.Description = operation.Description is { Length: > 0 } more ? $"{first}\n\n{more}" : first;
                 if (operation.OperationId is { } id && Example(id) is { } example
                     && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var json) == true)
                     json.Example = example;

@@ -73,7 +73,9 @@ public sealed class OpenDataTests
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 2; i++) statuses.Add((await anonymous.GetAsync("/api/v1/places", Cancel)).StatusCode);
-        using var refused = await anonymous.GetAsync($"/api/v1/places/{Manchester}/indicators/{Admissions}/series", Cancel);
+        // From a web page: the refusal is readable there too, its wait included.
+        using var refused = await SendAsync(anonymous, $"/api/v1/places/{Manchester}/indicators/{Admissions}/series",
+            r => r.Headers.Add("Origin", "https://residents.example.org"));
         using var withKey = await keyed.GetAsync("/api/v1/places", Cancel);
         using var page = await anonymous.GetAsync("/", Cancel);
 
@@ -82,6 +84,7 @@ public sealed class OpenDataTests
         Assert.InRange(int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(429, (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetInt32());
+        Assert.Equal(["*"], refused.Headers.GetValues("Access-Control-Allow-Origin"));
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
