@@ -11,8 +11,9 @@ namespace Scrutiny.Silo.Security;
 
 /// <summary>
 /// The budgets every request falls under, whatever endpoint it reaches (so a new endpoint cannot forget one): API
-/// reads per API key, the API's reads of published data without a key per client address, and everything else (pages, CSV exports, live catch-up, the hub's connections) per signed-in
-/// person or, for anyone not signed in, per client address (<see cref="ClientPartition"/>). Endpoints may add budgets
+/// reads per API key, the API's reads of published data without a key per client address, and everything else
+/// (pages, CSV exports, live catch-up, the hub's connections) per signed-in person or, for anyone not signed in, per
+/// client address (<see cref="ClientPartition"/>). Endpoints may add budgets
 /// of their own on top, as the returns API does per key; refused API keys have theirs (<see cref="FailedKeyBudget"/>).
 /// Health probes are never held back.
 /// </summary>

@@ -24,8 +24,9 @@ public sealed record IndicatorSettingsResource(
 }
 
 /// <summary>
-/// Targets and rebase points per place and indicator. Anyone reads them, as the indicator page shows them; an administrator or an agency
-/// on one of the place's partnership boards changes them, each change with a reason, audited.
+/// Targets and rebase points per place and indicator. Anyone reads them, with or without a key, as the indicator page
+/// shows them; an administrator or an agency on one of the place's partnership boards changes them, each change with a
+/// reason, audited.
 /// </summary>
 public static class IndicatorSettingsApi
 {
