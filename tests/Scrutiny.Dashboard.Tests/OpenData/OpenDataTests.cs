@@ -58,6 +58,13 @@ public sealed class OpenDataTests
         Assert.Contains(series + "?format=csv", seenByAdministrator);
         Assert.Contains($"/api/v1/places/{Manchester}/indicators/{DelayedDays}/revisions", seenByAdministrator);
         Assert.Contains($"/api/v1/places/{Manchester}/indicators", seenByAdministrator);
+        Assert.Contains($"/api/v1/places/{Manchester}/indicators?format=csv", seenByAdministrator);
+        // The public's latest is the last released month, in a table as in JSON.
+        using var latest = await anonymous.GetAsync($"/api/v1/places/{Manchester}/indicators?format=csv", Cancel);
+        var table = await latest.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal("text/csv", latest.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"{Manchester},{DelayedDays},", table);
+        Assert.Contains(",2025-10,40,40,,", table);
     }
 
     [Fact]
