@@ -16,7 +16,7 @@ public static class BenchmarksApi
     public static IEndpointRouteBuilder MapBenchmarksApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/places/{place}/indicators/{indicator}/benchmarks", GetAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -9,7 +9,7 @@ using Scrutiny.Silo.Store;
 namespace Scrutiny.Silo.Benchmarks;
 
 /// <summary>
-/// Comparator groups, such as a place's CIPFA nearest neighbours: anyone with a key reads them, an administrator
+/// Comparator groups, such as a place's CIPFA nearest neighbours: anyone reads them (the indicator page compares with them), an administrator
 /// defines them.
 /// </summary>
 public static class ComparatorGroupsApi
@@ -17,7 +17,7 @@ public static class ComparatorGroupsApi
     public static IEndpointRouteBuilder MapComparatorGroupsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/comparator-groups", ListAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IReadOnlyList<ComparatorGroupDefinition>>()
             .WithName("ListComparatorGroups")
             .WithSummary("Every comparator group, or ?place='s, with its members.");

@@ -15,7 +15,7 @@ public static class AppraisalApi
 {
     public static IEndpointRouteBuilder MapAppraisalApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/unit-costs", ListAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+        endpoints.MapGet("/unit-costs", ListAsync).ForAnyone()
             .Produces<IReadOnlyList<UnitCostResource>>().WithName("ListUnitCosts")
             .WithSummary("Every unit cost: what it is, who bears it, its value in pence at its price year, source, licence, confidence grade and kind.");
         endpoints.MapPost("/unit-costs", ImportAsync).ForAdministrators()
@@ -27,7 +27,7 @@ public static class AppraisalApi
             .Accepts<UnitCostBody>("application/json").Produces<UnitCostResource>().Produces<UnitCostResource>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("PutUnitCost")
             .WithSummary("Create or replace a unit cost; value in pounds and pence at priceYear's prices (audited).");
-        endpoints.MapGet("/appraisal-settings", GetSettingsAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+        endpoints.MapGet("/appraisal-settings", GetSettingsAsync).ForAnyone()
             .Produces<AppraisalSettingsResource>().WithName("GetAppraisalSettings")
             .WithSummary("The discount rate, price year, optimism bias by confidence grade and deflator series every case is worked out with.");
         endpoints.MapPut("/appraisal-settings", PutSettingsAsync).ForAdministrators()

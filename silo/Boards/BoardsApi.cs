@@ -31,14 +31,14 @@ public static class BoardsApi
             endpoints.MapGet("/boards", ListAsync).WithName("ListBoards").WithSummary("Every board's summary: place, chair, members, meetings, commitments by status."),
             endpoints.MapGet(Board, GetSummaryAsync).WithName("GetBoardSummary").WithSummary("One board's summary."),
         };
-        foreach (var e in publicRead) e.RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy).Produces<BoardSummaryResource>();
+        foreach (var e in publicRead) e.ForAnyone().Produces<BoardSummaryResource>();
 
         // Residents see what their services promised: a board's records are public, with statuses and series derived
         // from published values for anyone not entitled to more (DataViews), as the board's pages show them.
-        endpoints.MapGet($"{Board}/commitments", GetBoardAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+        endpoints.MapGet($"{Board}/commitments", GetBoardAsync).ForAnyone()
             .Produces<BoardResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetBoardRecords")
             .WithSummary("The board's commitments with their statuses (derived now, and any override), Turn-the-Curve plans and pooled budget.");
-        endpoints.MapGet($"{Board}/turn-the-curve/{{indicator}}", GetCurveAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+        endpoints.MapGet($"{Board}/turn-the-curve/{{indicator}}", GetCurveAsync).ForAnyone()
             .Produces<TurnTheCurveResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetTurnTheCurve")
             .WithSummary("Turn the Curve for an indicator: history with the baseline forecast, the story, partners, what works, and the commitments that are its action plan.");
 
@@ -52,7 +52,7 @@ public static class BoardsApi
         endpoints.MapPost($"{Commitment}/updates", PostUpdateAsync).ForBoard("PostCommitmentUpdate", "Add an update with its evidence.", StatusCodes.Status201Created);
         endpoints.MapPut($"{Commitment}/override", PutOverrideAsync).ForBoard("PutStatusOverride", "Override the status with a reason, or clear it (status null).");
         endpoints.MapPost($"{Board}/fund", PostFundAsync).ForBoard("PostFundEntry", "Record a contribution to the pooled fund or a spend against a commitment.", StatusCodes.Status201Created);
-        endpoints.MapGet($"{Board}/cohorts", GetCohortsAsync).RequireAuthorization(ScrutinyAuth.NoBadKeyPolicy)
+        endpoints.MapGet($"{Board}/cohorts", GetCohortsAsync).ForAnyone()
             .Produces<IReadOnlyList<Grains.Boards.Cohort>>().ProducesProblem(StatusCodes.Status404NotFound).WithName("ListCohorts")
             .WithSummary("The board's cohorts: who is in each, the agencies that work with it, its size and outcome indicators, and the commitments for it.");
         endpoints.MapPost($"{Board}/cohorts", PostCohortAsync).ForBoard("PostCohort", "Define a cohort (audited).", StatusCodes.Status201Created);

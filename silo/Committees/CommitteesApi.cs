@@ -10,8 +10,9 @@ using Scrutiny.Silo.Csv;
 namespace Scrutiny.Silo.Committees;
 
 /// <summary>
-/// <c>/api/v1/committees</c>: any key reads committees, work programmes, the recommendations register (filters,
-/// <c>?format=csv</c>) and questions. Administrators make and change committees; a committee's own business (meetings,
+/// <c>/api/v1/committees</c>: anyone reads committees, work programmes, the recommendations register (filters,
+/// <c>?format=csv</c>) and questions, as the committees' pages show them (scrutiny works in public); the inbox is the
+/// caller's own, so it takes a key. Administrators make and change committees; a committee's own business (meetings,
 /// work programme, recommendations, questions, closing) is for administrators and its members — members are people,
 /// who act through the pages, since the API takes keys only. Responses, implementation updates and answers are the
 /// addressee's alone (<see cref="CommitteeAccess.MayAnswer"/>). The logic is in the services the pages call too.
@@ -23,7 +24,7 @@ public static class CommitteesApi
 
     public static IEndpointRouteBuilder MapCommitteesApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/committees", ListAsync).ForAnyKey().Produces<IReadOnlyList<CommitteeResource>>()
+        endpoints.MapGet("/committees", ListAsync).ForAnyone().Produces<IReadOnlyList<CommitteeResource>>()
             .WithName("ListCommittees").WithSummary("Every committee: name, place, response months, meeting dates.");
         endpoints.MapPost("/committees", CreateAsync).Writes("CreateCommittee", "Make a committee (administrators).", StatusCodes.Status201Created);
         endpoints.MapGet(Committee, GetAsync).Reads("GetCommittee", "One committee.");
@@ -55,7 +56,7 @@ public static class CommitteesApi
     }
 
     private static RouteHandlerBuilder Reads(this RouteHandlerBuilder endpoint, string name, string summary) =>
-        endpoint.ForAnyKey().Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).WithName(name).WithSummary(summary);
+        endpoint.ForAnyone().Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).WithName(name).WithSummary(summary);
 
     private static RouteHandlerBuilder Writes(this RouteHandlerBuilder endpoint, string name, string summary, int success = StatusCodes.Status200OK) =>
         endpoint.ForAnyKey().Produces(success).Produces(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)

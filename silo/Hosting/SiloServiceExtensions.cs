@@ -115,7 +115,8 @@ public static class SiloServiceExtensions
         services.AddRequestLimits(builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions());
         services.AddScrutinyRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenDataCors();
+        services.AddOpenApi(openApi => openApi.AddOpenDataDescriptions());
         // Enums leave the API as the catalogue names them (better, special_cause_improvement), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter(new CatalogueNames.JsonPolicy(), allowIntegerValues: false)));
@@ -129,12 +130,16 @@ public static class SiloServiceExtensions
     /// </summary>
     public static IApplicationBuilder UseScrutinySilo(this IApplicationBuilder app, Action<IApplicationBuilder>? identifyPeople = null)
     {
+        // Before authorisation, so that a preflight for an open-data read is answered without a key; only endpoints that
+        // name the policy (ForAnyone) have CORS at all.
+        app.UseCors();
         app.UseAuditSource();
         app.UseAuthentication();
         identifyPeople?.Invoke(app);
         app.UsePrivateAnswers();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseConditionalGets();
         // Input no endpoint can take, refused before any reaches the store (each file says which 500 it was).
         app.UseKnownJsonCharsets();
         app.UseNoNulInQuery();

@@ -23,9 +23,9 @@ public static class PublicationApi
             .WithName("ReleasePeriod")
             .WithSummary("Publish one period of an indicator whose rule is on_release, in every place at once; audited, and not undone.");
 
-        // Which periods are public is itself public knowledge (a release calendar): any key may read it.
+        // Which periods are public is itself public knowledge (a release calendar): anyone may read it.
         endpoints.MapGet("/indicators/{code}/releases", ListAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IReadOnlyList<PeriodRelease>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListReleases")

@@ -23,6 +23,12 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>Why the presented key was refused, for the challenge to say (expired, revoked) and the hub's policy to see.</summary>
     public static ApiKeyRefusal? RefusalOf(HttpContext context) => context.Items[RefusalItem] as ApiKeyRefusal?;
 
+    /// <summary>
+    /// Whether the request presented a key and it was not taken: refused, or not checked because the client has spent
+    /// its budget of refused keys. Such a request is never read as one without a key.
+    /// </summary>
+    public static bool KeyNotTaken(HttpContext context) => RefusalOf(context) is not null || context.Items[RetryAfterItem] is TimeSpan;
+
     private static readonly object RefusalItem = new();
     private static readonly object RetryAfterItem = new();
 

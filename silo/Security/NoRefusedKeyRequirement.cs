@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace Scrutiny.Silo.Security;
 
 /// <summary>
-/// Met unless the request presented an API key that was refused. For endpoints open to everyone (the hub) that
+/// Met unless the request presented an API key that was refused, or left unchecked because its address has had too
+/// many refused (then the challenge answers 429). For endpoints open to everyone (the hub, the open-data reads) that
 /// must still turn away a bad key rather than quietly treat its holder as anonymous.
 /// </summary>
 public sealed class NoRefusedKeyRequirement : IAuthorizationRequirement
@@ -14,7 +15,7 @@ public sealed class NoRefusedKeyRequirement : IAuthorizationRequirement
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NoRefusedKeyRequirement requirement)
         {
             var http = context.Resource as HttpContext;
-            if (http is null || ApiKeyAuthenticationHandler.RefusalOf(http) is null) context.Succeed(requirement);
+            if (http is null || !ApiKeyAuthenticationHandler.KeyNotTaken(http)) context.Succeed(requirement);
             return Task.CompletedTask;
         }
     }

@@ -15,6 +15,13 @@ public sealed class RateLimitOptions
     public int ApiReadsPerMinute { get; set; } = 1200;
 
     /// <summary>
+    /// Reads of published data through the API without a key (<c>ForAnyone</c> endpoints), from one client address:
+    /// as many as a person reading pages may make, since each costs about what a page does. A key lifts the caller to
+    /// <see cref="ApiReadsPerMinute"/>.
+    /// </summary>
+    public int AnonymousApiReadsPerMinute { get; set; } = 300;
+
+    /// <summary>
     /// Refused API keys (unknown, revoked, expired, malformed) from one client address. A client with a wrong key
     /// retries a few times; someone guessing keys tries thousands. Past the budget, every key the address presents is
     /// answered 429 with Retry-After, unchecked, until the minute is out.

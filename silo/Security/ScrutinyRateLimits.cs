@@ -1,16 +1,19 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Scrutiny.Silo.Security;
 
 /// <summary>
 /// The budgets every request falls under, whatever endpoint it reaches (so a new endpoint cannot forget one): API
-/// reads per API key, and everything else (pages, CSV exports, live catch-up, the hub's connections) per signed-in
-/// person or, for anyone not signed in, per client address (<see cref="ClientPartition"/>). Endpoints may add budgets
+/// reads per API key, the API's reads of published data without a key per client address, and everything else
+/// (pages, CSV exports, live catch-up, the hub's connections) per signed-in person or, for anyone not signed in, per
+/// client address (<see cref="ClientPartition"/>). Endpoints may add budgets
 /// of their own on top, as the returns API does per key; refused API keys have theirs (<see cref="FailedKeyBudget"/>).
 /// Health probes are never held back.
 /// </summary>
@@ -22,7 +25,26 @@ public static class ScrutinyRateLimits
         services.AddSingleton<FailedKeyBudget>();
         services.AddSingleton<ResidentSubmissionBudget>();
         return services.AddRateLimiter(limiter =>
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options)));
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RejectAsync;
+        });
+    }
+
+    /// <summary>
+    /// Every refusal, the global budgets' and the endpoints' own: <c>Retry-After</c> in seconds, and for the API a
+    /// problem+json saying so (a page request is re-executed to the "Too many requests" page, which has its own words).
+    /// </summary>
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (context.Request.Path.StartsWithSegments("/api"))
+            await Results.Problem(title: "Too many requests.", statusCode: StatusCodes.Status429TooManyRequests,
+                detail: $"This client has used its budget for the minute; try again in {seconds} seconds.").ExecuteAsync(context);
     }
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions options)
@@ -33,10 +55,11 @@ public static class ScrutinyRateLimits
             return RateLimitPartition.GetNoLimiter(string.Empty);
         var user = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         if (request.Path.StartsWithSegments("/api"))
-            // Without a key the API answers 401 before any budget is spent; writes have the budgets their endpoints name.
-            return user is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                ? PerMinute($"api-read:{user}", options.ApiReadsPerMinute)
-                : RateLimitPartition.GetNoLimiter(string.Empty);
+            // Writes have the budgets their endpoints name. Without a key, only reads of published data get this far (the
+            // rest answer 401 first), counted per address; a key has its own, larger budget wherever it reads from.
+            return !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) ? RateLimitPartition.GetNoLimiter(string.Empty)
+                : user is not null ? PerMinute($"api-read:{user}", options.ApiReadsPerMinute)
+                : PerMinute($"api-anonymous:{ClientPartition.Of(context)}", options.AnonymousApiReadsPerMinute);
         return PerMinute(user is not null ? $"person:{user}" : $"address:{ClientPartition.Of(context)}", options.PageRequestsPerMinute);
     }
 

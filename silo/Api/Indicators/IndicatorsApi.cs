@@ -17,13 +17,13 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/indicators", ListAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IReadOnlyList<IndicatorResource>>()
             .WithName("ListIndicators")
             .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code.");
 
         endpoints.MapGet("/indicators/{code}", GetAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IndicatorResource>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIndicator")

@@ -24,8 +24,9 @@ public sealed record IndicatorSettingsResource(
 }
 
 /// <summary>
-/// Targets and rebase points per place and indicator. Anyone with a key reads them; an administrator or an agency
-/// on one of the place's partnership boards changes them, each change with a reason, audited.
+/// Targets and rebase points per place and indicator. Anyone reads them, with or without a key, as the indicator page
+/// shows them; an administrator or an agency on one of the place's partnership boards changes them, each change with a
+/// reason, audited.
 /// </summary>
 public static class IndicatorSettingsApi
 {
@@ -34,7 +35,7 @@ public static class IndicatorSettingsApi
     public static IEndpointRouteBuilder MapIndicatorSettingsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet($"{Route}/settings", GetAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IndicatorSettingsResource>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIndicatorSettings")

@@ -17,20 +17,21 @@ public static class PlacesApi
     public static IEndpointRouteBuilder MapPlacesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/places", ListPlacesAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<IReadOnlyList<Place>>()
             .WithName("ListPlaces")
             .WithSummary("Every place of the catalogue, by name.");
 
         endpoints.MapGet("/places/{place}/indicators", ListPlaceIndicatorsAsync)
-            .ForAnyKey()
-            .Produces<IReadOnlyList<PlaceIndicatorResource>>()
+            .ForAnyone()
+            .Produces<IReadOnlyList<PlaceIndicatorResource>>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListPlaceIndicators")
-            .WithSummary("Every indicator of the catalogue with its latest period and value in the place (null when none).");
+            .WithSummary("Every indicator of the catalogue with its latest period and value in the place (null when none). ?format=csv for a spreadsheet.");
 
         endpoints.MapGet("/places/{place}/indicators/{indicator}/series", GetSeriesAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<SeriesResource>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -38,7 +39,7 @@ public static class PlacesApi
             .WithSummary("An indicator's combined value in a place, one point per period, oldest first, with each agency's contribution. ?format=csv for a spreadsheet.");
 
         endpoints.MapGet("/places/{place}/indicators/{indicator}/revisions", GetRevisionsAsync)
-            .ForAnyKey()
+            .ForAnyone()
             .Produces<RevisionsResource>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -51,15 +52,17 @@ public static class PlacesApi
         Results.Ok(await catalogue.ListPlacesAsync(cancellationToken));
 
     private static async Task<IResult> ListPlaceIndicatorsAsync(
-        string place, ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views, CancellationToken cancellationToken)
+        string place, string? format, ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views, CancellationToken cancellationToken)
     {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
         if (await catalogue.FindPlaceAsync(place, cancellationToken) is null) return UnknownPlace(place);
         var indicators = await catalogue.ListIndicatorsAsync(cancellationToken);
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
         var latest = (await views.For(user).SummaryAsync(place)).Latest.ToDictionary(l => l.Indicator, StringComparer.Ordinal);
-        return Results.Ok(indicators.Select(i => new PlaceIndicatorResource(
-            IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code)),
-            latest.TryGetValue(i.Code, out var l) ? LatestValue.From(l) : null)).ToList());
+        var rows = indicators.Select(i => (Definition: i, Latest: latest.TryGetValue(i.Code, out var l) ? LatestValue.From(l) : null)).ToList();
+        return exportFormat == ExportFormat.Csv
+            ? SafeCsv.Download($"{place}_indicators.csv", csv => LatestValuesCsv.Write(csv, place, rows))
+            : Results.Ok(rows.Select(r => new PlaceIndicatorResource(IndicatorResource.From(r.Definition, schedules.GetValueOrDefault(r.Definition.Code)), r.Latest)).ToList());
     }
 
     private static async Task<IResult> GetSeriesAsync(

@@ -145,20 +145,21 @@ public static class AuthorisationTable
             "/fonts/{**path}", "/img/{**path}", "/index.css", "/index.html", "/index.min.js", "/version"),
         ("GET /admin/orleans/Trace", Access.ForbiddenPage),
 
-        // The API: reading for any key, writing for the agency or an administrator.
-        ("GET /api/v1/places", Access.AnyKey),
-        ("GET /api/v1/places/{place}/indicators", Access.AnyKey),
-        ("GET /api/v1/places/{place}/indicators/{indicator}/series", Access.AnyKey),
-        ("GET /api/v1/places/{place}/indicators/{indicator}/revisions", Access.AnyKey),
-        ("GET /api/v1/places/{place}/indicators/{indicator}/benchmarks", Access.AnyKey),
-        ("GET /api/v1/places/{place}/indicators/{indicator}/settings", Access.AnyKey),
+        // The API: published data is anyone's to read, with no key (the public's view) or with one (its role's view);
+        // writing is for the agency or an administrator. OpenDataTests reads every Public API row anonymously.
+        ("GET /api/v1/places", Access.Public),
+        ("GET /api/v1/places/{place}/indicators", Access.Public),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/series", Access.Public),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/revisions", Access.Public),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/benchmarks", Access.Public),
+        ("GET /api/v1/places/{place}/indicators/{indicator}/settings", Access.Public),
         ("PUT /api/v1/places/{code}", Access.AdminKey),
         ("PUT /api/v1/places/{place}/indicators/{indicator}/target", Access.PlacePartnerKeyOrAdmin),
         ("POST /api/v1/places/{place}/indicators/{indicator}/rebases", Access.PlacePartnerKeyOrAdmin),
         ("DELETE /api/v1/places/{place}/indicators/{indicator}/rebases/{period}", Access.PlacePartnerKeyOrAdmin),
-        ("GET /api/v1/indicators", Access.AnyKey),
-        ("GET /api/v1/indicators/{code}", Access.AnyKey),
-        ("GET /api/v1/indicators/{code}/releases", Access.AnyKey),
+        ("GET /api/v1/indicators", Access.Public),
+        ("GET /api/v1/indicators/{code}", Access.Public),
+        ("GET /api/v1/indicators/{code}/releases", Access.Public),
         ("POST /api/v1/indicators/{code}/releases", Access.AdminKey),
         ("POST /api/v1/indicators", Access.AdminKey),
         ("PUT /api/v1/indicators/{code}", Access.AdminKey),
@@ -175,8 +176,9 @@ public static class AuthorisationTable
         ("POST /api/v1/agencies/{code}/keys", Access.AdminKey),
         ("POST /api/v1/api-keys/{id}/revoke", Access.AdminKey),
         ("GET /api/v1/audit", Access.AdminKey),
-        ("GET /api/v1/comparator-groups", Access.AnyKey),
+        ("GET /api/v1/comparator-groups", Access.Public),
         ("PUT /api/v1/comparator-groups/{id}", Access.AdminKey),
+        // Operational, not published data: which agency's return is late or missing, for agencies and administrators.
         ("GET /api/v1/completeness", Access.AnyKey),
         ("POST /api/v1/returns", Access.AgencyKey),
         // Boards: summaries are public; the records are for the board's agencies and administrators; the chair and
@@ -212,28 +214,28 @@ public static class AuthorisationTable
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
         ("PUT /api/v1/boards/{id}", Access.AdminKey),
-        // Committees: any key reads them (scrutiny is public); administrators make and change them; the committee's own
+        // Committees: anyone reads them, with no key or a key (scrutiny is public); administrators make and change them; the committee's own
         // business is its members' (people, through the pages) and administrators'; responses and answers are the
         // addressee's alone, which the silo's RecommendationRegisterTests and CommitteeInboxTests check.
-        ("GET /api/v1/committees", Access.AnyKey),
+        ("GET /api/v1/committees", Access.Public),
         ("POST /api/v1/committees", Access.AdminKey),
-        ("GET /api/v1/committees/{id}", Access.AnyKey),
+        ("GET /api/v1/committees/{id}", Access.Public),
         ("PUT /api/v1/committees/{id}", Access.AdminKey),
         ("PUT /api/v1/committees/{id}/meetings", Access.AdminKey),
-        ("GET /api/v1/committees/{id}/work-programme", Access.AnyKey),
+        ("GET /api/v1/committees/{id}/work-programme", Access.Public),
         ("POST /api/v1/committees/{id}/work-programme", Access.AdminKey),
         ("PUT /api/v1/committees/{id}/work-programme/{topic}", Access.AdminKey),
-        ("GET /api/v1/committees/{id}/recommendations", Access.AnyKey),
+        ("GET /api/v1/committees/{id}/recommendations", Access.Public),
         ("POST /api/v1/committees/{id}/recommendations", Access.AdminKey),
-        ("GET /api/v1/committees/{id}/recommendations/{recommendation}", Access.AnyKey),
+        ("GET /api/v1/committees/{id}/recommendations/{recommendation}", Access.Public),
         ("PUT /api/v1/committees/{id}/recommendations/{recommendation}/response", Access.AddresseeKey),
         ("POST /api/v1/committees/{id}/recommendations/{recommendation}/updates", Access.AddresseeKey),
         ("POST /api/v1/committees/{id}/recommendations/{recommendation}/closure", Access.AdminKey),
-        ("GET /api/v1/committees/{id}/questions", Access.AnyKey),
+        ("GET /api/v1/committees/{id}/questions", Access.Public),
         ("POST /api/v1/committees/{id}/questions", Access.AdminKey),
         ("PUT /api/v1/committees/{id}/questions/{question}/answer", Access.AddresseeKey),
-        ("GET /api/v1/places/{place}/recommendations", Access.AnyKey),
-        // The caller's own inbox; marking a notification read answers 404 for one that is not theirs.
+        ("GET /api/v1/places/{place}/recommendations", Access.Public),
+        // The caller's own inbox (so a key's, never anonymous); marking a notification read answers 404 for one that is not theirs.
         ("GET /api/v1/inbox", Access.AnyKey),
         ("POST /api/v1/inbox/notifications/{notification:long}/read", Access.AnyKey),
 

@@ -21,6 +21,7 @@ public sealed class FuzzWorld : IAsyncDisposable
     {
         ["Scrutiny:RateLimits:PageRequestsPerMinute"] = "1000000",
         ["Scrutiny:RateLimits:ApiReadsPerMinute"] = "1000000",
+        ["Scrutiny:RateLimits:AnonymousApiReadsPerMinute"] = "1000000",
         ["Scrutiny:Returns:RequestsPerMinute"] = "1000000",
     };
 

@@ -76,8 +76,8 @@ public sealed class HubKeyTests
             TestContext.Current.CancellationToken);
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(WebSocketAddress(app, key), TestContext.Current.CancellationToken);
-        // Anywhere but the hub, a key in the address is not a key: the API stays closed.
-        var api = await http.GetAsync($"/api/v1/places?access_token={Uri.EscapeDataString(key)}", TestContext.Current.CancellationToken);
+        // Anywhere but the hub, a key in the address is not a key: a keyed read stays closed.
+        var api = await http.GetAsync($"/api/v1/inbox?access_token={Uri.EscapeDataString(key)}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
         Assert.Equal(WebSocketState.Open, socket.State);

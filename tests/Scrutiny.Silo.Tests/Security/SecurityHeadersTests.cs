@@ -40,7 +40,7 @@ public sealed class SecurityHeadersTests
         client.BaseAddress = new Uri("https://scrutiny.example.org");
 
         using var health = await client.GetAsync("/health/live");
-        using var refused = await client.GetAsync("/api/v1/places");
+        using var refused = await client.GetAsync("/api/v1/inbox");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);

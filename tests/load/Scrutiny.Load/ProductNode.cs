@@ -66,6 +66,7 @@ public sealed class ProductNode : IAsyncDisposable
         ["Scrutiny__Returns__RequestsPerMinute"] = "1000000",
         ["Scrutiny__RateLimits__PageRequestsPerMinute"] = "1000000",
         ["Scrutiny__RateLimits__ApiReadsPerMinute"] = "1000000",
+        ["Scrutiny__RateLimits__AnonymousApiReadsPerMinute"] = "1000000",
     };
 
     /// <summary>The process's resident memory now (VmRSS), in MB.</summary>

@@ -1,0 +1,78 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Scrutiny.Silo.Api;
+
+/// <summary>
+/// Validators for the public's answers of open-data reads (<see cref="OpenData"/>), made once here rather than in each
+/// handler: the answer is buffered, its strong ETag is the SHA-256 of its bytes (base64url), and a request whose
+/// <c>If-None-Match</c> names it gets <c>304</c> with no body. The public's answer may be kept by any cache for a minute
+/// (<see cref="CacheControl"/>) and varies with the key, the origin (CORS) and the encoding. No <c>Last-Modified</c> is
+/// sent: no one time is known at which a place's series, a board's statuses or a register last changed for the public
+/// (a release, a day passing under a <c>days_after_period_end</c> rule or a correction each change them), and a time
+/// made up would answer <c>If-Modified-Since</c> wrongly; <c>If-Modified-Since</c> is therefore not answered with 304.
+/// Keyed answers are left alone: they are their holder's, <c>no-store</c> (<see cref="Security.PrivateAnswers"/>).
+/// </summary>
+public static class ConditionalGets
+{
+    /// <summary>A minute: a shared cache may spare the node a read, and a release reaches everyone within the minute.</summary>
+    public const string CacheControl = "public, max-age=60";
+
+    public const string Vary = "Authorization, Origin, Accept-Encoding";
+
+    /// <summary>After authentication and the rate limiter: a 429 or a 401 has nothing to validate.</summary>
+    public static IApplicationBuilder UseConditionalGets(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!IsPublicOpenRead(context))
+            {
+                await next(context);
+                return;
+            }
+            var response = context.Response;
+            var body = response.Body;
+            using var buffer = new MemoryStream();
+            response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                response.Body = body;
+            }
+            if (response.StatusCode == StatusCodes.Status200OK)
+            {
+                var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))}\"";
+                response.Headers.ETag = etag;
+                response.Headers.CacheControl = CacheControl;
+                response.Headers.Vary = Vary;
+                if (Matches(context.Request.Headers.IfNoneMatch, etag))
+                {
+                    response.StatusCode = StatusCodes.Status304NotModified;
+                    response.ContentLength = null;
+                    response.Headers.ContentType = StringValues.Empty;
+                    response.Headers.ContentDisposition = StringValues.Empty;
+                    return;
+                }
+            }
+            response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, context.RequestAborted);
+        });
+
+    private static bool IsPublicOpenRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.User.Identity?.IsAuthenticated != true
+        && context.GetEndpoint()?.Metadata.GetMetadata<OpenData>() is not null;
+
+    // RFC 9110 13.1.2: If-None-Match compares weakly, and "*" matches any current answer.
+    private static bool Matches(StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.Count > 0
+        && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+}
