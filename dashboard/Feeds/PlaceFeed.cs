@@ -55,7 +55,10 @@ public sealed class PlaceFeed(ICatalogueReader catalogue, DataViews views, Publi
             }
         }
         // Worded only for the entries the feed will hold: the words read benchmarks, so not for every period of every indicator.
-        foreach (var (series, index, published, updated) in candidates.OrderByDescending(c => c.Updated).Take(FeedEntry.MaxEntries))
+        // Values accepted at one moment (a year's history loaded at once) put the newest periods first, of every indicator.
+        foreach (var (series, index, published, updated) in candidates.OrderByDescending(c => c.Updated)
+                     .ThenByDescending(c => Period.TryParse(c.Series.Points[c.Index].Period, out var p) ? p.End : DateOnly.MinValue)
+                     .Take(FeedEntry.MaxEntries))
         {
             var change = await whatChanged.DescribeAsync(outcomes, place.Code, series, index, ValueFormat.Of, cancellationToken);
             entries.Add(PlaceFeedEntries.NewValue(place, series.Indicator, series.Points[index].Period, change, published, updated));

@@ -23,7 +23,7 @@ public static class ChangeSentences
     public static PlainChange Build(ChangeFigures figures)
     {
         var movement = MovementWords(figures);
-        var judgement = figures.Movement == Movement.FirstValue ? null : JudgementWords(figures.PointType);
+        var judgement = figures.Movement == Movement.FirstValue ? null : JudgementWords(figures.PointType, StepWas(figures));
         var comparison = ComparisonWords(figures.England, figures.SimilarAreas);
 
         var sentences = new List<string>();
@@ -61,15 +61,29 @@ public static class ChangeSentences
     }
 
     // The chart speaks of the value's level against the usual range, not of this month's step: a value can fall and
-    // still be a real improvement on the usual level.
-    private static string? JudgementWords(PointType? pointType) => pointType switch
+    // still be a real improvement on the usual level. When the step went the other way from the reading ("fell ...: a
+    // real worsening" for a lower-is-better indicator), the words say the level is still on the reading's side, so the
+    // sentence does not seem to contradict itself.
+    private static string? JudgementWords(PointType? pointType, Step step) => (pointType, step) switch
     {
-        PointType.SpecialCauseImprovement => "a real improvement",
-        PointType.SpecialCauseConcern => "a real worsening",
-        PointType.SpecialCauseNeutralHigh => "unusually high",
-        PointType.SpecialCauseNeutralLow => "unusually low",
-        PointType.CommonCause => "within its normal range",
+        (PointType.SpecialCauseImprovement, Step.Worse) => "still better than usual",
+        (PointType.SpecialCauseConcern, Step.Better) => "still worse than usual",
+        (PointType.SpecialCauseImprovement, _) => "a real improvement",
+        (PointType.SpecialCauseConcern, _) => "a real worsening",
+        (PointType.SpecialCauseNeutralHigh, _) => "unusually high",
+        (PointType.SpecialCauseNeutralLow, _) => "unusually low",
+        (PointType.CommonCause, _) => "within its normal range",
         _ => null,
+    };
+
+    private enum Step { Better, Worse, Neither }
+
+    /// <summary>Whether this period's step went the indicator's better or worse way (neither without a polarity or a move).</summary>
+    private static Step StepWas(ChangeFigures f) => (f.Movement, f.Polarity) switch
+    {
+        (Movement.Rose, Polarity.HigherIsBetter) or (Movement.Fell, Polarity.LowerIsBetter) => Step.Better,
+        (Movement.Rose, Polarity.LowerIsBetter) or (Movement.Fell, Polarity.HigherIsBetter) => Step.Worse,
+        _ => Step.Neither,
     };
 
     private static string? ComparisonWords(BenchmarkOutcome? england, BenchmarkOutcome? similar)

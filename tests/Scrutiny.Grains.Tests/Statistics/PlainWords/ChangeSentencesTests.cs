@@ -38,6 +38,11 @@ public sealed class ChangeSentencesTests
     [InlineData(Polarity.LowerIsBetter, 400d, PointType.SpecialCauseImprovement, "Delayed discharges fell to 400 in October 2026: a real improvement.")]
     [InlineData(Polarity.LowerIsBetter, 450d, PointType.SpecialCauseConcern, "Delayed discharges rose to 450 in October 2026: a real worsening.")]
     [InlineData(Polarity.LowerIsBetter, 429d, PointType.CommonCause, "Delayed discharges fell to 429 in October 2026: within its normal range.")]
+    // A step the better way that leaves the level still on the worse side of usual (and the reverse) says "still".
+    [InlineData(Polarity.LowerIsBetter, 429d, PointType.SpecialCauseConcern, "Delayed discharges fell to 429 in October 2026: still worse than usual.")]
+    [InlineData(Polarity.LowerIsBetter, 431d, PointType.SpecialCauseImprovement, "Delayed discharges rose to 431 in October 2026: still better than usual.")]
+    [InlineData(Polarity.HigherIsBetter, 431d, PointType.SpecialCauseConcern, "Delayed discharges rose to 431 in October 2026: still worse than usual.")]
+    [InlineData(Polarity.HigherIsBetter, 429d, PointType.SpecialCauseImprovement, "Delayed discharges fell to 429 in October 2026: still better than usual.")]
     // No judgement: rose or fell, unusually high or low, never better or worse.
     [InlineData(Polarity.NoJudgement, 450d, PointType.SpecialCauseNeutralHigh, "Delayed discharges rose to 450 in October 2026: unusually high.")]
     [InlineData(Polarity.NoJudgement, 400d, PointType.SpecialCauseNeutralLow, "Delayed discharges fell to 400 in October 2026: unusually low.")]
