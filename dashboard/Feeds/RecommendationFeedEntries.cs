@@ -34,7 +34,8 @@ public static class RecommendationFeedEntries
     public static IEnumerable<FeedEntry> For(Question q, string committeeName, string addressee)
     {
         var page = CommitteeAddresses.Question(q.CommitteeId, q.Id);
-        yield return new FeedEntry($"{committeeName} asked {addressee} a question",
+        // A resident's question is the committee's to publish; the feed says whose it is but, as everywhere in a feed, no name.
+        yield return new FeedEntry(q.Resident is null ? $"{committeeName} asked {addressee} a question" : $"{committeeName} put a resident's question to {addressee}",
             $"{Sentence(q.Text)} Answer due by {Dates.Day(q.DueOn)}.", page, "asked", q.AskedAt);
         if (q.Answer is { } answer)
             yield return new FeedEntry($"{addressee} answered a question", answer.Text, page, "answered", answer.At);

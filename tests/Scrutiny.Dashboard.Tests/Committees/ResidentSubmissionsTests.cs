@@ -94,8 +94,13 @@ public sealed partial class ResidentSubmissionsTests
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", await app.Get<ApiKeyStore>().CreateAsync(Agency, isAdmin: false));
         var apiQuestions = await api.GetStringAsync($"/api/v1/committees/{Id}/questions");
         Assert.Contains(Asked, apiQuestions);
+        // The committee's feed carries the question and its answer, said to be a resident's, with no name or email.
+        var feed = await (await resident.GetAsync(Scrutiny.Dashboard.Feeds.FeedPaths.Committee(Id))).Content.ReadAsStringAsync();
+        Assert.Contains("put a resident's question to", feed);
+        Assert.Contains("Most wait for a care home place; we have funded 20 more.", feed);
+        Assert.DoesNotContain("Jo Resident", feed);
         var audit = await app.Get<AuditSearch>().AllAsync(AuditFilter.Everything);
-        foreach (var text in new[] { committeePage, publicQuestion, follow, csv, apiQuestions, placePage, string.Join("\n", audit.Select(a => a.Detail)) })
+        foreach (var text in new[] { committeePage, publicQuestion, follow, csv, apiQuestions, placePage, feed, string.Join("\n", audit.Select(a => a.Detail)) })
             Assert.DoesNotContain(Email, text, StringComparison.OrdinalIgnoreCase);
 
         // Each write audited: the resident as "resident", the rest as the member and the agency's person.
