@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace Scrutiny.Silo.Security;
@@ -6,28 +5,17 @@ namespace Scrutiny.Silo.Security;
 /// <summary>
 /// How many questions and suggestions one client (<see cref="ClientPartition"/>) may send committees an hour
 /// (<see cref="RateLimitOptions.ResidentSubmissionsPerHour"/>): residents have no account, so the address is all there
-/// is to hold back a flood, and it is kept in memory only, never stored with what was sent. Each node keeps its own
-/// count: behind a load balancer that spreads one client over n nodes, the client may send up to n times the budget.
+/// is to hold back a flood, and it is kept in memory only (<see cref="ClientBudget"/>, per node), never stored with
+/// what was sent.
 /// </summary>
 public sealed class ResidentSubmissionBudget(RateLimitOptions options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.ResidentSubmissionsPerHour,
-            Window = TimeSpan.FromHours(1),
-            QueueLimit = 0,
-        }));
+    private readonly ClientBudget _budget = new(options.ResidentSubmissionsPerHour, TimeSpan.FromHours(1));
 
-    public int PerHour => options.ResidentSubmissionsPerHour;
+    public int PerHour => _budget.Permits;
 
     /// <summary>Spends one submission of the client's budget; null when it had one to spend, otherwise how long until it has.</summary>
-    public TimeSpan? Spend(HttpContext context)
-    {
-        using var lease = _limiter.AttemptAcquire(ClientPartition.Of(context));
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromHours(1);
-    }
+    public TimeSpan? Spend(HttpContext context) => _budget.Spend(context);
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _budget.Dispose();
 }
