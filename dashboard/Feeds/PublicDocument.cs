@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
+using Scrutiny.Silo.Api;
 
 namespace Scrutiny.Dashboard.Feeds;
 
 /// <summary>
-/// A feed or catalogue as the public sees it, the same for every reader: a strong ETag of its bytes, so that a feed
-/// reader polling every few minutes gets 304 until something changes, and a short public cache lifetime, so that a
-/// shared cache may answer for us without holding a change back for long. (A signed-in reader's answer is made
+/// A feed or catalogue as the public sees it, the same for every reader: a strong ETag of its bytes (made and matched as
+/// the open-data API's are, <see cref="ConditionalGets"/>), so that a feed reader polling every few minutes gets 304
+/// until something changes, and a short public cache lifetime, so that a shared cache may answer for us without
+/// holding a change back for long. (A signed-in reader's answer is made
 /// <c>no-store</c> by <c>PrivateAnswers</c> whatever is set here.)
 /// </summary>
 public static class PublicDocument
@@ -16,17 +16,14 @@ public static class PublicDocument
 
     public static IResult Answer(HttpContext context, byte[] body, string contentType)
     {
-        var etag = $"\"{Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 16)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+        var etag = ConditionalGets.EntityTag(body);
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = CacheControl;
-        return Matches(context.Request.Headers.IfNoneMatch, etag)
+        return ConditionalGets.Matches(context.Request.Headers.IfNoneMatch, etag)
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Bytes(body, contentType);
     }
 
     /// <summary>The site's own scheme and host as the client used them (the client's behind a known proxy: ProxyHeaders).</summary>
     public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
-        EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) && tags.Any(t => t.Tag == etag || t.Tag == "*");
 }

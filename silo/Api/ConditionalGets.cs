@@ -47,7 +47,7 @@ public static class ConditionalGets
             }
             if (response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))}\"";
+                var etag = EntityTag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = CacheControl;
                 response.Headers.Vary = Vary;
@@ -70,8 +70,11 @@ public static class ConditionalGets
         && context.User.Identity?.IsAuthenticated != true
         && context.GetEndpoint()?.Metadata.GetMetadata<OpenData>() is not null;
 
-    // RFC 9110 13.1.2: If-None-Match compares weakly, and "*" matches any current answer.
-    private static bool Matches(StringValues ifNoneMatch, string etag) =>
+    /// <summary>A strong entity tag of an answer's bytes: their SHA-256, base64url, quoted.</summary>
+    public static string EntityTag(ReadOnlySpan<byte> body) => $"\"{Base64Url.EncodeToString(SHA256.HashData(body))}\"";
+
+    /// <summary>Whether a request's <c>If-None-Match</c> names the answer's tag: RFC 9110 13.1.2 compares weakly, and "*" matches any current answer.</summary>
+    public static bool Matches(StringValues ifNoneMatch, string etag) =>
         ifNoneMatch.Count > 0
         && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
         && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
