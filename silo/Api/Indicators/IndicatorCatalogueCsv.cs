@@ -4,7 +4,7 @@ using Scrutiny.Silo.Csv;
 namespace Scrutiny.Silo.Api.Indicators;
 
 /// <summary>
-/// Reads a catalogue CSV shaped like Seeding/Fixtures/indicators.csv (<c>code,title,theme,unit,polarity,frequency,combine</c>,
+/// Reads (and <see cref="Write"/>s) a catalogue CSV shaped like Seeding/Fixtures/indicators.csv (<c>code,title,theme,unit,polarity,frequency,combine</c>,
 /// in any order) with optional <c>due_days</c>, <c>lock_days</c>, <c>target</c>, <c>publication</c> and
 /// <c>publish_days</c> columns. Reports what it cannot read
 /// (header, row shape, numbers) with row numbers; the values themselves are checked by <see cref="IndicatorBodyValidator"/>.
@@ -31,6 +31,22 @@ public static class IndicatorCatalogueCsv
             Integer(cell("due_days"), row, "due_days", problems), Integer(cell("lock_days"), row, "lock_days", problems),
             Number(cell("target"), row, "target", problems),
             cell("publication"), Integer(cell("publish_days"), row, "publish_days", problems))));
+
+    /// <summary>
+    /// The catalogue as the import reads it, every column in <see cref="RequiredColumns"/> then <see cref="OptionalColumns"/>
+    /// order: what <c>GET /api/v1/indicators?format=csv</c> answers, so a catalogue exported from one node imports into
+    /// another as it was.
+    /// </summary>
+    public static void Write(SafeCsvWriter csv, IEnumerable<IndicatorResource> indicators)
+    {
+        csv.Header([.. RequiredColumns, .. OptionalColumns]);
+        foreach (var i in indicators)
+        {
+            csv.Text(i.Code).Text(i.Title).Text(i.Theme).Text(i.Unit).Text(i.Polarity).Text(i.Frequency).Text(i.Combine)
+                .Number(i.DueDays).Number(i.LockDays).Number(i.Target).Text(i.Publication).Number(i.PublishDays);
+            csv.EndRow();
+        }
+    }
 
     private static int? Integer(string? cell, int row, string column, List<RowProblem> problems)
     {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Api.Places;
+using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Api.Indicators;
@@ -18,9 +20,10 @@ public static class IndicatorsApi
     {
         endpoints.MapGet("/indicators", ListAsync)
             .ForAnyone()
-            .Produces<IReadOnlyList<IndicatorResource>>()
+            .Produces<IReadOnlyList<IndicatorResource>>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListIndicators")
-            .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code.");
+            .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code. ?format=csv in the columns the catalogue import reads.");
 
         endpoints.MapGet("/indicators/{code}", GetAsync)
             .ForAnyone()
@@ -61,11 +64,15 @@ public static class IndicatorsApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(ICatalogueReader catalogue, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? format, ICatalogueReader catalogue, CancellationToken cancellationToken)
     {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
-        return Results.Ok((await catalogue.ListIndicatorsAsync(cancellationToken))
-            .Select(i => IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code))).ToList());
+        var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken))
+            .Select(i => IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code))).ToList();
+        return exportFormat == ExportFormat.Csv
+            ? SafeCsv.Download("indicators.csv", csv => IndicatorCatalogueCsv.Write(csv, indicators))
+            : Results.Ok(indicators);
     }
 
     private static async Task<IResult> GetAsync(string code, ICatalogueReader catalogue, CancellationToken cancellationToken)

@@ -18,9 +18,10 @@ public static class PlacesApi
     {
         endpoints.MapGet("/places", ListPlacesAsync)
             .ForAnyone()
-            .Produces<IReadOnlyList<Place>>()
+            .Produces<IReadOnlyList<Place>>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListPlaces")
-            .WithSummary("Every place of the catalogue, by name.");
+            .WithSummary("Every place of the catalogue, by name. ?format=csv for a spreadsheet (code, name, type, parent_code).");
 
         endpoints.MapGet("/places/{place}/indicators", ListPlaceIndicatorsAsync)
             .ForAnyone()
@@ -48,8 +49,22 @@ public static class PlacesApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListPlacesAsync(ICatalogueReader catalogue, CancellationToken cancellationToken) =>
-        Results.Ok(await catalogue.ListPlacesAsync(cancellationToken));
+    private static async Task<IResult> ListPlacesAsync(string? format, ICatalogueReader catalogue, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat)) return ExportFormats.Unknown(format);
+        var places = await catalogue.ListPlacesAsync(cancellationToken);
+        return exportFormat == ExportFormat.Csv
+            ? SafeCsv.Download("places.csv", csv =>
+            {
+                csv.Header("code", "name", "type", "parent_code");
+                foreach (var p in places)
+                {
+                    csv.Text(p.Code).Text(p.Name).Text(p.Type).Text(p.ParentCode);
+                    csv.EndRow();
+                }
+            })
+            : Results.Ok(places);
+    }
 
     private static async Task<IResult> ListPlaceIndicatorsAsync(
         string place, string? format, ClaimsPrincipal user, ICatalogueReader catalogue, DataViews views, CancellationToken cancellationToken)

@@ -150,6 +150,32 @@ public sealed class IndicatorsApiTests
     }
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task The_catalogue_as_csv_without_a_key_imports_into_another_node_as_it_was(StoreEngine engine)
+    {
+        await using var source = await CatalogueApiUnderTest.StartAsync(engine);
+        Assert.Equal(HttpStatusCode.Created, (await source.PutAsync("/api/v1/indicators/fly-tipping", source.AdminKey,
+            Definition("fly-tipping", dueDays: 14, lockDays: 60, target: 120.5))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await source.PostCsvAsync("/api/v1/indicators/import", source.AdminKey,
+            "code,title,theme,unit,polarity,frequency,combine,publication,publish_days\r\n" +
+            "graffiti,\"Graffiti, reported\",environment,count,lower_is_better,monthly,sum,days_after_period_end,28\r\n")).StatusCode);
+        var exported = await source.GetAsync("/api/v1/indicators?format=csv", null);
+        Assert.Equal("text/csv", exported.Content.Headers.ContentType?.MediaType);
+        var bytes = await exported.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // UTF-8's byte-order mark, so that Excel reads it as UTF-8
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("code,title,theme,unit,polarity,frequency,combine,due_days,lock_days,target,publication,publish_days\r\n", csv);
+        var expected = await (await source.GetAsync("/api/v1/indicators", null)).Content.ReadAsStringAsync();
+
+        await using var target = await CatalogueApiUnderTest.StartAsync(engine);
+        Assert.Equal(HttpStatusCode.OK, (await target.PostCsvAsync("/api/v1/indicators/import", target.AdminKey, csv)).StatusCode);
+
+        Assert.Equal(expected, await (await target.GetAsync("/api/v1/indicators", null)).Content.ReadAsStringAsync());
+        var places = await (await source.GetAsync("/api/v1/places?format=csv", null)).Content.ReadAsStringAsync();
+        Assert.StartsWith("code,name,type,parent_code\r\n", places);
+        Assert.Equal(HttpStatusCode.BadRequest, (await source.GetAsync("/api/v1/places?format=xml", null)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task A_catalogue_csv_is_imported_whole_creating_and_updating(StoreEngine engine)
     {
         await using var api = await CatalogueApiUnderTest.StartAsync(engine);
