@@ -3,6 +3,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Meetings;
 
 namespace Scrutiny.Silo.Boards;
 
@@ -114,6 +115,22 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
         // The grain reads the catalogue on each call; a refresh tells open pages.
         await Grain(board).RefreshStatusesAsync();
         return new(board with { Chair = d.Chair, Meetings = d.Meetings }, []);
+    }
+
+    /// <summary>Moves one meeting to another day, keeping its id; null (with no problems) when the board has no such meeting.</summary>
+    public async Task<BoardEdit<Meeting>> MoveMeetingAsync(PartnershipBoard board, string meetingId, MeetingMoveBody body, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var p = new FieldProblems();
+        if (p.Date(body.On, "on", required: true) is not { } on) return BoardEdit<Meeting>.Invalid(p.List);
+        var move = await details.MoveMeetingAsync(board.Id, meetingId, on, actor, time.GetUtcNow(), cancellationToken);
+        switch (move.Outcome)
+        {
+            case MeetingMoveOutcome.NoMeeting: return new(null, []);
+            case MeetingMoveOutcome.DayTaken: return BoardEdit<Meeting>.Invalid([new FieldProblem("on", "duplicate", $"The board already meets on {on:yyyy-MM-dd}.")]);
+        }
+        await Grain(board).RefreshStatusesAsync();
+        return new(move.After, []);
     }
 
     private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.GetGrain<IPartnershipBoardGrain>(board.Id);
