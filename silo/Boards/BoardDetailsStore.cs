@@ -10,8 +10,9 @@ namespace Scrutiny.Silo.Boards;
 /// the ids of the dates that stay, and a meeting moved keeps its id (<see cref="MeetingRows"/>).</summary>
 public sealed class BoardDetailsStore(Database database, NodeCatalogue catalogue)
 {
+    /// <param name="moves">Meetings moved to another of <paramref name="meetings"/>' days, keeping their ids (<see cref="MeetingRows.ReplaceAsync"/>).</param>
     public Task SetAsync(string boardId, string? chair, IReadOnlyList<DateOnly> meetings, string actor, DateTimeOffset at,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default, IReadOnlyList<(string Meeting, DateOnly On)>? moves = null) =>
         catalogue.WriteAsync(async (connection, transaction) =>
         {
             var before = await connection.QuerySingleAsync<string?>("SELECT chair FROM boards WHERE id = @boardId", new { boardId }, transaction);
@@ -19,9 +20,13 @@ public sealed class BoardDetailsStore(Database database, NodeCatalogue catalogue
                 "SELECT meets_on FROM board_meetings WHERE board_id = @boardId ORDER BY meets_on", new { boardId }, transaction)).ToList();
             var days = meetings.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
             await connection.ExecuteAsync("UPDATE boards SET chair = @chair WHERE id = @boardId", new { chair, boardId }, transaction);
-            await MeetingRows.ReplaceAsync(connection, transaction, database.Engine, MeetingOwner.Board, boardId, meetings, at);
+            var moved = await MeetingRows.ReplaceAsync(connection, transaction, database.Engine, MeetingOwner.Board, boardId, meetings, at, moves);
             await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, actor, BoardActions.DetailsSet, ChangeGroups.Board(boardId),
-                AuditLog.Detail(new { before = new { chair = before, meetings = beforeMeetings }, after = new { chair, meetings = days } })),
+                AuditLog.Detail(new
+                {
+                    before = new { chair = before, meetings = beforeMeetings }, after = new { chair, meetings = days },
+                    moved = moved.Select(m => MeetingRows.Detail(m.Before, m.After)),
+                })),
                 database.Engine, cancellationToken);
             return 0;
         }, cancellationToken);

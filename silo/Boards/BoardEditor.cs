@@ -3,6 +3,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Meetings;
 
 namespace Scrutiny.Silo.Boards;
@@ -106,12 +107,17 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
     }
 
     /// <summary>Sets the chair and meeting dates, then refreshes the board so that open pages hear of it.</summary>
+    /// <param name="moves">
+    /// A meeting's id and the date now in its box (the board's form shows each meeting in its own box): a changed date
+    /// moves the meeting, keeping its id, so that subscribed calendars move it. Dates are checked as <paramref name="body"/>'s are.
+    /// </param>
     public async Task<BoardEdit<PartnershipBoard>> SetDetailsAsync(PartnershipBoard board, BoardDetailsBody body, string actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<(string Meeting, string? On)>? moves = null)
     {
         var (set, problems) = rules.Details(body);
         if (set is not { } d) return BoardEdit<PartnershipBoard>.Invalid(problems);
-        await details.SetAsync(board.Id, d.Chair, d.Meetings, actor, time.GetUtcNow(), cancellationToken);
+        var moving = (moves ?? []).Where(m => DayText.TryParse(m.On, out _)).Select(m => (m.Meeting, DayText.Parse(m.On!.Trim()))).ToList();
+        await details.SetAsync(board.Id, d.Chair, d.Meetings, actor, time.GetUtcNow(), cancellationToken, moving);
         // The grain reads the catalogue on each call; a refresh tells open pages.
         await Grain(board).RefreshStatusesAsync();
         return new(board with { Chair = d.Chair, Meetings = d.Meetings }, []);

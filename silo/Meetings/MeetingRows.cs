@@ -22,23 +22,40 @@ public static class MeetingRows
     }
 
     /// <summary>
-    /// Makes the stored days <paramref name="days"/>: a day that stays keeps its row (id, sequence), a day no longer
+    /// Makes the stored days <paramref name="days"/>: a day that stays keeps its row (id, moves), a day no longer
     /// listed is deleted, a new day gets a new id. So a client that replaces the whole list moves nothing by accident.
+    /// <paramref name="moves"/> (a meeting's id and its new day, which is in <paramref name="days"/>) moves those meetings
+    /// first, keeping their ids, as a form listing each meeting in its own box does when a box's date is changed; an id
+    /// the owner has no meeting with moves nothing. Returns the meetings that moved, as they were and are.
     /// </summary>
-    public static async Task ReplaceAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, MeetingOwner owner, string id,
-        IReadOnlyList<DateOnly> days, DateTimeOffset at)
+    public static async Task<IReadOnlyList<(Meeting Before, Meeting After)>> ReplaceAsync(DbConnection connection, DbTransaction transaction,
+        StoreEngine engine, MeetingOwner owner, string id, IReadOnlyList<DateOnly> days, DateTimeOffset at,
+        IReadOnlyList<(string Meeting, DateOnly On)>? moves = null)
     {
-        var stored = (await connection.QueryAsync<string>(
-            $"SELECT meets_on FROM {owner.Table} WHERE {owner.OwnerColumn} = @id", new { id }, transaction)).ToHashSet(StringComparer.Ordinal);
-        var wanted = days.Select(DayText.Of).ToHashSet(StringComparer.Ordinal);
-        var gone = stored.Except(wanted).ToList();
-        if (gone.Count > 0)
-            await connection.ExecuteAsync($"DELETE FROM {owner.Table} WHERE {owner.OwnerColumn} = @id AND meets_on = @day",
-                gone.Select(day => new { id, day }), transaction);
+        var stored = await ListAsync(connection, transaction, owner, id);
+        var wanted = days.ToHashSet();
+        var moved = (moves ?? [])
+            .Where(m => wanted.Contains(m.On))
+            .Select(m => (Before: stored.FirstOrDefault(s => s.Id == m.Meeting), m.On))
+            .Where(m => m.Before is not null && m.Before.On != m.On)
+            .Select(m => (Before: m.Before!, After: m.Before! with { On = m.On, Sequence = m.Before!.Sequence + 1, UpdatedAt = at }))
+            .DistinctBy(m => m.Before.Id).DistinctBy(m => m.After.On).ToList();
+        var movedIds = moved.Select(m => m.Before.Id).ToHashSet(StringComparer.Ordinal);
         var stamp = SqlDialect.Timestamp(at, engine);
+        // Out of the way first, so that two meetings may swap days without meeting on one day in between.
+        await connection.ExecuteAsync($"UPDATE {owner.Table} SET meets_on = @away WHERE {owner.OwnerColumn} = @id AND id = @meeting",
+            moved.Select(m => new { away = $"moving-{m.Before.Id}", id, meeting = m.Before.Id }), transaction);
+        var gone = stored.Where(s => !movedIds.Contains(s.Id) && (!wanted.Contains(s.On) || moved.Any(m => m.After.On == s.On))).ToList();
+        await connection.ExecuteAsync($"DELETE FROM {owner.Table} WHERE {owner.OwnerColumn} = @id AND id = @meeting",
+            gone.Select(s => new { id, meeting = s.Id }), transaction);
+        await connection.ExecuteAsync(
+            $"UPDATE {owner.Table} SET meets_on = @day, moves = @Sequence, updated_at = @stamp WHERE {owner.OwnerColumn} = @id AND id = @meeting",
+            moved.Select(m => new { day = DayText.Of(m.After.On), m.After.Sequence, stamp, id, meeting = m.Before.Id }), transaction);
+        var kept = stored.Except(gone).Where(s => !movedIds.Contains(s.Id)).Select(s => s.On).Concat(moved.Select(m => m.After.On)).ToHashSet();
         await connection.ExecuteAsync(
             $"INSERT INTO {owner.Table} ({owner.OwnerColumn}, meets_on, id, moves, updated_at) VALUES (@owner, @day, @meeting, 0, @stamp)",
-            wanted.Except(stored).Order(StringComparer.Ordinal).Select(day => new { owner = id, day, meeting = NewId(), stamp }), transaction);
+            wanted.Except(kept).Order().Select(day => new { owner = id, day = DayText.Of(day), meeting = NewId(), stamp }), transaction);
+        return moved;
     }
 
     /// <summary>Moves one meeting to <paramref name="on"/>, keeping its id and counting the move; refused when another meeting has that day.</summary>

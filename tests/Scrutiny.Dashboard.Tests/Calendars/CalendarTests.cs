@@ -195,6 +195,44 @@ public sealed class CalendarTests
         Assert.Single(await app.Get<AuditSearch>().AllAsync(new AuditFilter(Action: BoardActions.MeetingMoved)));
     }
 
+    [Theory]
+    [InlineData(StoreEngine.Sqlite)]
+    [InlineData(StoreEngine.Postgres)]
+    public async Task A_board_member_moves_meetings_on_the_details_form_and_each_keeps_its_uid_even_two_swapping_days(StoreEngine engine)
+    {
+        await using var app = await DashboardApp.StartAsync(engine, new CapturingLogs());
+        var c = await BoardCase.SeedAsync(app);
+        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
+        var (before, _) = await ReadAsync(anonymous, CalendarPaths.Board(BoardCase.Board));
+        var uids = before.Events.Where(e => e["SUMMARY"].EndsWith(": meeting", StringComparison.Ordinal)).OrderBy(e => e.Start)
+            .Select(e => e["UID"]).ToList();
+        using var member = new FormClient(app);
+        await member.SignInAsync(c.People.BoardMember.Email, c.People.BoardMember.Password);
+        var form = await (await member.GetAsync(BoardPaths.EditDetails(BoardCase.Board))).Content.ReadAsStringAsync(Cancel);
+        var ids = (await app.Get<Silo.Boards.BoardDetailsStore>().ListMeetingsAsync(BoardCase.Board)).Select(m => m.Id).ToList();
+        Assert.Contains($"name=\"meetings-0-id\" value=\"{ids[0]}\"", form);
+
+        // The two meetings swap days, and a third is added in a spare box.
+        var saved = await member.PostFormAsync(BoardPaths.EditDetails(BoardCase.Board), "board-details", ("chair", "Cllr Bev Craig"),
+            ("meetings-0", "2027-01-15"), ("meetings-0-id", ids[0]), ("meetings-1", "2026-10-01"), ("meetings-1-id", ids[1]), ("meetings-2", "2027-04-01"));
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+
+        var (after, _) = await ReadAsync(anonymous, CalendarPaths.Board(BoardCase.Board));
+        var meetings = after.Events.Where(e => e["SUMMARY"].EndsWith(": meeting", StringComparison.Ordinal)).OrderBy(e => e.Start).ToList();
+        Assert.Equal([(uids[1], new DateOnly(2026, 10, 1), "1"), (uids[0], new DateOnly(2027, 1, 15), "1")],
+            meetings.Take(2).Select(e => (e["UID"], e.Start, e["SEQUENCE"])));
+        Assert.Equal((new DateOnly(2027, 4, 1), "0"), (meetings[2].Start, meetings[2]["SEQUENCE"]));
+        Assert.DoesNotContain(meetings[2]["UID"], uids);
+        var audit = Assert.Single(await app.Get<AuditSearch>().AllAsync(new AuditFilter(Actor: c.People.BoardMember.Person.Actor, Action: BoardActions.DetailsSet)));
+        Assert.Contains($"\"moved\":[{{\"meeting\":\"{ids[0]}\"", audit.Detail);
+
+        // A forged id moves nothing: its box is a date like any other.
+        Assert.Equal(HttpStatusCode.SeeOther, (await member.PostFormAsync(BoardPaths.EditDetails(BoardCase.Board), "board-details", ("chair", ""),
+            ("meetings-0", "2026-10-01"), ("meetings-0-id", "not-a-meeting"), ("meetings-1", "2027-01-15"), ("meetings-1-id", ids[0]))).StatusCode);
+        var (last, _) = await ReadAsync(anonymous, CalendarPaths.Board(BoardCase.Board));
+        Assert.Equal([uids[1], uids[0]], last.Events.Where(e => e["SUMMARY"].EndsWith(": meeting", StringComparison.Ordinal)).OrderBy(e => e.Start).Select(e => e["UID"]));
+    }
+
     [Fact]
     public async Task Hostile_text_is_escaped_and_folded_so_that_it_reads_back_whole()
     {
