@@ -255,6 +255,19 @@ public sealed class CalendarTests
     }
 
     [Fact]
+    public void Folding_never_splits_a_character_whatever_octet_a_line_would_end_on()
+    {
+        // Four-, three- and two-octet characters after every length of prefix, so that some fall across each fold.
+        var events = Enumerable.Range(0, 8).Select(i => new CalendarEvent($"e{i}", new DateOnly(2026, 1, 1 + i),
+            new string('a', i) + string.Concat(Enumerable.Repeat("\U0001F3E5€é,", 30)), "", "/", 0, null)).ToList();
+
+        var calendar = Ics.Parse(IcsWriter.Write(new Calendar("Folding", "/", events), "https://scrutiny.example", DateTimeOffset.UtcNow));
+
+        Assert.Equal(events.Select(e => e.Summary), calendar.Events.Select(e => e["SUMMARY"]));
+        Assert.Equal(events.Select(e => $"{e.Uid}@scrutiny.example"), calendar.Events.Select(e => e["UID"]));
+    }
+
+    [Fact]
     public async Task A_calendar_of_an_unknown_committee_board_or_agency_is_not_found()
     {
         await using var app = await DashboardApp.StartAsync();
