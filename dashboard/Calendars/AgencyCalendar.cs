@@ -25,7 +25,7 @@ public sealed class AgencyCalendar(ICatalogueReader catalogue, ReturnsExpectatio
     public async Task<Calendar?> ReadAsync(string code, CancellationToken cancellationToken = default)
     {
         if (await catalogue.FindAgencyAsync(code, cancellationToken) is not { } agency) return null;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.Today();
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);

@@ -23,12 +23,13 @@ public sealed class BoardCalendar(ICatalogue catalogue, IGrainFactory grains, Bo
         if (await grains.GetGrain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is not { } view) return null;
         var board = view.Board;
         var page = BoardPaths.Board(id);
+        var names = view.Members.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
         var events = (await details.ListMeetingsAsync(id, cancellationToken))
             .Select(m => new CalendarEvent($"board-{id}-meeting-{m.Id}", m.On, $"{board.Name}: meeting", $"A meeting of {board.Name}.",
                 page, m.Sequence, m.UpdatedAt))
             .Concat(view.Commitments.SelectMany(c => c.Commitment.Milestones.Select(milestone =>
                 new CalendarEvent($"board-{id}-commitment-{c.Commitment.Id}-milestone-{milestone.Id}", milestone.Due,
-                    $"Milestone due: {milestone.Title}", $"A step of {c.Commitment.Title}, owned by {milestone.Owner}." +
+                    $"Milestone due: {milestone.Title}", $"A step of {c.Commitment.Title}, owned by {names.GetValueOrDefault(milestone.Owner, milestone.Owner)}." +
                         (milestone.CompletedOn is { } done ? $" Done on {done:yyyy-MM-dd}." : ""),
                     BoardPaths.Commitment(id, c.Commitment.Id), 0, null))));
         return new Calendar(Name(board), page, [.. events]);

@@ -54,10 +54,10 @@ public sealed class CalendarTests
         var meetingUid = meeting["UID"];
         Assert.StartsWith($"committee-{Id}-meeting-", meetingUid);
         Assert.EndsWith($"@{host}", meetingUid);
-        var response_ = Assert.Single(calendar.Events, e => e["UID"] == $"committee-{Id}-recommendation-{recommended.Recommendation.Id}-response@{host}");
-        Assert.Equal(recommended.Recommendation.ResponseDue, response_.Start);
-        Assert.Equal($"Response due from Manchester University NHS Foundation Trust to {Name}", response_["SUMMARY"]);
-        Assert.Equal("The recommendation: Publish the discharge plan", response_["DESCRIPTION"]);
+        var due = Assert.Single(calendar.Events, e => e["UID"] == $"committee-{Id}-recommendation-{recommended.Recommendation.Id}-response@{host}");
+        Assert.Equal(recommended.Recommendation.ResponseDue, due.Start);
+        Assert.Equal($"Response due from Manchester University NHS Foundation Trust to {Name}", due["SUMMARY"]);
+        Assert.Equal("The recommendation: Publish the discharge plan", due["DESCRIPTION"]);
         var answer = Assert.Single(calendar.Events, e => e["UID"] == $"committee-{Id}-question-{asked.Question.Id}-answer@{host}");
         Assert.Equal(Today.AddDays(7), answer.Start);
         Assert.Equal(new Uri(app.BaseAddress, CommitteeAddresses.Question(Id, asked.Question.Id)).ToString(), answer["URL"]);
@@ -153,6 +153,7 @@ public sealed class CalendarTests
         Assert.Equal(new DateOnly(2027, 2, 1), milestone.Start);
         Assert.StartsWith($"board-{BoardCase.Board}-commitment-{c.Discharges}-milestone-", milestone["UID"]);
         Assert.Equal(new Uri(app.BaseAddress, BoardPaths.Commitment(BoardCase.Board, c.Discharges)).ToString(), milestone["URL"]);
+        Assert.Equal("A step of Cut delayed discharges, owned by Manchester City Council.", milestone["DESCRIPTION"]);
         Assert.Single(calendar.Events, e => e["SUMMARY"] == "Milestone due: One discharge team per hospital");
         Assert.Contains($"href=\"{CalendarPaths.Board(BoardCase.Board)}\"", await anonymous.GetStringAsync(BoardPaths.Board(BoardCase.Board), Cancel));
 
