@@ -4,6 +4,7 @@ using Scrutiny.Dashboard.Account;
 using Scrutiny.Dashboard.Admin;
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Dashboard.Boards;
+using Scrutiny.Dashboard.Calendars;
 using Scrutiny.Dashboard.Committees;
 using Scrutiny.Dashboard.Comparisons;
 using Scrutiny.Dashboard.Components;
@@ -40,6 +41,7 @@ public static class DashboardExtensions
         builder.Services.AddSingleton<PlaceAccountabilityReader>();
         builder.Services.AddSingleton<CommitteePaperReader>();
         builder.Services.AddFeeds();
+        builder.Services.AddCalendars();
         builder.Services.AddOpenDataCatalogue();
         return builder;
     }
@@ -90,6 +92,7 @@ public static class DashboardExtensions
         app.MapPanelExports();
         app.MapCommitteeExports();
         app.MapFeeds();
+        app.MapCalendars();
         app.MapOpenDataCatalogue();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking
         // every page AllowAnonymous would override theirs. The page's own attributes are in the metadata by Finally.

@@ -21,6 +21,8 @@ public static class CommitteePaths
     // The committee's own forms: its members and administrators (CommitteeAccess.MayWork).
     public static string NewMeeting(string id) => $"{Committee(id)}/meetings/new";
 
+    public static string MoveMeeting(string id, string meeting) => $"{Committee(id)}/meetings/{Uri.EscapeDataString(meeting)}/move";
+
     public static string NewTopic(string id) => $"{Committee(id)}/topics/new";
 
     public static string EditTopic(string id, string topic) => $"{Committee(id)}/topics/{Uri.EscapeDataString(topic)}";

@@ -14,11 +14,12 @@ public static class PublicDocument
     /// <summary>How long a cache may keep the document: five minutes, as a feed reader polls no faster.</summary>
     public const string CacheControl = "public, max-age=300";
 
-    public static IResult Answer(HttpContext context, byte[] body, string contentType)
+    /// <param name="cacheControl">The cache lifetime; a document for its own reader only (an agency's calendar) says <c>private</c>.</param>
+    public static IResult Answer(HttpContext context, byte[] body, string contentType, string cacheControl = CacheControl)
     {
         var etag = ConditionalGets.EntityTag(body);
         context.Response.Headers.ETag = etag;
-        context.Response.Headers.CacheControl = CacheControl;
+        context.Response.Headers.CacheControl = cacheControl;
         return ConditionalGets.Matches(context.Request.Headers.IfNoneMatch, etag)
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Bytes(body, contentType);

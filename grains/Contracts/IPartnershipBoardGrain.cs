@@ -144,4 +144,5 @@ public static class BoardActions
     public const string CaseSet = "benefit_case_set";
     public const string CaseCleared = "benefit_case_cleared";
     public const string DetailsSet = "board_details_set";
+    public const string MeetingMoved = "board_meeting_moved";
 }

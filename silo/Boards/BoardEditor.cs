@@ -3,6 +3,8 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Committees;
+using Scrutiny.Silo.Meetings;
 
 namespace Scrutiny.Silo.Boards;
 
@@ -105,15 +107,36 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
     }
 
     /// <summary>Sets the chair and meeting dates, then refreshes the board so that open pages hear of it.</summary>
+    /// <param name="moves">
+    /// A meeting's id and the date now in its box (the board's form shows each meeting in its own box): a changed date
+    /// moves the meeting, keeping its id, so that subscribed calendars move it. Dates are checked as <paramref name="body"/>'s are.
+    /// </param>
     public async Task<BoardEdit<PartnershipBoard>> SetDetailsAsync(PartnershipBoard board, BoardDetailsBody body, string actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<(string Meeting, string? On)>? moves = null)
     {
         var (set, problems) = rules.Details(body);
         if (set is not { } d) return BoardEdit<PartnershipBoard>.Invalid(problems);
-        await details.SetAsync(board.Id, d.Chair, d.Meetings, actor, time.GetUtcNow(), cancellationToken);
+        var moving = (moves ?? []).Where(m => DayText.TryParse(m.On, out _)).Select(m => (m.Meeting, DayText.Parse(m.On!.Trim()))).ToList();
+        await details.SetAsync(board.Id, d.Chair, d.Meetings, actor, time.GetUtcNow(), cancellationToken, moving);
         // The grain reads the catalogue on each call; a refresh tells open pages.
         await Grain(board).RefreshStatusesAsync();
         return new(board with { Chair = d.Chair, Meetings = d.Meetings }, []);
+    }
+
+    /// <summary>Moves one meeting to another day, keeping its id; null (with no problems) when the board has no such meeting.</summary>
+    public async Task<BoardEdit<Meeting>> MoveMeetingAsync(PartnershipBoard board, string meetingId, MeetingMoveBody body, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var p = new FieldProblems();
+        if (p.Date(body.On, "on", required: true) is not { } on) return BoardEdit<Meeting>.Invalid(p.List);
+        var move = await details.MoveMeetingAsync(board.Id, meetingId, on, actor, time.GetUtcNow(), cancellationToken);
+        switch (move.Outcome)
+        {
+            case MeetingMoveOutcome.NoMeeting: return new(null, []);
+            case MeetingMoveOutcome.DayTaken: return BoardEdit<Meeting>.Invalid([new FieldProblem("on", "duplicate", $"The board already meets on {on:yyyy-MM-dd}.")]);
+        }
+        await Grain(board).RefreshStatusesAsync();
+        return new(move.After, []);
     }
 
     private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.GetGrain<IPartnershipBoardGrain>(board.Id);

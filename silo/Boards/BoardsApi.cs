@@ -8,6 +8,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Benefits;
+using Scrutiny.Silo.Meetings;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Security;
 
@@ -45,6 +46,10 @@ public static class BoardsApi
         endpoints.MapGet($"{Board}/meeting", GetMeetingAsync).ForBoard("GetBoardMeeting",
             "What changed since the last meeting (or ?since=yyyy-MM-dd): statuses, missed milestones, special causes, recommendations awaiting a response.");
         endpoints.MapPut($"{Board}/details", PutDetailsAsync).ForBoard("PutBoardDetails", "Set the chair and meeting dates (administrators and board members).");
+        endpoints.MapGet($"{Board}/meetings", GetMeetingsAsync).ForAnyone().Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetBoardMeetings").WithSummary("The meetings with their ids (a meeting's id is its calendar event's; it survives a move), by day.");
+        endpoints.MapPut($"{Board}/meetings/{{meeting}}", PutMeetingAsync).ForBoard("MoveBoardMeeting",
+            "Move one meeting to another day, keeping its id, so that subscribed calendars move it (administrators and board members; body: {\"on\": \"yyyy-MM-dd\"}).");
         endpoints.MapPost($"{Board}/commitments", PostCommitmentAsync).ForBoard("PostCommitment", "Make a commitment.", StatusCodes.Status201Created);
         endpoints.MapPut(Commitment, PutCommitmentAsync).ForBoard("PutCommitment", "Replace a commitment's fields (milestones, updates and history are kept).");
         endpoints.MapPost($"{Commitment}/milestones", PostMilestoneAsync).ForBoard("PostMilestone", "Add a milestone.", StatusCodes.Status201Created);
@@ -107,6 +112,20 @@ public static class BoardsApi
             var set = await editor.SetDetailsAsync(board, body, user.Actor(), cancellationToken);
             if (set.Value is null) return ApiResults.Invalid(set.Problems);
             return Results.Ok(BoardSummaryResource.From((await Grain(grains, id).GetBoardAsync(view))!));
+        });
+
+    private static async Task<IResult> GetMeetingsAsync(string id, ICatalogue catalogue, BoardDetailsStore details, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(id) && await catalogue.FindBoardAsync(id) is not null
+            ? Results.Ok((await details.ListMeetingsAsync(id, cancellationToken)).Select(MeetingDayResource.From))
+            : NoBoard(id);
+
+    private static Task<IResult> PutMeetingAsync(string id, string meeting, MeetingMoveBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,
+        BoardEditor editor, CancellationToken cancellationToken) =>
+        WithBoardAsync(id, user, catalogue, dataViews, BoardAccess.MaySetDetails, async (board, view) =>
+        {
+            var moved = await editor.MoveMeetingAsync(board, meeting, body, user.Actor(), cancellationToken);
+            if (moved.NotFound) return ApiResults.NotFound($"The board '{id}' has no meeting '{meeting}'.");
+            return moved.Value is { } m ? Results.Ok(MeetingDayResource.From(m)) : ApiResults.Invalid(moved.Problems);
         });
 
     private static Task<IResult> PostCommitmentAsync(string id, CommitmentBody body, ClaimsPrincipal user, DataViews dataViews, ICatalogue catalogue,

@@ -8,6 +8,7 @@ public static class CommitteeActions
     public const string Created = "committee_created";
     public const string Updated = "committee_updated";
     public const string MeetingsSet = "committee_meetings_set";
+    public const string MeetingMoved = "committee_meeting_moved";
     public const string TopicAdded = "work_programme_topic_added";
     public const string TopicUpdated = "work_programme_topic_updated";
     public const string RecommendationMade = "recommendation_made";

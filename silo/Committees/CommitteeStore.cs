@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Meetings;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Committees;
@@ -35,7 +36,7 @@ public sealed class CommitteeStore(Database database)
             await connection.ExecuteAsync(
                 "INSERT INTO committees (id, name, place_code, response_months, created_at) VALUES (@Id, @Name, @PlaceCode, @ResponseMonths, @at)",
                 new { committee.Id, committee.Name, committee.PlaceCode, committee.ResponseMonths, at = SqlDialect.Timestamp(at, database.Engine) }, transaction);
-            await InsertMeetingsAsync(connection, transaction, committee.Id, committee.Meetings);
+            await MeetingRows.ReplaceAsync(connection, transaction, database.Engine, MeetingOwner.Committee, committee.Id, committee.Meetings, at);
             await AuditAsync(connection, transaction, at, actor, CommitteeActions.Created, CommitteeActions.Subject(committee.Id),
                 new { committee.Name, place = committee.PlaceCode, committee.ResponseMonths, meetings = committee.Meetings.Select(DayText.Of) }, cancellationToken);
             return true;
@@ -49,8 +50,7 @@ public sealed class CommitteeStore(Database database)
             await connection.ExecuteAsync(
                 "UPDATE committees SET name = @Name, place_code = @PlaceCode, response_months = @ResponseMonths WHERE id = @Id",
                 new { committee.Id, committee.Name, committee.PlaceCode, committee.ResponseMonths }, transaction);
-            await connection.ExecuteAsync("DELETE FROM committee_meetings WHERE committee_id = @Id", new { committee.Id }, transaction);
-            await InsertMeetingsAsync(connection, transaction, committee.Id, committee.Meetings);
+            await MeetingRows.ReplaceAsync(connection, transaction, database.Engine, MeetingOwner.Committee, committee.Id, committee.Meetings, at);
             await AuditAsync(connection, transaction, at, actor, CommitteeActions.Updated, CommitteeActions.Subject(committee.Id),
                 new { before = Detail(before), after = Detail(committee) }, cancellationToken);
             return (Committee?)committee;
@@ -62,11 +62,29 @@ public sealed class CommitteeStore(Database database)
         database.InTransactionAsync(async (connection, transaction) =>
         {
             if (await ReadAsync(connection, transaction, id, cancellationToken) is not { } before) return null;
-            await connection.ExecuteAsync("DELETE FROM committee_meetings WHERE committee_id = @id", new { id }, transaction);
-            await InsertMeetingsAsync(connection, transaction, id, meetings);
+            await MeetingRows.ReplaceAsync(connection, transaction, database.Engine, MeetingOwner.Committee, id, meetings, at);
             await AuditAsync(connection, transaction, at, actor, CommitteeActions.MeetingsSet, CommitteeActions.Subject(id),
                 new { before = before.Meetings.Select(DayText.Of), after = meetings.Select(DayText.Of) }, cancellationToken);
             return (Committee?)(before with { Meetings = meetings });
+        }, cancellationToken);
+
+    /// <summary>The committee's meetings with their ids, by day.</summary>
+    public async Task<IReadOnlyList<Meeting>> ListMeetingsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await MeetingRows.ListAsync(connection, null, MeetingOwner.Committee, id, cancellationToken);
+    }
+
+    /// <summary>Moves one meeting to another day, keeping its id (so a subscribed calendar moves it); audited when it moved.</summary>
+    public Task<MeetingMove> MoveMeetingAsync(string id, string meetingId, DateOnly on, string actor, DateTimeOffset at,
+        CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var move = await MeetingRows.MoveAsync(connection, transaction, database.Engine, MeetingOwner.Committee, id, meetingId, on, at);
+            if (move is { Outcome: MeetingMoveOutcome.Moved, Before: { } before, After: { } after } && before != after)
+                await AuditAsync(connection, transaction, at, actor, CommitteeActions.MeetingMoved, CommitteeActions.Subject(id),
+                    MeetingRows.Detail(before, after), cancellationToken);
+            return move;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<WorkProgrammeTopic>> ListTopicsAsync(string committeeId, CancellationToken cancellationToken = default)
@@ -153,10 +171,6 @@ public sealed class CommitteeStore(Database database)
             "SELECT meets_on FROM committee_meetings WHERE committee_id = @id ORDER BY meets_on", new { id }, transaction, cancellationToken: cancellationToken));
         return row.ToCommittee(meetings.Select(DayText.Parse));
     }
-
-    private static Task InsertMeetingsAsync(DbConnection connection, DbTransaction transaction, string id, IReadOnlyList<DateOnly> meetings) =>
-        connection.ExecuteAsync("INSERT INTO committee_meetings (committee_id, meets_on) VALUES (@id, @day)",
-            meetings.Select(d => new { id, day = DayText.Of(d) }), transaction);
 
     private const string Columns = "id AS Id, name AS Name, place_code AS PlaceCode, response_months AS ResponseMonths";
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Scrutiny.Silo.Api;
+using Scrutiny.Silo.Meetings;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 
@@ -45,6 +46,24 @@ public sealed class CommitteeWork(CommitteeStore store, CommitteeRules rules, Co
             return CommitteeResult<Committee>.NotFound(RecommendationRegister.NoCommittee(id));
         await changes.PublishAsync(id);
         return CommitteeResult<Committee>.Done(saved);
+    }
+
+    /// <summary>Moves one meeting to another day: the same meeting (its id, so its calendar event) on a new day.</summary>
+    public async Task<CommitteeResult<Meeting>> MoveMeetingAsync(ClaimsPrincipal user, string id, string meetingId, MeetingMoveBody body,
+        CancellationToken cancellationToken = default)
+    {
+        if (!CommitteeAccess.MayWork(user, id)) return CommitteeResult<Meeting>.Forbidden(RecommendationRegister.NotCommittee);
+        var p = new FieldProblems();
+        if (p.Date(body.On, "on", required: true) is not { } on) return CommitteeResult<Meeting>.Invalid(p.List);
+        if (await store.FindAsync(id, cancellationToken) is null) return CommitteeResult<Meeting>.NotFound(RecommendationRegister.NoCommittee(id));
+        var move = await store.MoveMeetingAsync(id, meetingId, on, user.Actor(), time.GetUtcNow(), cancellationToken);
+        switch (move.Outcome)
+        {
+            case MeetingMoveOutcome.NoMeeting: return CommitteeResult<Meeting>.NotFound($"The committee has no meeting '{meetingId}'.");
+            case MeetingMoveOutcome.DayTaken: return CommitteeResult<Meeting>.Invalid([new FieldProblem("on", "duplicate", $"The committee already meets on {DayText.Of(on)}.")]);
+        }
+        await changes.PublishAsync(id);
+        return CommitteeResult<Meeting>.Done(move.After!);
     }
 
     public Task<CommitteeResult<WorkProgrammeTopic>> AddTopicAsync(ClaimsPrincipal user, string id, TopicBody body, CancellationToken cancellationToken = default) =>

@@ -6,6 +6,7 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Meetings;
 
 namespace Scrutiny.Silo.Committees;
 
@@ -30,6 +31,10 @@ public static class CommitteesApi
         endpoints.MapGet(Committee, GetAsync).Reads("GetCommittee", "One committee.");
         endpoints.MapPut(Committee, UpdateAsync).Writes("PutCommittee", "Change a committee's name, place, response months and meetings (administrators).");
         endpoints.MapPut($"{Committee}/meetings", PutMeetingsAsync).Writes("PutCommitteeMeetings", "Set the meeting dates (the list replaces the old).");
+        endpoints.MapGet($"{Committee}/meetings", GetMeetingsAsync).Reads("GetCommitteeMeetings",
+            "The meetings with their ids (a meeting's id is its calendar event's; it survives a move), by day.");
+        endpoints.MapPut($"{Committee}/meetings/{{meeting}}", PutMeetingAsync).Writes("MoveCommitteeMeeting",
+            "Move one meeting to another day, keeping its id, so that subscribed calendars move it (body: {\"on\": \"yyyy-MM-dd\"}).");
         endpoints.MapGet($"{Committee}/work-programme", GetTopicsAsync).Reads("GetWorkProgramme", "The work programme's topics, by meeting.");
         endpoints.MapPost($"{Committee}/work-programme", PostTopicAsync).Writes("PostWorkProgrammeTopic", "Add a topic.", StatusCodes.Status201Created);
         endpoints.MapPut($"{Committee}/work-programme/{{topic}}", PutTopicAsync).Writes("PutWorkProgrammeTopic", "Change a topic.");
@@ -76,6 +81,15 @@ public static class CommitteesApi
 
     private static async Task<IResult> PutMeetingsAsync(string id, MeetingsBody body, ClaimsPrincipal user, CommitteeWork work, CancellationToken cancellationToken) =>
         Answer(await work.SetMeetingsAsync(user, id, body, cancellationToken), c => Results.Ok(CommitteeResource.From(c)));
+
+    private static async Task<IResult> GetMeetingsAsync(string id, CommitteeStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is null
+            ? ApiResults.NotFound(RecommendationRegister.NoCommittee(id))
+            : Results.Ok((await store.ListMeetingsAsync(id, cancellationToken)).Select(MeetingDayResource.From));
+
+    private static async Task<IResult> PutMeetingAsync(string id, string meeting, MeetingMoveBody body, ClaimsPrincipal user, CommitteeWork work,
+        CancellationToken cancellationToken) =>
+        Answer(await work.MoveMeetingAsync(user, id, meeting, body, cancellationToken), m => Results.Ok(MeetingDayResource.From(m)));
 
     private static async Task<IResult> GetTopicsAsync(string id, CommitteeStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is null

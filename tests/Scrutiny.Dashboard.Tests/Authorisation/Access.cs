@@ -90,6 +90,9 @@ public sealed record Access(string Name, IReadOnlySet<Caller> Allowed)
 
     public static readonly Access AdminPages = Of(nameof(AdminPages), Caller.Administrator);
 
+    /// <summary>A page or document of the agency in the route: that agency's people and administrators, signed in.</summary>
+    public static readonly Access OwnAgencyOrAdminPages = Of(nameof(OwnAgencyOrAdminPages), Caller.Agency, Caller.Administrator);
+
     /// <summary>Pages for anyone signed in; the page itself may refuse what a role may not change.</summary>
     public static readonly Access SignedInPages = Of(nameof(SignedInPages),
         Caller.Agency, Caller.OtherAgency, Caller.BoardMember, Caller.ScrutinyMember, Caller.Administrator);

@@ -117,6 +117,7 @@ public sealed partial class AuthorisationMatrixTests(MatrixApp matrix) : IClassF
             "commitment" or "subject" => "c1",
             "cohort" => "k1",
             "milestone" => "m1",
+            "meeting" or "meetingid" => "mt1",
             "topic" or "recommendation" or "recommendationid" or "question" or "questionid" or "reference" or "submissionid" => "r1",
             "notification" => "1",
             "period" => "2026-01",

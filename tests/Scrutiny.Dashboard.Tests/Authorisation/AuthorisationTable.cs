@@ -67,6 +67,11 @@ public static class AuthorisationTable
         ("GET /places/{code}/feed.atom", Access.Public),
         ("GET /committees/{id}/feed.atom", Access.Public),
         ("GET /boards/{id}/feed.atom", Access.Public),
+        // iCalendar feeds of the committee and board pages, public as the pages are; an agency's returns due, for its
+        // own people and administrators (the page answers 403 to anyone else signed in), as "our returns" is.
+        ("GET /committees/{id}/calendar.ics", Access.Public),
+        ("GET /boards/{id}/calendar.ics", Access.Public),
+        ("GET /agencies/{code}/calendar.ics", Access.OwnAgencyOrAdminPages),
         ("GET /data.json", Access.Public),
 
         // Pages for someone signed in.
@@ -99,6 +104,7 @@ public static class AuthorisationTable
         .. Page("/boards/{Id}/turn-the-curve/{Indicator}/edit", Access.BoardWorkerPages),
         // A committee's own forms: its members and administrators (CommitteeAccess.MayWork), opened or posted.
         .. Page("/committees/{Id}/meetings/new", Access.CommitteeWorkerPages),
+        .. Page("/committees/{Id}/meetings/{MeetingId}/move", Access.CommitteeWorkerPages),
         .. Page("/committees/{Id}/topics/new", Access.CommitteeWorkerPages),
         .. Page("/committees/{Id}/topics/{Topic}", Access.CommitteeWorkerPages),
         .. Page("/committees/{Id}/questions/new", Access.CommitteeWorkerPages),
@@ -213,6 +219,9 @@ public static class AuthorisationTable
         ("PUT /api/v1/boards/{id}/turn-the-curve/{indicator}", Access.BoardAgencyKeyOrAdmin),
         ("GET /api/v1/boards/{id}/meeting", Access.BoardAgencyKeyOrAdmin),
         ("PUT /api/v1/boards/{id}/details", Access.AdminKey),
+        // A board's meetings with their ids are public, as its meeting dates are; moving one is for whoever sets them.
+        ("GET /api/v1/boards/{id}/meetings", Access.Public),
+        ("PUT /api/v1/boards/{id}/meetings/{meeting}", Access.AdminKey),
         ("PUT /api/v1/boards/{id}", Access.AdminKey),
         // Committees: anyone reads them, with no key or a key (scrutiny is public); administrators make and change them; the committee's own
         // business is its members' (people, through the pages) and administrators'; responses and answers are the
@@ -222,6 +231,8 @@ public static class AuthorisationTable
         ("GET /api/v1/committees/{id}", Access.Public),
         ("PUT /api/v1/committees/{id}", Access.AdminKey),
         ("PUT /api/v1/committees/{id}/meetings", Access.AdminKey),
+        ("GET /api/v1/committees/{id}/meetings", Access.Public),
+        ("PUT /api/v1/committees/{id}/meetings/{meeting}", Access.AdminKey),
         ("GET /api/v1/committees/{id}/work-programme", Access.Public),
         ("POST /api/v1/committees/{id}/work-programme", Access.AdminKey),
         ("PUT /api/v1/committees/{id}/work-programme/{topic}", Access.AdminKey),

@@ -24,6 +24,7 @@ public sealed class CommitteePagesBrowserTests(Browser browser)
         await app.Get<RecommendationRegister>().RespondAsync(As(c.People.Submitter), Id, accepted.Recommendation.Id,
             new ResponseBody("partially_accepted", "In part", Day(Today.AddMonths(3))));
         var question = await c.AskAsync("How many beds are blocked each week?", Mft, Today.AddDays(7));
+        var meeting = Assert.Single(await app.Get<CommitteeStore>().ListMeetingsAsync(Id)).Id;
 
         var member = await browser.OpenAsync(app);
         await PersonSession.SignInAsync(member, c.People.ScrutinyMember);
@@ -32,6 +33,7 @@ public sealed class CommitteePagesBrowserTests(Browser browser)
                      (CommitteePaths.List, "Scrutiny committees", "committees"),
                      (CommitteePaths.Committee(Id), Name, "committee-programme"),
                      (CommitteePaths.NewMeeting(Id), "Add a meeting date", "committee-meeting"),
+                     (CommitteePaths.MoveMeeting(Id, meeting), "Move a meeting", "committee-meeting-move"),
                      (CommitteePaths.NewTopic(Id), "Add a topic to the work programme", "committee-topic-new"),
                      (CommitteePaths.EditTopic(Id, topic.Id), "Change the topic", "committee-topic-edit"),
                      (CommitteePaths.NewQuestion(Id), "Ask a partner a question", "committee-question-new"),
@@ -42,7 +44,7 @@ public sealed class CommitteePagesBrowserTests(Browser browser)
             await member.GotoAsync(path);
             await audit.AssertCleanAsync(member, heading, name);
         }
-        foreach (var path in new[] { CommitteePaths.NewMeeting(Id), CommitteePaths.NewTopic(Id), CommitteePaths.NewQuestion(Id) })
+        foreach (var path in new[] { CommitteePaths.NewMeeting(Id), CommitteePaths.MoveMeeting(Id, meeting), CommitteePaths.NewTopic(Id), CommitteePaths.NewQuestion(Id) })
         {
             await member.GotoAsync(path);
             await member.Locator("main form button[type=submit]").ClickAsync();
