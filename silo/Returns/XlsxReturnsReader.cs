@@ -82,7 +82,7 @@ public static class XlsxReturnsReader
                 throw new XlsxRefusedException("not_xlsx", $"Sheet '{sheet}' numbers its rows out of order; save it again in a spreadsheet program.");
             lastRow = number;
             var cells = Cells(workbook, row, number, sheet);
-            if (cells.All(c => c.Value.Kind == CellKind.Empty)) continue; // blank rows, as spreadsheets leave them
+            if (cells.Values.All(IsBlank)) continue; // blank rows, as spreadsheets leave them (cells of empty text included)
 
             if (headerRow is null)
             {
@@ -125,6 +125,8 @@ public static class XlsxReturnsReader
             return true; // a range that cannot be read cannot be shown not to matter
         return Math.Min(c1, c2) < columns && Math.Min(r1, r2) <= Math.Max(lastRow, firstRow) && Math.Max(r1, r2) >= firstRow;
     }
+
+    private static bool IsBlank(SheetCell cell) => cell.Kind == CellKind.Empty || cell.Kind == CellKind.Text && string.IsNullOrWhiteSpace(cell.Text);
 
     private enum CellKind { Empty, Text, Number, Boolean, Error, NoCachedValue }
 
@@ -184,7 +186,7 @@ public static class XlsxReturnsReader
             (problems ??= []).Add(where.Locate(new RowProblem(where.Row, field, code, message, Cell: cell)));
 
         foreach (var (column, cell) in cells)
-            if (column >= where.Columns && cell.Kind != CellKind.Empty)
+            if (column >= where.Columns && !IsBlank(cell))
                 Problem("row", "outside_table", $"Cell {cell.Reference} has something in it, but the table has {where.Columns} columns; clear it or move it into the note.", cell.Reference);
 
         // A cell that cannot give a value is reported once, by its field, and its field left empty.

@@ -48,6 +48,13 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>True when the bytes begin as a zip archive does (<c>PK\x03\x04</c>), as every .xlsx does.</summary>
     public static bool LooksLikeZip(ReadOnlySpan<byte> head) => head is [0x50, 0x4B, 0x03, 0x04, ..];
 
+    /// <summary>
+    /// Whether an uploaded file is to be read as a workbook: it begins as a zip or an old .xls does, or says it is an
+    /// .xlsx (then reading it explains what it really is).
+    /// </summary>
+    public static bool IsWorkbook(ReadOnlySpan<byte> head, string? contentType) =>
+        LooksLikeZip(head) || LooksLikeXls(head) || string.Equals(contentType, MediaType, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An old binary workbook (.xls) begins as every OLE compound file does.</summary>
     private static bool LooksLikeXls(ReadOnlySpan<byte> head) => head is [0xD0, 0xCF, 0x11, 0xE0, ..];
 
