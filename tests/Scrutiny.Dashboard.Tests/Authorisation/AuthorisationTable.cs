@@ -116,6 +116,7 @@ public static class AuthorisationTable
         .. Page("/agency/returns/upload", Access.AgencyPages),
         .. Page("/agency/returns/new", Access.AgencyPages),
         ("GET /agency/returns/template", Access.AgencyPages),
+        ("GET /agency/returns/template.xlsx", Access.AgencyPages),
 
         // Administration pages.
         .. Page("/admin", Access.AdminPages),
