@@ -57,6 +57,7 @@ public static class AuthorisationTable
         ("GET /places/{code}/scorecard.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/forecast.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/series.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/series.xlsx", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/revisions.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/benchmarks.csv", Access.Public),
         ("GET /compare.csv", Access.Public),
