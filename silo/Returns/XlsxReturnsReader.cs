@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
@@ -43,9 +42,10 @@ public static class XlsxReturnsReader
             {
                 next = FileProblem(ex.Code, ex.Message);
             }
-            catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or IOException or OpenXmlPackageException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The part limit (MaxCharactersInPart) and a corrupt part both end here.
+                // The part limit (MaxCharactersInPart) and a damaged part end here, and so does whatever else the SDK or
+                // the zip reader throws at bytes a stranger chose: a workbook it cannot read is the sender's problem, never a 500.
                 next = FileProblem("not_xlsx", "The workbook could not be read to its end: it is damaged, or a part of it is over the size limit. Save it again, or split the batch.");
             }
             yield return next;

@@ -73,8 +73,9 @@ public sealed class XlsxWorkbook : IDisposable
         {
             document = SpreadsheetDocument.Open(bytes, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever the package reader throws at a zip that is no workbook (it has no single list of exceptions).
             throw new XlsxRefusedException("not_xlsx", "The file is a zip archive but not an Excel workbook (.xlsx) that can be read.");
         }
         try
@@ -114,7 +115,7 @@ public sealed class XlsxWorkbook : IDisposable
                 throw new XlsxRefusedException("too_large",
                     $"The workbook unpacks to more than {MaxUncompressedBytes / (1024 * 1024):N0} MB; save the returns alone in a new workbook, or split the batch.");
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
         {
             throw new XlsxRefusedException("not_xlsx", "The file begins as a zip archive but is not a complete one; save the workbook again and upload it.");
         }

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Silo.Returns;
 using static Scrutiny.Dashboard.Tests.Infrastructure.TestCatalogue;
@@ -28,6 +29,7 @@ public sealed class SeriesWorkbookTests
         Assert.Equal($"{Manchester}_{DelayedDays}_series.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var workbook = document.WorkbookPart!;
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         Worksheet Sheet(string name) =>
             ((WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name).Id!)).Worksheet;
 

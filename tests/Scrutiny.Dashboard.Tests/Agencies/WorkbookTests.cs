@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Silo.Returns;
 using static Scrutiny.Dashboard.Tests.Infrastructure.TestCatalogue;
@@ -103,6 +104,8 @@ public sealed class WorkbookTests
 
         using (var document = SpreadsheetDocument.Open(new MemoryStream(template), false))
         {
+            // Valid against the Office Open XML schema, as a spreadsheet program needs it to open without "repairing" it.
+            Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
             var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToDictionary(s => s.Name!.Value!, s => s.State?.Value);
             Assert.Equal(["Returns", "Instructions", "Lists"], sheets.Keys);
             Assert.Equal(SheetStateValues.Hidden, sheets["Lists"]);

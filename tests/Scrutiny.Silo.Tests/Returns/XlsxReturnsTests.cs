@@ -164,4 +164,27 @@ public sealed class XlsxReturnsTests
         Assert.Equal(HttpStatusCode.OK, (await PostXlsxAsync(api, mergedTitleOutsideTable)).StatusCode);
         Assert.Equal(new StoreCounts(1, 1), await api.CountsAsync());
     }
+
+    [Fact]
+    public async Task A_damaged_workbook_is_refused_never_a_500()
+    {
+        await using var api = await ReturnsEndpoint.StartAsync(StoreEngine.Sqlite);
+        var good = SpreadsheetShaped();
+        var random = new Random(19);
+        // Cut short at any point, or with bytes changed inside its compressed parts and its directory.
+        var damaged = Enumerable.Range(1, 12).Select(i => good[..(good.Length * i / 13)])
+            .Concat(Enumerable.Range(0, 24).Select(_ =>
+            {
+                var copy = good.ToArray();
+                for (var n = 0; n < 4; n++) copy[random.Next(4, copy.Length)] ^= (byte)random.Next(1, 256);
+                return copy;
+            }));
+
+        foreach (var body in damaged)
+        {
+            var response = await PostXlsxAsync(api, body);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity,
+                $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 }
