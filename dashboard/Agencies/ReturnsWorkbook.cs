@@ -32,11 +32,13 @@ public static class ReturnsWorkbook
             Protect = true,
             Columns = [XlsxColumn.Text, XlsxColumn.Text, XlsxColumn.Text, XlsxColumn.Number, XlsxColumn.Number, XlsxColumn.Text],
             Widths = [14, 32, 12, 14, 14, 40],
+            // A list with no choices (an agency with no places or indicators yet) is left out rather than written empty.
             Lists =
             [
-                new($"A2:A{last}", $"Lists!$A$2:$A${places.Count + 1}", "One of your places, by its code."),
-                new($"B2:B{last}", $"Lists!$B$2:$B${indicators.Count + 1}", "One of your indicators, by its code."),
-                new($"C2:C{last}", $"Lists!$C$2:$C${periods.Count + 1}", "A period of the indicator's frequency, such as 2026-07 or 2026-Q3."),
+                .. places.Count == 0 ? [] : new[] { new XlsxList($"A2:A{last}", $"Lists!$A$2:$A${places.Count + 1}", "One of your places, by its code.") },
+                .. indicators.Count == 0 ? [] : new[] { new XlsxList($"B2:B{last}", $"Lists!$B$2:$B${indicators.Count + 1}", "One of your indicators, by its code.") },
+                .. periods.Count == 0 ? [] : new[] { new XlsxList($"C2:C{last}", $"Lists!$C$2:$C${periods.Count + 1}",
+                    "A period of the indicator's frequency, such as 2026-07 or 2026-Q3.") },
             ],
         };
         var lists = new XlsxSheet("Lists", ListSheetRows(places, indicators, periods)) { Hidden = true };
@@ -65,7 +67,7 @@ public static class ReturnsWorkbook
         yield return [$"Returns template for agency {agencyCode}, {month.Start:MMMM yyyy}"];
         yield return [null];
         yield return ["Fill in the numerator (and the denominator where the indicator needs one) on the Returns sheet, save the workbook as .xlsx and upload it. If any row has a problem, nothing is saved, and each problem names its cell."];
-        yield return ["The header row is locked so that it stays as the upload expects; every other cell is open. You may add rows below, or delete rows you have nothing for. The place, indicator and period cells offer drop-down lists, taken from the hidden Lists sheet."];
+        yield return ["The header row is locked so that it stays as the upload expects; every other cell is open. You may add rows below, or delete rows you have nothing for. The place, indicator and period cells offer drop-down lists, taken from the hidden Lists sheet; a value not in a list gets a warning, and the upload checks every value. The place, indicator, period and note columns are formatted as text, so that 2026-07 stays as typed."];
         yield return ["A period may be typed as text (2026-07, 2026-Q3, 2026, 2026/27, 2026/27-Q1) or as a date: a date stands for the period of the indicator's frequency that contains it (1 July 2026 is 2026-07 for a monthly indicator, 2026-Q3 for a quarterly one)."];
         yield return [null];
         yield return ["Column", "What it holds"];

@@ -116,7 +116,10 @@ public static class XlsxWriter
             {
                 Type = DataValidationValues.List, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
                 PromptTitle = "Choose from the list", Prompt = list.Prompt,
-                ErrorTitle = "Not in the list", Error = list.Prompt,
+                // A warning, not a stop: a person may still keep a value the list lacks (an older period); the upload
+                // checks every value anyway.
+                ErrorStyle = DataValidationErrorStyleValues.Warning,
+                ErrorTitle = "Not in the list", Error = $"{list.Prompt} This one is not in the list; keep it only if you are sure.",
                 SequenceOfReferences = new ListValue<StringValue>([new(list.Cells)]),
             })) { Count = (uint)sheet.Lists.Count });
         writer.WriteEndElement();
