@@ -76,7 +76,8 @@ public sealed class XlsxWorkbook : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever the package reader throws at a zip that is no workbook (it has no single list of exceptions).
-            throw new XlsxRefusedException("not_xlsx", "The file is a zip archive but not an Excel workbook (.xlsx) that can be read.");
+            throw new XlsxRefusedException("not_xlsx",
+                "The file is a zip archive but not an Excel workbook (.xlsx) that can be read; save it as an Excel Workbook (.xlsx), not as OpenDocument (.ods) or Strict Open XML.");
         }
         try
         {

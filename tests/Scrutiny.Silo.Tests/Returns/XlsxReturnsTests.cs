@@ -160,6 +160,12 @@ public sealed class XlsxReturnsTests
             var error = Assert.Single((await ReturnsEndpoint.JsonAsync(response)).GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == code);
             Assert.Contains(says, error.GetProperty("message").GetString());
         }
+        // A workbook sent as CSV is not read as text, and the answer says what it may be.
+        var asCsv = await api.PostCsvAsync(SpreadsheetShaped());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, asCsv.StatusCode);
+        Assert.Contains("If it is an Excel workbook, send it as .xlsx", (await ReturnsEndpoint.JsonAsync(asCsv)).GetProperty("errors")[0].GetProperty("message").GetString());
+        var xlsAsCsv = await api.PostCsvAsync(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, (byte)'\n' });
+        Assert.Contains("If it is an Excel workbook, send it as .xlsx", (await ReturnsEndpoint.JsonAsync(xlsAsCsv)).GetProperty("errors")[0].GetProperty("message").GetString());
         // A merged title beside the table is no part of it.
         Assert.Equal(HttpStatusCode.OK, (await PostXlsxAsync(api, mergedTitleOutsideTable)).StatusCode);
         Assert.Equal(new StoreCounts(1, 1), await api.CountsAsync());
