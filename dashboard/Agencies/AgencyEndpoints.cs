@@ -7,7 +7,7 @@ using Scrutiny.Silo.Security;
 
 namespace Scrutiny.Dashboard.Agencies;
 
-/// <summary>The agency pages' endpoints that render no page: signing out and the CSV template.</summary>
+/// <summary>The agency pages' endpoints that render no page: signing out and the templates (CSV and .xlsx).</summary>
 public static class AgencyEndpoints
 {
     public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder endpoints)
@@ -15,6 +15,7 @@ public static class AgencyEndpoints
         // Open to anyone: signing out of a session that has already expired must still clear its cookie.
         endpoints.MapPost(AgencySignIn.SignOutPath, SignOutAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(AgencyPaths.Template, TemplateAsync).RequireAuthorization(AgencySignIn.Policy).ExcludeFromDescription();
+        endpoints.MapGet(AgencyPaths.WorkbookTemplate, WorkbookTemplateAsync).RequireAuthorization(AgencySignIn.Policy).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -46,11 +47,13 @@ public static class AgencyEndpoints
         }
     }
 
-    private static async Task<IResult> TemplateAsync(HttpContext context, ReturnsTemplate template, string? period, CancellationToken cancellationToken)
-    {
-        if (!Period.TryParse(period, out var month))
-            return Results.BadRequest("Choose a period, such as 2026-10 for October 2026.");
-        var agency = context.User.AgencyCode()!;
-        return await template.DownloadAsync(agency, month, cancellationToken);
-    }
+    private static async Task<IResult> TemplateAsync(HttpContext context, ReturnsTemplate template, string? period, CancellationToken cancellationToken) =>
+        Month(period) is { } month ? await template.DownloadAsync(context.User.AgencyCode()!, month, cancellationToken) : NoMonth();
+
+    private static async Task<IResult> WorkbookTemplateAsync(HttpContext context, ReturnsTemplate template, string? period, CancellationToken cancellationToken) =>
+        Month(period) is { } month ? await template.DownloadWorkbookAsync(context.User.AgencyCode()!, month, cancellationToken) : NoMonth();
+
+    private static Period? Month(string? period) => Period.TryParse(period, out var month) ? month : null;
+
+    private static IResult NoMonth() => Results.BadRequest("Choose a period, such as 2026-10 for October 2026.");
 }

@@ -8,6 +8,7 @@ public static class AgencyPaths
     public const string Upload = "/agency/returns/upload";
     public const string NewReturn = "/agency/returns/new";
     public const string Template = "/agency/returns/template";
+    public const string WorkbookTemplate = "/agency/returns/template.xlsx";
 
     public static string TemplateFor(string period) => $"{Template}?period={Uri.EscapeDataString(period)}";
 }

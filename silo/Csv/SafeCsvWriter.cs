@@ -7,7 +7,7 @@ namespace Scrutiny.Silo.Csv;
 /// Writes rows of CSV: RFC 4180 quoting (commas, quotes, line breaks) by CsvHelper, text neutralised by
 /// <see cref="SafeCsv.Neutralise"/>, numbers and times in invariant form.
 /// </summary>
-public sealed class SafeCsvWriter(Stream output) : IDisposable
+public sealed class SafeCsvWriter(Stream output) : IRowWriter, IDisposable
 {
     private readonly CsvWriter _csv = CsvWriter.Create(output, new CsvWriterOptions
     {
@@ -52,6 +52,11 @@ public sealed class SafeCsvWriter(Stream output) : IDisposable
     }
 
     public void EndRow() => _csv.EndRecord();
+
+    IRowWriter IRowWriter.Text(string? value) => Text(value);
+    IRowWriter IRowWriter.Number(double? value) => Number(value);
+    IRowWriter IRowWriter.Number(int? value) => Number(value);
+    IRowWriter IRowWriter.Time(DateTimeOffset value) => Time(value);
 
     public void Dispose() => _csv.Dispose();
 }

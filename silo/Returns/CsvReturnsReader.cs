@@ -30,7 +30,11 @@ public static class CsvReturnsReader
             catch (CsvFormatException ex)
             {
                 record = null;
-                failure = new ParsedRow(Math.Max(row + 1, 1), Empty, [new RowProblem(header is null ? 0 : row + 1, "file", ex.Code, ex.Message)]);
+                // Bytes that are not text before the header is even read: most likely a workbook sent as CSV.
+                var message = header is null && ex.Code == "not_utf8"
+                    ? $"{ex.Message} If it is an Excel workbook, send it as .xlsx ({XlsxWorkbook.MediaType})."
+                    : ex.Message;
+                failure = new ParsedRow(Math.Max(row + 1, 1), Empty, [new RowProblem(header is null ? 0 : row + 1, "file", ex.Code, message)]);
             }
             if (failure is not null) { yield return failure; yield break; }
             if (record is null) break;
@@ -41,8 +45,10 @@ public static class CsvReturnsReader
                 header = [.. record.Select(h => h.Trim().ToLowerInvariant())];
                 if (!header.SequenceEqual(Header) && !header.SequenceEqual(Header.Take(5)))
                 {
-                    yield return new ParsedRow(0, Empty, [new RowProblem(0, "header", "wrong_header",
-                        $"The first line must be the header '{string.Join(",", Header)}'; it is '{string.Join(",", record)}'.")]);
+                    // A zip's bytes, not a line of text: most likely a workbook sent as CSV, which is better named than echoed.
+                    yield return new ParsedRow(0, Empty, [new RowProblem(0, "header", "wrong_header", record[0].StartsWith("PK\u0003\u0004", StringComparison.Ordinal)
+                        ? $"The file is a zip archive, not CSV text. If it is an Excel workbook, send it as .xlsx ({XlsxWorkbook.MediaType})."
+                        : $"The first line must be the header '{string.Join(",", Header)}'; it is '{string.Join(",", record)}'.")]);
                     yield break;
                 }
                 continue;

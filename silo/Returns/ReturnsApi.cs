@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Storage;
+using Scrutiny.Silo.Store;
 using Scrutiny.Silo.Security;
 
 using Scrutiny.Silo.Api;
@@ -23,7 +25,7 @@ public static class ReturnsApi
         endpoints.MapPost("/returns", SubmitAsync)
             .RequireAuthorization(ScrutinyAuth.AgencyPolicy)
             .RequireRateLimiting(ReturnsRateLimiting.Policy)
-            .Accepts<ReturnsBatch>("application/json", "text/csv")
+            .Accepts<ReturnsBatch>("application/json", "text/csv", XlsxWorkbook.MediaType)
             .Produces<ReturnsImportResponse>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -31,17 +33,17 @@ public static class ReturnsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Produces(StatusCodes.Status429TooManyRequests)
             .WithName("SubmitReturns")
-            .WithSummary("Submit a batch of indicator returns (JSON or CSV) for the key's agency.");
+            .WithSummary("Submit a batch of indicator returns (JSON, CSV or an .xlsx workbook) for the key's agency.");
         return endpoints;
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext context, ReturnsImporter importer, IdempotencyStore idempotency,
-        IdempotentReplay replay, ReturnsOptions options, bool? dryRun)
+        IdempotentReplay replay, ReturnsOptions options, ICatalogueReader catalogue, bool? dryRun)
     {
         var request = context.Request;
         var source = SourceOf(request.ContentType);
         if (source is null)
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send returns as application/json or text/csv (UTF-8).");
+            return Problem(StatusCodes.Status415UnsupportedMediaType, $"Send returns as application/json, text/csv (UTF-8) or {XlsxWorkbook.MediaType}.");
         if (request.ContentLength > options.MaxRequestBytes) return TooLarge(options);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxRequestBytes;
 
@@ -79,7 +81,12 @@ public static class ReturnsApi
                 holdsKey = true;
             }
 
-            var rows = source == ReturnsSource.Csv ? CsvReturnsReader.ReadAsync(body, context.RequestAborted) : JsonReturnsReader.ReadAsync(body, context.RequestAborted);
+            var rows = source switch
+            {
+                ReturnsSource.Csv => CsvReturnsReader.ReadAsync(body, context.RequestAborted),
+                ReturnsSource.Xlsx => XlsxReturnsReader.ReadAsync(body, await catalogue.FrequenciesAsync(context.RequestAborted), context.RequestAborted),
+                _ => JsonReturnsReader.ReadAsync(body, context.RequestAborted),
+            };
             var claim = holdsKey ? new IdempotencyClaim(key!, RequestHashAsync) : null;
             var outcome = await importer.ImportAsync(new ReturnsImportRequest(agency, submittedBy, source.Value, rows, dryRun ?? false, claim), context.RequestAborted);
             var status = outcome.Result is null ? RejectionStatus(outcome.Problems) : StatusCodes.Status200OK;
@@ -125,6 +132,7 @@ public static class ReturnsApi
             {
                 "application/json" => ReturnsSource.Json,
                 "text/csv" => ReturnsSource.Csv,
+                XlsxWorkbook.MediaType => ReturnsSource.Xlsx,
                 _ => null,
             }
             : null;

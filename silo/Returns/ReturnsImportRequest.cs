@@ -8,13 +8,15 @@ public enum ReturnsSource
     Json,
     Csv,
     Form,
+    Xlsx,
 }
 
 /// <summary>
 /// One row as read from the submitter's file or body, numbered as the submitter counts (row 1 is the first data
-/// row), with the problems reading it found (a number that is not a number, a missing column).
+/// row; in a workbook, the worksheet's row number), with the problems reading it found (a number that is not a number,
+/// a missing column), and, for a workbook, where it sits so that a problem can name its cell.
 /// </summary>
-public sealed record ParsedRow(int Row, ReturnRow Values, IReadOnlyList<RowProblem> Problems);
+public sealed record ParsedRow(int Row, ReturnRow Values, IReadOnlyList<RowProblem> Problems, SheetRow? Sheet = null);
 
 /// <summary>
 /// A batch to import: whose it is, where it came from, its rows (read as they stream in), whether to write, and

@@ -35,7 +35,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         var rows = 0;
         await foreach (var parsed in request.Rows.WithCancellation(cancellationToken))
         {
-            rows = Math.Max(rows, parsed.Row);
+            // Counted, not the highest number: a workbook's rows are numbered as the worksheet numbers them.
+            rows++;
             var rowProblems = validation.Check(parsed);
             if (rowProblems.Count > 0)
             {

@@ -106,6 +106,7 @@ public sealed class BatchValidation(
     {
         for (var i = 0; i < _checking.Problems.Count; i++)
             if (_checking.Problems[i].Field == field) return;
-        _found.Add(new RowProblem(_checking.Row, field, code, message));
+        var problem = new RowProblem(_checking.Row, field, code, message);
+        _found.Add(_checking.Sheet?.Locate(problem) ?? problem);
     }
 }

@@ -12,10 +12,10 @@ public static class IndicatorCsvColumns
     public static readonly string[] Names = ["place", "indicator", "title", "unit", "polarity", "frequency", "method"];
 
     /// <summary>The header: these columns, then <paramref name="rest"/>.</summary>
-    public static void Header(SafeCsvWriter csv, params string[] rest) => csv.Header([.. Names, .. rest]);
+    public static void Header(IRowWriter csv, params string[] rest) => csv.Header([.. Names, .. rest]);
 
     /// <summary>The row's opening cells, for <paramref name="place"/> and <paramref name="d"/>.</summary>
-    public static SafeCsvWriter Indicator(this SafeCsvWriter csv, string place, IndicatorDefinition d) =>
+    public static IRowWriter Indicator(this IRowWriter csv, string place, IndicatorDefinition d) =>
         csv.Text(place).Text(d.Code).Text(d.Title).Text(CatalogueNames.Name(d.Unit)).Text(CatalogueNames.Name(d.Polarity))
             .Text(CatalogueNames.Name(d.Frequency)).Text(CatalogueNames.Name(d.Combine));
 }

@@ -10,10 +10,11 @@ namespace Scrutiny.Silo.Api.Places;
 /// (title, unit, polarity, frequency, combine method as <c>method</c>), the series' icons and target, and its source (the
 /// agency whose return it is), so
 /// that a row pasted elsewhere still says what it is. The names are the API's (<c>special_cause_improvement</c>).
+/// The same rows make the workbook's Series sheet (<see cref="SeriesWorkbook"/>).
 /// </summary>
 public static class SeriesCsv
 {
-    public static void Write(SafeCsvWriter csv, IndicatorSeries series)
+    public static void Write(IRowWriter csv, IndicatorSeries series)
     {
         IndicatorCsvColumns.Header(csv,
             "period", "value", "numerator", "denominator",

@@ -57,6 +57,7 @@ public static class AuthorisationTable
         ("GET /places/{code}/scorecard.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/forecast.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/series.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/series.xlsx", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/revisions.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/benchmarks.csv", Access.Public),
         ("GET /compare.csv", Access.Public),
@@ -122,6 +123,7 @@ public static class AuthorisationTable
         .. Page("/agency/returns/upload", Access.AgencyPages),
         .. Page("/agency/returns/new", Access.AgencyPages),
         ("GET /agency/returns/template", Access.AgencyPages),
+        ("GET /agency/returns/template.xlsx", Access.AgencyPages),
 
         // Administration pages.
         .. Page("/admin", Access.AdminPages),
