@@ -10,9 +10,10 @@ public sealed record InboxNotification(long Id, Recipient Recipient, string Subj
 
 /// <summary>
 /// The inbox's notifications. A notification to an agency, board or committee is shared by everyone who speaks for it,
-/// so reading it marks it read for them all. Sending and reading are audited, as every write is.
+/// so reading it marks it read for them all. Sending and reading are audited, as every write is. Each notification also
+/// writes an email to every person who speaks for its recipient to the outbox, in the same transaction.
 /// </summary>
-public sealed class InboxStore(Database database)
+public sealed class InboxStore(Database database, Email.NotificationEmails emails)
 {
     /// <summary>How many notifications the inbox shows, newest first.</summary>
     public const int Shown = 50;
@@ -30,6 +31,8 @@ public sealed class InboxStore(Database database)
                 transaction);
             await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, AuditActor, CommitteeActions.NotificationSent, Subject(notification.Recipient),
                 AuditLog.Detail(new { id, notification.Subject, notification.Link })), database.Engine, cancellationToken);
+            // The emails commit with the inbox row or not at all (docs/email.md).
+            await emails.WriteAsync(connection, transaction, database.Engine, id, notification, at, cancellationToken);
             return id;
         }, cancellationToken);
 

@@ -13,8 +13,9 @@ public sealed record Recipient(RecipientKind Kind, string Code)
 public sealed record Notification(Recipient Recipient, string Subject, string Link);
 
 /// <summary>
-/// The seam for telling people what is asked of them. Email is out of reach for now; the one implementation writes
-/// to the inbox (<see cref="InboxNotificationSink"/>), and an email sender would go beside it.
+/// The seam for telling people what is asked of them. The one implementation writes to the inbox
+/// (<see cref="InboxNotificationSink"/>), and the inbox's write puts an email for each person concerned in the outbox
+/// in the same transaction (<see cref="Email.NotificationEmails"/>).
 /// </summary>
 public interface INotificationSink
 {
