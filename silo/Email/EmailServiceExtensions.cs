@@ -10,6 +10,7 @@ public static class EmailServiceExtensions
         .AddSingleton((configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions()).Checked())
         .AddSingleton<NotificationEmails>()
         .AddSingleton<OutboxStore>()
+        .AddSingleton<EmailPreferences>()
         .AddSingleton<OutboxDelivery>()
         .AddHostedService<OutboxSender>();
 }
