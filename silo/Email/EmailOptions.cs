@@ -28,6 +28,9 @@ public sealed class EmailOptions
 
     public double MaxRetrySeconds { get; set; } = 3600;
 
+    /// <summary>How often each node looks whether today's reminder checks have run.</summary>
+    public double ReminderCheckMinutes { get; set; } = 15;
+
     /// <summary>How many messages a sender claims at a time.</summary>
     public int BatchSize { get; set; } = 20;
 
@@ -38,8 +41,8 @@ public sealed class EmailOptions
     {
         if (!Uri.TryCreate(SiteAddress, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp))
             throw new InvalidOperationException($"{Section}:SiteAddress must be an absolute http or https address; it is '{SiteAddress}'.");
-        if (PollSeconds <= 0 || RetrySeconds <= 0 || MaxRetrySeconds < RetrySeconds || BatchSize < 1 || SmtpTimeoutSeconds < 1)
-            throw new InvalidOperationException($"{Section}: PollSeconds, RetrySeconds and SmtpTimeoutSeconds must be positive, MaxRetrySeconds at least RetrySeconds, BatchSize at least 1.");
+        if (PollSeconds <= 0 || ReminderCheckMinutes <= 0 || RetrySeconds <= 0 || MaxRetrySeconds < RetrySeconds || BatchSize < 1 || SmtpTimeoutSeconds < 1)
+            throw new InvalidOperationException($"{Section}: PollSeconds, ReminderCheckMinutes, RetrySeconds and SmtpTimeoutSeconds must be positive, MaxRetrySeconds at least RetrySeconds, BatchSize at least 1.");
         if (ClaimSeconds <= 2 * SmtpTimeoutSeconds)
             throw new InvalidOperationException($"{Section}:ClaimSeconds must be more than twice SmtpTimeoutSeconds, so that a claim outlasts a send.");
         if (Configured && (Smtp.Port is < 1 or > 65535))

@@ -36,3 +36,15 @@ CREATE TABLE email_preferences (
     updated_at @TIMESTAMP@ NOT NULL,
     PRIMARY KEY (person_id, kind)
 );
+
+-- The daily checks that write reminders (a response due within a week, say): one run a check a day, claimed by one
+-- node with a lease. A node that dies mid-run leaves it unfinished and its lease runs out: another node runs it again,
+-- and the reminders' dedupe keys make that second run write only what the first did not.
+CREATE TABLE email_job_runs (
+    job           TEXT NOT NULL,
+    day           TEXT NOT NULL,                  -- yyyy-MM-dd
+    claimed_by    TEXT NOT NULL,
+    claimed_until @TIMESTAMP@ NOT NULL,
+    done_at       @TIMESTAMP@ NULL,
+    PRIMARY KEY (job, day)
+);
