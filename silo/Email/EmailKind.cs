@@ -12,7 +12,15 @@ public enum EmailKind
 
 public static class EmailKinds
 {
-    /// <summary>How the account page names each kind, as a choice the person makes.</summary>
+    /// <summary>How the account page labels each kind.</summary>
+    public static string Label(EmailKind kind) => kind switch
+    {
+        EmailKind.Notification => "Recommendations and questions",
+        EmailKind.ResponseReminder => "Reminders of responses and answers due",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>How the account page describes each kind, under its label.</summary>
     public static string Describe(EmailKind kind) => kind switch
     {
         EmailKind.Notification => "When a committee makes a recommendation to, or asks a question of, an agency or board you speak for, and when one is answered to your committee",

@@ -22,11 +22,18 @@ public sealed class NotificationEmails(EmailOptions options)
                 "See the details and what to do next", options.Link(notification.Link),
                 $"You are getting this email because you have a Scrutiny account. To choose which emails you get, go to {options.Link(AccountEmailPath)}.");
             var message = new OutboxMessage(EmailKind.Notification, person.PersonId, person.Email, subject, text, html,
-                new Dictionary<string, string>(), $"notification:{notificationId}:person:{person.PersonId}");
+                ChoiceHeaders(options), $"notification:{notificationId}:person:{person.PersonId}");
             if (await OutboxWriter.AddAsync(connection, transaction, message, at, engine, cancellationToken)) written++;
         }
         return written;
     }
+
+    /// <summary>
+    /// Headers every email carries: <c>List-Unsubscribe</c> names the page where the person turns each kind off (a page
+    /// behind sign-in, so a mail client offers it as a link; not the one-click kind, which needs no sign-in).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ChoiceHeaders(EmailOptions options) =>
+        new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{options.Link(AccountEmailPath)}>" };
 
     /// <summary>Where a person chooses which emails they get.</summary>
     public const string AccountEmailPath = "/account/email";

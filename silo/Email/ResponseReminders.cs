@@ -36,7 +36,7 @@ public sealed class ResponseReminders(
                     var (text, html) = EmailBody.Compose(r.Subject, person.Name, r.Paragraphs, r.LinkText, options.Link(r.Link),
                         $"You are getting this email because you speak for {r.AddresseeName} in Scrutiny. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.");
                     if (await OutboxWriter.AddAsync(connection, transaction, new OutboxMessage(EmailKind.ResponseReminder, person.PersonId, person.Email,
-                            r.Subject, text, html, new Dictionary<string, string>(), $"{r.Key}:person:{person.PersonId}"), at, database.Engine, cancellationToken))
+                            r.Subject, text, html, NotificationEmails.ChoiceHeaders(options), $"{r.Key}:person:{person.PersonId}"), at, database.Engine, cancellationToken))
                         written++;
                 }
             // Another node that took the run over meanwhile writes nothing twice: the dedupe keys see to that.

@@ -53,6 +53,7 @@ public sealed class OutboxTests
         Assert.Contains("&lt;winter&gt;", message.HtmlBody);
         Assert.DoesNotContain("<img", message.HtmlBody);
         Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        Assert.Equal($"<{c.Get<EmailOptions>().SiteAddress}/account/email>", message.Headers["List-Unsubscribe"]);
 
         // Recorded as sent and audited: a second pass sends nothing.
         Assert.NotNull(Assert.Single(await c.Get<OutboxStore>().ListAsync()).SentAt);
