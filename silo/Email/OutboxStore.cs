@@ -25,7 +25,8 @@ public sealed class OutboxStore(Database database)
     public const string DroppedAction = "email_dropped";
 
     /// <summary>
-    /// Claims up to <paramref name="batch"/> messages that are due and unclaimed (or whose claim ran out) for
+    /// Claims up to <paramref name="batch"/> messages that are due and unclaimed (or whose claim ran out, or whose
+    /// claimant is a node instance known dead: restarted, or declared dead by the cluster) for
     /// <paramref name="claimant"/> until <paramref name="until"/>, in one statement: on PostgreSQL rows another sender is
     /// claiming are skipped (<c>FOR UPDATE SKIP LOCKED</c>); SQLite lets one writer at a time.
     /// </summary>
@@ -39,7 +40,9 @@ public sealed class OutboxStore(Database database)
                 UPDATE outbox_messages SET claimed_by = @claimant, claimed_until = @until, attempts = attempts + 1
                 WHERE id IN (
                     SELECT id FROM outbox_messages
-                    WHERE sent_at IS NULL AND dropped_at IS NULL AND not_before <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+                    WHERE sent_at IS NULL AND dropped_at IS NULL AND not_before <= @now
+                      AND (claimed_until IS NULL OR claimed_until < @now
+                           OR claimed_by IN (SELECT instance_id FROM node_instances WHERE superseded_by IS NOT NULL))
                     ORDER BY id LIMIT @batch {skipLocked})
                 RETURNING id AS Id, kind AS Kind, person_id AS PersonId, recipient AS Recipient, subject AS Subject, text_body AS TextBody,
                     html_body AS HtmlBody, headers AS Headers, attempts AS Attempts

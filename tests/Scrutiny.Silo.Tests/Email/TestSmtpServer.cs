@@ -19,13 +19,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private TestSmtpServer(int port)
+    private TestSmtpServer(int port, TimeSpan delay)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Keeper(Received));
+        services.Add(new Keeper(Received, delay));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -36,9 +36,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public static Task<TestSmtpServer> StartAsync() => StartAsync(FreePorts.Next());
 
-    public static async Task<TestSmtpServer> StartAsync(int port)
+    /// <param name="delay">How long the server takes over each message before it accepts it, to widen the moment a kill can land in.</param>
+    public static async Task<TestSmtpServer> StartAsync(int port, TimeSpan delay = default)
     {
-        var server = new TestSmtpServer(port);
+        var server = new TestSmtpServer(port, delay);
         // Listening once a client can connect.
         for (var i = 0; i < 100; i++)
         {
@@ -73,13 +74,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Keeper(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Keeper(ConcurrentQueue<MimeMessage> received, TimeSpan delay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken);
+            // Kept as the server replies 250: from here the message is the server's, whether or not the sender hears the reply.
+            received.Enqueue(message);
             return SmtpResponse.Ok;
         }
     }
