@@ -8,6 +8,9 @@ public enum EmailKind
 
     /// <summary>A response or answer you owe is due within a week, or overdue.</summary>
     ResponseReminder,
+
+    /// <summary>Your agency's returns are due within a week, or overdue.</summary>
+    ReturnReminder,
 }
 
 public static class EmailKinds
@@ -17,6 +20,7 @@ public static class EmailKinds
     {
         EmailKind.Notification => "Recommendations and questions",
         EmailKind.ResponseReminder => "Reminders of responses and answers due",
+        EmailKind.ReturnReminder => "Reminders of returns due",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -25,6 +29,7 @@ public static class EmailKinds
     {
         EmailKind.Notification => "When a committee makes a recommendation to, or asks a question of, an agency or board you speak for, and when one is answered to your committee",
         EmailKind.ResponseReminder => "When a response or answer you owe a committee is due within 7 days, and when it is overdue",
+        EmailKind.ReturnReminder => "When your agency's returns are due within 7 days, and when they are overdue (for people who submit returns)",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -14,6 +14,7 @@ public static class EmailServiceExtensions
         .AddSingleton<OutboxDelivery>()
         .AddSingleton<DailyEmailJobs>()
         .AddSingleton<ResponseReminders>()
+        .AddSingleton<ReturnReminders>()
         .AddHostedService<OutboxSender>()
         .AddHostedService<ReminderSchedule>();
 }

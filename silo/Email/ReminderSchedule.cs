@@ -9,7 +9,7 @@ namespace Scrutiny.Silo.Email;
 /// whether today's run is done, and one node does it. Only with an SMTP host configured: a node that sends no email
 /// writes no reminders, which would go stale while they waited.
 /// </summary>
-public sealed class ReminderSchedule(ResponseReminders responses, EmailOptions options, NodeInstance self, ILogger<ReminderSchedule> logger)
+public sealed class ReminderSchedule(ResponseReminders responses, ReturnReminders returns, EmailOptions options, NodeInstance self, ILogger<ReminderSchedule> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,8 +21,8 @@ public sealed class ReminderSchedule(ResponseReminders responses, EmailOptions o
         {
             try
             {
-                var written = await responses.RunAsync(self.Id, stoppingToken);
-                if (written > 0) logger.LogInformation("Wrote {Count} response reminders to the outbox", written);
+                var written = await responses.RunAsync(self.Id, stoppingToken) + await returns.RunAsync(self.Id, stoppingToken);
+                if (written > 0) logger.LogInformation("Wrote {Count} reminders to the outbox", written);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
