@@ -88,6 +88,33 @@ public sealed class OutboxTests
     }
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task A_question_its_notification_and_its_emails_commit_together_or_not_at_all(StoreEngine engine)
+    {
+        await using var c = await CommitteesUnderTest.StartAsync(engine);
+        await PersonAsync(c, "jo@mft.example.org", "Jo Park", PersonRole.Agency("MFT"));
+        var store = c.Get<QuestionStore>();
+        var sink = c.Get<INotificationSink>();
+        Question Ask(string id) => new(id, CommitteeId, new Addressee(AddresseeKind.Agency, "MFT"), "How long do discharges wait?",
+            new DateOnly(2026, 1, 10), new DateOnly(2026, 2, 10), "test", c.Time.Now, null);
+        Notification Told(string id) => new(new Recipient(RecipientKind.Agency, "MFT"), "A question for you", $"/committees/{CommitteeId}/questions/{id}");
+
+        // Something fails after the notification, before the commit: the question, its inbox row and its email all go.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AskAsync(Ask("q-failed"), async (connection, transaction) =>
+        {
+            await sink.NotifyAsync(connection, transaction, Told("q-failed"));
+            throw new InvalidOperationException("the transaction fails after the notification");
+        }));
+        Assert.Null(await store.FindAsync(CommitteeId, "q-failed"));
+        Assert.Empty(await c.Get<OutboxStore>().ListAsync());
+        Assert.Equal(0, await CountAsync(c, "SELECT COUNT(*) FROM inbox_notifications"));
+
+        // The same through the committee's own path: one question, one notification, one email.
+        await store.AskAsync(Ask("q-asked"), sink.Within(Told("q-asked"), TestContext.Current.CancellationToken));
+        Assert.NotNull(await store.FindAsync(CommitteeId, "q-asked"));
+        Assert.Equal("jo@mft.example.org", Assert.Single(await c.Get<OutboxStore>().ListAsync()).Recipient);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task Two_senders_over_one_store_deliver_each_message_exactly_once(StoreEngine engine)
     {
         await using var c = await CommitteesUnderTest.StartAsync(engine);
