@@ -26,6 +26,16 @@ public sealed class OutboxDelivery(OutboxStore store, EmailOptions options, Time
                 await store.MarkDroppedAsync(message, claimant, reason, time.GetUtcNow(), cancellationToken);
                 continue;
             }
+            MimeKit.MimeMessage mime;
+            try
+            {
+                mime = SmtpMailer.ToMime(message, options);
+            }
+            catch (MimeKit.ParseException ex)
+            {
+                await store.MarkDroppedAsync(message, claimant, $"the address cannot be sent to: {ex.Message}", time.GetUtcNow(), cancellationToken);
+                continue;
+            }
             try
             {
                 if (!connected)
@@ -33,7 +43,15 @@ public sealed class OutboxDelivery(OutboxStore store, EmailOptions options, Time
                     await mailer.ConnectAsync(cancellationToken);
                     connected = true;
                 }
-                await mailer.SendAsync(message, cancellationToken);
+                await mailer.SendAsync(mime, cancellationToken);
+            }
+            catch (SmtpCommandException ex) when (IsPermanentRefusal(ex))
+            {
+                // The server says the address will never take mail (550 and the like): trying again changes nothing.
+                logger.LogWarning("Email {Id} was refused for good: {Error}", message.Id, ex.Message);
+                await store.MarkDroppedAsync(message, claimant, $"the server refused the address for good ({(int)ex.StatusCode}): {ex.Message}",
+                    time.GetUtcNow(), cancellationToken);
+                continue;
             }
             catch (Exception ex) when (IsSmtpFailure(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -53,6 +71,9 @@ public sealed class OutboxDelivery(OutboxStore store, EmailOptions options, Time
     /// <summary>When a message that failed <paramref name="attempts"/> times is tried again: the wait doubles each time, up to a ceiling.</summary>
     public DateTimeOffset RetryAt(int attempts) =>
         time.GetUtcNow().AddSeconds(Math.Min(options.MaxRetrySeconds, options.RetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private static bool IsPermanentRefusal(SmtpCommandException ex) =>
+        ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500;
 
     private static bool IsSmtpFailure(Exception ex) =>
         ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException

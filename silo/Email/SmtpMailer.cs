@@ -17,7 +17,7 @@ public sealed class SmtpMailer(EmailOptions options) : IAsyncDisposable
         if (!string.IsNullOrEmpty(smtp.User)) await _client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
     }
 
-    public Task SendAsync(ClaimedMessage message, CancellationToken cancellationToken) => _client.SendAsync(ToMime(message, options), cancellationToken);
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => _client.SendAsync(message, cancellationToken);
 
     /// <summary>
     /// The message as it goes out. Its Message-ID is made from the outbox row's id, the same on every try, so that a

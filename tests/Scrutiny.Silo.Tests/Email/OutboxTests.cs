@@ -213,6 +213,25 @@ public sealed class OutboxTests
         Assert.NotNull((await c.Get<OutboxStore>().ListAsync()).Single(r => r.PersonId == on).SentAt);
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task An_address_refused_for_good_is_dropped_and_the_rest_still_go(StoreEngine engine)
+    {
+        await using var c = await CommitteesUnderTest.StartAsync(engine);
+        await PersonAsync(c, $"{TestSmtpServer.RefusedPrefix}@mft.example.org", "Gone Away", PersonRole.Agency("MFT"));
+        await PersonAsync(c, "kit@mft.example.org", "Kit Bell", PersonRole.Agency("MFT"));
+        await c.MakeAsync(ToAgency("MFT"));
+        await using var smtp = await TestSmtpServer.StartAsync();
+
+        Assert.Equal(2, await Delivery(c, smtp.Options()).RunOnceAsync("node-a", TestContext.Current.CancellationToken));
+
+        Assert.Equal("kit@mft.example.org", Assert.Single(Assert.Single(smtp.Received).To.Mailboxes).Address);
+        var rows = await c.Get<OutboxStore>().ListAsync();
+        var refused = Assert.Single(rows, r => r.Recipient.StartsWith(TestSmtpServer.RefusedPrefix, StringComparison.Ordinal));
+        Assert.True(refused.DroppedAt is not null && refused.SentAt is null);
+        Assert.Contains("refused the address for good (550)", refused.LastError);
+        Assert.NotNull(Assert.Single(rows, r => r.Recipient == "kit@mft.example.org").SentAt);
+    }
+
     [Fact]
     public async Task With_no_smtp_host_the_sender_does_not_run()
     {

@@ -26,6 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Keeper(Received, delay));
+        services.Add(new RefuseSome());
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -72,6 +73,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
         await _stop.CancelAsync();
         try { await _running; } catch (OperationCanceledException) { }
         _stop.Dispose();
+    }
+
+    /// <summary>Refuses, for good (550), any address whose mailbox starts with "refused": a mailbox that does not exist.</summary>
+    public const string RefusedPrefix = "refused";
+
+    private sealed class RefuseSome : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!to.User.StartsWith(RefusedPrefix, StringComparison.Ordinal));
     }
 
     private sealed class Keeper(ConcurrentQueue<MimeMessage> received, TimeSpan delay) : MessageStore
