@@ -5,7 +5,7 @@ namespace Scrutiny.Silo.Email;
 
 public static class EmailServiceExtensions
 {
-    /// <summary>The outbox (written with inbox notifications) and its sender and the daily reminder checks, which run only when an SMTP host is configured.</summary>
+    /// <summary>The outbox (written with inbox notifications), its sender and the daily reminder checks (<see cref="AddEmailSending"/>).</summary>
     public static IServiceCollection AddScrutinyEmail(this IServiceCollection services, IConfiguration configuration) => services
         .AddSingleton((configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions()).Checked())
         .AddSingleton<NotificationEmails>()
@@ -14,7 +14,13 @@ public static class EmailServiceExtensions
         .AddSingleton<OutboxDelivery>()
         .AddSingleton<DailyEmailJobs>()
         .AddSingleton<ResponseReminders>()
-        .AddSingleton<ReturnReminders>()
+        .AddSingleton<ReturnReminders>();
+
+    /// <summary>
+    /// The sender and the reminder checks, which run only when an SMTP host is configured. Registered after the start-up
+    /// that migrates the schema, so that their first look at the outbox finds its tables.
+    /// </summary>
+    public static IServiceCollection AddEmailSending(this IServiceCollection services) => services
         .AddHostedService<OutboxSender>()
         .AddHostedService<ReminderSchedule>();
 }

@@ -109,6 +109,7 @@ public static class SiloServiceExtensions
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<Cluster.DeadSilos>();
         services.AddHostedService<BatchRecoverySweep>();
+        services.AddEmailSending();
         services.AddScrutinyAuth();
         // No answer names the server it came from (Kestrel, by default): nothing to look up known flaws by.
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
