@@ -19,8 +19,17 @@ public sealed class OutboxDelivery(OutboxStore store, EmailOptions options, Time
         if (claimed.Count == 0) return 0;
         await using var mailer = new SmtpMailer(options);
         var connected = false;
-        foreach (var message in claimed)
+        // A message is started only while its claim outlasts the longest send (a connect and a send), so that no other
+        // sender can claim it while this one may still be sending it; the rest are handed back for the next pass.
+        var lastStart = now.AddSeconds(options.ClaimSeconds - 2 * options.SmtpTimeoutSeconds);
+        for (var i = 0; i < claimed.Count; i++)
         {
+            var message = claimed[i];
+            if (time.GetUtcNow() > lastStart)
+            {
+                await store.ReleaseAsync(claimed.Skip(i), claimant, cancellationToken);
+                break;
+            }
             if (await store.ReasonNotToSendAsync(message, cancellationToken) is { } reason)
             {
                 await store.MarkDroppedAsync(message, claimant, reason, time.GetUtcNow(), cancellationToken);

@@ -105,6 +105,16 @@ public sealed class OutboxStore(Database database)
             new { retryAt = At(retryAt), error = error.Length > 500 ? error[..500] : error, message.Id, claimant }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Hands back claims not started, to be claimed again at once (by this sender or another).</summary>
+    public async Task ReleaseAsync(IEnumerable<ClaimedMessage> messages, string claimant, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var message in messages)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox_messages SET claimed_by = NULL, claimed_until = NULL WHERE id = @Id AND claimed_by = @claimant AND sent_at IS NULL",
+                new { message.Id, claimant }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

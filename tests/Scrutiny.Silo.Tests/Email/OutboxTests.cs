@@ -232,6 +232,39 @@ public sealed class OutboxTests
         Assert.NotNull(Assert.Single(rows, r => r.Recipient == "kit@mft.example.org").SentAt);
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_slow_batch_hands_back_what_it_has_no_time_left_to_send(StoreEngine engine)
+    {
+        await using var c = await CommitteesUnderTest.StartAsync(engine);
+        var person = await PersonAsync(c, "lu@mft.example.org", "Lu Tan", PersonRole.Agency("MFT"));
+        await WriteAsync(c, person, 3);
+        await using var smtp = await TestSmtpServer.StartAsync();
+        var options = smtp.Options();
+        // Each look at the clock is 100 seconds on: the second message would start with less than two SMTP timeouts of its claim left.
+        var slow = new OutboxDelivery(c.Get<OutboxStore>(), options, new SteppingClock(c.Time.Now, TimeSpan.FromSeconds(100)),
+            NullLogger<OutboxDelivery>.Instance);
+
+        Assert.Equal(3, await slow.RunOnceAsync("node-a", TestContext.Current.CancellationToken));
+        Assert.Single(smtp.Received);
+
+        // Handed back, not held: another sender takes the two at once, well inside the first claim's time.
+        Assert.Equal(2, await Delivery(c, options).RunOnceAsync("node-b", TestContext.Current.CancellationToken));
+        Assert.Equal(3, smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(3, smtp.Received.Count);
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start, TimeSpan step) : TimeProvider
+    {
+        private DateTimeOffset _next = start;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            var now = _next;
+            _next += step;
+            return now;
+        }
+    }
+
     [Fact]
     public async Task With_no_smtp_host_the_sender_does_not_run()
     {
