@@ -31,19 +31,15 @@ public sealed class CommitteeQuestions(
             return CommitteeResult<QuestionEntry>.NotFound(RecommendationRegister.NoCommittee(committeeId));
         var (question, problems) = await rules.QuestionAsync(committee, ReadableIds.New(), body, user.Actor(), time.GetUtcNow(), time.Today());
         if (question is null) return CommitteeResult<QuestionEntry>.Invalid(problems);
-        await store.AskAsync(question, cancellationToken);
-        await AskedAsync(committee, question, cancellationToken);
+        await store.AskAsync(question, notifications.Within(Asked(committee, question), cancellationToken), cancellationToken);
+        await changes.PublishAsync(committee.Id, question.Addressee);
         return CommitteeResult<QuestionEntry>.Done(new QuestionEntry(question, QuestionLifecycle.StateOf(question, time.Today())));
     }
 
-    /// <summary>Tells the addressee, and open pages, of a question just stored (a member's, or a resident's they published).</summary>
-    internal async Task AskedAsync(Committee committee, Question question, CancellationToken cancellationToken)
-    {
-        await notifications.NotifyAsync(new Notification(Recipient.Of(question.Addressee),
-            $"{committee.Name} asked you a question; answer by {DayText.Of(question.DueOn)}: {RecommendationRegister.Excerpt(question.Text)}",
-            CommitteeAddresses.Question(committee.Id, question.Id)), cancellationToken);
-        await changes.PublishAsync(committee.Id, question.Addressee);
-    }
+    /// <summary>The addressee's notification of a question (a member's, or a resident's they published).</summary>
+    internal static Notification Asked(Committee committee, Question question) => new(Recipient.Of(question.Addressee),
+        $"{committee.Name} asked you a question; answer by {DayText.Of(question.DueOn)}: {RecommendationRegister.Excerpt(question.Text)}",
+        CommitteeAddresses.Question(committee.Id, question.Id));
 
     public async Task<CommitteeResult<QuestionEntry>> AnswerAsync(ClaimsPrincipal user, string committeeId, string id, AnswerBody body,
         CancellationToken cancellationToken = default)
@@ -56,9 +52,10 @@ public sealed class CommitteeQuestions(
         if (question.Answer is not null) return CommitteeResult<QuestionEntry>.Conflict("The question has been answered already.");
         var (answer, problems) = rules.Answer(body, user.Actor(), time.GetUtcNow());
         if (answer is null) return CommitteeResult<QuestionEntry>.Invalid(problems);
-        if (!await store.AnswerAsync(question, answer, cancellationToken)) return CommitteeResult<QuestionEntry>.Conflict("The question has been answered already.");
-        await notifications.NotifyAsync(new Notification(new Recipient(RecipientKind.Committee, committeeId),
-            $"{question.Addressee.Code} answered: {RecommendationRegister.Excerpt(question.Text)}", CommitteeAddresses.Question(committeeId, id)), cancellationToken);
+        var notification = new Notification(new Recipient(RecipientKind.Committee, committeeId),
+            $"{question.Addressee.Code} answered: {RecommendationRegister.Excerpt(question.Text)}", CommitteeAddresses.Question(committeeId, id));
+        if (!await store.AnswerAsync(question, answer, notifications.Within(notification, cancellationToken), cancellationToken))
+            return CommitteeResult<QuestionEntry>.Conflict("The question has been answered already.");
         await changes.PublishAsync(committeeId, question.Addressee);
         var answered = question with { Answer = answer };
         return CommitteeResult<QuestionEntry>.Done(new QuestionEntry(answered, QuestionLifecycle.StateOf(answered, time.Today())));

@@ -10,28 +10,35 @@ public sealed record InboxNotification(long Id, Recipient Recipient, string Subj
 
 /// <summary>
 /// The inbox's notifications. A notification to an agency, board or committee is shared by everyone who speaks for it,
-/// so reading it marks it read for them all. Sending and reading are audited, as every write is.
+/// so reading it marks it read for them all. Sending and reading are audited, as every write is. Each notification also
+/// writes an email to every person who speaks for its recipient to the outbox, in the same transaction.
 /// </summary>
-public sealed class InboxStore(Database database)
+public sealed class InboxStore(Database database, Email.NotificationEmails emails)
 {
     /// <summary>How many notifications the inbox shows, newest first.</summary>
     public const int Shown = 50;
 
     public Task<long> AddAsync(Notification notification, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var kind = CatalogueNames.Name(notification.Recipient.Kind);
-            var id = await connection.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO inbox_notifications (recipient_kind, recipient, subject, link, created_at) VALUES (@kind, @Code, @Subject, @Link, @at)
-                RETURNING id
-                """,
-                new { kind, notification.Recipient.Code, notification.Subject, notification.Link, at = SqlDialect.Timestamp(at, database.Engine) },
-                transaction);
-            await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, AuditActor, CommitteeActions.NotificationSent, Subject(notification.Recipient),
-                AuditLog.Detail(new { id, notification.Subject, notification.Link })), database.Engine, cancellationToken);
-            return id;
-        }, cancellationToken);
+        database.InTransactionAsync((connection, transaction) => AddInAsync(connection, transaction, notification, at, cancellationToken), cancellationToken);
+
+    /// <summary>Writes the notification, its audit row and its emails in the caller's transaction.</summary>
+    public async Task<long> AddInAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Notification notification,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var kind = CatalogueNames.Name(notification.Recipient.Kind);
+        var id = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO inbox_notifications (recipient_kind, recipient, subject, link, created_at) VALUES (@kind, @Code, @Subject, @Link, @at)
+            RETURNING id
+            """,
+            new { kind, notification.Recipient.Code, notification.Subject, notification.Link, at = SqlDialect.Timestamp(at, database.Engine) },
+            transaction);
+        await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, AuditActor, CommitteeActions.NotificationSent, Subject(notification.Recipient),
+            AuditLog.Detail(new { id, notification.Subject, notification.Link })), database.Engine, cancellationToken);
+        // The emails commit with the inbox row or not at all (docs/email.md).
+        await emails.WriteAsync(connection, transaction, database.Engine, id, notification, at, cancellationToken);
+        return id;
+    }
 
     public async Task<IReadOnlyList<InboxNotification>> ListAsync(IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken = default)
     {

@@ -41,10 +41,12 @@ public sealed class QuestionStore(Database database)
             cancellationToken: cancellationToken)))?.ToQuestion();
     }
 
-    public Task AskAsync(Question q, CancellationToken cancellationToken = default) =>
+    /// <param name="alongside">Written in the same transaction (the notification the question causes), after it.</param>
+    public Task AskAsync(Question q, Func<DbConnection, DbTransaction, Task>? alongside = null, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await InsertAsync(connection, transaction, q, cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return 0;
         }, cancellationToken);
 
@@ -69,7 +71,7 @@ public sealed class QuestionStore(Database database)
     }
 
     /// <summary>Records the answer; false when the question was answered already (an answer is given once).</summary>
-    public Task<bool> AnswerAsync(Question q, QuestionAnswer answer, CancellationToken cancellationToken = default) =>
+    public Task<bool> AnswerAsync(Question q, QuestionAnswer answer, Func<DbConnection, DbTransaction, Task>? alongside = null, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var changed = await connection.ExecuteAsync(
@@ -77,6 +79,7 @@ public sealed class QuestionStore(Database database)
                 new { id = q.Id, answer.Text, answer.By, at = SqlDialect.Timestamp(answer.At, database.Engine) }, transaction);
             if (changed == 0) return false;
             await AuditAsync(connection, transaction, answer.At, answer.By, CommitteeActions.QuestionAnswered, q, new { answer = answer.Text }, cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return true;
         }, cancellationToken);
 

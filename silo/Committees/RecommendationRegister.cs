@@ -67,10 +67,9 @@ public sealed class RecommendationRegister(
         if (await committees.FindAsync(committeeId, cancellationToken) is not { } committee) return CommitteeResult<RegisterEntry>.NotFound(NoCommittee(committeeId));
         var (recommendation, problems) = await rules.RecommendationAsync(committee, ReadableIds.New(), body, user.Actor(), time.GetUtcNow(), time.Today());
         if (recommendation is null) return CommitteeResult<RegisterEntry>.Invalid(problems);
-        await store.MakeAsync(recommendation, cancellationToken);
-        await notifications.NotifyAsync(new Notification(Recipient.Of(recommendation.Addressee),
+        await store.MakeAsync(recommendation, notifications.Within(new Notification(Recipient.Of(recommendation.Addressee),
             $"{committee.Name} made a recommendation to you; respond by {DayText.Of(recommendation.ResponseDue)}: {Excerpt(recommendation.Text)}",
-            CommitteeAddresses.Recommendation(committeeId, recommendation.Id)), cancellationToken);
+            CommitteeAddresses.Recommendation(committeeId, recommendation.Id)), cancellationToken), cancellationToken);
         return await DoneAsync(committeeId, recommendation, cancellationToken);
     }
 
@@ -82,11 +81,11 @@ public sealed class RecommendationRegister(
             if (entry.Recommendation.Response is not null) return CommitteeResult<RegisterEntry>.Conflict("The recommendation has been responded to already.");
             var (response, problems) = rules.Response(entry.Recommendation, body, user.Actor(), time.GetUtcNow());
             if (response is null) return CommitteeResult<RegisterEntry>.Invalid(problems);
-            if (!await store.RespondAsync(entry.Recommendation, response, cancellationToken))
-                return CommitteeResult<RegisterEntry>.Conflict("The recommendation has been responded to already.");
-            await notifications.NotifyAsync(new Notification(new Recipient(RecipientKind.Committee, committeeId),
+            var notification = new Notification(new Recipient(RecipientKind.Committee, committeeId),
                 $"{await NameAsync(entry.Recommendation.Addressee)} responded ({CatalogueNames.Name(response.Decision)}): {Excerpt(entry.Recommendation.Text)}",
-                CommitteeAddresses.Recommendation(committeeId, id)), cancellationToken);
+                CommitteeAddresses.Recommendation(committeeId, id));
+            if (!await store.RespondAsync(entry.Recommendation, response, notifications.Within(notification, cancellationToken), cancellationToken))
+                return CommitteeResult<RegisterEntry>.Conflict("The recommendation has been responded to already.");
             return await DoneAsync(committeeId, entry.Recommendation, cancellationToken);
         });
 
@@ -101,10 +100,9 @@ public sealed class RecommendationRegister(
                 return CommitteeResult<RegisterEntry>.Conflict("The recommendation was rejected: there is no implementation to report.");
             var (update, problems) = rules.Update(body, user.Actor(), time.GetUtcNow());
             if (update is null) return CommitteeResult<RegisterEntry>.Invalid(problems);
-            await store.AddUpdateAsync(entry.Recommendation, update, cancellationToken);
-            await notifications.NotifyAsync(new Notification(new Recipient(RecipientKind.Committee, committeeId),
+            await store.AddUpdateAsync(entry.Recommendation, update, notifications.Within(new Notification(new Recipient(RecipientKind.Committee, committeeId),
                 $"{await NameAsync(entry.Recommendation.Addressee)} reported {CatalogueNames.Name(update.Status)}: {Excerpt(entry.Recommendation.Text)}",
-                CommitteeAddresses.Recommendation(committeeId, id)), cancellationToken);
+                CommitteeAddresses.Recommendation(committeeId, id)), cancellationToken), cancellationToken);
             return await DoneAsync(committeeId, entry.Recommendation, cancellationToken);
         });
 
@@ -118,9 +116,10 @@ public sealed class RecommendationRegister(
         if (recommendation.Closure is not null) return CommitteeResult<RegisterEntry>.Conflict("The recommendation is closed already.");
         var (closure, problems) = rules.Closure(body, user.Actor(), time.GetUtcNow());
         if (closure is null) return CommitteeResult<RegisterEntry>.Invalid(problems);
-        if (!await store.CloseAsync(recommendation, closure, cancellationToken)) return CommitteeResult<RegisterEntry>.Conflict("The recommendation is closed already.");
-        await notifications.NotifyAsync(new Notification(Recipient.Of(recommendation.Addressee),
-            $"{committee.Name} closed its recommendation: {Excerpt(recommendation.Text)}", CommitteeAddresses.Recommendation(committeeId, id)), cancellationToken);
+        var notification = new Notification(Recipient.Of(recommendation.Addressee),
+            $"{committee.Name} closed its recommendation: {Excerpt(recommendation.Text)}", CommitteeAddresses.Recommendation(committeeId, id));
+        if (!await store.CloseAsync(recommendation, closure, notifications.Within(notification, cancellationToken), cancellationToken))
+            return CommitteeResult<RegisterEntry>.Conflict("The recommendation is closed already.");
         return await DoneAsync(committeeId, recommendation, cancellationToken);
     }
 

@@ -27,7 +27,8 @@ public sealed class RecommendationStore(Database database)
         return (await ReadAsync(connection, null, new RecommendationScope(committeeId), id, cancellationToken)).SingleOrDefault();
     }
 
-    public Task MakeAsync(Recommendation r, CancellationToken cancellationToken = default) =>
+    /// <param name="alongside">Written in the same transaction (the notification the step causes), after the step.</param>
+    public Task MakeAsync(Recommendation r, Func<DbConnection, DbTransaction, Task>? alongside = null, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
@@ -45,11 +46,12 @@ public sealed class RecommendationStore(Database database)
                 r.Text, addressee = AddresseeDetail(r.Addressee), evidence = r.Evidence.Select(CommitteeStore.LinkDetail),
                 madeOn = DayText.Of(r.MadeOn), responseDue = DayText.Of(r.ResponseDue),
             }, cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return 0;
         }, cancellationToken);
 
     /// <summary>Records the addressee's response; false when one was already recorded (a response is given once).</summary>
-    public Task<bool> RespondAsync(Recommendation r, RecommendationResponse response, CancellationToken cancellationToken = default) =>
+    public Task<bool> RespondAsync(Recommendation r, RecommendationResponse response, Func<DbConnection, DbTransaction, Task>? alongside = null, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM recommendation_responses WHERE recommendation_id = @Id", new { r.Id }, transaction) > 0)
@@ -67,10 +69,11 @@ public sealed class RecommendationStore(Database database)
             {
                 decision = CatalogueNames.Name(response.Decision), response.Reasons, implementBy = DayText.Of(response.ImplementBy),
             }, cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return true;
         }, cancellationToken);
 
-    public Task AddUpdateAsync(Recommendation r, ImplementationUpdate update, CancellationToken cancellationToken = default) =>
+    public Task AddUpdateAsync(Recommendation r, ImplementationUpdate update, Func<DbConnection, DbTransaction, Task>? alongside = null, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
@@ -84,11 +87,12 @@ public sealed class RecommendationStore(Database database)
                 }, transaction);
             await AuditAsync(connection, transaction, update.At, update.By, CommitteeActions.RecommendationUpdateAdded, r,
                 new { status = CatalogueNames.Name(update.Status), update.Text, update.Evidence }, cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return 0;
         }, cancellationToken);
 
     /// <summary>Closes the recommendation; false when it was closed already.</summary>
-    public Task<bool> CloseAsync(Recommendation r, RecommendationClosure closure, CancellationToken cancellationToken = default) =>
+    public Task<bool> CloseAsync(Recommendation r, RecommendationClosure closure, Func<DbConnection, DbTransaction, Task>? alongside = null, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM recommendation_closures WHERE recommendation_id = @Id", new { r.Id }, transaction) > 0)
@@ -97,6 +101,7 @@ public sealed class RecommendationStore(Database database)
                 "INSERT INTO recommendation_closures (recommendation_id, note, closed_by, closed_at) VALUES (@Id, @Note, @By, @at)",
                 new { r.Id, closure.Note, closure.By, at = SqlDialect.Timestamp(closure.At, database.Engine) }, transaction);
             await AuditAsync(connection, transaction, closure.At, closure.By, CommitteeActions.RecommendationClosed, r, new { closure.Note }, cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return true;
         }, cancellationToken);
 

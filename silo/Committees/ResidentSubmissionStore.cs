@@ -16,7 +16,9 @@ public sealed class ResidentSubmissionStore(Database database, QuestionStore que
     /// <summary>Who the audit log says sent a submission: a resident has no account, and nothing that would tell one from another is kept.</summary>
     public const string ResidentActor = "resident";
 
-    public Task ReceiveAsync(ResidentSubmission s, string? email, CancellationToken cancellationToken = default) =>
+    /// <param name="alongside">Written in the same transaction (the committee's notification), after the submission.</param>
+    public Task ReceiveAsync(ResidentSubmission s, string? email, Func<DbConnection, DbTransaction, Task>? alongside = null,
+        CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
@@ -32,6 +34,7 @@ public sealed class ResidentSubmissionStore(Database database, QuestionStore que
             await AuditAsync(connection, transaction, s.ReceivedAt, ResidentActor, CommitteeActions.SubmissionReceived, s,
                 new { kind = CatalogueNames.Name(s.Kind), s.Text, place = s.PlaceCode, nameGiven = s.Name is not null, emailGiven = email is not null },
                 cancellationToken);
+            if (alongside is not null) await alongside(connection, transaction);
             return 0;
         }, cancellationToken);
 
@@ -62,7 +65,9 @@ public sealed class ResidentSubmissionStore(Database database, QuestionStore que
     }
 
     /// <summary>Publishes a received question as <paramref name="question"/>; false when it was decided already (nothing is written).</summary>
-    public Task<bool> PublishQuestionAsync(ResidentSubmission s, Question question, CancellationToken cancellationToken = default) =>
+    /// <param name="notify">The addressee's notification of the question, written in the same transaction.</param>
+    public Task<bool> PublishQuestionAsync(ResidentSubmission s, Question question, Func<DbConnection, DbTransaction, Task>? notify = null,
+        CancellationToken cancellationToken = default) =>
         DecideAsync(s, SubmissionState.Published, question.AskedBy, question.AskedAt, CommitteeActions.SubmissionPublished,
             Set(), new { question = question.Id }, async (connection, transaction) =>
             {
@@ -70,6 +75,7 @@ public sealed class ResidentSubmissionStore(Database database, QuestionStore que
                 await questions.InsertAsync(connection, transaction, question, cancellationToken);
                 await connection.ExecuteAsync("UPDATE resident_submissions SET question_id = @question WHERE id = @id",
                     new { question = question.Id, id = s.Id }, transaction);
+                if (notify is not null) await notify(connection, transaction);
             }, cancellationToken);
 
     public Task<bool> PublishTopicAsync(ResidentSubmission s, string? topicId, string actor, DateTimeOffset at, CancellationToken cancellationToken = default) =>

@@ -13,7 +13,7 @@ namespace Scrutiny.Silo.Committees;
 /// of the committee's questions (<see cref="CommitteeQuestions"/>), with its addressee, due day and answer.
 /// </summary>
 public sealed class ResidentSubmissions(
-    CommitteeStore committees, ResidentSubmissionStore store, QuestionStore questions, CommitteeQuestions asked, CommitteeRules rules,
+    CommitteeStore committees, ResidentSubmissionStore store, QuestionStore questions, CommitteeRules rules,
     INotificationSink notifications, CommitteeChanges changes, TimeProvider time)
 {
     public Task<ResidentSubmission?> FindAsync(string committeeId, string id, CancellationToken cancellationToken = default) =>
@@ -35,11 +35,10 @@ public sealed class ResidentSubmissions(
             return CommitteeResult<ResidentSubmission>.NotFound(RecommendationRegister.NoCommittee(committeeId));
         var (submission, email, problems) = ResidentSubmissionRules.Check(committee, ReadableIds.New(), body, time.GetUtcNow());
         if (submission is null) return CommitteeResult<ResidentSubmission>.Invalid(problems);
-        await store.ReceiveAsync(submission, email, cancellationToken);
         var what = submission.Kind == SubmissionKind.Question ? "asked a question" : "suggested a topic";
-        await notifications.NotifyAsync(new Notification(new Recipient(RecipientKind.Committee, committeeId),
+        await store.ReceiveAsync(submission, email, notifications.Within(new Notification(new Recipient(RecipientKind.Committee, committeeId),
             $"A resident {what}, to publish, decline or merge: {RecommendationRegister.Excerpt(submission.Text)}",
-            CommitteeAddresses.Submission(committeeId, submission.Id)), cancellationToken);
+            CommitteeAddresses.Submission(committeeId, submission.Id)), cancellationToken), cancellationToken);
         return CommitteeResult<ResidentSubmission>.Done(submission);
     }
 
@@ -59,8 +58,10 @@ public sealed class ResidentSubmissions(
                 new QuestionBody(submission.Text, body.Addressee, body.DueOn), user.Actor(), at, time.Today());
             if (question is null) return CommitteeResult<ResidentSubmission>.Invalid(problems);
             question = question with { Resident = new ResidentAsker(submission.Id, submission.Name) };
-            if (!await store.PublishQuestionAsync(submission, question, cancellationToken)) return await DecidedAsync(committeeId, id, cancellationToken);
-            await asked.AskedAsync(committee!, question, cancellationToken);
+            if (!await store.PublishQuestionAsync(submission, question, notifications.Within(CommitteeQuestions.Asked(committee!, question), cancellationToken),
+                    cancellationToken))
+                return await DecidedAsync(committeeId, id, cancellationToken);
+            await changes.PublishAsync(committeeId, question.Addressee);
             return CommitteeResult<ResidentSubmission>.Done(submission with { State = SubmissionState.Published, QuestionId = question.Id });
         }
         var topic = string.IsNullOrWhiteSpace(body.Topic) ? null : body.Topic.Trim();

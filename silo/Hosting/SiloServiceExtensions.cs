@@ -17,6 +17,7 @@ using Scrutiny.Silo.Observability;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Committees;
+using Scrutiny.Silo.Email;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.People;
 using Scrutiny.Silo.Publication;
@@ -72,6 +73,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<BoardMeetingView>();
         services.AddSingleton<Benefits.AppraisalStore>().AddSingleton<Benefits.CaseReader>().AddSingleton<Benefits.CaseEditor>();
         services.AddScrutinyCommittees();
+        services.AddScrutinyEmail(builder.Configuration);
         services.AddSingleton((builder.Configuration.GetSection(AccessCacheOptions.Section).Get<AccessCacheOptions>() ?? new AccessCacheOptions()).Checked());
         services.AddSingleton<ApiKeyCheckCache>();
         services.AddSingleton<PersonCache>();
@@ -107,6 +109,7 @@ public static class SiloServiceExtensions
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<Cluster.DeadSilos>();
         services.AddHostedService<BatchRecoverySweep>();
+        services.AddEmailSending();
         services.AddScrutinyAuth();
         // No answer names the server it came from (Kestrel, by default): nothing to look up known flaws by.
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);

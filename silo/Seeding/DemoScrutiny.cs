@@ -34,7 +34,7 @@ public sealed class DemoScrutiny(
         var work = new CommitteeWork(committees, rules, changes, clock);
         var register = new RecommendationRegister(committees, recommendations, rules, catalogue, notifications, changes, clock);
         var asking = new CommitteeQuestions(committees, questions, rules, catalogue, notifications, changes, clock);
-        var residents = new ResidentSubmissions(committees, residentSubmissions, questions, asking, rules, notifications, changes, clock);
+        var residents = new ResidentSubmissions(committees, residentSubmissions, questions, rules, notifications, changes, clock);
         var story = new DemoTimeline(now);
         var today = story.Today;
         var borough = demo.Borough;

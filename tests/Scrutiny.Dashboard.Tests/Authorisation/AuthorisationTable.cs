@@ -116,6 +116,8 @@ public static class AuthorisationTable
         .. Page("/inbox", Access.SignedInPages),
         // A person's own password (a session bought with an API key is told it has none).
         .. Page("/account/password", Access.SignedInPages),
+        // A person's own choice of emails (a session bought with an API key is told it has no address).
+        .. Page("/account/email", Access.SignedInPages),
 
         // Agency pages.
         .. Page("/agency", Access.AgencyPages),

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scrutiny.Silo.Hosting;
+
+namespace Scrutiny.Silo.Email;
+
+/// <summary>
+/// Runs the daily reminder checks from every node: each looks every <see cref="EmailOptions.ReminderCheckMinutes"/>
+/// whether today's run is done, and one node does it. Only with an SMTP host configured: a node that sends no email
+/// writes no reminders, which would go stale while they waited.
+/// </summary>
+public sealed class ReminderSchedule(ResponseReminders responses, ReturnReminders returns, EmailOptions options, NodeInstance self, ILogger<ReminderSchedule> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Configured) return;
+        using var source = Store.AuditSource.Use(Store.AuditSource.System);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.ReminderCheckMinutes));
+        do
+        {
+            try
+            {
+                var written = await responses.RunAsync(self.Id, stoppingToken) + await returns.RunAsync(self.Id, stoppingToken);
+                if (written > 0) logger.LogInformation("Wrote {Count} reminders to the outbox", written);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "The daily reminder check failed; it runs again shortly");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Committees;
+using Scrutiny.Silo.Schedule;
+using Scrutiny.Silo.Store;
+
+namespace Scrutiny.Silo.Email;
+
+/// <summary>
+/// The daily check for what addressees owe committees: a response to a recommendation or an answer to a question due
+/// within <see cref="DueSoonDays"/> days, or overdue. Each person who speaks for the addressee gets one "due soon" and
+/// one "overdue" email an item, never more: the dedupe key names the item, the reminder and the person.
+/// </summary>
+public sealed class ResponseReminders(
+    RecommendationRegister register, CommitteeQuestions questions, CommitteeStore committees, ICatalogue catalogue, DailyEmailJobs jobs,
+    Database database, EmailOptions options, TimeProvider time)
+{
+    public const string Job = "response_reminders";
+
+    /// <summary>How many days ahead a due day counts as soon (a week: time to write a response).</summary>
+    public const int DueSoonDays = 7;
+
+    /// <summary>Runs today's check if no node has; how many emails it wrote (0 when another node has the run).</summary>
+    public async Task<int> RunAsync(string claimant, CancellationToken cancellationToken = default)
+    {
+        var today = time.Today();
+        if (!await jobs.TryClaimAsync(Job, today, claimant, time.GetUtcNow(), TimeSpan.FromSeconds(options.ClaimSeconds), cancellationToken)) return 0;
+        var reminders = await DueAsync(today, cancellationToken);
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var written = 0;
+            var at = time.GetUtcNow();
+            foreach (var r in reminders)
+                foreach (var person in await EmailRecipient.ForAsync(connection, transaction, Recipient.Of(r.Addressee), cancellationToken))
+                {
+                    var (text, html) = EmailBody.Compose(r.Subject, person.Name, r.Paragraphs, r.LinkText, options.Link(r.Link),
+                        $"You are getting this email because you speak for {r.AddresseeName} in Scrutiny. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.");
+                    if (await OutboxWriter.AddAsync(connection, transaction, new OutboxMessage(EmailKind.ResponseReminder, person.PersonId, person.Email,
+                            r.Subject, text, html, NotificationEmails.ChoiceHeaders(options), $"{r.Key}:person:{person.PersonId}"), at, database.Engine, cancellationToken))
+                        written++;
+                }
+            // Another node that took the run over meanwhile writes nothing twice: the dedupe keys see to that.
+            await jobs.MarkDoneAsync(connection, transaction, Job, today, claimant, at, cancellationToken);
+            return written;
+        }, cancellationToken);
+    }
+
+    private sealed record Reminder(string Key, Addressee Addressee, string AddresseeName, string Subject, IReadOnlyList<string> Paragraphs, string LinkText, string Link);
+
+    private async Task<List<Reminder>> DueAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var names = (await committees.ListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name);
+        var reminders = new List<Reminder>();
+        foreach (var entry in await register.ListAsync(new RecommendationScope(), cancellationToken: cancellationToken))
+        {
+            var r = entry.Recommendation;
+            if (!RecommendationLifecycle.AwaitsResponse(entry.State) || Soon(r.ResponseDue, today) is not { } overdue) continue;
+            var committee = names.GetValueOrDefault(r.CommitteeId, r.CommitteeId);
+            var addressee = await NameAsync(r.Addressee, cancellationToken);
+            var excerpt = EmailBody.OneLine(RecommendationRegister.Excerpt(r.Text));
+            reminders.Add(overdue
+                ? new Reminder($"recommendation:{r.Id}:response_overdue", r.Addressee, addressee, $"Response overdue: {excerpt}",
+                    [$"{committee} made a recommendation to {addressee} on {Day(r.MadeOn)}.", $"The response was due by {Day(r.ResponseDue)}. It is now overdue, and the committee can see that it is.", $"The recommendation: {r.Text}"],
+                    "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id))
+                : new Reminder($"recommendation:{r.Id}:response_due_soon", r.Addressee, addressee, $"Response due by {Day(r.ResponseDue)}: {excerpt}",
+                    [$"{committee} made a recommendation to {addressee} on {Day(r.MadeOn)}.", $"The response is due by {Day(r.ResponseDue)}.", $"The recommendation: {r.Text}"],
+                    "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id)));
+        }
+        foreach (var entry in await questions.ListAsync(null, cancellationToken: cancellationToken))
+        {
+            var q = entry.Question;
+            if (entry.State == QuestionState.Answered || Soon(q.DueOn, today) is not { } overdue) continue;
+            var committee = names.GetValueOrDefault(q.CommitteeId, q.CommitteeId);
+            var addressee = await NameAsync(q.Addressee, cancellationToken);
+            var excerpt = EmailBody.OneLine(RecommendationRegister.Excerpt(q.Text));
+            reminders.Add(overdue
+                ? new Reminder($"question:{q.Id}:answer_overdue", q.Addressee, addressee, $"Answer overdue: {excerpt}",
+                    [$"{committee} asked {addressee} a question on {Day(q.AskedOn)}.", $"The answer was due by {Day(q.DueOn)}. It is now overdue, and the committee can see that it is.", $"The question: {q.Text}"],
+                    "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id))
+                : new Reminder($"question:{q.Id}:answer_due_soon", q.Addressee, addressee, $"Answer due by {Day(q.DueOn)}: {excerpt}",
+                    [$"{committee} asked {addressee} a question on {Day(q.AskedOn)}.", $"The answer is due by {Day(q.DueOn)}.", $"The question: {q.Text}"],
+                    "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id)));
+        }
+        return reminders;
+    }
+
+    /// <summary>True: overdue; false: due within the week; null: neither.</summary>
+    private static bool? Soon(DateOnly due, DateOnly today) =>
+        today > due ? true : due.DayNumber - today.DayNumber <= DueSoonDays ? false : null;
+
+    private async Task<string> NameAsync(Addressee addressee, CancellationToken cancellationToken) => addressee.Kind == AddresseeKind.Agency
+        ? (await catalogue.FindAgencyAsync(addressee.Code, cancellationToken))?.Name ?? addressee.Code
+        : (await catalogue.FindBoardAsync(addressee.Code, cancellationToken))?.Name ?? addressee.Code;
+
+    /// <summary>A day as GOV.UK writes it, and the pages do (dashboard/Presentation/Dates.cs): 10 March 2026.</summary>
+    internal static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}
