@@ -42,11 +42,6 @@ public sealed class BoardDetailsStore(Database database, NodeCatalogue catalogue
     public Task<MeetingMove> MoveMeetingAsync(string boardId, string meetingId, DateOnly on, string actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
         catalogue.WriteAsync(async (connection, transaction) =>
-        {
-            var move = await MeetingRows.MoveAsync(connection, transaction, database.Engine, MeetingOwner.Board, boardId, meetingId, on, at);
-            if (move is { Outcome: MeetingMoveOutcome.Moved, Before: { } before, After: { } after } && before != after)
-                await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, actor, BoardActions.MeetingMoved, ChangeGroups.Board(boardId),
-                    AuditLog.Detail(MeetingRows.Detail(before, after))), database.Engine, cancellationToken);
-            return move;
-        }, cancellationToken);
+            await MeetingRows.MoveAsync(connection, transaction, database.Engine, MeetingOwner.Board, boardId, meetingId, on, at,
+                actor, BoardActions.MeetingMoved, ChangeGroups.Board(boardId), cancellationToken), cancellationToken);
 }

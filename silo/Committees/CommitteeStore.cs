@@ -79,13 +79,8 @@ public sealed class CommitteeStore(Database database)
     public Task<MeetingMove> MoveMeetingAsync(string id, string meetingId, DateOnly on, string actor, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var move = await MeetingRows.MoveAsync(connection, transaction, database.Engine, MeetingOwner.Committee, id, meetingId, on, at);
-            if (move is { Outcome: MeetingMoveOutcome.Moved, Before: { } before, After: { } after } && before != after)
-                await AuditAsync(connection, transaction, at, actor, CommitteeActions.MeetingMoved, CommitteeActions.Subject(id),
-                    MeetingRows.Detail(before, after), cancellationToken);
-            return move;
-        }, cancellationToken);
+            await MeetingRows.MoveAsync(connection, transaction, database.Engine, MeetingOwner.Committee, id, meetingId, on, at,
+                actor, CommitteeActions.MeetingMoved, CommitteeActions.Subject(id), cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<WorkProgrammeTopic>> ListTopicsAsync(string committeeId, CancellationToken cancellationToken = default)
     {

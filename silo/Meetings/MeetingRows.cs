@@ -1,14 +1,15 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Meetings;
 
 /// <summary>
-/// A committee's or board's meeting rows, read and written inside the caller's transaction (the caller writes the
-/// audit row): listed with their ids, replaced by a list of days keeping the ids of the days that stay, and moved.
+/// A committee's or board's meeting rows, read and written inside the caller's transaction (the caller audits a replaced
+/// list; a move audits itself): listed with their ids, replaced by a list of days keeping the ids of the days that stay, and moved.
 /// </summary>
 public static class MeetingRows
 {
@@ -58,9 +59,14 @@ public static class MeetingRows
         return moved;
     }
 
-    /// <summary>Moves one meeting to <paramref name="on"/>, keeping its id and counting the move; refused when another meeting has that day.</summary>
+    /// <summary>
+    /// Moves one meeting to <paramref name="on"/>, keeping its id and counting the move (so a subscribed calendar moves it
+    /// rather than adding one), refused when another meeting has that day; writes <paramref name="action"/>'s audit row
+    /// when it moved, so the committee's and the board's stores move the same way.
+    /// </summary>
     public static async Task<MeetingMove> MoveAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, MeetingOwner owner,
-        string id, string meetingId, DateOnly on, DateTimeOffset at)
+        string id, string meetingId, DateOnly on, DateTimeOffset at, string actor, string action, string subject,
+        CancellationToken cancellationToken = default)
     {
         var meetings = await ListAsync(connection, transaction, owner, id);
         if (meetings.FirstOrDefault(m => m.Id == meetingId) is not { } before) return new(MeetingMoveOutcome.NoMeeting);
@@ -70,6 +76,8 @@ public static class MeetingRows
         await connection.ExecuteAsync(
             $"UPDATE {owner.Table} SET meets_on = @day, moves = @Sequence, updated_at = @stamp WHERE {owner.OwnerColumn} = @id AND id = @meetingId",
             new { day = DayText.Of(on), after.Sequence, stamp = SqlDialect.Timestamp(at, engine), id, meetingId }, transaction);
+        await AuditLog.AppendAsync(connection, transaction, new AuditEntry(at, actor, action, subject, AuditLog.Detail(Detail(before, after))),
+            engine, cancellationToken);
         return new(MeetingMoveOutcome.Moved, before, after);
     }
 
