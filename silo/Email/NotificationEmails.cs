@@ -10,23 +10,12 @@ namespace Scrutiny.Silo.Email;
 /// </summary>
 public sealed class NotificationEmails(EmailOptions options)
 {
-    public async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, long notificationId,
-        Notification notification, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        var written = 0;
-        var subject = EmailBody.OneLine(notification.Subject);
-        foreach (var person in await EmailRecipient.ForAsync(connection, transaction, notification.Recipient, cancellationToken))
-        {
-            var (text, html) = EmailBody.Compose(subject, person.Name,
-                [$"{Audience(notification.Recipient)} has a new notification in Scrutiny."],
-                "See the details and what to do next", options.Link(notification.Link),
-                $"You are getting this email because you have a Scrutiny account. To choose which emails you get, go to {options.Link(AccountEmailPath)}.");
-            var message = new OutboxMessage(EmailKind.Notification, person.PersonId, person.Email, subject, text, html,
-                ChoiceHeaders(options), $"notification:{notificationId}:person:{person.PersonId}");
-            if (await OutboxWriter.AddAsync(connection, transaction, message, at, engine, cancellationToken)) written++;
-        }
-        return written;
-    }
+    public Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, long notificationId,
+        Notification notification, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        OutboxWriter.AddForEachAsync(connection, transaction, engine, options, notification.Recipient, EmailKind.Notification,
+            EmailBody.OneLine(notification.Subject), [$"{Audience(notification.Recipient)} has a new notification in Scrutiny."],
+            "See the details and what to do next", notification.Link, "you have a Scrutiny account",
+            $"notification:{notificationId}", at, cancellationToken);
 
     /// <summary>
     /// Headers every email carries: <c>List-Unsubscribe</c> names the page where the person turns each kind off (a page

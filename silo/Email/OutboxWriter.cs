@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Silo.Email;
@@ -23,4 +24,26 @@ public static class OutboxWriter
                 kind = CatalogueNames.Name(message.Kind), message.PersonId, message.Recipient, message.Subject, message.TextBody, message.HtmlBody,
                 headers = JsonSerializer.Serialize(message.Headers), message.DedupeKey, at = SqlDialect.Timestamp(at, engine),
             }, transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>
+    /// Writes one email to each person who speaks for <paramref name="recipient"/>, in the caller's transaction: both
+    /// bodies from the same words, the footer saying why they get it (<paramref name="because"/>) and where to choose,
+    /// the choice headers, and a dedupe key per person (<c>{dedupeKey}:person:{id}</c>). How many it wrote.
+    /// </summary>
+    public static async Task<int> AddForEachAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, EmailOptions options,
+        Recipient recipient, EmailKind kind, string subject, IReadOnlyList<string> paragraphs, string linkText, string linkPath, string because,
+        string dedupeKey, DateTimeOffset at, CancellationToken cancellationToken, IReadOnlyList<string>? list = null)
+    {
+        var written = 0;
+        foreach (var person in await EmailRecipient.ForAsync(connection, transaction, recipient, cancellationToken))
+        {
+            var (text, html) = EmailBody.Compose(subject, person.Name, paragraphs, linkText, options.Link(linkPath),
+                $"You are getting this email because {because}. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.",
+                list);
+            var message = new OutboxMessage(kind, person.PersonId, person.Email, subject, text, html,
+                NotificationEmails.ChoiceHeaders(options), $"{dedupeKey}:person:{person.PersonId}");
+            if (await AddAsync(connection, transaction, message, at, engine, cancellationToken)) written++;
+        }
+        return written;
+    }
 }

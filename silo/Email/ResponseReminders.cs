@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Schedule;
@@ -31,14 +30,9 @@ public sealed class ResponseReminders(
             var written = 0;
             var at = time.GetUtcNow();
             foreach (var r in reminders)
-                foreach (var person in await EmailRecipient.ForAsync(connection, transaction, Recipient.Of(r.Addressee), cancellationToken))
-                {
-                    var (text, html) = EmailBody.Compose(r.Subject, person.Name, r.Paragraphs, r.LinkText, options.Link(r.Link),
-                        $"You are getting this email because you speak for {r.AddresseeName} in Scrutiny. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.");
-                    if (await OutboxWriter.AddAsync(connection, transaction, new OutboxMessage(EmailKind.ResponseReminder, person.PersonId, person.Email,
-                            r.Subject, text, html, NotificationEmails.ChoiceHeaders(options), $"{r.Key}:person:{person.PersonId}"), at, database.Engine, cancellationToken))
-                        written++;
-                }
+                written += await OutboxWriter.AddForEachAsync(connection, transaction, database.Engine, options, Recipient.Of(r.Addressee),
+                    EmailKind.ResponseReminder, r.Subject, r.Paragraphs, r.LinkText, r.Link, $"you speak for {r.AddresseeName} in Scrutiny",
+                    r.Key, at, cancellationToken);
             // Another node that took the run over meanwhile writes nothing twice: the dedupe keys see to that.
             await jobs.MarkDoneAsync(connection, transaction, Job, today, claimant, at, cancellationToken);
             return written;
@@ -60,10 +54,10 @@ public sealed class ResponseReminders(
             var excerpt = EmailBody.OneLine(RecommendationRegister.Excerpt(r.Text));
             reminders.Add(overdue
                 ? new Reminder($"recommendation:{r.Id}:response_overdue", r.Addressee, addressee, $"Response overdue: {excerpt}",
-                    [$"{committee} made a recommendation to {addressee} on {Day(r.MadeOn)}.", $"The response was due by {Day(r.ResponseDue)}. It is now overdue, and the committee can see that it is.", $"The recommendation: {r.Text}"],
+                    [$"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}.", $"The response was due by {DayText.Words(r.ResponseDue)}. It is now overdue, and the committee can see that it is.", $"The recommendation: {r.Text}"],
                     "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id))
-                : new Reminder($"recommendation:{r.Id}:response_due_soon", r.Addressee, addressee, $"Response due by {Day(r.ResponseDue)}: {excerpt}",
-                    [$"{committee} made a recommendation to {addressee} on {Day(r.MadeOn)}.", $"The response is due by {Day(r.ResponseDue)}.", $"The recommendation: {r.Text}"],
+                : new Reminder($"recommendation:{r.Id}:response_due_soon", r.Addressee, addressee, $"Response due by {DayText.Words(r.ResponseDue)}: {excerpt}",
+                    [$"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}.", $"The response is due by {DayText.Words(r.ResponseDue)}.", $"The recommendation: {r.Text}"],
                     "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id)));
         }
         foreach (var entry in await questions.ListAsync(null, cancellationToken: cancellationToken))
@@ -75,10 +69,10 @@ public sealed class ResponseReminders(
             var excerpt = EmailBody.OneLine(RecommendationRegister.Excerpt(q.Text));
             reminders.Add(overdue
                 ? new Reminder($"question:{q.Id}:answer_overdue", q.Addressee, addressee, $"Answer overdue: {excerpt}",
-                    [$"{committee} asked {addressee} a question on {Day(q.AskedOn)}.", $"The answer was due by {Day(q.DueOn)}. It is now overdue, and the committee can see that it is.", $"The question: {q.Text}"],
+                    [$"{committee} asked {addressee} a question on {DayText.Words(q.AskedOn)}.", $"The answer was due by {DayText.Words(q.DueOn)}. It is now overdue, and the committee can see that it is.", $"The question: {q.Text}"],
                     "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id))
-                : new Reminder($"question:{q.Id}:answer_due_soon", q.Addressee, addressee, $"Answer due by {Day(q.DueOn)}: {excerpt}",
-                    [$"{committee} asked {addressee} a question on {Day(q.AskedOn)}.", $"The answer is due by {Day(q.DueOn)}.", $"The question: {q.Text}"],
+                : new Reminder($"question:{q.Id}:answer_due_soon", q.Addressee, addressee, $"Answer due by {DayText.Words(q.DueOn)}: {excerpt}",
+                    [$"{committee} asked {addressee} a question on {DayText.Words(q.AskedOn)}.", $"The answer is due by {DayText.Words(q.DueOn)}.", $"The question: {q.Text}"],
                     "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id)));
         }
         return reminders;
@@ -91,7 +85,4 @@ public sealed class ResponseReminders(
     private async Task<string> NameAsync(Addressee addressee, CancellationToken cancellationToken) => addressee.Kind == AddresseeKind.Agency
         ? (await catalogue.FindAgencyAsync(addressee.Code, cancellationToken))?.Name ?? addressee.Code
         : (await catalogue.FindBoardAsync(addressee.Code, cancellationToken))?.Name ?? addressee.Code;
-
-    /// <summary>A day as GOV.UK writes it, and the pages do (dashboard/Presentation/Dates.cs): 10 March 2026.</summary>
-    internal static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -50,21 +50,15 @@ public sealed class ReturnReminders(
             foreach (var (agency, name, overdue, due, returns) in reminders)
             {
                 var count = returns.Count == 1 ? "1 return" : $"{returns.Count} returns";
-                var subject = overdue ? $"{count} overdue: due by {ResponseReminders.Day(due)}" : $"{count} due by {ResponseReminders.Day(due)}";
+                var subject = overdue ? $"{count} overdue: due by {DayText.Words(due)}" : $"{count} due by {DayText.Words(due)}";
                 var paragraph = overdue
-                    ? $"Scrutiny has not received these returns from {name}. They were due by {ResponseReminders.Day(due)}, and are now overdue:"
-                    : $"These returns from {name} are due by {ResponseReminders.Day(due)}, and Scrutiny has not received them yet:";
+                    ? $"Scrutiny has not received these returns from {name}. They were due by {DayText.Words(due)}, and are now overdue:"
+                    : $"These returns from {name} are due by {DayText.Words(due)}, and Scrutiny has not received them yet:";
                 var listed = returns.Count <= Listed ? returns : [.. returns.Take(Listed), $"and {returns.Count - Listed} more"];
-                foreach (var person in await EmailRecipient.ForAsync(connection, transaction, new Recipient(RecipientKind.Agency, agency), cancellationToken))
-                {
-                    var (text, html) = EmailBody.Compose(subject, person.Name, [paragraph], "See your agency's returns and send them", options.Link("/agency"),
-                        $"You are getting this email because you submit returns for {name} in Scrutiny. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.",
-                        listed);
-                    var key = $"returns:{agency}:{(overdue ? "overdue" : "due_soon")}:{DayText.Of(due)}:person:{person.PersonId}";
-                    if (await OutboxWriter.AddAsync(connection, transaction, new OutboxMessage(EmailKind.ReturnReminder, person.PersonId, person.Email,
-                            subject, text, html, NotificationEmails.ChoiceHeaders(options), key), at, database.Engine, cancellationToken))
-                        written++;
-                }
+                written += await OutboxWriter.AddForEachAsync(connection, transaction, database.Engine, options, new Recipient(RecipientKind.Agency, agency),
+                    EmailKind.ReturnReminder, subject, [paragraph], "See your agency's returns and send them", "/agency",
+                    $"you submit returns for {name} in Scrutiny", $"returns:{agency}:{(overdue ? "overdue" : "due_soon")}:{DayText.Of(due)}",
+                    at, cancellationToken, listed);
             }
             await jobs.MarkDoneAsync(connection, transaction, Job, today, claimant, at, cancellationToken);
             return written;
