@@ -63,7 +63,7 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     {
         var series = await r.Outcomes.SeriesAsync(r.Place.Code, indicator.Code);
         var schedule = r.Schedules.GetValueOrDefault(indicator.Code);
-        // Read only when a release can matter: the public's window of an on_release indicator.
+        // Read only when a release can matter: an on_release indicator (here, in the public's window; IsPublicAsync, in an entitled reader's).
         var released = r.View == DataView.Published && schedule?.Publication == PublicationRule.OnRelease ? await r.Released.Value : null;
         for (var i = series.Points.Count - 1; i >= 0; i--)
         {
@@ -132,8 +132,8 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     private async Task<bool> IsPublicAsync(Reading r, IndicatorSchedule? schedule, Period period, string text)
     {
         if (r.View == DataView.Published || schedule is null) return true;
-        var released = schedule.Publication == PublicationRule.OnRelease
-            && (await catalogue.ListReleasedPeriodsAsync(schedule.Code, r.CancellationToken)).Contains(text);
+        // The request's one read of the releases (the same the public's window uses), not one read per indicator.
+        var released = schedule.Publication == PublicationRule.OnRelease && (await r.Released.Value).ContainsKey((schedule.Code, text));
         return schedule.IsPublished(period, time.Today(), released);
     }
 }
