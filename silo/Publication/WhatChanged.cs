@@ -20,11 +20,22 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     /// <paramref name="outcomes"/>' reader may see it, by theme and title; empty for a place not in the catalogue.
     /// <paramref name="format"/> writes a value of an indicator as the pages do.
     /// </summary>
-    public async Task<IReadOnlyList<ChangeEntry>> ForPlaceAsync(VisibleOutcomes outcomes, string placeCode,
+    public Task<IReadOnlyList<ChangeEntry>> ForPlaceAsync(VisibleOutcomes outcomes, string placeCode,
         Func<IndicatorDefinition, double, string> format, Period? month = null, CancellationToken cancellationToken = default)
     {
         var chosen = month ?? CurrentMonth();
         if (chosen.Frequency != Frequency.Monthly) throw new ArgumentException("The month must be a monthly period.", nameof(month));
+        return BetweenAsync(outcomes, placeCode, format, Midnight(chosen.Start), Midnight(chosen.End), cancellationToken);
+    }
+
+    /// <summary>
+    /// The place's news that became visible to <paramref name="outcomes"/>' reader from <paramref name="from"/> up to
+    /// (not including) <paramref name="to"/>: for each indicator the newest such period, as <see cref="ForPlaceAsync"/>
+    /// words it. The emails ask for the days since they last wrote.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeEntry>> BetweenAsync(VisibleOutcomes outcomes, string placeCode,
+        Func<IndicatorDefinition, double, string> format, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
         var places = await catalogue.PlaceHierarchyAsync(cancellationToken);
         if (!places.ByCode.TryGetValue(placeCode, out var place)) return [];
 
@@ -33,12 +44,12 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
         var context = new Reading(outcomes, place, places, format, await outcomes.ViewAsync(placeCode),
             (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal),
             new Lazy<Task<Dictionary<(string, string), DateTimeOffset>>>(() => ReleasesAsync(making)),
-            Midnight(chosen.Start), Midnight(chosen.End), making);
+            from, to, making);
         // The public's entries are kept on this node until their indicator changes (a return, a release, a catalogue or
         // settings edit) or the date moves; the key holds what else they depend on: the month, the place's comparator
-        // group and the formatter.
+        // group and the formatter. (A window's entries are dropped with the rest at midnight: PublishedPoints keeps a day.)
         var group = (await catalogue.ListComparatorGroupsAsync(placeCode, cancellationToken)).FirstOrDefault();
-        var key = $"what-changed {placeCode} {chosen} {group?.Id} {string.Join(',', group?.Members ?? [])} {format.Method.DeclaringType}.{format.Method.Name}";
+        var key = $"what-changed {placeCode} {from:O} {to:O} {group?.Id} {string.Join(',', group?.Members ?? [])} {format.Method.DeclaringType}.{format.Method.Name}";
         var entries = await Task.WhenAll((await catalogue.ListIndicatorsAsync(cancellationToken))
             .Select(i => outcomes.MadeForThePublicAsync(i.Code, key, () => EntryAsync(context, i))));
         return [.. entries.OfType<ChangeEntry>()

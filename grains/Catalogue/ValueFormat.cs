@@ -1,7 +1,6 @@
 using System.Globalization;
-using Scrutiny.Grains.Catalogue;
 
-namespace Scrutiny.Dashboard.Presentation;
+namespace Scrutiny.Grains.Catalogue;
 
 /// <summary>
 /// How a value of each unit is shown. The pages render <see cref="Decimals"/> and <see cref="Suffix"/> as data
