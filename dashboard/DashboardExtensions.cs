@@ -14,6 +14,7 @@ using Scrutiny.Dashboard.Datasets;
 using Scrutiny.Dashboard.Live;
 using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
+using Scrutiny.Dashboard.Subscriptions;
 using Scrutiny.Silo.Cluster;
 using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Live;
@@ -92,6 +93,7 @@ public static class DashboardExtensions
         app.MapPanelExports();
         app.MapCommitteeExports();
         app.MapFeeds();
+        app.MapUnsubscribe();
         app.MapCalendars();
         app.MapOpenDataCatalogue();
         // Pages are public unless they name a policy ([Authorize(Policy = ...)], as the agency pages do): marking

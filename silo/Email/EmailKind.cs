@@ -11,10 +11,19 @@ public enum EmailKind
 
     /// <summary>Your agency's returns are due within a week, or overdue.</summary>
     ReturnReminder,
+
+    /// <summary>To a resident's address: confirm that it wants a place's new figures (double opt-in). Not an account's choice.</summary>
+    SubscriptionConfirmation,
+
+    /// <summary>To a resident's confirmed address: a place's figures published since the last such email. Ended by its own link, not an account's choice.</summary>
+    PlaceUpdates,
 }
 
 public static class EmailKinds
 {
+    /// <summary>The kinds a person with an account gets and chooses among; residents' kinds are chosen by subscribing and unsubscribing.</summary>
+    public static IReadOnlyList<EmailKind> ForAccounts { get; } = [EmailKind.Notification, EmailKind.ResponseReminder, EmailKind.ReturnReminder];
+
     /// <summary>How the account page labels each kind.</summary>
     public static string Label(EmailKind kind) => kind switch
     {

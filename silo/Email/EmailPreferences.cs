@@ -19,7 +19,7 @@ public sealed class EmailPreferences(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var off = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT kind FROM email_preferences WHERE person_id = @personId AND wanted = 0", new { personId }, cancellationToken: cancellationToken))).ToHashSet();
-        return Enum.GetValues<EmailKind>().Where(k => !off.Contains(CatalogueNames.Name(k))).ToHashSet();
+        return EmailKinds.ForAccounts.Where(k => !off.Contains(CatalogueNames.Name(k))).ToHashSet();
     }
 
     /// <summary>Keeps the person's choice (the kinds in <paramref name="wanted"/> on, every other off), audited; false when nothing changed.</summary>
@@ -30,7 +30,7 @@ public sealed class EmailPreferences(Database database)
                 "SELECT kind, wanted FROM email_preferences WHERE person_id = @personId", new { personId }, transaction, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.Kind, r => r.Wanted != 0);
             var changed = false;
-            foreach (var kind in Enum.GetValues<EmailKind>())
+            foreach (var kind in EmailKinds.ForAccounts)
             {
                 var name = CatalogueNames.Name(kind);
                 var want = wanted.Contains(kind);

@@ -8,7 +8,7 @@ namespace Scrutiny.Silo.Email;
 
 /// <summary>A message a sender claimed, with what it needs to send it.</summary>
 public sealed record ClaimedMessage(long Id, EmailKind Kind, long? PersonId, string Recipient, string Subject, string TextBody, string HtmlBody,
-    IReadOnlyDictionary<string, string> Headers, int Attempts);
+    IReadOnlyDictionary<string, string> Headers, int Attempts, long? SubscriptionId = null);
 
 /// <summary>A row of the outbox as it stands, for those who look at it (tests, an operator).</summary>
 public sealed record OutboxEntry(long Id, string Kind, long? PersonId, string Recipient, string Subject, string DedupeKey, int Attempts,
@@ -45,20 +45,29 @@ public sealed class OutboxStore(Database database)
                            OR claimed_by IN (SELECT instance_id FROM node_instances WHERE superseded_by IS NOT NULL))
                     ORDER BY id LIMIT @batch {skipLocked})
                 RETURNING id AS Id, kind AS Kind, person_id AS PersonId, recipient AS Recipient, subject AS Subject, text_body AS TextBody,
-                    html_body AS HtmlBody, headers AS Headers, attempts AS Attempts
+                    html_body AS HtmlBody, headers AS Headers, attempts AS Attempts, subscription_id AS SubscriptionId
                 """,
                 new { claimant, batch, now = At(now), until = At(until) }, transaction, cancellationToken: cancellationToken));
             return (IReadOnlyList<ClaimedMessage>)[.. rows.OrderBy(r => r.Id).Select(r => new ClaimedMessage(r.Id, CatalogueNames.Parse<EmailKind>(r.Kind),
                 r.PersonId, r.Recipient, r.Subject, r.TextBody, r.HtmlBody,
-                System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(r.Headers) ?? [], r.Attempts))];
+                System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(r.Headers) ?? [], r.Attempts, r.SubscriptionId))];
         }, cancellationToken);
 
     /// <summary>
     /// Why <paramref name="message"/> should not go, if it should not: its person turned its kind off, or was disabled,
-    /// since it was written. Null: send it.
+    /// since it was written; a resident's subscription ended (or, for its confirmation, was confirmed already). Null: send it.
     /// </summary>
     public async Task<string?> ReasonNotToSendAsync(ClaimedMessage message, CancellationToken cancellationToken = default)
     {
+        if (message.SubscriptionId is { } subscriptionId)
+        {
+            await using var store = await database.OpenAsync(cancellationToken);
+            var subscription = await store.QuerySingleOrDefaultAsync<(long Id, object? ConfirmedAt)?>(new CommandDefinition(
+                "SELECT id, confirmed_at FROM place_subscriptions WHERE id = @subscriptionId", new { subscriptionId }, cancellationToken: cancellationToken));
+            if (subscription is null) return "the resident ended the subscription";
+            return message.Kind == EmailKind.SubscriptionConfirmation && subscription.Value.ConfirmedAt is not null
+                ? "the subscription was confirmed already" : null;
+        }
         if (message.PersonId is not { } personId) return null;
         await using var connection = await database.OpenAsync(cancellationToken);
         var person = await connection.QuerySingleOrDefaultAsync<(long Id, object? DisabledAt)?>(new CommandDefinition(
@@ -132,7 +141,8 @@ public sealed class OutboxStore(Database database)
     /// <summary>The sender acts for the system, whoever's write caused the message.</summary>
     public const string AuditActor = "system";
 
-    private static string Subject(ClaimedMessage message) => message.PersonId is { } id ? PeopleStore.Subject(id) : $"email:{message.Id}";
+    private static string Subject(ClaimedMessage message) => message.PersonId is { } id ? PeopleStore.Subject(id)
+        : message.SubscriptionId is { } subscription ? Subscriptions.PlaceSubscriptions.Subject(subscription) : $"email:{message.Id}";
 
     private object At(DateTimeOffset at) => SqlDialect.Timestamp(at, database.Engine);
 
@@ -147,6 +157,7 @@ public sealed class OutboxStore(Database database)
         public string HtmlBody { get; init; } = "";
         public string Headers { get; init; } = "{}";
         public int Attempts { get; init; }
+        public long? SubscriptionId { get; init; }
     }
 
     private sealed class EntryRow

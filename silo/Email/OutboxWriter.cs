@@ -15,13 +15,13 @@ public static class OutboxWriter
         StoreEngine engine, CancellationToken cancellationToken = default) =>
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO outbox_messages (kind, person_id, recipient, subject, text_body, html_body, headers, dedupe_key, created_at, not_before)
-            VALUES (@kind, @PersonId, @Recipient, @Subject, @TextBody, @HtmlBody, @headers, @DedupeKey, @at, @at)
+            INSERT INTO outbox_messages (kind, person_id, subscription_id, recipient, subject, text_body, html_body, headers, dedupe_key, created_at, not_before)
+            VALUES (@kind, @PersonId, @SubscriptionId, @Recipient, @Subject, @TextBody, @HtmlBody, @headers, @DedupeKey, @at, @at)
             ON CONFLICT (dedupe_key) DO NOTHING
             """,
             new
             {
-                kind = CatalogueNames.Name(message.Kind), message.PersonId, message.Recipient, message.Subject, message.TextBody, message.HtmlBody,
+                kind = CatalogueNames.Name(message.Kind), message.PersonId, message.SubscriptionId, message.Recipient, message.Subject, message.TextBody, message.HtmlBody,
                 headers = JsonSerializer.Serialize(message.Headers), message.DedupeKey, at = SqlDialect.Timestamp(at, engine),
             }, transaction, cancellationToken: cancellationToken)) == 1;
 

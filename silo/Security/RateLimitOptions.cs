@@ -33,4 +33,10 @@ public sealed class RateLimitOptions
     /// counted by the hour): a resident sends one or two; more is a flood for the committee's members to wade through.
     /// </summary>
     public int ResidentSubmissionsPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// Requests for a place's emails from one client address in an hour: each sends an address a link to confirm, so a
+    /// resident asks for a few places at most; more is someone filling other people's inboxes.
+    /// </summary>
+    public int SubscriptionRequestsPerHour { get; set; } = 10;
 }

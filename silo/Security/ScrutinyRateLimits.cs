@@ -23,7 +23,7 @@ public static class ScrutinyRateLimits
     {
         services.AddSingleton(options);
         services.AddSingleton<FailedKeyBudget>();
-        services.AddSingleton<ResidentSubmissionBudget>();
+        services.AddSingleton<ResidentBudgets>();
         return services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options));

@@ -28,6 +28,15 @@ public static class AuthorisationTable
         .. Page("/committees/{Id}/ask", Access.Public),
         .. Page("/committees/{Id}/ask/received/{Reference}", Access.Public),
         .. Page("/committees/{Id}/asked/{Reference}", Access.Public),
+        // A resident's emails about a place: anyone, no account (antiforgery, a honeypot and an hourly budget per address
+        // to ask; the link's token, stored hashed, is the credential to confirm and to stop). The pages after say the
+        // same whatever the address. The one-click post is a mail client's, with no cookie or form token (RFC 8058).
+        .. Page("/places/{Code}/subscribe", Access.Public),
+        .. Page("/places/{Code}/subscribe/sent", Access.Public),
+        .. Page("/places/{Code}/subscribe/confirmed", Access.Public),
+        .. Page("/subscriptions/confirm", Access.Public),
+        .. Page("/subscriptions/unsubscribe", Access.Public),
+        .. Page("/subscriptions/ended", Access.Public),
         // The register as CSV, filtered as the page: public as the page is.
         ("GET /committees/{id}/recommendations.csv", Access.Public),
         .. Page("/places/{Code}/recommendations", Access.Public),
