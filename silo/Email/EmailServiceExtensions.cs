@@ -14,7 +14,9 @@ public static class EmailServiceExtensions
         .AddSingleton<OutboxDelivery>()
         .AddSingleton<DailyEmailJobs>()
         .AddSingleton<ResponseReminders>()
-        .AddSingleton<ReturnReminders>();
+        .AddSingleton<ReturnReminders>()
+        .AddSingleton<DigestSections>()
+        .AddSingleton<WeeklyDigest>();
 
     /// <summary>
     /// The sender and the reminder checks, which run only when an SMTP host is configured. Registered after the start-up
