@@ -181,6 +181,39 @@ public sealed class WeeklyDigestTests
         Assert.Equal($"digest:2026-01-13:person:{cara}", Assert.Single(await DigestsAsync(c)).DedupeKey);
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task A_running_node_with_a_mail_server_sends_the_digest_on_its_day(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using (var first = await CommitteesUnderTest.StartOnAsync(database, seed: true))
+        {
+            await first.Get<PeopleStore>().CreateAsync("cara@mcc.example.org", "Cara Singh", [PersonRole.Committee(CommitteeId)], "test");
+            await first.MakeAsync(ToAgency("MFT"));
+        }
+
+        // The node as deployed: its reminder schedule writes the digest on the day, its sender sends it.
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var node = await TestNode.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Scrutiny:Email:Smtp:Host"] = "127.0.0.1",
+            ["Scrutiny:Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scrutiny:Email:Smtp:UseTls"] = "false",
+            ["Scrutiny:Email:Smtp:From"] = "scrutiny@example.gov.uk",
+            ["Scrutiny:Email:PollSeconds"] = "0.2",
+        }, new People.ManualTime(Monday));
+
+        MimeMessage? digest = null;
+        for (var i = 0; i < 150 && digest is null; i++)
+        {
+            digest = smtp.Received.FirstOrDefault(m => m.Subject == "Weekly digest: 5 to 11 January 2026");
+            if (digest is null) await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        Assert.NotNull(digest);
+        Assert.Equal("cara@mcc.example.org", Assert.Single(digest.To.Mailboxes).Address);
+        Assert.Contains("* Manchester Health Scrutiny Committee made a recommendation to Manchester University NHS Foundation Trust on 10 January 2026: " +
+            "Publish a discharge-to-assess plan for winter", digest.TextBody);
+    }
+
     [Fact]
     public void The_digest_day_is_a_day_of_the_week_named_in_the_configuration()
     {
