@@ -212,6 +212,9 @@ public sealed class WeeklyDigestTests
         Assert.Equal("cara@mcc.example.org", Assert.Single(digest.To.Mailboxes).Address);
         Assert.Contains("* Manchester Health Scrutiny Committee made a recommendation to Manchester University NHS Foundation Trust on 10 January 2026: " +
             "Publish a discharge-to-assess plan for winter", digest.TextBody);
+        // A part says so when one of its three has nothing.
+        Assert.Contains("What changed\n------------\n\nNo new figures were published.", digest.TextBody);
+        Assert.Contains("Nothing is due from 12 to 25 January 2026.", digest.TextBody);
     }
 
     [Fact]
