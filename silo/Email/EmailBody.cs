@@ -11,13 +11,24 @@ namespace Scrutiny.Silo.Email;
 public static class EmailBody
 {
     /// <summary>
-    /// Both bodies: the greeting, then each section in order, then the footer saying why the person gets the email
-    /// (<paramref name="why"/>). A reminder is one section without a heading; the weekly digest has one a committee or board, each with its parts.
+    /// An email of one part: paragraphs, a list if any, and one link. <paramref name="greetingName"/>: null for someone
+    /// whose name is not known. <paramref name="footerLink"/>: a link under <paramref name="why"/>.
     /// </summary>
-    public static (string Text, string Html) Compose(string heading, string greetingName, IReadOnlyList<EmailSection> sections, string why)
+    public static (string Text, string Html) Compose(string heading, string? greetingName, IReadOnlyList<string> paragraphs, string linkText, string link,
+        string why, IReadOnlyList<string>? list = null, (string Text, string Link)? footerLink = null) =>
+        Compose(heading, greetingName, [EmailSection.Single(paragraphs, list, new EmailLink(linkText, link))], why,
+            footerLink is { } f ? new EmailLink(f.Text, f.Link) : null);
+
+    /// <summary>
+    /// Both bodies: the greeting (none when <paramref name="greetingName"/> is null), then each section in order, then the
+    /// footer saying why the person gets the email (<paramref name="why"/>) and <paramref name="footerLink"/> if any. A
+    /// reminder is one section without a heading; the weekly digest has one a committee or board, each with its parts.
+    /// </summary>
+    public static (string Text, string Html) Compose(string heading, string? greetingName, IReadOnlyList<EmailSection> sections, string why,
+        EmailLink? footerLink = null)
     {
         var text = new StringBuilder();
-        text.Append("Dear ").Append(greetingName).Append(",\n\n");
+        if (greetingName is not null) text.Append("Dear ").Append(greetingName).Append(",\n\n");
         foreach (var s in sections)
         {
             if (s.Heading is { } h)
@@ -35,13 +46,14 @@ public static class EmailBody
             if (s.Link is { } link) text.Append(link.Text).Append(":\n").Append(link.Address).Append("\n\n");
         }
         text.Append("---\n").Append(why).Append('\n');
+        if (footerLink is { } footer) text.Append(footer.Text).Append(":\n").Append(footer.Address).Append('\n');
 
         var e = HtmlEncoder.Default;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(e.Encode(heading)).Append("</title>\n</head>\n");
         html.Append("<body style=\"font-family: Arial, sans-serif; font-size: 19px; line-height: 1.5; color: #0b0c0c; background: #ffffff;\">\n");
         html.Append("<h1 style=\"font-size: 27px;\">").Append(e.Encode(heading)).Append("</h1>\n");
-        html.Append("<p>Dear ").Append(e.Encode(greetingName)).Append(",</p>\n");
+        if (greetingName is not null) html.Append("<p>Dear ").Append(e.Encode(greetingName)).Append(",</p>\n");
         foreach (var s in sections)
         {
             if (s.Heading is { } h)
@@ -57,7 +69,9 @@ public static class EmailBody
             }
             if (s.Link is { } link) html.Append("<p>").Append(Anchor(e, link.Address, link.Text)).Append("</p>\n");
         }
-        html.Append("<hr>\n<p style=\"font-size: 16px;\">").Append(e.Encode(why)).Append("</p>\n</body>\n</html>\n");
+        html.Append("<hr>\n<p style=\"font-size: 16px;\">").Append(e.Encode(why)).Append("</p>\n");
+        if (footerLink is { } anchor) html.Append("<p style=\"font-size: 16px;\">").Append(Anchor(e, anchor.Address, anchor.Text)).Append("</p>\n");
+        html.Append("</body>\n</html>\n");
         return (text.ToString(), html.ToString());
     }
 

@@ -10,4 +10,9 @@ public sealed record EmailItem(string Text, string? Link = null);
 /// A part of an email's body: a heading (none for the part under the greeting; <see cref="Level"/> 2 or 3, as the
 /// HTML's h2 and h3), paragraphs, a list, and a link after them.
 /// </summary>
-public sealed record EmailSection(string? Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<EmailItem> Items, EmailLink? Link = null, int Level = 2);
+public sealed record EmailSection(string? Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<EmailItem> Items, EmailLink? Link = null, int Level = 2)
+{
+    /// <summary>The one part of a reminder or notification: paragraphs, a list of plain items if any, and its link.</summary>
+    public static EmailSection Single(IReadOnlyList<string> paragraphs, IReadOnlyList<string>? list, EmailLink link) =>
+        new(null, paragraphs, [.. (list ?? []).Select(i => new EmailItem(i))], link);
+}

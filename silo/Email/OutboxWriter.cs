@@ -34,7 +34,7 @@ public static class OutboxWriter
         Recipient recipient, EmailKind kind, string subject, IReadOnlyList<string> paragraphs, string linkText, string linkPath, string because,
         string dedupeKey, DateTimeOffset at, CancellationToken cancellationToken, IReadOnlyList<string>? list = null) =>
         AddForEachAsync(connection, transaction, engine, options, recipient, kind, subject,
-            [new EmailSection(null, paragraphs, [.. (list ?? []).Select(i => new EmailItem(i))], new EmailLink(linkText, options.Link(linkPath)))],
+            [EmailSection.Single(paragraphs, list, new EmailLink(linkText, options.Link(linkPath)))],
             because, dedupeKey, at, cancellationToken);
 
     /// <summary>As above, for a body of several parts (<see cref="EmailBody.Compose"/>), whose links are full addresses.</summary>
