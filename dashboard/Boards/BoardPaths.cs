@@ -1,3 +1,5 @@
+using Scrutiny.Silo.Boards;
+
 namespace Scrutiny.Dashboard.Boards;
 
 /// <summary>The partnership boards' pages, in one place for pages, links and tests.</summary>
@@ -5,14 +7,14 @@ public static class BoardPaths
 {
     public const string List = "/boards";
 
-    public static string Board(string id) => $"{List}/{Uri.EscapeDataString(id)}";
+    public static string Board(string id) => BoardAddresses.Board(id);
 
     /// <summary>Everything since the last meeting, live; printable as the board pack.</summary>
     public static string Meeting(string id) => $"{Board(id)}/meeting";
 
     public static string Pack(string id) => $"{Board(id)}/pack";
 
-    public static string Commitment(string id, string commitment) => $"{Board(id)}/commitments/{Uri.EscapeDataString(commitment)}";
+    public static string Commitment(string id, string commitment) => BoardAddresses.Commitment(id, commitment);
 
     public static string TurnTheCurve(string id, string indicator) => $"{Board(id)}/turn-the-curve/{Uri.EscapeDataString(indicator)}";
 

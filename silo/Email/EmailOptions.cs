@@ -31,6 +31,9 @@ public sealed class EmailOptions
     /// <summary>How often each node looks whether today's reminder checks have run.</summary>
     public double ReminderCheckMinutes { get; set; } = 15;
 
+    /// <summary>The day of the week the weekly digest is written (<see cref="WeeklyDigest"/>).</summary>
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
     /// <summary>How many messages a sender claims at a time.</summary>
     public int BatchSize { get; set; } = 20;
 
@@ -43,6 +46,8 @@ public sealed class EmailOptions
             throw new InvalidOperationException($"{Section}:SiteAddress must be an absolute http or https address; it is '{SiteAddress}'.");
         if (PollSeconds <= 0 || ReminderCheckMinutes <= 0 || RetrySeconds <= 0 || MaxRetrySeconds < RetrySeconds || BatchSize < 1 || SmtpTimeoutSeconds < 1)
             throw new InvalidOperationException($"{Section}: PollSeconds, ReminderCheckMinutes, RetrySeconds and SmtpTimeoutSeconds must be positive, MaxRetrySeconds at least RetrySeconds, BatchSize at least 1.");
+        if (!Enum.IsDefined(DigestDay))
+            throw new InvalidOperationException($"{Section}:DigestDay must be a day of the week (Monday to Sunday).");
         if (ClaimSeconds <= 2 * SmtpTimeoutSeconds)
             throw new InvalidOperationException($"{Section}:ClaimSeconds must be more than twice SmtpTimeoutSeconds, so that a claim outlasts a send.");
         if (Configured && (Smtp.Port is < 1 or > 65535))

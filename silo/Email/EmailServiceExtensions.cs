@@ -15,6 +15,8 @@ public static class EmailServiceExtensions
         .AddSingleton<DailyEmailJobs>()
         .AddSingleton<ResponseReminders>()
         .AddSingleton<ReturnReminders>()
+        .AddSingleton<DigestSections>()
+        .AddSingleton<WeeklyDigest>()
         .AddSingleton<Subscriptions.PlaceSubscriptions>()
         .AddSingleton<Subscriptions.PlaceUpdates>();
 

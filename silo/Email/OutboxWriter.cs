@@ -30,16 +30,23 @@ public static class OutboxWriter
     /// bodies from the same words, the footer saying why they get it (<paramref name="because"/>) and where to choose,
     /// the choice headers, and a dedupe key per person (<c>{dedupeKey}:person:{id}</c>). How many it wrote.
     /// </summary>
-    public static async Task<int> AddForEachAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, EmailOptions options,
+    public static Task<int> AddForEachAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, EmailOptions options,
         Recipient recipient, EmailKind kind, string subject, IReadOnlyList<string> paragraphs, string linkText, string linkPath, string because,
-        string dedupeKey, DateTimeOffset at, CancellationToken cancellationToken, IReadOnlyList<string>? list = null)
+        string dedupeKey, DateTimeOffset at, CancellationToken cancellationToken, IReadOnlyList<string>? list = null) =>
+        AddForEachAsync(connection, transaction, engine, options, recipient, kind, subject,
+            [EmailSection.Single(paragraphs, list, new EmailLink(linkText, options.Link(linkPath)))],
+            because, dedupeKey, at, cancellationToken);
+
+    /// <summary>As above, for a body of several parts (<see cref="EmailBody.Compose"/>), whose links are full addresses.</summary>
+    public static async Task<int> AddForEachAsync(DbConnection connection, DbTransaction transaction, StoreEngine engine, EmailOptions options,
+        Recipient recipient, EmailKind kind, string subject, IReadOnlyList<EmailSection> sections, string because,
+        string dedupeKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var written = 0;
         foreach (var person in await EmailRecipient.ForAsync(connection, transaction, recipient, cancellationToken))
         {
-            var (text, html) = EmailBody.Compose(subject, person.Name, paragraphs, linkText, options.Link(linkPath),
-                $"You are getting this email because {because}. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.",
-                list);
+            var (text, html) = EmailBody.Compose(subject, person.Name, sections,
+                $"You are getting this email because {because}. To choose which emails you get, go to {options.Link(NotificationEmails.AccountEmailPath)}.");
             var message = new OutboxMessage(kind, person.PersonId, person.Email, subject, text, html,
                 NotificationEmails.ChoiceHeaders(options), $"{dedupeKey}:person:{person.PersonId}");
             if (await AddAsync(connection, transaction, message, at, engine, cancellationToken)) written++;

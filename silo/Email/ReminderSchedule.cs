@@ -5,11 +5,13 @@ using Scrutiny.Silo.Hosting;
 namespace Scrutiny.Silo.Email;
 
 /// <summary>
-/// Runs the daily reminder checks and residents' place updates from every node: each looks every
-/// <see cref="EmailOptions.ReminderCheckMinutes"/> whether today's run is done, and one node does it. Only with an SMTP host configured: a node that sends no email
-/// writes no reminders, which would go stale while they waited.
+/// Runs the daily reminder checks, residents' place updates and (on its day) the weekly digest from every node: each
+/// looks every <see cref="EmailOptions.ReminderCheckMinutes"/> whether today's run is done, and one node does it. Only
+/// with an SMTP host configured: a node that sends no email writes no reminders, which would go stale while they waited.
 /// </summary>
-public sealed class ReminderSchedule(ResponseReminders responses, ReturnReminders returns, Subscriptions.PlaceUpdates placeUpdates, EmailOptions options, NodeInstance self, ILogger<ReminderSchedule> logger)
+public sealed class ReminderSchedule(
+    ResponseReminders responses, ReturnReminders returns, WeeklyDigest digest, Subscriptions.PlaceUpdates placeUpdates, EmailOptions options,
+    NodeInstance self, ILogger<ReminderSchedule> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,7 +23,8 @@ public sealed class ReminderSchedule(ResponseReminders responses, ReturnReminder
         {
             try
             {
-                var written = await responses.RunAsync(self.Id, stoppingToken) + await returns.RunAsync(self.Id, stoppingToken);
+                var written = await responses.RunAsync(self.Id, stoppingToken) + await returns.RunAsync(self.Id, stoppingToken)
+                    + await digest.RunAsync(self.Id, stoppingToken);
                 if (written > 0) logger.LogInformation("Wrote {Count} reminders to the outbox", written);
                 var updates = await placeUpdates.RunAsync(self.Id, stoppingToken);
                 if (updates > 0) logger.LogInformation("Wrote {Count} residents' place updates to the outbox", updates);

@@ -27,6 +27,8 @@ public sealed class EmailChoicesPageTests(Browser browser)
         Assert.Contains("id=\"kinds-notification\" name=\"kinds\" type=\"checkbox\" value=\"notification\" checked", html);
         Assert.Contains("id=\"kinds-response_reminder\" name=\"kinds\" type=\"checkbox\" value=\"response_reminder\" checked", html);
         Assert.Contains("id=\"kinds-return_reminder\" name=\"kinds\" type=\"checkbox\" value=\"return_reminder\" checked", html);
+        Assert.Contains("id=\"kinds-weekly_digest\" name=\"kinds\" type=\"checkbox\" value=\"weekly_digest\" checked", html);
+        Assert.Contains("Weekly digest", html);
         // No SMTP server in the tests' configuration: the page says so.
         Assert.Contains("not sending emails at the moment", html);
 
@@ -86,6 +88,7 @@ public sealed class EmailChoicesPageTests(Browser browser)
         await Expect(page.Locator("[data-outcome-banner]")).ToContainTextAsync("Your choices have been saved");
         await Expect(page.GetByLabel("Recommendations and questions")).Not.ToBeCheckedAsync();
         await audit.AssertCleanAsync(page, "Emails you get", "account-email-saved");
-        Assert.Equal([EmailKind.ResponseReminder, EmailKind.ReturnReminder], (await app.Get<EmailPreferences>().WantedAsync(people.BoardMember.Person.Id)).Order());
+        Assert.Equal([EmailKind.ResponseReminder, EmailKind.ReturnReminder, EmailKind.WeeklyDigest],
+            (await app.Get<EmailPreferences>().WantedAsync(people.BoardMember.Person.Id)).Order());
     }
 }
