@@ -82,7 +82,7 @@ public sealed class RecommendationRegister(
             var (response, problems) = rules.Response(entry.Recommendation, body, user.Actor(), time.GetUtcNow());
             if (response is null) return CommitteeResult<RegisterEntry>.Invalid(problems);
             var notification = new Notification(new Recipient(RecipientKind.Committee, committeeId),
-                $"{await NameAsync(entry.Recommendation.Addressee)} responded ({CatalogueNames.Name(response.Decision)}): {Excerpt(entry.Recommendation.Text)}",
+                $"{await NameAsync(entry.Recommendation.Addressee)} responded ({RecommendationWords.Decision(response.Decision).ToLowerInvariant()}): {Excerpt(entry.Recommendation.Text)}",
                 CommitteeAddresses.Recommendation(committeeId, id));
             if (!await store.RespondAsync(entry.Recommendation, response, notifications.Within(notification, cancellationToken), cancellationToken))
                 return CommitteeResult<RegisterEntry>.Conflict("The recommendation has been responded to already.");
@@ -101,7 +101,7 @@ public sealed class RecommendationRegister(
             var (update, problems) = rules.Update(body, user.Actor(), time.GetUtcNow());
             if (update is null) return CommitteeResult<RegisterEntry>.Invalid(problems);
             await store.AddUpdateAsync(entry.Recommendation, update, notifications.Within(new Notification(new Recipient(RecipientKind.Committee, committeeId),
-                $"{await NameAsync(entry.Recommendation.Addressee)} reported {CatalogueNames.Name(update.Status)}: {Excerpt(entry.Recommendation.Text)}",
+                $"{await NameAsync(entry.Recommendation.Addressee)} reported progress ({RecommendationWords.Progress(update.Status).ToLowerInvariant()}): {Excerpt(entry.Recommendation.Text)}",
                 CommitteeAddresses.Recommendation(committeeId, id)), cancellationToken), cancellationToken);
             return await DoneAsync(committeeId, entry.Recommendation, cancellationToken);
         });

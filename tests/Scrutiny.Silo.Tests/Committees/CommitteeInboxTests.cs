@@ -49,6 +49,9 @@ public sealed class CommitteeInboxTests
         Assert.Equal([(toMcc, "chase", true), (toMft, "review", false)], Items(member));
         Assert.Equal(2, member.Notifications.Count);
         Assert.All(member.Notifications, n => Assert.Equal(new Recipient(RecipientKind.Committee, CommitteeId), n.Recipient));
+        // In words, as the pages say them, never the API's names (the subject is an email's too).
+        Assert.Contains(member.Notifications, n => n.Subject.StartsWith("Manchester University NHS Foundation Trust responded (did not agree): ", StringComparison.Ordinal));
+        Assert.Contains(member.Notifications, n => n.Subject.Contains(" responded (agreed): ", StringComparison.Ordinal));
         // Overdue first for MCC: its own response; then the board's implementation to report on.
         var mcc = await c.GetJsonAsync("/api/v1/inbox", c.MccKey);
         Assert.Equal([(toMcc, "respond", true), (toBoard, "report_implementation", false)], mcc.GetProperty("items").EnumerateArray()

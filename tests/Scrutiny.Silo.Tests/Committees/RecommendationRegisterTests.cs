@@ -40,6 +40,9 @@ public sealed class RecommendationRegisterTests
         c.Advance(60);
         var implemented = await c.Api.PostAsync($"{Base}/recommendations/{id}/updates", c.MftKey, new { status = "implemented", text = "Plan published" });
         Assert.Equal("implemented", (await implemented.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        var told = (await c.Get<CommitteeInbox>().ForAsync(CommitteeMember)).Notifications.Select(n => n.Subject).ToList();
+        Assert.Contains(told, s => s.StartsWith("Manchester University NHS Foundation Trust reported progress (under way): ", StringComparison.Ordinal));
+        Assert.Contains(told, s => s.StartsWith("Manchester University NHS Foundation Trust reported progress (done): ", StringComparison.Ordinal));
 
         var closed = await c.Api.PostAsync($"{Base}/recommendations/{id}/closure", c.AdminKey, new { note = "Satisfied: the plan is in place" });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);

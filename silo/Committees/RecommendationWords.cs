@@ -1,8 +1,6 @@
-using Scrutiny.Silo.Committees;
+namespace Scrutiny.Silo.Committees;
 
-namespace Scrutiny.Dashboard.Presentation;
-
-/// <summary>A response's decision and an implementation update's status in plain words, for the public pages and the paper.</summary>
+/// <summary>A response's decision and an implementation update's status in plain words, for the public pages, the paper, the feeds and the notifications.</summary>
 public static class RecommendationWords
 {
     public static string Decision(ResponseDecision decision) => decision switch
