@@ -33,10 +33,16 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         string Shared(string code) => codes.TryGetValue(code, out var kept) ? kept : codes[code] = code;
         var rows = 0;
+        var leftOut = new List<int>();
         await foreach (var parsed in request.Rows.WithCancellation(cancellationToken))
         {
             // Counted, not the highest number: a workbook's rows are numbered as the worksheet numbers them.
             rows++;
+            if (IsUnfilled(request.Source, parsed))
+            {
+                leftOut.Add(parsed.Row);
+                continue;
+            }
             var rowProblems = validation.Check(parsed);
             if (rowProblems.Count > 0)
             {
@@ -49,6 +55,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                     parsed.Values.Numerator!.Value, parsed.Values.Denominator, parsed.Values.Note));
         }
         if (rows == 0 && problems.Count == 0) problems.Add(new RowProblem(0, "returns", "empty", "The batch has no rows."));
+        else if (rows == leftOut.Count && problems.Count == 0)
+            problems.Add(new RowProblem(0, "numerator", "no_values", "No row has a value: fill in a numerator (and a denominator where asked) for the returns you are sending."));
         if (problems.Count > MaxProblems)
             problems[MaxProblems] = new RowProblem(0, "returns", "too_many_problems", $"More than {MaxProblems} problems; the rest are not listed.");
         if (problems.Count > 0)
@@ -60,7 +68,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         if (request.DryRun)
         {
             var (preview, previewWarnings) = await applier.PreviewAsync(accepted, batch);
-            return new ReturnsImportOutcome(preview, [], previewWarnings);
+            return new ReturnsImportOutcome(preview, [], WithLeftOut(previewWarnings, leftOut));
         }
 
         // Held until it is applied, or given up on: then recovery takes it.
@@ -69,9 +77,37 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
         var requestHash = request.Claim is { } claim ? await claim.RequestHashAsync() : null;
         // Applied whatever the caller does now: a client that gives up waiting must not leave half a batch.
         var (result, warnings) = await applier.ApplyAsync(batch, accepted,
-            (connection, transaction) => RecordAsync(connection, transaction, batch, request, rows, requestHash), CancellationToken.None);
+            (connection, transaction) => RecordAsync(connection, transaction, batch, request, accepted.Count, leftOut.Count, requestHash), CancellationToken.None);
         ScrutinyMetrics.ReturnsAccepted.Add(1);
-        return new ReturnsImportOutcome(result, [], warnings);
+        return new ReturnsImportOutcome(result, [], WithLeftOut(warnings, leftOut));
+    }
+
+    /// <summary>
+    /// A file's row that names a return and gives no value, no denominator and no note: a template's row the agency left
+    /// empty (the templates list every return due). It is left out and said so, not refused: a person fills in the
+    /// returns they have. The API's JSON and the form always mean to send a value, so there it is still a problem.
+    /// </summary>
+    private static bool IsUnfilled(ReturnsSource source, ParsedRow row) =>
+        source is ReturnsSource.Csv or ReturnsSource.Xlsx && row.Problems.Count == 0
+        && row.Values is { Numerator: null, Denominator: null, Note: null };
+
+    private static IReadOnlyList<RowProblem> WithLeftOut(IReadOnlyList<RowProblem> warnings, List<int> leftOut) => leftOut.Count == 0
+        ? warnings
+        : [new RowProblem(0, "numerator", "left_out", $"{leftOut.Count} row{(leftOut.Count == 1 ? " has" : "s have")} no value and {(leftOut.Count == 1 ? "was" : "were")} not sent: "
+            + $"row{(leftOut.Count == 1 ? "" : "s")} {Rows(leftOut)}. Fill {(leftOut.Count == 1 ? "it" : "them")} in and upload again when you have the figures."), .. warnings];
+
+    /// <summary>Row numbers as a person writes them: 5–11, 14, 20–21.</summary>
+    private static string Rows(List<int> rows)
+    {
+        var runs = new List<string>();
+        for (var i = 0; i < rows.Count;)
+        {
+            var j = i;
+            while (j + 1 < rows.Count && rows[j + 1] == rows[j] + 1) j++;
+            runs.Add(j == i ? $"{rows[i]}" : $"{rows[i]}\u2013{rows[j]}");
+            i = j + 1;
+        }
+        return string.Join(", ", runs);
     }
 
     /// <summary>
@@ -80,7 +116,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
     /// finds either all of them (and gets the batch's answer) or none (and runs again), never a batch whose key has forgotten it.
     /// </summary>
     private async Task RecordAsync(DbConnection connection, DbTransaction transaction, BatchHeader batch, ReturnsImportRequest request,
-        int rows, string? requestHash)
+        int rows, int leftOut, string? requestHash)
     {
         var source = request.Source.ToString().ToLowerInvariant();
         await connection.ExecuteAsync(
@@ -92,7 +128,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                 at = SqlDialect.Timestamp(batch.ReceivedAt, database.Engine), acceptedBy = self.Id },
             transaction);
         await AuditLog.AppendAsync(connection, transaction, new AuditEntry(batch.ReceivedAt, batch.SubmittedBy, BatchAcceptedAction,
-            $"{batch.AgencyCode}/{batch.Id}", AuditLog.Detail(new { rows, source })), database.Engine, CancellationToken.None);
+            $"{batch.AgencyCode}/{batch.Id}", AuditLog.Detail(leftOut == 0 ? new { rows, source } : (object)new { rows, source, leftOut })), database.Engine, CancellationToken.None);
         if (request.Claim is { } claim && !await idempotency.TryLinkBatchAsync(connection, transaction, batch.AgencyCode, claim.Key, requestHash!, batch.Id))
             throw new IdempotencyKeyLostException(claim.Key);
     }

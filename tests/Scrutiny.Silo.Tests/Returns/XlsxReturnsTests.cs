@@ -105,6 +105,38 @@ public sealed class XlsxReturnsTests
     }
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task A_template_row_left_empty_is_not_sent_and_the_answer_says_which(StoreEngine engine)
+    {
+        await using var api = await ReturnsEndpoint.StartAsync(engine);
+        // As the template comes, every return due listed, and the agency fills in the two it has.
+        var template = Build(new SheetSpec("Returns", [
+            Header,
+            [Manchester, Admissions, "2026-06", null, null, null],
+            [Manchester, Admissions, "2026-07", 412, 61000, null],
+            [Manchester, Delayed, "2026-06", null, null, ""],
+            [Manchester, Delayed, "2026-07", 1350, null, null],
+            [Manchester, AtHome, "2026-Q2", null, null, null],
+        ]));
+
+        var response = await PostXlsxAsync(api, template);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal((2, 0, 0, false), await ReturnsEndpoint.SummaryAsync(response));
+        var warning = Assert.Single((await ReturnsEndpoint.JsonAsync(response)).GetProperty("warnings").EnumerateArray());
+        Assert.Equal(("left_out", "3 rows have no value and were not sent: rows 2, 4, 6. Fill them in and upload again when you have the figures."),
+            (warning.GetProperty("code").GetString(), warning.GetProperty("message").GetString()));
+        await using var connection = await api.Node.Services.GetRequiredService<Database>().OpenAsync();
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("SELECT row_count FROM return_batches"));
+
+        // A row with a note or a denominator but no numerator means to send something: still a problem, as in the API's JSON.
+        var half = await PostXlsxAsync(api, Build(new SheetSpec("Returns", [Header, [Manchester, Admissions, "2026-06", null, 61000, null]])));
+        Assert.Equal([(2, "numerator", "required", "Returns", "D2")], await LocatedErrorsAsync(half));
+        // Nothing filled in at all: refused, saying so.
+        var none = await PostXlsxAsync(api, Build(new SheetSpec("Returns", [Header, [Manchester, Admissions, "2026-06", null, null, null]])));
+        Assert.Equal([(0, "numerator", "no_values", null, null)], await LocatedErrorsAsync(none));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task A_dry_run_and_an_idempotency_key_behave_as_with_CSV(StoreEngine engine)
     {
         await using var api = await ReturnsEndpoint.StartAsync(engine);
