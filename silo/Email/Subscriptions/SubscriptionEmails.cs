@@ -1,5 +1,4 @@
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Grains.Statistics.PlainWords;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Publication;
 
@@ -27,8 +26,7 @@ public static class SubscriptionEmails
     }
 
     /// <summary>
-    /// The place's figures published since the last email, one line each in the words the place page's "what changed"
-    /// uses; the link to stop is in the body and in <c>List-Unsubscribe</c>, which a mail client may use in one click
+    /// The place's figures published since the last email, one sentence each as the place page's "what changed" words it; the link to stop is in the body and in <c>List-Unsubscribe</c>, which a mail client may use in one click
     /// (RFC 8058: <c>List-Unsubscribe-Post</c>).
     /// </summary>
     public static OutboxMessage Updates(EmailOptions options, long subscriptionId, string email, Place place, IReadOnlyList<ChangeEntry> entries,
@@ -39,10 +37,11 @@ public static class SubscriptionEmails
             : $"{entries.Count} new figures for {place.Name}";
         var unsubscribe = options.Link(SubscriptionPaths.UnsubscribeWith(unsubscribeToken));
         var (text, html) = EmailBody.Compose(subject, null,
-            [$"{(entries.Count == 1 ? "This figure for" : "These figures for")} {place.Name} {(entries.Count == 1 ? "has" : "have")} been published in Scrutiny since we last emailed you."],
+            [entries.Count == 1 ? $"A new figure for {place.Name} has been published in Scrutiny." : $"{entries.Count} new figures for {place.Name} have been published in Scrutiny."],
             $"See all the figures for {place.Name}", options.Link(SubscriptionPaths.Place(place.Code)),
             $"You are getting this email because you asked for one whenever new figures for {place.Name} are published.",
-            [.. entries.Select(e => $"{e.Title}, {PeriodName(e.Period)}: {e.Sentence}")],
+            // Each sentence names its indicator and period ("… rose to 1,956 in November 2026"), as on the place page.
+            [.. entries.Select(e => e.Sentence)],
             ("Stop these emails", unsubscribe));
         var headers = new Dictionary<string, string>
         {
@@ -51,6 +50,4 @@ public static class SubscriptionEmails
         };
         return new OutboxMessage(EmailKind.PlaceUpdates, null, email, subject, text, html, headers, dedupeKey, subscriptionId);
     }
-
-    private static string PeriodName(string period) => Period.TryParse(period, out var p) ? PeriodWords.Name(p) : period;
 }

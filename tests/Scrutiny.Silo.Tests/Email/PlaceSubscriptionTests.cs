@@ -116,7 +116,8 @@ public sealed partial class PlaceSubscriptionTests
         var email = Assert.Single(await DeliverAsync(c, smtp));
         Assert.Equal("res@example.org", Assert.Single(email.To.Mailboxes).Address);
         Assert.Equal("New figure for Manchester: Days people spent in hospital after they were ready to leave", email.Subject);
-        Assert.Contains("Days people spent in hospital after they were ready to leave, November 2025: ", email.TextBody);
+        Assert.Contains("A new figure for Manchester has been published in Scrutiny.", email.TextBody);
+        Assert.Contains("* Days people spent in hospital after they were ready to leave fell to 40 in November 2025", email.TextBody);
         Assert.DoesNotContain("Emergency hospital admissions", email.TextBody);
         Assert.DoesNotContain("October 2025", email.TextBody);
         Assert.DoesNotContain("<img", email.HtmlBody);
@@ -131,7 +132,8 @@ public sealed partial class PlaceSubscriptionTests
         c.Advance(1);
         Assert.Equal(1, await updates.RunAsync("node-a"));
         var released = Assert.Single(await DeliverAsync(c, smtp));
-        Assert.Contains("Emergency hospital admissions of people aged 65 and over, November 2025: ", released.TextBody);
+        Assert.Contains("* Emergency hospital admissions of people aged 65 and over", released.TextBody);
+        Assert.Contains("in November 2025", released.TextBody);
         Assert.DoesNotContain("Days people spent", released.TextBody);
 
         // A day with nothing new: no email.
