@@ -31,7 +31,7 @@ public sealed class BoardCalendar(ICatalogue catalogue, IGrainFactory grains, Bo
                 new CalendarEvent($"board-{id}-commitment-{c.Commitment.Id}-milestone-{milestone.Id}", milestone.Due,
                     $"Milestone due: {milestone.Title}", $"A step of {c.Commitment.Title}, owned by {names.GetValueOrDefault(milestone.Owner, milestone.Owner)}." +
                         (milestone.CompletedOn is { } done ? $" Done on {done:yyyy-MM-dd}." : ""),
-                    BoardPaths.Commitment(id, c.Commitment.Id), 0, null))));
+                    BoardPaths.Commitment(id, c.Commitment.Id), milestone.Revision, milestone.UpdatedAt))));
         return new Calendar(Name(board), page, [.. events]);
     }
 }

@@ -29,9 +29,14 @@ public sealed record Commitment(
     public StatusChange? Recorded => History.Count > 0 ? History[^1] : null;
 }
 
-/// <summary>A step of a commitment, owned by one agency, due on a day, done on a day.</summary>
+/// <summary>
+/// A step of a commitment, owned by one agency, due on a day, done on a day. <paramref name="Revision"/> counts its edits
+/// and <paramref name="UpdatedAt"/> says when it was added or last edited (null for one stored before either was kept):
+/// a subscribed calendar takes a higher revision (its SEQUENCE) as a newer version of the same event, so a milestone
+/// whose day moves moves there too.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record Milestone(string Id, string Title, DateOnly Due, string Owner, DateOnly? CompletedOn);
+public sealed record Milestone(string Id, string Title, DateOnly Due, string Owner, DateOnly? CompletedOn, int Revision = 0, DateTimeOffset? UpdatedAt = null);
 
 /// <summary>What a partner reports of a commitment, with the evidence for it (a document's address, a figure's source).</summary>
 [GenerateSerializer, Immutable]

@@ -95,7 +95,7 @@ public sealed class PartnershipBoardGrain(
     public async Task<Milestone?> AddMilestoneAsync(string commitmentId, MilestoneDraft draft, BoardChange change)
     {
         if (Find(commitmentId) is not { } commitment) return null;
-        var milestone = new Milestone(State.NextId("m"), draft.Title, draft.Due, draft.Owner, draft.CompletedOn);
+        var milestone = new Milestone(State.NextId("m"), draft.Title, draft.Due, draft.Owner, draft.CompletedOn, UpdatedAt: change.At);
         Replace(commitment with { Milestones = [.. commitment.Milestones, milestone] });
         await WriteAsync(change, BoardActions.MilestoneAdded, commitmentId, milestone);
         return milestone;
@@ -105,7 +105,10 @@ public sealed class PartnershipBoardGrain(
     {
         if (Find(commitmentId) is not { } commitment || commitment.Milestones.FirstOrDefault(m => m.Id == milestoneId) is not { } before)
             return null;
-        var after = before with { Title = draft.Title, Due = draft.Due, Owner = draft.Owner, CompletedOn = draft.CompletedOn };
+        var after = before with
+        {
+            Title = draft.Title, Due = draft.Due, Owner = draft.Owner, CompletedOn = draft.CompletedOn, Revision = before.Revision + 1, UpdatedAt = change.At,
+        };
         Replace(commitment with { Milestones = [.. commitment.Milestones.Select(m => m.Id == milestoneId ? after : m)] });
         await WriteAsync(change, BoardActions.MilestoneUpdated, commitmentId, new { before, after });
         return after;

@@ -194,6 +194,17 @@ public sealed class CalendarTests
         using (var unknown = await admin.PutAsJsonAsync($"{BoardCase.Api}/meetings/no-such-meeting", new { on = "2026-12-01" }, Cancel))
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Single(await app.Get<AuditSearch>().AllAsync(new AuditFilter(Action: BoardActions.MeetingMoved)));
+
+        // A milestone whose day moves keeps its UID and comes with a higher SEQUENCE: the calendar moves it, not copies it.
+        Assert.Equal("0", milestone["SEQUENCE"]);
+        var milestoneId = milestone["UID"].Split('@')[0].Split("-milestone-")[1];
+        using (var later = await admin.PutAsJsonAsync($"{BoardCase.Api}/commitments/{c.Discharges}/milestones/{milestoneId}",
+                   new { title = "Discharge-to-assess beds open", due = "2027-03-15", owner = BoardCase.Council }, Cancel))
+            Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        var (third, _) = await ReadAsync(anonymous, CalendarPaths.Board(BoardCase.Board));
+        var movedMilestone = Assert.Single(third.Events, e => e["SUMMARY"] == "Milestone due: Discharge-to-assess beds open");
+        Assert.Equal((milestone["UID"], new DateOnly(2027, 3, 15), "1"), (movedMilestone["UID"], movedMilestone.Start, movedMilestone["SEQUENCE"]));
+        Assert.Single(movedMilestone.Properties, p => p.Name == "LAST-MODIFIED");
     }
 
     [Theory]
