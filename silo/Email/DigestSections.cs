@@ -108,7 +108,7 @@ public sealed class DigestSections(
             }
             Moved(r.MadeAt, $"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}");
             if (r.Response is { } response)
-                Moved(response.At, $"{addressee} {Words(response.Decision)} a recommendation on {DayText.Words(DayOf(response.At))}");
+                Moved(response.At, $"{addressee} responded ({RecommendationWords.Decision(response.Decision).ToLowerInvariant()}) to a recommendation on {DayText.Words(DayOf(response.At))}");
             foreach (var update in r.Updates)
                 Moved(update.At, $"{addressee} reported on {DayText.Words(DayOf(update.At))} that a recommendation {Words(update.Status)}");
             if (r.Closure is { } closure)
@@ -159,13 +159,6 @@ public sealed class DigestSections(
         (await catalogue.FindAgencyAsync(code, cancellationToken))?.Name ?? code;
 
     private static string Words(CommitmentStatus status) => CatalogueNames.Name(status).Replace('_', ' ');
-
-    private static string Words(ResponseDecision decision) => decision switch
-    {
-        ResponseDecision.Accepted => "accepted",
-        ResponseDecision.PartiallyAccepted => "partly accepted",
-        _ => "rejected",
-    };
 
     private static string Words(ImplementationStatus status) => status switch
     {

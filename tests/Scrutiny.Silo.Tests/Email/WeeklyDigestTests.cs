@@ -121,7 +121,7 @@ public sealed class WeeklyDigestTests
         Assert.Contains($"* Manchester Health Scrutiny Committee made a recommendation to Manchester Health and Wellbeing Board on 10 January 2026: Pool the reablement budget\n  {recommendation}", committeePart);
         Assert.Contains("* Manchester Health Scrutiny Committee asked Manchester University NHS Foundation Trust a question on 10 January 2026: How many discharges waited over a week?", committeePart);
         Assert.Contains($"* 1 question or suggestion from a resident received\n  {options.Link(CommitteeAddresses.Submissions(CommitteeId))}", committeePart);
-        Assert.Contains("* Manchester Health and Wellbeing Board accepted a recommendation on 11 January 2026: Pool the reablement budget", committeePart);
+        Assert.Contains("* Manchester Health and Wellbeing Board responded (agreed) to a recommendation on 11 January 2026: Pool the reablement budget", committeePart);
         Assert.Contains("* Manchester Health and Wellbeing Board said a recommendation would be in place by 23 January 2026: Pool the reablement budget", committeePart);
         Assert.Contains("* Committee meeting on 22 January 2026", committeePart);
         Assert.DoesNotContain("8 January 2026", committeePart);
