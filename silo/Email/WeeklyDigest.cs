@@ -18,11 +18,22 @@ public sealed class WeeklyDigest(DigestSections sections, DailyEmailJobs jobs, D
 {
     public const string Job = "weekly_digest";
 
-    /// <summary>Writes this week's digests if today is the digest's day and no node has; how many emails it wrote.</summary>
+    /// <summary>
+    /// How many days after its day a week's digest is still written, when no node with a mail server ran on the day
+    /// (all were down): late, but not so late that it lands beside the next one. A node first started mid-week writes
+    /// no digest for the week before.
+    /// </summary>
+    public const int CatchUpDays = 2;
+
+    /// <summary>
+    /// Writes this week's digests if today is the digest's day, or up to <see cref="CatchUpDays"/> after it, and no node
+    /// has; how many emails it wrote. A digest written late is the one of its day: the same week, the same dedupe key.
+    /// </summary>
     public async Task<int> RunAsync(string claimant, CancellationToken cancellationToken = default)
     {
-        var today = time.Today();
-        if (today.DayOfWeek != options.DigestDay) return 0;
+        var now = time.Today();
+        var today = now.AddDays(-(((int)now.DayOfWeek - (int)options.DigestDay + 7) % 7));
+        if (now.DayNumber - today.DayNumber > CatchUpDays) return 0;
         if (!await jobs.TryClaimAsync(Job, today, claimant, time.GetUtcNow(), TimeSpan.FromSeconds(options.ClaimSeconds), cancellationToken)) return 0;
         var window = new DigestWindow(today);
         // A committee's or board's part is the same for each of its members: made once a run.

@@ -179,6 +179,22 @@ public sealed class WeeklyDigestTests
         c.Time.Now = Monday.AddDays(1);
         Assert.Equal(1, await onTuesdays.RunAsync("node-a"));
         Assert.Equal($"digest:2026-01-13:person:{cara}", Assert.Single(await DigestsAsync(c)).DedupeKey);
+
+        // The next Tuesday no node ran (every one was down): Wednesday writes that week's digest, late, once.
+        c.Time.Now = Monday.AddDays(2);
+        await c.MakeAsync(ToAgency("MFT", "Publish the winter plan"));
+        c.Time.Now = Monday.AddDays(9);
+        Assert.Equal(DayOfWeek.Wednesday, c.Time.Now.DayOfWeek);
+        Assert.Equal(1, await onTuesdays.RunAsync("node-a"));
+        Assert.Equal(0, await onTuesdays.RunAsync("node-b"));
+        Assert.Equal($"digest:2026-01-20:person:{cara}", (await DigestsAsync(c))[^1].DedupeKey);
+        // Past the catch-up days a missed week is left: it would land beside the next week's.
+        c.Time.Now = Monday.AddDays(10);
+        await c.MakeAsync(ToAgency("MFT", "Publish the spring plan"));
+        c.Time.Now = Monday.AddDays(18);
+        Assert.Equal(DayOfWeek.Friday, c.Time.Now.DayOfWeek);
+        Assert.Equal(0, await onTuesdays.RunAsync("node-a"));
+        Assert.Equal(2, (await DigestsAsync(c)).Count);
     }
 
     [Theory, ClassData(typeof(Engines))]
