@@ -41,11 +41,16 @@ public sealed partial class PlaceSubscriptionTests
         Assert.DoesNotContain("<img", first.HtmlBody);
         var firstToken = Token(first.TextBody);
 
+        // Asked for at the same moment from two places at once (a double click on two nodes): one subscription, no error.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => subscriptions.RequestAsync("E08000009", "twice@example.org")));
+        Assert.Equal(1, await c.Api.CountAsync("SELECT COUNT(*) FROM place_subscriptions WHERE email_key = 'twice@example.org'"));
+        Assert.Single(await DeliverAsync(c, smtp));
+
         // The next day, asked again: a second link, and both work until one is used.
         c.Advance(1);
         Assert.Empty(await subscriptions.RequestAsync(Manchester, "res@example.org"));
         var secondToken = Token(Assert.Single(await DeliverAsync(c, smtp)).TextBody);
-        Assert.Equal(1, await c.Api.CountAsync("SELECT COUNT(*) FROM place_subscriptions"));
+        Assert.Equal(1, await c.Api.CountAsync($"SELECT COUNT(*) FROM place_subscriptions WHERE place_code = '{Manchester}'"));
         Assert.False((await subscriptions.FindAsync(secondToken, PlaceSubscriptions.ConfirmPurpose))!.Confirmed);
         Assert.Null(await subscriptions.FindAsync(secondToken, PlaceSubscriptions.UnsubscribePurpose)); // a link does one thing
         Assert.Null(await subscriptions.ConfirmAsync((secondToken[0] == 'A' ? "B" : "A") + secondToken[1..])); // one letter wrong
@@ -63,7 +68,7 @@ public sealed partial class PlaceSubscriptionTests
         // The audit says what happened to which subscription, by "resident", and never holds the address; the store keeps only tokens' hashes.
         var audit = (await QueryAsync<(string Actor, string Action, string Detail)>(c,
             "SELECT actor, action, detail FROM audit_log WHERE subject LIKE 'subscription:%' ORDER BY id")).ToList();
-        Assert.Equal(["subscription_requested", "subscription_confirmed"], audit.Where(a => a.Actor == "resident").Select(a => a.Action));
+        Assert.Equal(["subscription_requested", "subscription_requested", "subscription_confirmed"], audit.Where(a => a.Actor == "resident").Select(a => a.Action));
         Assert.All(audit, a => Assert.DoesNotContain("example.org", a.Detail, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(0, await c.Api.CountAsync($"SELECT COUNT(*) FROM subscription_tokens WHERE token_hash = '{secondToken}' OR token_hash = '{firstToken}'"));
     }
