@@ -148,9 +148,16 @@ public sealed class WorkbookTests
         Assert.Contains("Cell D3 of sheet &#x27;Returns&#x27;, numerator: &#x27;about 400&#x27; is not a number", slip);
         Assert.Contains("<td class=\"govuk-table__cell\" data-cell>Returns!D3</td>", slip);
 
+        // Only the days filled in, the other rows left as the template gave them: checked, and the two left out said so.
+        var partly = await UploadAsync(client, FillIn(template, ("D2", 12345)), dryRun: true);
+        Assert.Contains("Check passed: nothing was saved", partly);
+        Assert.Contains("data-file-note=\"left_out\">2 rows have no value and were not sent: rows 3\u20134.", System.Net.WebUtility.HtmlDecode(partly));
+        Assert.DoesNotContain("Values to check", partly);
+
         var filled = FillIn(template, ("D2", 12345), ("D3", 412), ("E3", 61000), ("D4", 81), ("E4", 100), ("F4", "Counted, as before"));
         var checkedOnly = await UploadAsync(client, filled, dryRun: true);
         Assert.Contains("Check passed: nothing was saved", checkedOnly);
+        Assert.DoesNotContain("data-file-note", checkedOnly);
         // The name does not decide: a workbook called .csv is still read as a workbook.
         var saved = await UploadAsync(client, filled, fileName: "returns.csv");
         Assert.Contains("Returns saved", saved);
