@@ -1,14 +1,15 @@
 using Scrutiny.Dashboard.Agencies;
 using Scrutiny.Silo.Audit;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Admin;
 
-/// <summary>The administration pages' endpoints that render no page: the audit log's CSV.</summary>
+/// <summary>The administration pages' endpoints that render no page: the audit log's download (CSV or workbook).</summary>
 public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(AdminPaths.AuditCsv, AuditCsvAsync).RequireAuthorization(AgencySignIn.AdminPolicy).ExcludeFromDescription();
+        endpoints.MapTable(AdminPaths.AuditCsv, AuditCsvAsync).RequireAuthorization(AgencySignIn.AdminPolicy).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -22,6 +22,9 @@ public static class IndicatorDownloads
     public static string Revisions(string place, string indicator) => $"{Base(place, indicator)}/revisions.csv";
     public static string Benchmarks(string place, string indicator) => $"{Base(place, indicator)}/benchmarks.csv";
     public static string Forecast(string place, string indicator) => $"{Base(place, indicator)}/forecast.csv";
+    public static string RevisionsWorkbook(string place, string indicator) => TableRoutes.Workbook(Revisions(place, indicator));
+    public static string BenchmarksWorkbook(string place, string indicator) => TableRoutes.Workbook(Benchmarks(place, indicator));
+    public static string ForecastWorkbook(string place, string indicator) => TableRoutes.Workbook(Forecast(place, indicator));
 
     public static IEndpointRouteBuilder MapIndicatorDownloads(this IEndpointRouteBuilder endpoints)
     {
@@ -50,9 +53,7 @@ public static class IndicatorDownloads
         var outcomes = views.For(user);
         var series = await outcomes.SeriesAsync(place, indicator);
         return new TableFile($"{place}_{indicator}_forecast", csv => ForecastCsv.Write(csv, series),
-            new TableAbout("Forecast", $"{definition.Title}: {place}, forecast",
-                "The indicator page's forecast: the periods ahead projected from the series, with their intervals.", TableViews.Of(outcomes))
-            { Facts = IndicatorFacts.Of(place, definition) });
+            ForecastCsv.About(place, definition, TableViews.Of(outcomes)));
     }
 
     private static async Task<IResult> RevisionsAsync(
