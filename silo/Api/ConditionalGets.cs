@@ -87,9 +87,14 @@ public static class ConditionalGets
     /// <summary>A strong entity tag of an answer's bytes: their SHA-256, base64url, quoted.</summary>
     public static string EntityTag(ReadOnlySpan<byte> body) => $"\"{Base64Url.EncodeToString(SHA256.HashData(body))}\"";
 
-    /// <summary>Whether a request's <c>If-None-Match</c> names the answer's tag: RFC 9110 13.1.2 compares weakly, and "*" matches any current answer.</summary>
-    public static bool Matches(StringValues ifNoneMatch, string etag) =>
-        ifNoneMatch.Count > 0
-        && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+    /// <summary>
+    /// Whether a request's <c>If-None-Match</c> names the answer's tag (strong, or weak as <c>W/"…"</c>): RFC 9110
+    /// 13.1.2 compares weakly, and "*" matches any current answer.
+    /// </summary>
+    public static bool Matches(StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
+        var answer = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(answer, useStrongComparison: false));
+    }
 }
