@@ -148,10 +148,31 @@ public sealed class TableDownloadTests(TablesApp tables) : IClassFixture<TablesA
     }
 
     [Fact]
+    public async Task Text_XML_cannot_hold_is_escaped_as_OOXML_does_rather_than_failing_the_download()
+    {
+        var context = Context();
+        context.Request.QueryString = new QueryString("?q=%01");
+        const string text = "bell\u0007 _x0041_ \uD800 \U0001F600";
+        var file = new TableFile("odd", rows =>
+        {
+            rows.Header("text");
+            rows.Text(text);
+            rows.EndRow();
+        }, new TableAbout("Odd", "Odd", "Odd.", TableView.Public)) { Format = TableFormat.Xlsx };
+
+        await file.ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        var workbook = Read(((MemoryStream)context.Response.Body).ToArray());
+        Assert.Equal("bell_x0007_ _x005F_x0041_ \uFFFD \U0001F600", workbook.Rows[1][0]);
+        // The address is written as a URL, its query encoded.
+        Assert.EndsWith("/?q=%01", workbook.About["downloaded_from"]);
+    }
+
+    [Fact]
     public async Task A_table_too_long_for_a_workbook_is_refused_saying_how_to_have_it()
     {
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        context.Response.Body = new MemoryStream();
+        var context = Context();
         var file = new TableFile("long", rows =>
         {
             rows.Header("n");
@@ -197,6 +218,15 @@ public sealed class TableDownloadTests(TablesApp tables) : IClassFixture<TablesA
             Assert.Equal((csv.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), about["rows"]);
             Assert.Equal(string.Join(", ", csv[0]), about["columns"]);
         }
+    }
+
+    private static DefaultHttpContext Context()
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
+        context.Response.Body = new MemoryStream();
+        return context;
     }
 
     private static async Task<Workbook> WorkbookAsync(HttpResponseMessage response)
