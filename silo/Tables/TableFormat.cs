@@ -11,7 +11,4 @@ public enum TableFormat
 /// Endpoint metadata naming the format a route answers (<c>scorecard.csv</c> or <c>scorecard.xlsx</c>), set by
 /// <see cref="TableRoutes.MapTable"/> so that one handler serves both addresses.
 /// </summary>
-public sealed record TableRoute(TableFormat Format)
-{
-    public string Extension => Format == TableFormat.Xlsx ? ".xlsx" : ".csv";
-}
+public sealed record TableRoute(TableFormat Format);
