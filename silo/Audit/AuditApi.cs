@@ -33,7 +33,8 @@ public static class AuditApi
             return Results.Problem(title: "Invalid search.", detail: string.Join(". ", problems.Select(p => p.Message)) + ".",
                 statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = problems });
         return exportFormat != ExportFormat.Json
-            ? AuditCsv.Download(await search.AllAsync(filter, cancellationToken), time.GetUtcNow()) with { Format = exportFormat.AsTable() }
+            ? AuditCsv.Download(await AuditCsv.RowsAsync(search, filter, exportFormat.AsTable(), cancellationToken), time.GetUtcNow())
+                with { Format = exportFormat.AsTable() }
             : Results.Ok(await search.SearchAsync(filter, pageNumber, cancellationToken));
     }
 }

@@ -28,7 +28,7 @@ public sealed record TableFile(string Stem, Action<IRowWriter> Write, TableAbout
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var format = Format ?? httpContext.GetEndpoint()?.Metadata.GetMetadata<TableRoute>()?.Format ?? TableFormat.Csv;
+        var format = Format ?? TableRoutes.FormatOf(httpContext);
         var result = format == TableFormat.Xlsx ? Workbook(httpContext) : SafeCsv.Download(Stem + ".csv", Write);
         return result.ExecuteAsync(httpContext);
     }
@@ -40,7 +40,7 @@ public sealed record TableFile(string Stem, Action<IRowWriter> Write, TableAbout
         var count = Math.Max(0, rows.Rows.Count - 1);
         if (count > MaxWorkbookRows)
             return Results.Problem(title: "Too many rows for a workbook.", statusCode: StatusCodes.Status400BadRequest,
-                detail: $"The table has {count:N0} rows; a workbook download holds at most {MaxWorkbookRows:N0}. Ask for fewer (a shorter time, a filter), or download it as CSV.");
+                detail: $"The table has more than {MaxWorkbookRows:N0} rows, which a workbook download holds at most. Ask for fewer (a shorter time, a filter), or download it as CSV.");
         // The About sheet's time differs from one download to the next, and so do a zip's entry times: the open-data
         // validator is taken from the rows, which are what the workbook means.
         ConditionalGets.UseWeakValidator(context, SafeCsv.Write(Write));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Scrutiny.Silo.Tables;
@@ -16,6 +17,10 @@ public static class TableRoutes
         var xlsx = endpoints.MapGet(Workbook(csvPattern), handler).WithMetadata(new TableRoute(TableFormat.Xlsx));
         return new Both(csv, xlsx);
     }
+
+    /// <summary>The format the request's route answers (CSV where it is not a table's route).</summary>
+    public static TableFormat FormatOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<TableRoute>()?.Format ?? TableFormat.Csv;
 
     /// <summary>The workbook's address beside a CSV's (<c>/places.csv?x=1</c> → <c>/places.xlsx?x=1</c>).</summary>
     public static string Workbook(string csvHref)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scrutiny.Dashboard.Tests.Committees;
 using Scrutiny.Dashboard.Tests.Infrastructure;
+using Scrutiny.Silo.Audit;
 using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Tables;
 using static Scrutiny.Dashboard.Tests.Exports.TableWorkbooks;
@@ -145,6 +146,20 @@ public sealed class TableDownloadTests(TablesApp tables) : IClassFixture<TablesA
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("json, csv or xlsx", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_audit_workbook_reads_no_more_of_the_log_than_it_may_hold()
+    {
+        var search = tables.App.Get<AuditSearch>();
+        var all = await search.AllAsync(AuditFilter.Everything, TestContext.Current.CancellationToken);
+
+        var newest = await search.NewestAsync(AuditFilter.Everything, 2, TestContext.Current.CancellationToken);
+        var forWorkbook = await AuditCsv.RowsAsync(search, AuditFilter.Everything, TableFormat.Xlsx, TestContext.Current.CancellationToken);
+
+        Assert.True(all.Count > 2, $"{all.Count}");
+        Assert.Equal(all.Take(2).Select(r => r.Id), newest.Select(r => r.Id));
+        Assert.Equal(all.Select(r => r.Id), forWorkbook.Select(r => r.Id));
     }
 
     [Fact]
