@@ -38,6 +38,10 @@ public static class DatasetTerms
 
     public static string Csv(string origin, Place place, IndicatorDefinition indicator) => origin + IndicatorDownloads.Series(place.Code, indicator.Code);
 
+    /// <summary>The same series as an Excel workbook: the CSV's rows and, on a second sheet, what they are.</summary>
+    public static string Workbook(string origin, Place place, IndicatorDefinition indicator) =>
+        origin + IndicatorDownloads.SeriesWorkbook(place.Code, indicator.Code);
+
     public static string Api(string origin, Place place, IndicatorDefinition indicator) =>
         $"{origin}/api/v1/places/{Uri.EscapeDataString(place.Code)}/indicators/{Uri.EscapeDataString(indicator.Code)}/series";
 
