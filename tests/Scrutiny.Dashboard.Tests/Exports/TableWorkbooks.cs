@@ -44,6 +44,19 @@ public static class TableWorkbooks
             [.. cells.Select(r => r.Select(c => c.IsNumber).ToArray())], about, hasFormula);
     }
 
+    /// <summary>Every cell's text of every sheet, one a line: what a reader of the workbook could find in it.</summary>
+    public static string Text(byte[] file)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(file), false);
+        return string.Join("\n", document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()).Select(c => c.InnerText));
+    }
+
+    /// <summary>A response's body as text, a workbook's as the text of its cells.</summary>
+    public static async Task<string> BodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.Content.Headers.ContentType?.MediaType == Silo.Returns.XlsxWorkbook.MediaType
+            ? Text(await response.Content.ReadAsByteArrayAsync(cancellationToken))
+            : await response.Content.ReadAsStringAsync(cancellationToken);
+
     /// <summary>A row's cells by column as text (empty where there is none), and whether each is a number.</summary>
     private static (string Text, bool IsNumber)[] Cells(Row row, int columns)
     {
