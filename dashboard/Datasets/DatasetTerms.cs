@@ -16,7 +16,7 @@ public static class DatasetTerms
     /// The Open Government Licence v3.0: the product states no other licence for the figures it publishes, and OGL is
     /// the default for UK public-sector information (docs/api.md, "Open data").
     /// </summary>
-    public const string Licence = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+    public const string Licence = Silo.Tables.TableViews.LicenceAddress;
 
     public static string Title(Place place, IndicatorDefinition indicator) => $"{indicator.Title} in {place.Name}";
 

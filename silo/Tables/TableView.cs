@@ -22,7 +22,9 @@ public static class TableViews
     /// The Open Government Licence v3.0, under which the published figures are open data (<c>/data.json</c>,
     /// docs/api.md "Open data").
     /// </summary>
-    public const string Licence = "Open Government Licence v3.0, https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+    public const string LicenceAddress = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+
+    public const string Licence = $"Open Government Licence v3.0, {LicenceAddress}";
 
     public static TableView Of(VisibleOutcomes outcomes) => outcomes.IsThePublics ? TableView.Public : TableView.Entitled;
 
