@@ -14,7 +14,7 @@ public static class AuditApi
         endpoints.MapGet("/audit", SearchAsync)
             .ForAdministrators()
             .Produces<AuditPage>()
-            .Produces(StatusCodes.Status200OK, null, ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces(StatusCodes.Status200OK, null, ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("SearchAudit")
             .WithSummary("The audit log, newest first: actor and subject containing text, one action, days from and to (UTC, inclusive). " +

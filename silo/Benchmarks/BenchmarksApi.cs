@@ -18,7 +18,7 @@ public static class BenchmarksApi
     {
         endpoints.MapGet("/places/{place}/indicators/{indicator}/benchmarks", GetAsync)
             .ForAnyone()
-            .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetBenchmarks")

@@ -30,7 +30,7 @@ public static class CasesApi
             .Produces<IReadOnlyList<CaseResource>>().ProducesProblem(StatusCodes.Status404NotFound).WithName("ListCases")
             .WithSummary("Every cost-benefit case the board states (its commitments', then its cohorts'), worked out from the values the reader may see.");
         endpoints.MapGet($"{cases}/{{subject}}", GetAsync).ForAnyone()
-            .Produces<CaseResource>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx).ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<CaseResource>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCase")
             .WithSummary("A commitment's or cohort's case: assumptions, outcomes by period against the baseline, years, present values, who pays and who gains. ?format=csv for a spreadsheet with the assumptions in its first rows, ?format=xlsx for a workbook.");
         endpoints.MapPut($"{cases}/{{subject}}", PutAsync).ForBoard("PutCase",

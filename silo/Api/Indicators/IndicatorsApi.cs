@@ -21,7 +21,7 @@ public static class IndicatorsApi
     {
         endpoints.MapGet("/indicators", ListAsync)
             .ForAnyone()
-            .Produces<IReadOnlyList<IndicatorResource>>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces<IReadOnlyList<IndicatorResource>>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListIndicators")
             .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code. ?format=csv in the columns the catalogue import reads, ?format=xlsx for the same rows as a workbook.");

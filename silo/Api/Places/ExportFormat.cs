@@ -18,7 +18,7 @@ public enum ExportFormat
 public static class ExportFormats
 {
     /// <summary>The media types of a read's table answers, for the OpenAPI description.</summary>
-    public const string Csv = "text/csv", Xlsx = XlsxWorkbook.MediaType;
+    public const string CsvMediaType = "text/csv", XlsxMediaType = XlsxWorkbook.MediaType;
 
     public static bool TryParse(string? format, out ExportFormat value)
     {

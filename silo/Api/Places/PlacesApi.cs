@@ -18,14 +18,14 @@ public static class PlacesApi
     {
         endpoints.MapGet("/places", ListPlacesAsync)
             .ForAnyone()
-            .Produces<IReadOnlyList<Place>>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces<IReadOnlyList<Place>>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListPlaces")
             .WithSummary("Every place of the catalogue, by name. ?format=csv for a spreadsheet (code, name, type, parent_code), ?format=xlsx for a workbook.");
 
         endpoints.MapGet("/places/{place}/indicators", ListPlaceIndicatorsAsync)
             .ForAnyone()
-            .Produces<IReadOnlyList<PlaceIndicatorResource>>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces<IReadOnlyList<PlaceIndicatorResource>>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListPlaceIndicators")
@@ -33,7 +33,7 @@ public static class PlacesApi
 
         endpoints.MapGet("/places/{place}/indicators/{indicator}/series", GetSeriesAsync)
             .ForAnyone()
-            .Produces<SeriesResource>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces<SeriesResource>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetSeries")
@@ -41,7 +41,7 @@ public static class PlacesApi
 
         endpoints.MapGet("/places/{place}/indicators/{indicator}/revisions", GetRevisionsAsync)
             .ForAnyone()
-            .Produces<RevisionsResource>(StatusCodes.Status200OK, "application/json", ExportFormats.Csv, ExportFormats.Xlsx)
+            .Produces<RevisionsResource>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetRevisions")
