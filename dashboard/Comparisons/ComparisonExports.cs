@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Comparisons;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Comparisons;
 

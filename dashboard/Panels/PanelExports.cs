@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Panels;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Scorecards;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Scorecards;
 

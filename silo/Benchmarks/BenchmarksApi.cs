@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
-using Scrutiny.Silo.Csv;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 using Scrutiny.Silo.Publication;
 

@@ -8,11 +8,10 @@ using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Boards;
-using Scrutiny.Silo.Csv;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Benefits;
 

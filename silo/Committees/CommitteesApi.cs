@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
-using Scrutiny.Silo.Csv;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Meetings;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Committees;
 

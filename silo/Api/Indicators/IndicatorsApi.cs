@@ -1,14 +1,13 @@
-using Scrutiny.Grains.Contracts;
-using Scrutiny.Silo.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Api.Places;
-using Scrutiny.Silo.Csv;
-using Scrutiny.Silo.Tables;
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Indicators;
 

@@ -6,9 +6,9 @@ using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api.Indicators;
-using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Places;
 
