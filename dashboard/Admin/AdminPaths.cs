@@ -16,6 +16,7 @@ public static class AdminPaths
 
     public const string Audit = "/admin/audit";
     public const string AuditCsv = "/admin/audit.csv";
+    public const string AuditWorkbook = "/admin/audit.xlsx";
 
     public const string ComparatorGroups = "/admin/comparator-groups";
     public const string NewComparatorGroup = "/admin/comparator-groups/new";

@@ -52,5 +52,9 @@ public static class BoardPaths
     public static string CaseCsv(string id, string subject) =>
         $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(subject)}?format=csv";
 
+    /// <summary>The same case as a workbook: the CSV's rows, and what they are on an "About" sheet.</summary>
+    public static string CaseWorkbook(string id, string subject) =>
+        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(subject)}?format=xlsx";
+
     public static string EditTurnTheCurve(string id, string indicator) => $"{TurnTheCurve(id, indicator)}/edit";
 }

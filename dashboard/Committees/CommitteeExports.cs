@@ -1,17 +1,17 @@
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Committees;
-using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Committees;
 
-/// <summary>A committee's recommendations register as CSV, filtered as its page is.</summary>
+/// <summary>A committee's recommendations register as CSV or a workbook, filtered as its page is.</summary>
 public static class CommitteeExports
 {
     public static IEndpointRouteBuilder MapCommitteeExports(this IEndpointRouteBuilder endpoints)
     {
         // Public, as the committee's page is: scrutiny is done in public, and the register names bodies, never people
         // or keys. The /api/v1 register needs a key; a resident or a clerk following the page's link has none.
-        endpoints.MapGet("/committees/{id}/recommendations.csv", CsvAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapTable("/committees/{id}/recommendations.csv", CsvAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -22,6 +22,6 @@ public static class CommitteeExports
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         if (await committees.FindAsync(id, cancellationToken) is null) return Results.NotFound();
         var entries = await register.ListAsync(new RecommendationScope(id), filter, cancellationToken);
-        return SafeCsv.Download($"{id}-recommendations.csv", csv => RecommendationCsv.Write(csv, entries));
+        return new TableFile($"{id}-recommendations", csv => RecommendationCsv.Write(csv, entries), RecommendationCsv.About(id, TableView.Public));
     }
 }

@@ -18,6 +18,8 @@ public static class CommitteePaths
     /// <summary>The register as CSV, filtered as the committee page's query (<c>?state=&amp;addressee=&amp;overdue=</c>).</summary>
     public static string RegisterCsv(string id) => $"{Committee(id)}/recommendations.csv";
 
+    public static string RegisterWorkbook(string id) => Silo.Tables.TableRoutes.Workbook(RegisterCsv(id));
+
     // The committee's own forms: its members and administrators (CommitteeAccess.MayWork).
     public static string NewMeeting(string id) => $"{Committee(id)}/meetings/new";
 

@@ -1,30 +1,32 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Comparisons;
-using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Comparisons;
 
-/// <summary>The comparison pages' CSV downloads, asked with the same query strings as the pages.</summary>
+/// <summary>The comparison pages' downloads (CSV or workbook), asked with the same query strings as the pages.</summary>
 public static class ComparisonExports
 {
     public static IEndpointRouteBuilder MapComparisonExports(this IEndpointRouteBuilder endpoints)
     {
         // Public, as the pages they come from are: every figure in them is already on a public page. The /api/v1
         // reads, which need a key, serve programs rather than people following a "Download" link.
-        endpoints.MapGet(ComparePaths.CompareCsv, CompareAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(ComparePaths.HeatMapCsv, HeatMapAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapTable(ComparePaths.CompareCsv, CompareAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapTable(ComparePaths.HeatMapCsv, HeatMapAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
     private static async Task<IResult> CompareAsync(string? indicator, string? by, string? type, string? group, string? period,
         PlaceComparison comparisons, ICatalogue catalogue, DataViews views, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var answer = await ComparisonRequest.CompareAsync(comparisons, views.For(user), catalogue, new(indicator, by, type, group, period), cancellationToken);
+        var outcomes = views.For(user);
+        var answer = await ComparisonRequest.CompareAsync(comparisons, outcomes, catalogue, new(indicator, by, type, group, period), cancellationToken);
         if (answer.Comparison is not { } comparison) return Problem(answer.Problems);
-        return SafeCsv.Download($"compare_{comparison.Indicator.Code}_{comparison.Scope.Id}_{comparison.Period ?? "none"}.csv",
-            csv => ComparisonCsv.Write(csv, [comparison]));
+        return new TableFile($"compare_{comparison.Indicator.Code}_{comparison.Scope.Id}_{comparison.Period ?? "none"}",
+            csv => ComparisonCsv.Write(csv, [comparison]),
+            ComparisonCsv.About($"{comparison.Indicator.Title}: {comparison.Scope.Name}, {comparison.Period ?? "no period"}", comparison.Scope, TableViews.Of(outcomes)));
     }
 
     private static async Task<IResult> HeatMapAsync(string? by, string? type, string? group, PlaceComparison comparisons,
@@ -33,8 +35,10 @@ public static class ComparisonExports
         var problems = new List<Silo.Api.FieldProblem>();
         var scope = await ComparisonRequest.ScopeAsync(comparisons, new(null, by, type, group, null), problems, cancellationToken);
         if (scope is null) return Problem(problems);
-        var map = await comparisons.HeatMapAsync(views.For(user), scope, cancellationToken);
-        return SafeCsv.Download($"heat-map_{scope.Id}.csv", csv => ComparisonCsv.Write(csv, map.Columns));
+        var outcomes = views.For(user);
+        var map = await comparisons.HeatMapAsync(outcomes, scope, cancellationToken);
+        return new TableFile($"heat-map_{scope.Id}", csv => ComparisonCsv.Write(csv, map.Columns),
+            ComparisonCsv.About($"Heat map: {scope.Name}, every indicator", scope, TableViews.Of(outcomes)));
     }
 
     private static IResult Problem(IReadOnlyList<Silo.Api.FieldProblem> problems) => Results.Problem(

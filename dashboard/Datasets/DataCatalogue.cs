@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Scrutiny.Dashboard.Feeds;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Store;
 
 namespace Scrutiny.Dashboard.Datasets;
@@ -82,6 +83,14 @@ public static class DataCatalogue
                     ["accessURL"] = DatasetTerms.Api(origin, place, indicator),
                     ["mediaType"] = "application/json",
                     ["format"] = "API",
+                },
+                new JsonObject
+                {
+                    ["@type"] = "dcat:Distribution",
+                    ["title"] = "Series with its statistics (Excel workbook)",
+                    ["downloadURL"] = DatasetTerms.Workbook(origin, place, indicator),
+                    ["mediaType"] = XlsxWorkbook.MediaType,
+                    ["format"] = "XLSX",
                 }),
         };
         if (DatasetTerms.Temporal(d.FirstPeriod, d.LastPeriod) is { } temporal) dataset["temporal"] = temporal;

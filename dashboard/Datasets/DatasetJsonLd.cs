@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Returns;
 
 namespace Scrutiny.Dashboard.Datasets;
 
@@ -66,6 +67,12 @@ public sealed class DatasetJsonLd(ICatalogue catalogue, PublicationReleases rele
                     ["@type"] = "DataDownload",
                     ["encodingFormat"] = "application/json",
                     ["contentUrl"] = DatasetTerms.Api(origin, place, indicator),
+                },
+                new JsonObject
+                {
+                    ["@type"] = "DataDownload",
+                    ["encodingFormat"] = XlsxWorkbook.MediaType,
+                    ["contentUrl"] = DatasetTerms.Workbook(origin, place, indicator),
                 }),
         };
         if (DatasetTerms.Temporal(points[0].Period, points[^1].Period) is { } temporal) dataset["temporalCoverage"] = temporal;

@@ -16,7 +16,7 @@ public static class DatasetTerms
     /// The Open Government Licence v3.0: the product states no other licence for the figures it publishes, and OGL is
     /// the default for UK public-sector information (docs/api.md, "Open data").
     /// </summary>
-    public const string Licence = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+    public const string Licence = Silo.Tables.TableViews.LicenceAddress;
 
     public static string Title(Place place, IndicatorDefinition indicator) => $"{indicator.Title} in {place.Name}";
 
@@ -37,6 +37,10 @@ public static class DatasetTerms
     public static string Page(string origin, Place place, IndicatorDefinition indicator) => origin + IndicatorPage.Href(place.Code, indicator.Code);
 
     public static string Csv(string origin, Place place, IndicatorDefinition indicator) => origin + IndicatorDownloads.Series(place.Code, indicator.Code);
+
+    /// <summary>The same series as an Excel workbook: the CSV's rows and, on a second sheet, what they are.</summary>
+    public static string Workbook(string origin, Place place, IndicatorDefinition indicator) =>
+        origin + IndicatorDownloads.SeriesWorkbook(place.Code, indicator.Code);
 
     public static string Api(string origin, Place place, IndicatorDefinition indicator) =>
         $"{origin}/api/v1/places/{Uri.EscapeDataString(place.Code)}/indicators/{Uri.EscapeDataString(indicator.Code)}/series";

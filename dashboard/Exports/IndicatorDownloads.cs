@@ -4,67 +4,66 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Benchmarks;
-using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Store;
-using Scrutiny.Silo.Xlsx;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Exports;
 
 /// <summary>
-/// The indicator page's tables as CSV, for anyone reading the page: the same files as the API's <c>?format=csv</c>
-/// (same writers, same columns), at addresses beside the page, holding what the page shows its reader. The series
-/// also comes as a workbook, its rows written by the same writer, with its metadata on a second sheet.
+/// The indicator page's tables as CSV and as workbooks, for anyone reading the page: the same files as the API's
+/// <c>?format=csv</c> and <c>?format=xlsx</c> (same writers, same columns), at addresses beside the page, holding what
+/// the page shows its reader.
 /// </summary>
 public static class IndicatorDownloads
 {
     public static string Series(string place, string indicator) => $"{Base(place, indicator)}/series.csv";
-    public static string SeriesWorkbook(string place, string indicator) => $"{Base(place, indicator)}/series.xlsx";
+    public static string SeriesWorkbook(string place, string indicator) => TableRoutes.Workbook(Series(place, indicator));
     public static string Revisions(string place, string indicator) => $"{Base(place, indicator)}/revisions.csv";
     public static string Benchmarks(string place, string indicator) => $"{Base(place, indicator)}/benchmarks.csv";
     public static string Forecast(string place, string indicator) => $"{Base(place, indicator)}/forecast.csv";
+    public static string RevisionsWorkbook(string place, string indicator) => TableRoutes.Workbook(Revisions(place, indicator));
+    public static string BenchmarksWorkbook(string place, string indicator) => TableRoutes.Workbook(Benchmarks(place, indicator));
+    public static string ForecastWorkbook(string place, string indicator) => TableRoutes.Workbook(Forecast(place, indicator));
 
     public static IEndpointRouteBuilder MapIndicatorDownloads(this IEndpointRouteBuilder endpoints)
     {
         // Anonymous, unlike the API's key-only CSVs: they hold exactly what the public indicator page shows, and a
-        // committee member reading the page has no API key.
+        // committee member reading the page has no API key. Each at .csv and as a workbook at .xlsx.
         var group = endpoints.MapGroup("/places/{place}/indicators/{indicator}").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("/series.csv", SeriesAsync);
-        group.MapGet("/series.xlsx", SeriesWorkbookAsync);
-        group.MapGet("/revisions.csv", RevisionsAsync);
-        group.MapGet("/benchmarks.csv", BenchmarksAsync);
-        group.MapGet("/forecast.csv", ForecastAsync);
+        group.MapTable("/series.csv", SeriesAsync);
+        group.MapTable("/revisions.csv", RevisionsAsync);
+        group.MapTable("/benchmarks.csv", BenchmarksAsync);
+        group.MapTable("/forecast.csv", ForecastAsync);
         return endpoints;
     }
 
     private static async Task<IResult> SeriesAsync(string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user)
     {
         if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
-        var series = await views.For(user).SeriesAsync(place, indicator);
-        return SafeCsv.Download($"{place}_{indicator}_series.csv", csv => SeriesCsv.Write(csv, series));
-    }
-
-    /// <summary>The series CSV's rows as a workbook, with the indicator's metadata on a second sheet.</summary>
-    private static async Task<IResult> SeriesWorkbookAsync(string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user)
-    {
-        if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
-        var series = await views.For(user).SeriesAsync(place, indicator);
-        return XlsxWriter.Download($"{place}_{indicator}_series.xlsx", Silo.Api.Places.SeriesWorkbook.Sheets(series));
+        var outcomes = views.For(user);
+        var series = await outcomes.SeriesAsync(place, indicator);
+        return new TableFile($"{place}_{indicator}_series", csv => SeriesCsv.Write(csv, series),
+            Silo.Api.Places.SeriesWorkbook.About(series, TableViews.Of(outcomes)));
     }
 
     private static async Task<IResult> ForecastAsync(string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user)
     {
-        if (await FindAsync(place, indicator, catalogue) is null) return Results.NotFound();
-        var series = await views.For(user).SeriesAsync(place, indicator);
-        return SafeCsv.Download($"{place}_{indicator}_forecast.csv", csv => ForecastCsv.Write(csv, series));
+        if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
+        var outcomes = views.For(user);
+        var series = await outcomes.SeriesAsync(place, indicator);
+        return new TableFile($"{place}_{indicator}_forecast", csv => ForecastCsv.Write(csv, series),
+            ForecastCsv.About(place, definition, TableViews.Of(outcomes)));
     }
 
     private static async Task<IResult> RevisionsAsync(
         string place, string indicator, ICatalogue catalogue, DataViews views, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
-        var revisions = await views.For(user).RevisionsAsync(place, indicator, cancellationToken);
-        return SafeCsv.Download($"{place}_{indicator}_revisions.csv", csv => RevisionsCsv.Write(csv, place, definition, revisions));
+        var outcomes = views.For(user);
+        var revisions = await outcomes.RevisionsAsync(place, indicator, cancellationToken);
+        return new TableFile($"{place}_{indicator}_revisions", csv => RevisionsCsv.Write(csv, place, definition, revisions),
+            RevisionsCsv.About(place, definition, TableViews.Of(outcomes)));
     }
 
     private static async Task<IResult> BenchmarksAsync(
@@ -72,10 +71,12 @@ public static class IndicatorDownloads
         CancellationToken cancellationToken)
     {
         if (await FindAsync(place, indicator, catalogue) is not { } definition) return Results.NotFound();
-        var result = await benchmarks.ForAsync(views.For(user), place, indicator, period: null, cancellationToken);
+        var outcomes = views.For(user);
+        var result = await benchmarks.ForAsync(outcomes, place, indicator, period: null, cancellationToken);
         return result is null
             ? Results.NotFound()
-            : SafeCsv.Download($"{place}_{indicator}_benchmarks.csv", csv => BenchmarksCsv.Write(csv, definition, result));
+            : new TableFile($"{place}_{indicator}_benchmarks", csv => BenchmarksCsv.Write(csv, definition, result),
+                BenchmarksCsv.About(place, definition, TableViews.Of(outcomes)));
     }
 
     // The indicator, when both it and the place are in the catalogue (a grain refuses to activate for others).

@@ -1,18 +1,18 @@
 using System.Security.Claims;
-using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Panels;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Dashboard.Panels;
 
-/// <summary>A panel's CSV download.</summary>
+/// <summary>A panel's download, as CSV or a workbook.</summary>
 public static class PanelExports
 {
     public static IEndpointRouteBuilder MapPanelExports(this IEndpointRouteBuilder endpoints)
     {
         // Public, as the panel's page is: a panel is shared by its address, and every figure in it is on public
         // pages already. The /api/v1 reads need a key; a committee clerk following the link has none.
-        endpoints.MapGet("/panels/{id}.csv", CsvAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapTable("/panels/{id}.csv", CsvAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -20,7 +20,8 @@ public static class PanelExports
         CancellationToken cancellationToken)
     {
         if (await panels.FindAsync(id, cancellationToken) is not { } panel) return Results.NotFound();
-        var rows = await figures.ForAsync(views.For(user), panel, cancellationToken);
-        return SafeCsv.Download($"panel_{panel.Id}.csv", csv => PanelCsv.Write(csv, panel, rows));
+        var outcomes = views.For(user);
+        var rows = await figures.ForAsync(outcomes, panel, cancellationToken);
+        return new TableFile($"panel_{panel.Id}", csv => PanelCsv.Write(csv, panel, rows), PanelCsv.About(panel, TableViews.Of(outcomes)));
     }
 }

@@ -1,6 +1,6 @@
 namespace Scrutiny.Dashboard.Panels;
 
-/// <summary>The addresses of the panel pages and their download.</summary>
+/// <summary>The addresses of the panel pages and their downloads.</summary>
 public static class PanelPaths
 {
     public const string List = "/panels";
@@ -11,4 +11,6 @@ public static class PanelPaths
     public static string Edit(string id) => $"{Panel(id)}/edit";
 
     public static string Csv(string id) => $"{Panel(id)}.csv";
+
+    public static string Workbook(string id) => $"{Panel(id)}.xlsx";
 }

@@ -9,7 +9,8 @@ namespace Scrutiny.Silo.Api;
 
 /// <summary>
 /// Validators for the public's answers of open-data reads (<see cref="OpenData"/>), made once here rather than in each
-/// handler: the answer is buffered, its strong ETag is the SHA-256 of its bytes (base64url), and a request whose
+/// handler: the answer is buffered, its strong ETag is the SHA-256 of its bytes (base64url) (a workbook's is weak,
+/// of its rows: <see cref="UseWeakValidator"/>), and a request whose
 /// <c>If-None-Match</c> names it gets <c>304</c> with no body. The public's answer may be kept by any cache for a minute
 /// (<see cref="CacheControl"/>) and varies with the key, the origin (CORS) and the encoding. No <c>Last-Modified</c> is
 /// sent: no one time is known at which a place's series, a board's statuses or a register last changed for the public
@@ -47,7 +48,9 @@ public static class ConditionalGets
             }
             if (response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = EntityTag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                var etag = context.Items[WeakValidatorKey] is byte[] meaning
+                    ? "W/" + EntityTag(meaning)
+                    : EntityTag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = CacheControl;
                 response.Headers.Vary = Vary;
@@ -65,6 +68,17 @@ public static class ConditionalGets
             await buffer.CopyToAsync(body, context.RequestAborted);
         });
 
+    private static readonly object WeakValidatorKey = new();
+
+    /// <summary>
+    /// Validates the answer by <paramref name="meaning"/> rather than its bytes, with a weak tag (RFC 9110 8.8.1): for a
+    /// workbook, whose bytes differ between two downloads of the same rows (the time it was made, a zip's entry times)
+    /// while what it says does not. The tag is of the meaning marked as a workbook's, so that a workbook and a CSV of
+    /// the same rows never share one.
+    /// </summary>
+    public static void UseWeakValidator(HttpContext context, byte[] meaning) =>
+        context.Items[WeakValidatorKey] = (byte[])[.. "xlsx\n"u8, .. meaning];
+
     private static bool IsPublicOpenRead(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.User.Identity?.IsAuthenticated != true
@@ -73,9 +87,14 @@ public static class ConditionalGets
     /// <summary>A strong entity tag of an answer's bytes: their SHA-256, base64url, quoted.</summary>
     public static string EntityTag(ReadOnlySpan<byte> body) => $"\"{Base64Url.EncodeToString(SHA256.HashData(body))}\"";
 
-    /// <summary>Whether a request's <c>If-None-Match</c> names the answer's tag: RFC 9110 13.1.2 compares weakly, and "*" matches any current answer.</summary>
-    public static bool Matches(StringValues ifNoneMatch, string etag) =>
-        ifNoneMatch.Count > 0
-        && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+    /// <summary>
+    /// Whether a request's <c>If-None-Match</c> names the answer's tag (strong, or weak as <c>W/"…"</c>): RFC 9110
+    /// 13.1.2 compares weakly, and "*" matches any current answer.
+    /// </summary>
+    public static bool Matches(StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
+        var answer = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(answer, useStrongComparison: false));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Audit;
 
@@ -13,11 +14,11 @@ public static class AuditApi
         endpoints.MapGet("/audit", SearchAsync)
             .ForAdministrators()
             .Produces<AuditPage>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, null, ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("SearchAudit")
             .WithSummary("The audit log, newest first: actor and subject containing text, one action, days from and to (UTC, inclusive). " +
-                "JSON 50 rows a page (?page=), or ?format=csv for every matching row.");
+                "JSON 50 rows a page (?page=), or ?format=csv for every matching row (?format=xlsx: a workbook, up to " + $"{TableFile.MaxWorkbookRows:N0} rows).");
         return endpoints;
     }
 
@@ -31,8 +32,9 @@ public static class AuditApi
         if (problems.Count > 0)
             return Results.Problem(title: "Invalid search.", detail: string.Join(". ", problems.Select(p => p.Message)) + ".",
                 statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = problems });
-        return exportFormat == ExportFormat.Csv
-            ? AuditCsv.Download(await search.AllAsync(filter, cancellationToken), time.GetUtcNow())
+        return exportFormat != ExportFormat.Json
+            ? AuditCsv.Download(await AuditCsv.RowsAsync(search, filter, exportFormat.AsTable(), cancellationToken), time.GetUtcNow())
+                with { Format = exportFormat.AsTable() }
             : Results.Ok(await search.SearchAsync(filter, pageNumber, cancellationToken));
     }
 }

@@ -28,12 +28,18 @@ public sealed class AuditSearch(Database database)
     }
 
     /// <summary>Every row that matches, newest first.</summary>
-    public async Task<IReadOnlyList<AuditRecord>> AllAsync(AuditFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditRecord>> AllAsync(AuditFilter filter, CancellationToken cancellationToken = default) =>
+        NewestAsync(filter, null, cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> rows that match (every one when null), newest first.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> NewestAsync(AuditFilter filter, int? limit, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = Where(filter);
+        if (limit is { } take) parameters.Add("take", take);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<StoredRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM audit_log {where} ORDER BY at DESC, id DESC", parameters, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM audit_log {where} ORDER BY at DESC, id DESC{(limit is null ? "" : " LIMIT @take")}", parameters,
+            cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
     }
 

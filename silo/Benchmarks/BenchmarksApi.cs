@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
-using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 using Scrutiny.Silo.Publication;
 
@@ -17,11 +17,11 @@ public static class BenchmarksApi
     {
         endpoints.MapGet("/places/{place}/indicators/{indicator}/benchmarks", GetAsync)
             .ForAnyone()
-            .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .Produces<IndicatorBenchmarks>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetBenchmarks")
-            .WithSummary("The place against its parent and England (better/similar/worse by polarity, from the place's 95% interval), its comparator groups (mean, range, rank) and places of its type (quintile), for ?period= or the latest. ?format=csv for a spreadsheet.");
+            .WithSummary("The place against its parent and England (better/similar/worse by polarity, from the place's 95% interval), its comparator groups (mean, range, rank) and places of its type (quintile), for ?period= or the latest. ?format=csv for a spreadsheet, ?format=xlsx for a workbook.");
 
         endpoints.MapComparatorGroupsApi();
         return endpoints;
@@ -37,9 +37,11 @@ public static class BenchmarksApi
             return Results.Problem(title: "Unknown period.", statusCode: StatusCodes.Status400BadRequest,
                 detail: $"period must be a {Grains.Catalogue.CatalogueNames.Name(definition.Frequency)} period such as {Grains.Catalogue.Period.Example(definition.Frequency)}.");
 
-        var result = (await benchmarks.ForAsync(views.For(user), place, indicator, period, cancellationToken))!;
-        return exportFormat == ExportFormat.Csv
-            ? SafeCsv.Download($"{place}_{indicator}_benchmarks.csv", csv => BenchmarksCsv.Write(csv, definition, result))
+        var outcomes = views.For(user);
+        var result = (await benchmarks.ForAsync(outcomes, place, indicator, period, cancellationToken))!;
+        return exportFormat != ExportFormat.Json
+            ? exportFormat.Table($"{place}_{indicator}_benchmarks", csv => BenchmarksCsv.Write(csv, definition, result),
+                BenchmarksCsv.About(place, definition, TableViews.Of(outcomes)))
             : Results.Ok(result);
     }
 }

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Benchmarks;
 
@@ -17,7 +18,12 @@ public static class BenchmarksCsv
 
     private static string SourceOf(int? aggregatedFrom) => aggregatedFrom is null ? OwnReturns : PlacesReturns;
 
-    public static void Write(SafeCsvWriter csv, IndicatorDefinition d, IndicatorBenchmarks b)
+    public static TableAbout About(string place, IndicatorDefinition d, TableView view) => new("Benchmarks", $"{d.Title}: {place} against its benchmarks",
+        "One row per comparison (the parent place, England, each comparator group member, the quintile of places of its type), " +
+        "each saying whether the place is significantly better, worse or similar; source says where the comparator's value comes from.", view)
+    { Facts = IndicatorFacts.Of(place, d) };
+
+    public static void Write(IRowWriter csv, IndicatorDefinition d, IndicatorBenchmarks b)
     {
         csv.Header("place", "indicator", "title", "unit", "polarity", "method", "period", "value", "lower_95", "upper_95",
             "comparison", "comparator", "comparator_name", "comparator_value", "comparator_lower_95", "comparator_upper_95", "outcome", "comparator_aggregated_from", "source",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scrutiny.Grains.Benefits;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Benefits;
 
@@ -13,7 +14,12 @@ namespace Scrutiny.Silo.Benefits;
 /// </summary>
 public static class CaseCsv
 {
-    public static void Write(SafeCsvWriter csv, string board, CaseAppraisal a)
+    public static TableAbout About(string board, CaseAppraisal a, TableView view) => new("Case", $"{a.Subject.Title}: cost-benefit case",
+        "One table whose first column says what a row is: first the method's assumptions, then every figure the page shows (an outcome's period, " +
+        "a financial year, a sector's part, the totals). Money in whole pence; counts and factors unrounded.", view)
+    { Facts = [("board", board), ("subject", a.Subject.Id), ("of", a.Subject.IsCohort ? "cohort" : "commitment")] };
+
+    public static void Write(IRowWriter csv, string board, CaseAppraisal a)
     {
         var s = a.Settings;
         csv.Header("row", "subject", "value", "financial_year", "year", "period", "expected", "expected_lower", "expected_upper", "observed",

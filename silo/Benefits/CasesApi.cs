@@ -8,10 +8,10 @@ using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
 using Scrutiny.Silo.Boards;
-using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Benefits;
 
@@ -29,9 +29,9 @@ public static class CasesApi
             .Produces<IReadOnlyList<CaseResource>>().ProducesProblem(StatusCodes.Status404NotFound).WithName("ListCases")
             .WithSummary("Every cost-benefit case the board states (its commitments', then its cohorts'), worked out from the values the reader may see.");
         endpoints.MapGet($"{cases}/{{subject}}", GetAsync).ForAnyone()
-            .Produces<CaseResource>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<CaseResource>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCase")
-            .WithSummary("A commitment's or cohort's case: assumptions, outcomes by period against the baseline, years, present values, who pays and who gains. ?format=csv for a spreadsheet with the assumptions in its first rows.");
+            .WithSummary("A commitment's or cohort's case: assumptions, outcomes by period against the baseline, years, present values, who pays and who gains. ?format=csv for a spreadsheet with the assumptions in its first rows, ?format=xlsx for a workbook.");
         endpoints.MapPut($"{cases}/{{subject}}", PutAsync).ForBoard("PutCase",
             "State a commitment's or cohort's case: when the work started, deadweight and attribution in per cent, and the outcomes valued by unit costs (audited).");
         endpoints.MapDelete($"{cases}/{{subject}}", DeleteAsync).ForBoard("DeleteCase", "Withdraw a case (audited).", StatusCodes.Status204NoContent);
@@ -56,8 +56,8 @@ public static class CasesApi
             if (Grains.Benefits.CaseSubject.Find(records, subject) is null) return NoSubject(subject);
             if (await reader.ForAsync(records, subject, view, cancellationToken) is not { } appraisal)
                 return ApiResults.NotFound($"The board states no case for '{subject}'.");
-            return exportFormat == ExportFormat.Csv
-                ? SafeCsv.Download($"{id}_{subject}_case.csv", csv => CaseCsv.Write(csv, id, appraisal))
+            return exportFormat != ExportFormat.Json
+                ? exportFormat.Table($"{id}_{subject}_case", csv => CaseCsv.Write(csv, id, appraisal), CaseCsv.About(id, appraisal, TableViews.Of(view)))
                 : Results.Ok(CaseResource.From(id, appraisal));
         });
 

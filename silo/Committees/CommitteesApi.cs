@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Api;
 using Scrutiny.Silo.Api.Places;
-using Scrutiny.Silo.Csv;
 using Scrutiny.Silo.Meetings;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Committees;
 
@@ -39,7 +39,7 @@ public static class CommitteesApi
         endpoints.MapPost($"{Committee}/work-programme", PostTopicAsync).Writes("PostWorkProgrammeTopic", "Add a topic.", StatusCodes.Status201Created);
         endpoints.MapPut($"{Committee}/work-programme/{{topic}}", PutTopicAsync).Writes("PutWorkProgrammeTopic", "Change a topic.");
         endpoints.MapGet($"{Committee}/recommendations", GetRegisterAsync).Reads("GetRecommendations",
-            "The recommendations register, newest first: ?state=, ?addressee=CODE, ?overdue=true, ?format=csv.");
+            "The recommendations register, newest first: ?state=, ?addressee=CODE, ?overdue=true, ?format=csv or ?format=xlsx.");
         endpoints.MapPost($"{Committee}/recommendations", PostRecommendationAsync).Writes("PostRecommendation",
             "Make a recommendation to an agency or a board; the response is due after the committee's response months.", StatusCodes.Status201Created);
         endpoints.MapGet(Recommendation, GetRecommendationAsync).Reads("GetRecommendation", "One recommendation with its response, updates and closure.");
@@ -111,8 +111,8 @@ public static class CommitteesApi
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         if (await store.FindAsync(id, cancellationToken) is null) return ApiResults.NotFound(RecommendationRegister.NoCommittee(id));
         var entries = await register.ListAsync(new RecommendationScope(id), filter, cancellationToken);
-        return exportFormat == ExportFormat.Csv
-            ? SafeCsv.Download($"{id}-recommendations.csv", csv => RecommendationCsv.Write(csv, entries))
+        return exportFormat != ExportFormat.Json
+            ? exportFormat.Table($"{id}-recommendations", csv => RecommendationCsv.Write(csv, entries), RecommendationCsv.About(id, TableView.Public))
             : Results.Ok(entries.Select(RecommendationResource.From));
     }
 

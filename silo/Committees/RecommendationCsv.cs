@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Committees;
 
@@ -18,7 +19,13 @@ public static class RecommendationCsv
         "decision", "reasons", "implement_by", "responded_on", "implementation_status", "latest_update", "closed_on", "closure_note",
     ];
 
-    public static void Write(SafeCsvWriter csv, IEnumerable<RegisterEntry> entries)
+    public static TableAbout About(string committee, TableView view) => new("Recommendations", $"Recommendations of {committee}",
+        "The committee's recommendations register, one row per recommendation, newest first, filtered as asked: each with its addressee, " +
+        $"the response and its decision, the newest implementation update and the closure. Evidence links are joined with \"{LinkSeparator.Trim()}\" as kind:reference.",
+        view)
+    { Facts = [("committee", committee)] };
+
+    public static void Write(IRowWriter csv, IEnumerable<RegisterEntry> entries)
     {
         csv.Header(Columns);
         foreach (var e in entries)

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Comparisons;
 
@@ -13,7 +14,12 @@ public static class ComparisonCsv
     /// <summary>Agencies in <c>source</c> are separated by this, which no agency code contains.</summary>
     public const string SourceSeparator = "; ";
 
-    public static void Write(SafeCsvWriter csv, IEnumerable<Comparison> comparisons)
+    public static TableAbout About(string title, ComparisonScope scope, TableView view) => new("Comparison", title,
+        "One row per place and indicator, best first as the page shows them: the value with its 95% interval, the comparison with England, " +
+        "the rank among the places compared and the agencies whose returns made the value.", view)
+    { Facts = [("compared", scope.Name), ("places", scope.Places.Count)] };
+
+    public static void Write(IRowWriter csv, IEnumerable<Comparison> comparisons)
     {
         csv.Header("scope", "scope_name", "place", "place_name", "indicator", "title", "unit", "polarity", "method", "frequency",
             "period", "value", "lower_95", "upper_95", "rank", "ranked_of", "comparator", "comparator_value",

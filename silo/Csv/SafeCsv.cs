@@ -31,11 +31,14 @@ public static partial class SafeCsv
     /// A CSV download. Written whole before it is sent: exports are one indicator in one place, already in memory,
     /// and Kestrel refuses the synchronous writes CsvHelper makes when its buffer fills.
     /// </summary>
-    public static IResult Download(string fileName, Action<SafeCsvWriter> write)
+    public static IResult Download(string fileName, Action<SafeCsvWriter> write) => Results.File(Write(write), ContentType, fileName);
+
+    /// <summary>The CSV's bytes, written whole.</summary>
+    public static byte[] Write(Action<SafeCsvWriter> write)
     {
         var buffer = new MemoryStream();
         using (var csv = new SafeCsvWriter(buffer)) write(csv);
-        return Results.File(buffer.ToArray(), ContentType, fileName);
+        return buffer.ToArray();
     }
 
     [GeneratedRegex(@"^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")]

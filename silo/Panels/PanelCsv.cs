@@ -1,6 +1,7 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Comparisons;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Panels;
 
@@ -10,7 +11,12 @@ namespace Scrutiny.Silo.Panels;
 /// </summary>
 public static class PanelCsv
 {
-    public static void Write(SafeCsvWriter csv, Panel panel, IReadOnlyList<PanelFigure> figures)
+    public static TableAbout About(Panel panel, TableView view) => new("Panel", panel.Name,
+        (string.IsNullOrWhiteSpace(panel.Description) ? "" : panel.Description.Trim() + " ") +
+        "One row per figure in the panel's order: the latest value, what the statistics say, the comparison with England and the agencies whose returns made it.", view)
+    { Facts = [("panel", panel.Id)] };
+
+    public static void Write(IRowWriter csv, Panel panel, IReadOnlyList<PanelFigure> figures)
     {
         csv.Header("panel", "panel_name", "position", "place", "place_name", "indicator", "title", "unit", "polarity", "method",
             "frequency", "period", "value", "lower_95", "upper_95", "variation_icon", "assurance_icon", "recent_trend",

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Scorecards;
 
@@ -13,7 +14,10 @@ public static class PlaceCountsCsv
     public const string Period = "latest_of_each_indicator";
     public const string Source = "spc_variation_icon_of_latest_point";
 
-    public static void Write(SafeCsvWriter csv, IEnumerable<(Place Place, VariationCounts Counts)> places)
+    public static TableAbout About(TableView view) => new("Places", "Places and how their indicators are doing",
+        "One row per place: how many of its indicators are improving, of concern, showing no significant change or unusual, each at its latest period.", view);
+
+    public static void Write(IRowWriter csv, IEnumerable<(Place Place, VariationCounts Counts)> places)
     {
         csv.Header("place", "name", "type", "parent", "indicators_with_values", "improving", "of_concern",
             "no_significant_change", "unusual", "period", "source");

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Scorecards;
 
@@ -10,7 +11,12 @@ namespace Scrutiny.Silo.Scorecards;
 /// </summary>
 public static class ScorecardCsv
 {
-    public static void Write(SafeCsvWriter csv, Scorecard scorecard, IReadOnlyList<ScorecardRow> rows)
+    public static TableAbout About(Scorecard scorecard, TableView view) => new("Scorecard", $"{scorecard.Place.Name}: scorecard",
+        "One row per indicator the place page's scorecard shows, filtered and sorted as asked: the latest period's value, what the statistics say, " +
+        "the comparison with the parent place and England, and the agencies whose returns made it.", view)
+    { Facts = [("place", scorecard.Place.Code), ("place_name", scorecard.Place.Name), ("as_of", scorecard.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))] };
+
+    public static void Write(IRowWriter csv, Scorecard scorecard, IReadOnlyList<ScorecardRow> rows)
     {
         csv.Header("place", "place_name", "indicator", "title", "theme", "unit", "polarity", "method", "frequency",
             "period", "value", "lower_95", "upper_95", "variation_icon", "variation", "assurance_icon", "recent_trend",

@@ -135,7 +135,7 @@ public static class XlsxWriter
     private static Cell? Cell(string reference, object? value, uint style) => value switch
     {
         null => style == Plain ? null : new Cell { CellReference = reference, StyleIndex = style },
-        string text => new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+        string text => new Cell(new InlineString(new Text(XlsxText.Encode(text)) { Space = SpaceProcessingModeValues.Preserve }))
             { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style },
         double or int or long or decimal => new Cell(new CellValue(Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)))
             { CellReference = reference, StyleIndex = style },

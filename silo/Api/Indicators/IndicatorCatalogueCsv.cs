@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Indicators;
 
@@ -32,12 +33,17 @@ public static class IndicatorCatalogueCsv
             Number(cell("target"), row, "target", problems),
             cell("publication"), Integer(cell("publish_days"), row, "publish_days", problems))));
 
+    /// <summary>The catalogue holds no figures: it is the same for everyone.</summary>
+    public static TableAbout About() => new("Indicators", "The indicator catalogue",
+        "One row per indicator, in the columns the catalogue import reads, so that a catalogue exported from one installation imports into another as it was.",
+        TableView.Public);
+
     /// <summary>
     /// The catalogue as the import reads it, every column in <see cref="RequiredColumns"/> then <see cref="OptionalColumns"/>
     /// order: what <c>GET /api/v1/indicators?format=csv</c> answers, so a catalogue exported from one node imports into
     /// another as it was.
     /// </summary>
-    public static void Write(SafeCsvWriter csv, IEnumerable<IndicatorResource> indicators)
+    public static void Write(IRowWriter csv, IEnumerable<IndicatorResource> indicators)
     {
         csv.Header([.. RequiredColumns, .. OptionalColumns]);
         foreach (var i in indicators)

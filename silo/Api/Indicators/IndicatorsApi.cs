@@ -1,13 +1,13 @@
-using Scrutiny.Grains.Contracts;
-using Scrutiny.Silo.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Api.Places;
-using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Indicators;
 
@@ -20,10 +20,10 @@ public static class IndicatorsApi
     {
         endpoints.MapGet("/indicators", ListAsync)
             .ForAnyone()
-            .Produces<IReadOnlyList<IndicatorResource>>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .Produces<IReadOnlyList<IndicatorResource>>(StatusCodes.Status200OK, "application/json", ExportFormats.CsvMediaType, ExportFormats.XlsxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListIndicators")
-            .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code. ?format=csv in the columns the catalogue import reads.");
+            .WithSummary("Every indicator of the catalogue with its schedule (dueDays, lockDays) and target, by theme and code. ?format=csv in the columns the catalogue import reads, ?format=xlsx for the same rows as a workbook.");
 
         endpoints.MapGet("/indicators/{code}", GetAsync)
             .ForAnyone()
@@ -70,8 +70,8 @@ public static class IndicatorsApi
         var schedules = (await catalogue.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken))
             .Select(i => IndicatorResource.From(i, schedules.GetValueOrDefault(i.Code))).ToList();
-        return exportFormat == ExportFormat.Csv
-            ? SafeCsv.Download("indicators.csv", csv => IndicatorCatalogueCsv.Write(csv, indicators))
+        return exportFormat != ExportFormat.Json
+            ? exportFormat.Table("indicators", csv => IndicatorCatalogueCsv.Write(csv, indicators), IndicatorCatalogueCsv.About())
             : Results.Ok(indicators);
     }
 

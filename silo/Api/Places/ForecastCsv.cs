@@ -1,6 +1,7 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Places;
 
@@ -12,7 +13,11 @@ public static class ForecastCsv
 {
     public const string Source = "baseline_from_returns";
 
-    public static void Write(SafeCsvWriter csv, IndicatorSeries series)
+    public static TableAbout About(string place, IndicatorDefinition d, TableView view) => new("Forecast", $"{d.Title}: {place}, baseline forecast",
+        "One row per future period: the baseline projected from the place's returned history (not returned itself), with its intervals, beside the target.", view)
+    { Facts = IndicatorFacts.Of(place, d) };
+
+    public static void Write(IRowWriter csv, IndicatorSeries series)
     {
         IndicatorCsvColumns.Header(csv,
             "period", "baseline", "lower_95", "upper_95", "target", "last_returned_period", "source");

@@ -1,5 +1,6 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Places;
 
@@ -10,7 +11,11 @@ namespace Scrutiny.Silo.Api.Places;
 /// </summary>
 public static class LatestValuesCsv
 {
-    public static void Write(SafeCsvWriter csv, string place, IEnumerable<(IndicatorDefinition Definition, LatestValue? Latest)> rows)
+    public static TableAbout About(string place, TableView view) => new("Indicators", $"Every indicator's latest value in {place}",
+        "One row per indicator of the catalogue, its columns first, then its latest period and value in the place; empty value cells where the place has none.", view)
+    { Facts = [("place", place)] };
+
+    public static void Write(IRowWriter csv, string place, IEnumerable<(IndicatorDefinition Definition, LatestValue? Latest)> rows)
     {
         IndicatorCsvColumns.Header(csv, "theme", "period", "value", "numerator", "denominator", "updated_at", "source");
         foreach (var (definition, latest) in rows)

@@ -1,6 +1,7 @@
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Csv;
+using Scrutiny.Silo.Tables;
 
 namespace Scrutiny.Silo.Api.Places;
 
@@ -10,7 +11,11 @@ namespace Scrutiny.Silo.Api.Places;
 /// </summary>
 public static class RevisionsCsv
 {
-    public static void Write(SafeCsvWriter csv, string place, IndicatorDefinition d, IReadOnlyList<LedgerEntry> entries)
+    public static TableAbout About(string place, IndicatorDefinition d, TableView view) => new("Revisions", $"{d.Title}: {place}, revisions",
+        "Every revision of every value the reader may see, from the returns ledger: one row per revision, with who sent it, when, its note and its batch.", view)
+    { Facts = IndicatorFacts.Of(place, d) };
+
+    public static void Write(IRowWriter csv, string place, IndicatorDefinition d, IReadOnlyList<LedgerEntry> entries)
     {
         IndicatorCsvColumns.Header(csv,
             "period", "source", "revision", "numerator", "denominator", "note", "batch_id", "submitted_by", "submitted_at");

@@ -39,6 +39,7 @@ public static class AuthorisationTable
         .. Page("/subscriptions/ended", Access.Public),
         // The register as CSV, filtered as the page: public as the page is.
         ("GET /committees/{id}/recommendations.csv", Access.Public),
+        ("GET /committees/{id}/recommendations.xlsx", Access.Public),
         .. Page("/places/{Code}/recommendations", Access.Public),
         // The committee paper is read in the reader's view: published figures for the public, who may print it too.
         .. Page("/committees/{Id}/paper", Access.Public),
@@ -63,15 +64,23 @@ public static class AuthorisationTable
 
         // Public downloads and the live view's fragments.
         ("GET /places.csv", Access.Public),
+        ("GET /places.xlsx", Access.Public),
         ("GET /places/{code}/scorecard.csv", Access.Public),
+        ("GET /places/{code}/scorecard.xlsx", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/forecast.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/forecast.xlsx", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/series.csv", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/series.xlsx", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/revisions.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/revisions.xlsx", Access.Public),
         ("GET /places/{place}/indicators/{indicator}/benchmarks.csv", Access.Public),
+        ("GET /places/{place}/indicators/{indicator}/benchmarks.xlsx", Access.Public),
         ("GET /compare.csv", Access.Public),
+        ("GET /compare.xlsx", Access.Public),
         ("GET /compare/heat-map.csv", Access.Public),
+        ("GET /compare/heat-map.xlsx", Access.Public),
         ("GET /panels/{id}.csv", Access.Public),
+        ("GET /panels/{id}.xlsx", Access.Public),
         ("GET /live/places/{code}", Access.Public),
         // Atom feeds of the public pages and the open-data catalogue: the public's view whoever asks.
         ("GET /places/{code}/feed.atom", Access.Public),
@@ -153,6 +162,7 @@ public static class AuthorisationTable
         .. Page("/admin/agencies/{Code}/keys/{Id}/revoke", Access.AdminPages),
         .. Page("/admin/audit", Access.AdminPages),
         ("GET /admin/audit.csv", Access.AdminPages),
+        ("GET /admin/audit.xlsx", Access.AdminPages),
         .. Page("/admin/people", Access.AdminPages),
         .. Page("/admin/people/new", Access.AdminPages),
         .. Page("/admin/people/{Id:long}", Access.AdminPages),

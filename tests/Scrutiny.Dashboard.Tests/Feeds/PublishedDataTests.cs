@@ -6,6 +6,7 @@ using Scrutiny.Dashboard.Datasets;
 using Scrutiny.Dashboard.Feeds;
 using Scrutiny.Dashboard.Tests.Infrastructure;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Security;
 using Scrutiny.Silo.Store;
 using static Scrutiny.Dashboard.Tests.Infrastructure.TestCatalogue;
@@ -73,13 +74,16 @@ public sealed class PublishedDataTests
         Assert.Equal($"{origin}{IndicatorPage}/series.csv", distributions[0].GetProperty("downloadURL").GetString());
         Assert.Equal("text/csv", distributions[0].GetProperty("mediaType").GetString());
         Assert.Equal($"{origin}/api/v1/places/{Manchester}/indicators/{Admissions}/series", distributions[1].GetProperty("accessURL").GetString());
+        Assert.Equal(($"{origin}{IndicatorPage}/series.xlsx", XlsxWorkbook.MediaType),
+            (distributions[2].GetProperty("downloadURL").GetString(), distributions[2].GetProperty("mediaType").GetString()));
 
         // The indicator page's Dataset: the released month only, with the agency whose returns make it.
         var dataset = JsonDocument.Parse(Assert.Single(AtomFeeds.JsonLd(await anonymous.GetStringAsync(IndicatorPage, TestContext.Current.CancellationToken)))).RootElement;
         Assert.Equal(("https://schema.org", "Dataset"), (dataset.GetProperty("@context").GetString(), dataset.GetProperty("@type").GetString()));
         Assert.Equal("2026-06-01/2026-06-30", dataset.GetProperty("temporalCoverage").GetString());
         Assert.Equal("Manchester University NHS Foundation Trust", Assert.Single(dataset.GetProperty("creator").EnumerateArray()).GetProperty("name").GetString());
-        Assert.Equal([("text/csv", $"{origin}{IndicatorPage}/series.csv"), ("application/json", $"{origin}/api/v1/places/{Manchester}/indicators/{Admissions}/series")],
+        Assert.Equal([("text/csv", $"{origin}{IndicatorPage}/series.csv"), ("application/json", $"{origin}/api/v1/places/{Manchester}/indicators/{Admissions}/series"),
+            (XlsxWorkbook.MediaType, $"{origin}{IndicatorPage}/series.xlsx")],
             dataset.GetProperty("distribution").EnumerateArray().Select(d => (d.GetProperty("encodingFormat").GetString(), d.GetProperty("contentUrl").GetString())));
         Assert.Empty(AtomFeeds.JsonLd(await anonymous.GetStringAsync($"/places/{Manchester}/indicators/{StillAtHome}", TestContext.Current.CancellationToken)));
 

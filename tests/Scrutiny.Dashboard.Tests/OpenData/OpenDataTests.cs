@@ -38,17 +38,17 @@ public sealed class OpenDataTests
         var wrong = new List<string>();
         var seenByAdministrator = new List<string>();
         foreach (var route in routes)
-            foreach (var query in new[] { "", "?format=csv", $"?period={OpenDataCase.UnreleasedMonth}" })
+            foreach (var query in new[] { "", "?format=csv", "?format=xlsx", $"?period={OpenDataCase.UnreleasedMonth}" })
             {
                 var path = c.Fill(route) + query;
                 using var response = await anonymous.GetAsync(path, Cancel);
-                var body = await response.Content.ReadAsStringAsync(Cancel);
+                var body = await Exports.TableWorkbooks.BodyAsync(response, Cancel);
                 if (query == "" && response.StatusCode != (NotFoundForEveryone.Contains(route) ? HttpStatusCode.NotFound : HttpStatusCode.OK))
                     wrong.Add($"{path}: {(int)response.StatusCode} {body}");
                 if ((int)response.StatusCode is 401 or 403 or >= 500) wrong.Add($"{path}: {(int)response.StatusCode}");
                 if (body.Contains(OpenDataCase.UnreleasedText, StringComparison.Ordinal)) wrong.Add($"{path} told the public the unreleased value");
                 using var keyed = await admin.GetAsync(path, Cancel);
-                if ((await keyed.Content.ReadAsStringAsync(Cancel)).Contains(OpenDataCase.UnreleasedText, StringComparison.Ordinal)) seenByAdministrator.Add(path);
+                if ((await Exports.TableWorkbooks.BodyAsync(keyed, Cancel)).Contains(OpenDataCase.UnreleasedText, StringComparison.Ordinal)) seenByAdministrator.Add(path);
             }
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
@@ -56,6 +56,7 @@ public sealed class OpenDataTests
         var series = $"/api/v1/places/{Manchester}/indicators/{DelayedDays}/series";
         Assert.Contains(series, seenByAdministrator);
         Assert.Contains(series + "?format=csv", seenByAdministrator);
+        Assert.Contains(series + "?format=xlsx", seenByAdministrator);
         Assert.Contains($"/api/v1/places/{Manchester}/indicators/{DelayedDays}/revisions", seenByAdministrator);
         Assert.Contains($"/api/v1/places/{Manchester}/indicators", seenByAdministrator);
         Assert.Contains($"/api/v1/places/{Manchester}/indicators?format=csv", seenByAdministrator);

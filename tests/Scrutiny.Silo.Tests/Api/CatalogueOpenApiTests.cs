@@ -37,6 +37,7 @@ public sealed class CatalogueOpenApiTests
         Assert.Empty(expected.Except(operations));
         var series = document.GetProperty("paths").GetProperty("/api/v1/places/{place}/indicators/{indicator}/series").GetProperty("get");
         Assert.True(series.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.True(series.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty(Scrutiny.Silo.Returns.XlsxWorkbook.MediaType, out _));
         Assert.True(series.GetProperty("responses").TryGetProperty("404", out _));
     }
 }

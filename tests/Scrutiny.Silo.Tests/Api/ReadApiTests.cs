@@ -87,7 +87,7 @@ public sealed class ReadApiTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/places/E99999999/indicators/{Admissions}/series", api.AgencyKey)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/places/{Manchester}/indicators/no-such/series", api.AgencyKey)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"/api/v1/places/{Manchester}/indicators/{Admissions}/series?format=xlsx", api.AgencyKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"/api/v1/places/{Manchester}/indicators/{Admissions}/series?format=xls", api.AgencyKey)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/places/{Manchester}/indicators/{Admissions}/series", null)).StatusCode);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Store;
+using Scrutiny.Silo.Tables;
 using Scrutiny.Silo.Tests.Api;
 using Scrutiny.Tests.Infrastructure;
 
@@ -117,6 +118,8 @@ public sealed class CasesApiTests
         var publicCase = await (await api.GetAsync($"{Board}/cases/{id}", null)).Content.ReadFromJsonAsync<JsonElement>();
         var publicCsv = await (await api.GetAsync($"{Board}/cases/{id}?format=csv", null)).Content.ReadAsStringAsync();
         var agencyCsv = await (await api.GetAsync($"{Board}/cases/{id}?format=csv", api.AgencyKey)).Content.ReadAsStringAsync();
+        var publicWorkbook = WorkbookText(await (await api.GetAsync($"{Board}/cases/{id}?format=xlsx", null)).Content.ReadAsByteArrayAsync());
+        var entitledWorkbook = WorkbookText(await (await api.GetAsync($"{Board}/cases/{id}?format=xlsx", api.AdminKey)).Content.ReadAsByteArrayAsync());
 
         Assert.Equal(102 * 16_200, entitled.GetProperty("totals").GetProperty("presentBenefitPence").GetInt64());
         // 12 + 14 + 16 + 18 + 20 = 80 bed days: December's value is in no figure the public reads.
@@ -126,6 +129,20 @@ public sealed class CasesApiTests
         // An agency's key reads published values only, as it does of the series.
         Assert.DoesNotContain("2025-12", agencyCsv);
         Assert.Contains($"{80 * 16_200}", publicCsv);
+        // The workbook holds what its CSV holds, and says whose view it is.
+        Assert.DoesNotContain("2025-12", publicWorkbook);
+        Assert.Contains($"{80 * 16_200}", publicWorkbook);
+        Assert.Contains(TableViews.Words(TableView.Public), publicWorkbook);
+        Assert.Contains($"{102 * 16_200}", entitledWorkbook);
+        Assert.Contains(TableViews.Words(TableView.Entitled), entitledWorkbook);
+    }
+
+    /// <summary>Every cell's text of every sheet of a workbook.</summary>
+    private static string WorkbookText(byte[] file)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(file), false);
+        return string.Join("\n", document.WorkbookPart!.WorksheetParts
+            .SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).Select(c => c.InnerText));
     }
 
     [Fact]
