@@ -113,6 +113,10 @@ public sealed partial class SubscriptionPagesTests
         Assert.Equal(HttpStatusCode.Gone, dead.StatusCode);
         Assert.Contains("This link does not work", await dead.Content.ReadAsStringAsync());
         Assert.DoesNotContain("<script>", await (await resident.GetAsync($"{SubscriptionPaths.Ended}?place=%3Cscript%3E")).Content.ReadAsStringAsync());
+        // A body that is no form (multipart without its boundary, as the fuzzer sent): 400, never a 500.
+        var broken = new StringContent("--x\r\n", System.Text.Encoding.UTF8);
+        broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
+        Assert.Equal(HttpStatusCode.BadRequest, (await resident.SendAsync(new HttpRequestMessage(HttpMethod.Post, unsubscribe) { Content = broken })).StatusCode);
     }
 
     private static async Task<string> AddUnsubscribeTokenAsync(DashboardApp app, long subscriptionId)
