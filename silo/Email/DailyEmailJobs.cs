@@ -9,13 +9,17 @@ namespace Scrutiny.Silo.Email;
 /// One run a day of each reminder check, among all the nodes: the first to claim a day's run does it; if it dies, its
 /// claim runs out and another takes over (<c>email_job_runs</c>).
 /// </summary>
-public sealed class DailyEmailJobs(Database database)
+public sealed class DailyEmailJobs(Database database, EmailOptions options, TimeProvider time)
 {
-    /// <summary>True when <paramref name="claimant"/> now holds <paramref name="job"/>'s run for <paramref name="day"/>.</summary>
-    public async Task<bool> TryClaimAsync(string job, DateOnly day, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// True when <paramref name="claimant"/> now holds <paramref name="job"/>'s run for <paramref name="day"/>, for
+    /// <see cref="EmailOptions.ClaimSeconds"/> from now.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string job, DateOnly day, string claimant, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var args = new { job, day = DayText.Of(day), claimant, now = At(now), until = At(now + lease) };
+        var now = time.GetUtcNow();
+        var args = new { job, day = DayText.Of(day), claimant, now = At(now), until = At(now.AddSeconds(options.ClaimSeconds)) };
         if (await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO email_job_runs (job, day, claimed_by, claimed_until) VALUES (@job, @day, @claimant, @until) ON CONFLICT (job, day) DO NOTHING",
                 args, cancellationToken: cancellationToken)) == 1) return true;

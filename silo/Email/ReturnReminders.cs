@@ -29,7 +29,7 @@ public sealed class ReturnReminders(
     public async Task<int> RunAsync(string claimant, CancellationToken cancellationToken = default)
     {
         var today = time.Today();
-        if (!await jobs.TryClaimAsync(Job, today, claimant, time.GetUtcNow(), TimeSpan.FromSeconds(options.ClaimSeconds), cancellationToken)) return 0;
+        if (!await jobs.TryClaimAsync(Job, today, claimant, cancellationToken)) return 0;
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, i => i.Title, StringComparer.Ordinal);
         var places = (await catalogue.ListPlacesAsync(cancellationToken)).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
         var reminders = new List<(string Agency, string AgencyName, bool Overdue, DateOnly Due, List<string> Returns)>();

@@ -34,7 +34,7 @@ public sealed class WeeklyDigest(DigestSections sections, DailyEmailJobs jobs, D
         var now = time.Today();
         var today = now.AddDays(-(((int)now.DayOfWeek - (int)options.DigestDay + 7) % 7));
         if (now.DayNumber - today.DayNumber > CatchUpDays) return 0;
-        if (!await jobs.TryClaimAsync(Job, today, claimant, time.GetUtcNow(), TimeSpan.FromSeconds(options.ClaimSeconds), cancellationToken)) return 0;
+        if (!await jobs.TryClaimAsync(Job, today, claimant, cancellationToken)) return 0;
         var window = new DigestWindow(today);
         // A committee's or board's part is the same for each of its members: made once a run.
         var parts = new Dictionary<(string Role, string Scope), IReadOnlyList<EmailSection>>();

@@ -30,7 +30,7 @@ public sealed class PlaceUpdates(
     public async Task<int> RunAsync(string claimant, CancellationToken cancellationToken = default)
     {
         var today = time.Today();
-        if (!await jobs.TryClaimAsync(Job, today, claimant, time.GetUtcNow(), TimeSpan.FromSeconds(options.ClaimSeconds), cancellationToken)) return 0;
+        if (!await jobs.TryClaimAsync(Job, today, claimant, cancellationToken)) return 0;
         await subscriptions.DeleteUnconfirmedAsync(cancellationToken);
         var written = 0;
         foreach (var code in await subscriptions.PlacesAsync(cancellationToken))
