@@ -23,7 +23,7 @@ public sealed class ResponseReminders(
     public async Task<int> RunAsync(string claimant, CancellationToken cancellationToken = default)
     {
         var today = time.Today();
-        if (!await jobs.TryClaimAsync(Job, today, claimant, time.GetUtcNow(), TimeSpan.FromSeconds(options.ClaimSeconds), cancellationToken)) return 0;
+        if (!await jobs.TryClaimAsync(Job, today, claimant, cancellationToken)) return 0;
         var reminders = await DueAsync(today, cancellationToken);
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -52,13 +52,9 @@ public sealed class ResponseReminders(
             var committee = names.GetValueOrDefault(r.CommitteeId, r.CommitteeId);
             var addressee = await NameAsync(r.Addressee, cancellationToken);
             var excerpt = EmailBody.OneLine(RecommendationRegister.Excerpt(r.Text));
-            reminders.Add(overdue
-                ? new Reminder($"recommendation:{r.Id}:response_overdue", r.Addressee, addressee, $"Response overdue: {excerpt}",
-                    [$"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}.", $"The response was due by {DayText.Words(r.ResponseDue)}. It is now overdue, and the committee can see that it is.", $"The recommendation: {r.Text}"],
-                    "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id))
-                : new Reminder($"recommendation:{r.Id}:response_due_soon", r.Addressee, addressee, $"Response due by {DayText.Words(r.ResponseDue)}: {excerpt}",
-                    [$"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}.", $"The response is due by {DayText.Words(r.ResponseDue)}.", $"The recommendation: {r.Text}"],
-                    "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id)));
+            reminders.Add(Remind(overdue, $"recommendation:{r.Id}:response", r.Addressee, addressee, "Response", r.ResponseDue, excerpt,
+                $"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}.", $"The recommendation: {r.Text}",
+                "Respond to the recommendation", CommitteeAddresses.Recommendation(r.CommitteeId, r.Id)));
         }
         foreach (var entry in await questions.ListAsync(null, cancellationToken: cancellationToken))
         {
@@ -67,16 +63,24 @@ public sealed class ResponseReminders(
             var committee = names.GetValueOrDefault(q.CommitteeId, q.CommitteeId);
             var addressee = await NameAsync(q.Addressee, cancellationToken);
             var excerpt = EmailBody.OneLine(RecommendationRegister.Excerpt(q.Text));
-            reminders.Add(overdue
-                ? new Reminder($"question:{q.Id}:answer_overdue", q.Addressee, addressee, $"Answer overdue: {excerpt}",
-                    [$"{committee} asked {addressee} a question on {DayText.Words(q.AskedOn)}.", $"The answer was due by {DayText.Words(q.DueOn)}. It is now overdue, and the committee can see that it is.", $"The question: {q.Text}"],
-                    "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id))
-                : new Reminder($"question:{q.Id}:answer_due_soon", q.Addressee, addressee, $"Answer due by {DayText.Words(q.DueOn)}: {excerpt}",
-                    [$"{committee} asked {addressee} a question on {DayText.Words(q.AskedOn)}.", $"The answer is due by {DayText.Words(q.DueOn)}.", $"The question: {q.Text}"],
-                    "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id)));
+            reminders.Add(Remind(overdue, $"question:{q.Id}:answer", q.Addressee, addressee, "Answer", q.DueOn, excerpt,
+                $"{committee} asked {addressee} a question on {DayText.Words(q.AskedOn)}.", $"The question: {q.Text}",
+                "Answer the question", CommitteeAddresses.Question(q.CommitteeId, q.Id)));
         }
         return reminders;
     }
+
+    /// <summary>
+    /// One reminder of what is owed (<paramref name="owed"/>: "Response", "Answer") by <paramref name="due"/>, "due soon"
+    /// or overdue, in the same words for a recommendation and a question; its key is <paramref name="key"/> with
+    /// <c>_due_soon</c> or <c>_overdue</c>.
+    /// </summary>
+    private static Reminder Remind(bool overdue, string key, Addressee addressee, string addresseeName, string owed, DateOnly due, string excerpt,
+        string made, string quoted, string linkText, string link) => overdue
+        ? new Reminder($"{key}_overdue", addressee, addresseeName, $"{owed} overdue: {excerpt}",
+            [made, $"The {owed.ToLowerInvariant()} was due by {DayText.Words(due)}. It is now overdue, and the committee can see that it is.", quoted], linkText, link)
+        : new Reminder($"{key}_due_soon", addressee, addresseeName, $"{owed} due by {DayText.Words(due)}: {excerpt}",
+            [made, $"The {owed.ToLowerInvariant()} is due by {DayText.Words(due)}.", quoted], linkText, link);
 
     /// <summary>True: overdue; false: due within the week; null: neither.</summary>
     private static bool? Soon(DateOnly due, DateOnly today) =>
