@@ -47,6 +47,24 @@ public abstract class FormPage : ComponentBase
             ? value.Trim()
             : null;
 
+    /// <summary>
+    /// True when the post filled the form's <see cref="Honeypot"/>: a program, to be answered as a person would be, with
+    /// nothing stored.
+    /// </summary>
+    protected bool FilledHoneypot => Posted(Honeypot.FieldName) is not null;
+
+    /// <summary>
+    /// A client past its budget (<see cref="Silo.Security.ClientBudget"/>): 429 with Retry-After, and the form again
+    /// with what was typed and a problem on <paramref name="field"/>: <paramref name="spent"/>, then how long to wait.
+    /// </summary>
+    protected void RefuseTooMany(TimeSpan wait, string field, string spent)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Problems = [new FieldProblem(field, "too_many", $"{spent}. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}")];
+    }
+
     /// <summary>Each field's noun ("the title") and whether one chooses it rather than types it, for the problems' words.</summary>
     protected abstract (string Noun, bool Choose) Describe(string field);
 
