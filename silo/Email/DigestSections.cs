@@ -4,6 +4,7 @@ using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Boards;
 using Scrutiny.Silo.Committees;
 using Scrutiny.Silo.Publication;
+using Scrutiny.Silo.Schedule;
 
 namespace Scrutiny.Silo.Email;
 
@@ -52,14 +53,14 @@ public sealed class DigestSections(
             if (recorded.Count == 0 || recorded[^1].Status == move.Was) continue;
             var now = recorded[^1];
             moved.Add(new(now.At, new EmailItem(
-                $"{move.Commitment.Title} is now {Words(now.Status)}{(move.Was is { } was ? $" (it was {Words(was)})" : "")}, since {DayText.Words(DayOf(now.At))}",
+                $"{move.Commitment.Title} is now {Words(now.Status)}{(move.Was is { } was ? $" (it was {Words(was)})" : "")}, since {DayText.Words(ReturnStatusRules.DayOf(now.At))}",
                 options.Link(BoardAddresses.Commitment(boardId, move.Commitment.Id)))));
         }
         foreach (var missed in changes.MissedMilestones)
         {
             var missedOn = missed.Milestone.Due.AddDays(MilestoneStates.MissedAfterDays + 1);
             if (!window.InPast(missedOn)) continue;
-            moved.Add(new(Midnight(missedOn), new EmailItem(
+            moved.Add(new(ReturnStatusRules.StartOf(missedOn), new EmailItem(
                 $"Milestone missed: {missed.Milestone.Title} ({missed.Commitment.Title}), due by {DayText.Words(missed.Milestone.Due)}",
                 options.Link(BoardAddresses.Commitment(boardId, missed.Commitment.Id)))));
         }
@@ -108,11 +109,11 @@ public sealed class DigestSections(
             }
             Moved(r.MadeAt, $"{committee} made a recommendation to {addressee} on {DayText.Words(r.MadeOn)}");
             if (r.Response is { } response)
-                Moved(response.At, $"{addressee} responded ({RecommendationWords.Decision(response.Decision).ToLowerInvariant()}) to a recommendation on {DayText.Words(DayOf(response.At))}");
+                Moved(response.At, $"{addressee} responded ({RecommendationWords.Decision(response.Decision).ToLowerInvariant()}) to a recommendation on {DayText.Words(ReturnStatusRules.DayOf(response.At))}");
             foreach (var update in r.Updates)
-                Moved(update.At, $"{addressee} reported on {DayText.Words(DayOf(update.At))} that a recommendation {Words(update.Status)}");
+                Moved(update.At, $"{addressee} reported on {DayText.Words(ReturnStatusRules.DayOf(update.At))} that a recommendation {Words(update.Status)}");
             if (r.Closure is { } closure)
-                Moved(closure.At, $"{committee} closed a recommendation on {DayText.Words(DayOf(closure.At))}");
+                Moved(closure.At, $"{committee} closed a recommendation on {DayText.Words(ReturnStatusRules.DayOf(closure.At))}");
 
             if (RecommendationLifecycle.AwaitsResponse(entry.State) && window.Ahead(r.ResponseDue))
                 ahead.Add(new(r.ResponseDue, new EmailItem($"Response due from {addressee} by {DayText.Words(r.ResponseDue)}: {excerpt}", link)));
@@ -129,7 +130,7 @@ public sealed class DigestSections(
             if (window.InPast(q.AskedAt))
                 moved.Add(new(q.AskedAt, new EmailItem($"{committee} asked {addressee} a question on {DayText.Words(q.AskedOn)}: {excerpt}", link)));
             if (q.Answer is { } answer && window.InPast(answer.At))
-                moved.Add(new(answer.At, new EmailItem($"{addressee} answered a question on {DayText.Words(DayOf(answer.At))}: {excerpt}", link)));
+                moved.Add(new(answer.At, new EmailItem($"{addressee} answered a question on {DayText.Words(ReturnStatusRules.DayOf(answer.At))}: {excerpt}", link)));
             if (entry.State != QuestionState.Answered && window.Ahead(q.DueOn))
                 ahead.Add(new(q.DueOn, new EmailItem($"Answer due from {addressee} by {DayText.Words(q.DueOn)}: {excerpt}", link)));
         }
@@ -167,8 +168,4 @@ public sealed class DigestSections(
         ImplementationStatus.Implemented => "is implemented",
         _ => "will not be implemented",
     };
-
-    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -1,4 +1,5 @@
 using Scrutiny.Silo.Committees;
+using Scrutiny.Silo.Schedule;
 
 namespace Scrutiny.Silo.Email;
 
@@ -16,9 +17,9 @@ public sealed record DigestWindow(DateOnly Day)
 
     public DateOnly Since => Day.AddDays(-PastDays);
 
-    public DateTimeOffset From => Midnight(Since);
+    public DateTimeOffset From => ReturnStatusRules.StartOf(Since);
 
-    public DateTimeOffset To => Midnight(Day);
+    public DateTimeOffset To => ReturnStatusRules.StartOf(Day);
 
     /// <summary>The last day ahead a deadline is listed for.</summary>
     public DateOnly LastAhead => Day.AddDays(AheadDays - 1);
@@ -39,6 +40,4 @@ public sealed record DigestWindow(DateOnly Day)
         first.Year != last.Year ? $"{DayText.Words(first)} to {DayText.Words(last)}"
         : first.Month != last.Month ? $"{first.Day} {first.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture)} to {DayText.Words(last)}"
         : $"{first.Day} to {DayText.Words(last)}";
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

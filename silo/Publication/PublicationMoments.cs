@@ -1,4 +1,5 @@
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Schedule;
 
 namespace Scrutiny.Silo.Publication;
 
@@ -17,7 +18,7 @@ public static class PublicationMoments
         DateTimeOffset? byRule = schedule?.Publication switch
         {
             PublicationRule.DaysAfterPeriodEnd when Period.TryParse(period, out var p) && schedule.PublishedFrom(p) is { } day =>
-                new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                ReturnStatusRules.StartOf(day),
             PublicationRule.OnRelease => releasedAt,
             _ => null,
         };

@@ -25,7 +25,7 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     {
         var chosen = month ?? CurrentMonth();
         if (chosen.Frequency != Frequency.Monthly) throw new ArgumentException("The month must be a monthly period.", nameof(month));
-        return BetweenAsync(outcomes, placeCode, format, Midnight(chosen.Start), Midnight(chosen.End), cancellationToken);
+        return BetweenAsync(outcomes, placeCode, format, ReturnStatusRules.StartOf(chosen.Start), ReturnStatusRules.StartOf(chosen.End), cancellationToken);
     }
 
     /// <summary>
@@ -67,8 +67,6 @@ public sealed class WhatChanged(ICatalogueReader catalogue, BenchmarkService ben
     private async Task<Dictionary<(string, string), DateTimeOffset>> ReleasesAsync(CancellationToken cancellationToken) =>
         (await releases.ListAsync(null, cancellationToken))
             .GroupBy(r => (r.Indicator, r.Period)).ToDictionary(g => g.Key, g => g.Min(r => r.ReleasedAt));
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private async Task<ChangeEntry?> EntryAsync(Reading r, IndicatorDefinition indicator)
     {

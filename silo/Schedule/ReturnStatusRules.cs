@@ -22,6 +22,9 @@ public static class ReturnStatusRules
 
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
+    /// <summary>The moment a UTC day begins (00:00 UTC): the bound of a window of whole days.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     /// <summary>Today as a UTC day, the same day the returns validator uses.</summary>
     public static DateOnly Today(this TimeProvider time) => DayOf(time.GetUtcNow());
 }

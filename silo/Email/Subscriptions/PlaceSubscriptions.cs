@@ -78,7 +78,7 @@ public sealed class PlaceSubscriptions(Database database, ICatalogueReader catal
             var today = time.Today();
             var sentToday = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM outbox_messages WHERE kind = @kind AND LOWER(recipient) = @key AND created_at >= @midnight",
-                new { kind = CatalogueNames.Name(EmailKind.SubscriptionConfirmation), key, midnight = At(new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) },
+                new { kind = CatalogueNames.Name(EmailKind.SubscriptionConfirmation), key, midnight = At(ReturnStatusRules.StartOf(today)) },
                 transaction, cancellationToken: cancellationToken));
             if (sentToday >= ConfirmationsPerAddressPerDay) return 0;
             var token = SubscriptionTokens.New();
