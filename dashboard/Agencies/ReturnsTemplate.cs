@@ -16,17 +16,20 @@ public sealed class ReturnsTemplate(ICatalogueReader catalogue)
     public async Task<IResult> DownloadAsync(string agencyCode, Period month, CancellationToken cancellationToken)
     {
         var (places, indicators) = await ScopeAsync(agencyCode, cancellationToken);
-        return SafeCsv.Download(FileName(agencyCode, month), csv =>
-        {
-            csv.Header([.. CsvReturnsReader.Header]);
-            foreach (var place in places)
-                foreach (var indicator in indicators)
-                {
-                    csv.Text(place.Code).Text(indicator.Code).Text(Period.Containing(month.Start, indicator.Frequency).ToString())
-                        .Text(null).Text(null).Text(null);
-                    csv.EndRow();
-                }
-        });
+        return SafeCsv.Download(FileName(agencyCode, month), csv => WriteRows(csv, month, places, indicators));
+    }
+
+    /// <summary>The template's rows, header first, for the CSV and the workbook's Returns sheet alike.</summary>
+    public static void WriteRows(IRowWriter rows, Period month, IReadOnlyList<Place> places, IReadOnlyList<IndicatorDefinition> indicators)
+    {
+        rows.Header([.. CsvReturnsReader.Header]);
+        foreach (var place in places)
+            foreach (var indicator in indicators)
+            {
+                rows.Text(place.Code).Text(indicator.Code).Text(Period.Containing(month.Start, indicator.Frequency).ToString())
+                    .Text(null).Text(null).Text(null);
+                rows.EndRow();
+            }
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Scrutiny.Grains.Catalogue;
-using Scrutiny.Silo.Returns;
 using Scrutiny.Silo.Xlsx;
 
 namespace Scrutiny.Dashboard.Agencies;
@@ -20,13 +19,11 @@ public static class ReturnsWorkbook
     public static XlsxSheet[] Sheets(string agencyCode, Period month, IReadOnlyList<Place> places, IReadOnlyList<IndicatorDefinition> indicators)
     {
         var periods = PeriodChoices(month, indicators);
-        List<IReadOnlyList<object?>> rows = [[.. CsvReturnsReader.Header]];
-        foreach (var place in places)
-            foreach (var indicator in indicators)
-                rows.Add([place.Code, indicator.Code, Period.Containing(month.Start, indicator.Frequency).ToString(), null, null, null]);
-        var last = Math.Max(rows.Count, ListRows + 1);
+        var rows = new XlsxRowWriter();
+        ReturnsTemplate.WriteRows(rows, month, places, indicators);
+        var last = Math.Max(rows.Rows.Count, ListRows + 1);
 
-        var returns = new XlsxSheet("Returns", rows)
+        var returns = new XlsxSheet("Returns", rows.Rows)
         {
             FreezeHeader = true,
             Protect = true,
