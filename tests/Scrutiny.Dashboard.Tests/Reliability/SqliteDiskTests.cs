@@ -62,7 +62,7 @@ public sealed class SqliteDiskTests(ITestOutputHelper output)
 
     private sealed record Attempt(string Key, string Period, int Value);
 
-    private static Attempt Next(int month) => new($"disk-{month}", $"{2020 + month / 12}-{month % 12 + 1:D2}", 100 + month);
+    private static Attempt Next(int month) => new($"disk-{month}", $"{1900 + month / 12}-{month % 12 + 1:D2}", 100 + month);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient agency, Attempt attempt) =>
         Returns.PostKeyedAsync(agency, attempt.Key, new { place = Manchester, indicator = DelayedDays, period = attempt.Period, numerator = attempt.Value });
