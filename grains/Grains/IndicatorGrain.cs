@@ -36,10 +36,10 @@ public sealed class IndicatorGrain(
     private async Task ReadCatalogueAsync(CancellationToken cancellationToken)
     {
         (_place, var code) = IndicatorKey.Parse(this.GetPrimaryKeyString());
-        _indicator = await catalogue.FindIndicatorAsync(code, cancellationToken)
-            ?? throw new KeyNotFoundException($"No indicator '{code}' in the catalogue.");
-        _schedule = await catalogue.FindScheduleAsync(code, cancellationToken)
-            ?? new IndicatorSchedule(code, IndicatorSchedule.DefaultDueDays, null, null);
+        // Asked at once: a catalogue that makes sure it is current before each read can make sure once for both.
+        var (indicator, schedule) = (catalogue.FindIndicatorAsync(code, cancellationToken), catalogue.FindScheduleAsync(code, cancellationToken));
+        _indicator = await indicator ?? throw new KeyNotFoundException($"No indicator '{code}' in the catalogue.");
+        _schedule = await schedule ?? new IndicatorSchedule(code, IndicatorSchedule.DefaultDueDays, null, null);
         _released = _schedule.Publication == PublicationRule.OnRelease
             ? await catalogue.ListReleasedPeriodsAsync(code, cancellationToken)
             : new HashSet<string>();

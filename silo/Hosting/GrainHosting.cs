@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -63,10 +64,11 @@ public static class GrainHosting
 
     /// <summary>
     /// The grains' storage provider, on any silo that hosts them (the product's, and the tests' <c>InProcessTestCluster</c>):
-    /// it needs the host's <see cref="Database"/> and <see cref="TimeProvider"/>.
+    /// it needs the host's <see cref="Database"/> and <see cref="TimeProvider"/>, and brings the indicators' shared reads.
     /// </summary>
     public static ISiloBuilder AddScrutinyGrainStorage(this ISiloBuilder silo)
     {
+        silo.Services.TryAddSingleton<IndicatorStateReads>();
         silo.Services.AddGrainStorage(GrainStates.Storage, (sp, _) => ActivatorUtilities.CreateInstance<SqlGrainStorage>(sp));
         return silo;
     }

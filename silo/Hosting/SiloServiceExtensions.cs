@@ -54,10 +54,11 @@ public static class SiloServiceExtensions
         services.AddHostedService<StoreStatusProbe>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlCatalogue>();
-        // Pages and endpoints read this node's copy; grains read the store (a grain told of an edit must read the edit).
+        // Pages and endpoints read this node's copy; grains read it after catching up with the store's version (a grain
+        // told of an edit must read the edit).
         services.AddSingleton<NodeCatalogue>();
         services.AddSingleton<ICatalogueReader>(sp => sp.GetRequiredService<NodeCatalogue>());
-        services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
+        services.AddSingleton<ICatalogue, GrainCatalogue>();
         services.AddSingleton<CatalogueWriter>();
         services.AddSingleton<Verification.StoreVerifier>();
         services.AddCatalogueAdministration();

@@ -18,9 +18,14 @@ public static class LedgerContributions
         WHERE newest = 1
         """;
 
-    /// <summary>One indicator in one place: the query the grain storage runs with the state row.</summary>
-    public static readonly string ForIndicator =
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Newest, "WHERE place_code = @place AND indicator_code = @indicator", LedgerRow.Columns);
+    /// <summary>
+    /// Several indicators in several places (<see cref="IndicatorStateReads"/>): the pairs are parameters <c>@p0</c>,
+    /// <c>@i0</c>, <c>@p1</c>, <c>@i1</c>… read through the ledger's key.
+    /// </summary>
+    public static string ForIndicators(int count) =>
+        $"WITH k (place, indicator) AS (VALUES {string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@p{i}, @i{i})"))})\n" +
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Newest,
+            "JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator", LedgerRow.Columns);
 
     /// <summary>Every place and indicator's newest rows, keyed as the indicator grains are (<see cref="IndicatorKey"/>).</summary>
     public static async Task<IReadOnlyDictionary<string, Dictionary<string, Dictionary<string, Contribution>>>> ReadAllAsync(

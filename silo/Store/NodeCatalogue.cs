@@ -14,8 +14,8 @@ namespace Scrutiny.Silo.Store;
 /// is <see cref="RecheckAfter"/> old, meanwhile handing out the copy it has, and reads the catalogue again when the version
 /// moved; a copy older than <see cref="UsableFor"/> is not handed out until it has been checked, and a request that may
 /// write first catches up (<see cref="CatchUpAsync"/>). Released periods, agency
-/// scopes and the ledger are read from the store every time, and grains read the store (<see cref="ICatalogue"/> is
-/// <see cref="SqlCatalogue"/>): a grain told of a catalogue edit must read the edit, not a copy.
+/// scopes and the ledger are read from the store every time. Grains read this copy through <see cref="GrainCatalogue"/>,
+/// which catches up before every read: a grain told of a catalogue edit must read the edit, not an older copy.
 /// </summary>
 public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICatalogueReader
 {

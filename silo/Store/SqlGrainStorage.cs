@@ -15,26 +15,23 @@ namespace Scrutiny.Silo.Store;
 /// indicator's contributions are not in its row: they are its ledger entries' newest revisions, read back with it. A
 /// write that finds a newer version throws <see cref="InconsistentStateException"/>; nothing of it is kept.
 /// </summary>
-public sealed class SqlGrainStorage(Database database, TimeProvider time, FaultInjection faults) : IGrainStorage
+public sealed class SqlGrainStorage(Database database, IndicatorStateReads indicatorReads, TimeProvider time, FaultInjection faults) : IGrainStorage
 {
     private const string StateRow = "SELECT data, version FROM grain_state WHERE grain_type = @stateName AND grain_key = @key";
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = grainId.Key.ToString()!;
-        await using var connection = await database.OpenAsync();
         (string Data, long Version)? row;
         Dictionary<string, Dictionary<string, Contribution>>? periods = null;
-        if (typeof(T) == typeof(IndicatorState))
+        // An indicator's contributions live in the ledger, not in its state row: both read with the other indicators
+        // waking at the same moment.
+        if (typeof(T) == typeof(IndicatorState)) (row, periods) = await indicatorReads.ReadAsync(stateName, key);
+        else
         {
-            // An indicator's contributions live in the ledger, not in its state row: both in one round trip.
-            var (place, indicator) = IndicatorKey.Parse(key);
-            await using var results = await connection.QueryMultipleAsync($"{StateRow};\n{LedgerContributions.ForIndicator}",
-                new { stateName, key, place, indicator });
-            row = await results.ReadSingleOrDefaultAsync<(string Data, long Version)?>();
-            periods = LedgerContributions.ByPeriod(await results.ReadAsync<LedgerRow>());
+            await using var connection = await database.OpenAsync();
+            row = await connection.QuerySingleOrDefaultAsync<(string Data, long Version)?>(StateRow, new { stateName, key });
         }
-        else row = await connection.QuerySingleOrDefaultAsync<(string Data, long Version)?>(StateRow, new { stateName, key });
 
         if (row is { } r)
         {

@@ -82,6 +82,49 @@ public sealed class IndicatorStorageTests
         Assert.Equal(latest, await grain.GetLatestAsync(DataView.All));
     }
 
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Indicators_waking_at_once_share_reads_and_each_gets_its_own_contributions_and_settings(StoreEngine engine)
+    {
+        await using var c = await GrainCluster.StartAsync(engine);
+        // More than one read takes, so that the waking grains need several queries; each a different history.
+        var keys = Enumerable.Range(0, IndicatorStateReads.MaxGrainsARead + 40).Select(i => IndicatorKey.For($"E0{i:D7}", "delayed-discharge-days")).ToList();
+        var database = c.Silo(0).GetRequiredService<Database>();
+        // Stored as the grains store them (their places are not in the catalogue, so the grains could not tell them):
+        // each grain's ledger rows, a second revision of its first month, and a settings row for every third.
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var entries = keys.SelectMany((k, i) => Months(1 + i % 7, i).Select((m, n) =>
+                new LedgerEntry($"b{i}", IndicatorKey.Parse(k).Place, "delayed-discharge-days", m.Item1, "MFT", 1, n == 0 ? -1 : m.Item2, null, null, "test", At))).ToList();
+            entries.AddRange(keys.Select((k, i) => entries.First(e => e.BatchId == $"b{i}") with { Revision = 2, Numerator = 100 + i }));
+            await LedgerWriter.AppendAsync(connection, transaction, entries, engine);
+            foreach (var (key, i) in keys.Select((k, i) => (k, i)).Where(x => x.i % 3 == 0))
+                await connection.ExecuteAsync("INSERT INTO grain_state (grain_type, grain_key, version, data, updated_at) VALUES (@type, @key, @version, @data, @at)",
+                    new { type = GrainStates.Indicator, key, version = i + 1, data = StateWithTarget(i), at = SqlDialect.Timestamp(At, engine) }, transaction);
+            return true;
+        });
+
+        var reads = c.Silo(0).GetRequiredService<IndicatorStateReads>();
+        var read = await Task.WhenAll(keys.Select(k => reads.ReadAsync(GrainStates.Indicator, k)));
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal(Months(1 + i % 7, i).Select(m => (m.Item1, m.Item2)).Order(),
+                read[i].Periods.Select(p => (p.Key, Assert.Single(p.Value).Value.Numerator)).Order());
+            Assert.Equal(i % 3 == 0 ? (StateWithTarget(i), i + 1) : null, read[i].Row);
+        }
+        // A key that names no place and indicator fails alone; a grain with nothing stored reads as empty.
+        Assert.Throws<ArgumentException>(() => { _ = reads.ReadAsync(GrainStates.Indicator, "not-a-key"); });
+        var empty = await reads.ReadAsync(GrainStates.Indicator, IndicatorKey.For("E09999999", "delayed-discharge-days"));
+        Assert.Equal((null, 0), (empty.Row, empty.Periods.Count));
+
+        // Woken again all at once through Orleans, each grain answers with its own series.
+        var series = await Task.WhenAll(keys.Select(k => c.Client.GetGrain<IIndicatorGrain>(k).GetSeriesAsync(DataView.All)));
+        Assert.All(series.Select((s, i) => (s, i)), x => Assert.Equal(Months(1 + x.i % 7, x.i).Select(m => m.Item2), x.s.Points.Select(p => p.Value!.Value)));
+        Assert.All(series.Select((s, i) => (s, i)), x => Assert.Equal(x.i % 3 == 0 ? x.i : null, x.s.Settings.Target?.Value));
+    }
+
+    private static string StateWithTarget(int target) =>
+        System.Text.Json.JsonSerializer.Serialize(new Grains.Grains.IndicatorState { Target = new TargetSetting(target, new SettingChange("test", "test", At)) }, GrainJson.Options);
+
     private static async Task<int> StateLengthAsync(GrainCluster c)
     {
         await using var connection = await c.Silo(0).GetRequiredService<Database>().OpenAsync();

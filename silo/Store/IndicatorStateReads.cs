@@ -1,0 +1,102 @@
+using Dapper;
+using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Grains;
+
+namespace Scrutiny.Silo.Store;
+
+/// <summary>
+/// Indicator grains' stored rows and contributions (<see cref="LedgerContributions"/>) read for many grains in one round
+/// trip. An upload wakes hundreds of indicator grains at once, and each reading its own took a pooled
+/// connection and two statements: about two thirds of the time an agency's first batch spent planning (see
+/// docs/benchmarks.md). A grain's read joins the next query to start, never one already running, so it sees every write
+/// committed before it asked, as a query of its own would.
+/// </summary>
+public sealed class IndicatorStateReads(Database database)
+{
+    /// <summary>Grains read by one query at most: past this, one query's rows would keep the first grains waiting.</summary>
+    public const int MaxGrainsARead = 128;
+
+    /// <summary>Queries at once: while one runs, the next gathers the grains that asked meanwhile.</summary>
+    public const int ReadsAtOnce = 2;
+
+    private static string RowsOf(StoreEngine engine) =>
+        $"SELECT grain_key, data, version FROM grain_state WHERE grain_type = @stateName AND {SqlDialect.InList("grain_key", "keys", engine)}";
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
+    private int _reading;
+
+    /// <summary>The grain's stored row (null when it has none) and its contributions, period → agency.</summary>
+    public Task<IndicatorStateRead> ReadAsync(string stateName, string key)
+    {
+        // Parsed here: a key that is not place/indicator fails its own read, not the others' it would have joined.
+        var (place, indicator) = IndicatorKey.Parse(key);
+        var waiting = new Waiting(key, place, indicator, new TaskCompletionSource<IndicatorStateRead>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate)
+        {
+            if (!_waiting.TryGetValue(stateName, out var list)) _waiting[stateName] = list = [];
+            list.Add(waiting);
+            if (_reading < ReadsAtOnce)
+            {
+                _reading++;
+                _ = Task.Run(ReadWhileWaitingAsync);
+            }
+        }
+        return waiting.Done.Task;
+    }
+
+    private async Task ReadWhileWaitingAsync()
+    {
+        while (true)
+        {
+            string stateName;
+            List<Waiting> taken;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _reading--;
+                    return;
+                }
+                (stateName, var list) = _waiting.First();
+                taken = list.Count <= MaxGrainsARead ? list : list[..MaxGrainsARead];
+                if (taken == list) _waiting.Remove(stateName);
+                else list.RemoveRange(0, MaxGrainsARead);
+            }
+            try
+            {
+                var (rows, ledger) = await ReadManyAsync(stateName, taken);
+                // Each its own contributions, even a key asked twice: a grain's state is changed in place.
+                foreach (var w in taken)
+                    w.Done.TrySetResult(new IndicatorStateRead(rows.TryGetValue(w.Key, out var row) ? row : null, LedgerContributions.ByPeriod(ledger[w.Key])));
+            }
+            catch (Exception e)
+            {
+                foreach (var w in taken) w.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task<(Dictionary<string, (string Data, long Version)> Rows, ILookup<string, LedgerRow> Ledger)> ReadManyAsync(
+        string stateName, List<Waiting> taken)
+    {
+        var grains = taken.DistinctBy(w => w.Key, StringComparer.Ordinal).ToArray();
+        var parameters = new DynamicParameters(new { stateName, keys = grains.Select(w => w.Key).ToArray() });
+        for (var i = 0; i < grains.Length; i++)
+        {
+            parameters.Add($"p{i}", grains[i].Place);
+            parameters.Add($"i{i}", grains[i].Indicator);
+        }
+        await using var connection = await database.OpenAsync();
+        await using var results = await connection.QueryMultipleAsync(
+            $"{RowsOf(database.Engine)};\n{LedgerContributions.ForIndicators(grains.Length)}", parameters);
+        var rows = (await results.ReadAsync<(string Key, string Data, long Version)>()).ToDictionary(r => r.Key, r => (r.Data, r.Version), StringComparer.Ordinal);
+        var ledger = (await results.ReadAsync<LedgerRow>()).ToLookup(r => IndicatorKey.For(r.Place, r.Indicator), StringComparer.Ordinal);
+        return (rows, ledger);
+    }
+
+    private sealed record Waiting(string Key, string Place, string Indicator, TaskCompletionSource<IndicatorStateRead> Done);
+}
+
+/// <summary>An indicator grain's stored row, if any, and its contributions as the ledger holds them.</summary>
+public sealed record IndicatorStateRead((string Data, long Version)? Row, Dictionary<string, Dictionary<string, Contribution>> Periods);
