@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Scrutiny.Dashboard.Forms;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Silo.Committees;
 
@@ -25,18 +26,13 @@ public static class CommitteeFormPosts
                 await next(context);
                 return;
             }
-            string? refusal;
-            try
-            {
-                refusal = await RefusalAsync(context, form, id);
-            }
-            // A body that is no form (a NUL in a value, a multipart body without its boundary or cut short) makes
-            // ReadFormAsync throw: the client's mistake, read here before Blazor's own checks could say so with a 400.
-            catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            // Read here, before Blazor's own checks could say so with a 400 (PostedForm).
+            if (await PostedForm.ReadAsync(context) is not { } body)
             {
                 await AnswerAsync(context, StatusCodes.Status400BadRequest, "The form could not be read.");
                 return;
             }
+            var refusal = await RefusalAsync(context, body, form, id);
             if (refusal is not null)
             {
                 await AnswerAsync(context, StatusCodes.Status403Forbidden, refusal);
@@ -54,10 +50,10 @@ public static class CommitteeFormPosts
     }
 
     /// <summary>Why the post is refused, or null when it may go on (a form the page does not have is the page's to answer).</summary>
-    private static async Task<string?> RefusalAsync(HttpContext context, CommitteeFormAttribute form, string id)
+    private static async Task<string?> RefusalAsync(HttpContext context, IFormCollection body, CommitteeFormAttribute form, string id)
     {
         var user = context.User;
-        var name = form.Work is null && form.Addressee.Length == 0 ? null : await FormNameAsync(context);
+        var name = body[FormNameField].ToString() is { Length: > 0 } posted ? posted : null;
         if (form.Work is null || (name is not null && form.Work.Contains(name)))
             return CommitteeAccess.MayWork(user, id) ? null : "Only the committee's members and administrators may do this.";
         if (name is null || !form.Addressee.Contains(name)) return null;
@@ -69,11 +65,6 @@ public static class CommitteeFormPosts
             ? null
             : $"Only {(board?.Name ?? addressee.Code)}, to whom it is addressed, may answer it.";
     }
-
-    private static async Task<string?> FormNameAsync(HttpContext context) =>
-        context.Request.HasFormContentType && (await context.Request.ReadFormAsync(context.RequestAborted))[FormNameField].ToString() is { Length: > 0 } name
-            ? name
-            : null;
 
     /// <summary>The addressee of the page's recommendation or question; null when there is none (the page answers 404).</summary>
     private static async Task<Addressee?> AddresseeAsync(HttpContext context, string id)

@@ -1,3 +1,4 @@
+using Scrutiny.Dashboard.Forms;
 using Scrutiny.Silo.Email.Subscriptions;
 
 namespace Scrutiny.Dashboard.Subscriptions;
@@ -22,17 +23,8 @@ public static class UnsubscribeEndpoint
     private static async Task<IResult> EndAsync(HttpContext context, PlaceSubscriptions subscriptions)
     {
         var token = context.Request.Query["token"].ToString();
-        IFormCollection? form;
-        try
-        {
-            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-        }
-        // A body that is no form (a multipart body without its boundary or cut short, a NUL in a value): the sender's mistake.
-        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
-        {
-            return Results.BadRequest("The form could not be read.");
-        }
-        if (form?[OneClickField].ToString() == OneClickValue)
+        if (await PostedForm.ReadAsync(context) is not { } form) return Results.BadRequest("The form could not be read.");
+        if (form[OneClickField].ToString() == OneClickValue)
         {
             // The same answer whether or not the token led anywhere: a mail client only needs to know it was heard.
             await subscriptions.EndAsync(token, "one_click", context.RequestAborted);
