@@ -40,8 +40,10 @@ public sealed class GrainCluster : IAsyncDisposable
             host.Services.AddSingleton(StoreOptions.From(database.ConnectionString, Directory.GetCurrentDirectory()));
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<Database>();
+            // The grains read the catalogue as the product's do: the node's copy, caught up with the store first.
             host.Services.AddSingleton<SqlCatalogue>();
-            host.Services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<SqlCatalogue>());
+            host.Services.AddSingleton<NodeCatalogue>();
+            host.Services.AddSingleton<ICatalogue, GrainCatalogue>();
             // Each silo is a node with its own end of the change feed, as in the product.
             host.Services.AddScrutinyGrainServices();
         });
