@@ -3,7 +3,7 @@ using Scrutiny.Grains.Catalogue;
 namespace Scrutiny.Silo.Store;
 
 /// <summary>
-/// The catalogue as grains read it: this node's copy (<see cref="NodeCatalogue"/>), each read first catching up with the
+/// The catalogue as grains, and the services given <see cref="ICatalogue"/>, read it: this node's copy (<see cref="NodeCatalogue"/>), each read first catching up with the
 /// store's catalogue version by a read that starts after it (<see cref="NodeCatalogue.CatchUpAsync"/>). A grain told of
 /// an edit made on any node therefore reads the edit, as it did when it queried the store itself; but the thousands of
 /// indicator grains an upload wakes at once share one small read of the version between them, instead of two queries
