@@ -25,12 +25,23 @@ public sealed class KeyboardTests(Browser browser)
         await TabToAsync(page, "input[name=variation][value=improving]");
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "button[type=submit]:text('Apply')");
+        // What the page held when Enter went in, to say why if no answer comes (it has timed out a few times on a loaded
+        // machine, never alone, and the failure said nothing of the page).
+        var before = await page.EvaluateAsync<string>(
+            "() => `focused: ${document.activeElement?.outerHTML.slice(0, 120)}; improving ticked: ${document.querySelector('input[name=variation][value=improving]')?.checked}`");
         await page.Keyboard.PressAsync("Enter");
 
         // Waits for the response, not the page's load event, and longer than Playwright's 30 s: on CI's loaded machine
         // (two suites, their browsers and nodes on two cores) the answer once took longer than that.
-        await page.WaitForURLAsync(url => url.Contains("variation=improving", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains("variation=improving", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"No answer to the filter's Enter at {page.Url}; before Enter, {before}", e);
+        }
         await Expect(page.Locator("input[name=variation][value=improving]")).ToBeCheckedAsync();
         await Expect(page.Locator($"tr[data-live-indicator='{SpcCase.Indicator}']")).ToBeVisibleAsync();
     }
