@@ -1,6 +1,7 @@
 using Dapper;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Grains;
+using Scrutiny.Grains.Storage;
 
 namespace Scrutiny.Silo.Store;
 
@@ -9,7 +10,8 @@ namespace Scrutiny.Silo.Store;
 /// trip. An upload wakes hundreds of indicator grains at once, and each reading its own took a pooled
 /// connection and two statements: about two thirds of the time an agency's first batch spent planning (see
 /// docs/benchmarks.md). A grain's read joins the next query to start, never one already running, so it sees every write
-/// committed before it asked, as a query of its own would.
+/// committed before it asked, as a query of its own would. An indicator grain has one state,
+/// <see cref="GrainStates.Indicator"/>.
 /// </summary>
 public sealed class IndicatorStateReads(Database database)
 {
@@ -20,22 +22,21 @@ public sealed class IndicatorStateReads(Database database)
     public const int ReadsAtOnce = 2;
 
     private static string RowsOf(StoreEngine engine) =>
-        $"SELECT grain_key, data, version FROM grain_state WHERE grain_type = @stateName AND {SqlDialect.InList("grain_key", "keys", engine)}";
+        $"SELECT grain_key, data, version FROM grain_state WHERE grain_type = @type AND {SqlDialect.InList("grain_key", "keys", engine)}";
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
+    private readonly List<Waiting> _waiting = [];
     private int _reading;
 
     /// <summary>The grain's stored row (null when it has none) and its contributions, period → agency.</summary>
-    public Task<IndicatorStateRead> ReadAsync(string stateName, string key)
+    public Task<IndicatorStateRead> ReadAsync(string key)
     {
         // Parsed here: a key that is not place/indicator fails its own read, not the others' it would have joined.
         var (place, indicator) = IndicatorKey.Parse(key);
         var waiting = new Waiting(key, place, indicator, new TaskCompletionSource<IndicatorStateRead>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_gate)
         {
-            if (!_waiting.TryGetValue(stateName, out var list)) _waiting[stateName] = list = [];
-            list.Add(waiting);
+            _waiting.Add(waiting);
             if (_reading < ReadsAtOnce)
             {
                 _reading++;
@@ -49,7 +50,6 @@ public sealed class IndicatorStateReads(Database database)
     {
         while (true)
         {
-            string stateName;
             List<Waiting> taken;
             lock (_gate)
             {
@@ -58,14 +58,12 @@ public sealed class IndicatorStateReads(Database database)
                     _reading--;
                     return;
                 }
-                (stateName, var list) = _waiting.First();
-                taken = list.Count <= MaxGrainsARead ? list : list[..MaxGrainsARead];
-                if (taken == list) _waiting.Remove(stateName);
-                else list.RemoveRange(0, MaxGrainsARead);
+                taken = _waiting[..Math.Min(_waiting.Count, MaxGrainsARead)];
+                _waiting.RemoveRange(0, taken.Count);
             }
             try
             {
-                var (rows, ledger) = await ReadManyAsync(stateName, taken);
+                var (rows, ledger) = await ReadManyAsync(taken);
                 // Each its own contributions, even a key asked twice: a grain's state is changed in place.
                 foreach (var w in taken)
                     w.Done.TrySetResult(new IndicatorStateRead(rows.TryGetValue(w.Key, out var row) ? row : null, LedgerContributions.ByPeriod(ledger[w.Key])));
@@ -77,11 +75,10 @@ public sealed class IndicatorStateReads(Database database)
         }
     }
 
-    private async Task<(Dictionary<string, (string Data, long Version)> Rows, ILookup<string, LedgerRow> Ledger)> ReadManyAsync(
-        string stateName, List<Waiting> taken)
+    private async Task<(Dictionary<string, (string Data, long Version)> Rows, ILookup<string, LedgerRow> Ledger)> ReadManyAsync(List<Waiting> taken)
     {
         var grains = taken.DistinctBy(w => w.Key, StringComparer.Ordinal).ToArray();
-        var parameters = new DynamicParameters(new { stateName, keys = grains.Select(w => w.Key).ToArray() });
+        var parameters = new DynamicParameters(new { type = GrainStates.Indicator, keys = grains.Select(w => w.Key).ToArray() });
         for (var i = 0; i < grains.Length; i++)
         {
             parameters.Add($"p{i}", grains[i].Place);

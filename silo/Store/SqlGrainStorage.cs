@@ -26,7 +26,7 @@ public sealed class SqlGrainStorage(Database database, IndicatorStateReads indic
         Dictionary<string, Dictionary<string, Contribution>>? periods = null;
         // An indicator's contributions live in the ledger, not in its state row: both read with the other indicators
         // waking at the same moment.
-        if (typeof(T) == typeof(IndicatorState)) (row, periods) = await indicatorReads.ReadAsync(stateName, key);
+        if (typeof(T) == typeof(IndicatorState)) (row, periods) = await indicatorReads.ReadAsync(key);
         else
         {
             await using var connection = await database.OpenAsync();

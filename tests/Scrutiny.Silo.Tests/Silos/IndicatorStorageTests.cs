@@ -104,7 +104,7 @@ public sealed class IndicatorStorageTests
         });
 
         var reads = c.Silo(0).GetRequiredService<IndicatorStateReads>();
-        var read = await Task.WhenAll(keys.Select(k => reads.ReadAsync(GrainStates.Indicator, k)));
+        var read = await Task.WhenAll(keys.Select(k => reads.ReadAsync(k)));
         for (var i = 0; i < keys.Count; i++)
         {
             Assert.Equal(Months(1 + i % 7, i).Select(m => (m.Item1, m.Item2)).Order(),
@@ -112,8 +112,8 @@ public sealed class IndicatorStorageTests
             Assert.Equal(i % 3 == 0 ? (StateWithTarget(i), i + 1) : null, read[i].Row);
         }
         // A key that names no place and indicator fails alone; a grain with nothing stored reads as empty.
-        Assert.Throws<ArgumentException>(() => { _ = reads.ReadAsync(GrainStates.Indicator, "not-a-key"); });
-        var empty = await reads.ReadAsync(GrainStates.Indicator, IndicatorKey.For("E09999999", "delayed-discharge-days"));
+        Assert.Throws<ArgumentException>(() => { _ = reads.ReadAsync("not-a-key"); });
+        var empty = await reads.ReadAsync(IndicatorKey.For("E09999999", "delayed-discharge-days"));
         Assert.Equal((null, 0), (empty.Row, empty.Periods.Count));
 
         // Woken again all at once through Orleans, each grain answers with its own series.
