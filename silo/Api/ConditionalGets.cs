@@ -48,8 +48,8 @@ public static class ConditionalGets
             }
             if (response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = context.Items[WeakValidatorKey] is byte[] meaning
-                    ? "W/" + EntityTag(meaning)
+                var etag = context.Items[WeakValidatorKey] is Func<byte[]> meaning
+                    ? "W/" + EntityTag([.. "xlsx\n"u8, .. meaning()])
                     : EntityTag(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = CacheControl;
@@ -74,10 +74,9 @@ public static class ConditionalGets
     /// Validates the answer by <paramref name="meaning"/> rather than its bytes, with a weak tag (RFC 9110 8.8.1): for a
     /// workbook, whose bytes differ between two downloads of the same rows (the time it was made, a zip's entry times)
     /// while what it says does not. The tag is of the meaning marked as a workbook's, so that a workbook and a CSV of
-    /// the same rows never share one.
+    /// the same rows never share one. The meaning is made only for the public's open-data reads, which are validated.
     /// </summary>
-    public static void UseWeakValidator(HttpContext context, byte[] meaning) =>
-        context.Items[WeakValidatorKey] = (byte[])[.. "xlsx\n"u8, .. meaning];
+    public static void UseWeakValidator(HttpContext context, Func<byte[]> meaning) => context.Items[WeakValidatorKey] = meaning;
 
     private static bool IsPublicOpenRead(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))

@@ -42,8 +42,8 @@ public sealed record TableFile(string Stem, Action<IRowWriter> Write, TableAbout
             return Results.Problem(title: "Too many rows for a workbook.", statusCode: StatusCodes.Status400BadRequest,
                 detail: $"The table has more than {MaxWorkbookRows:N0} rows, which a workbook download holds at most. Ask for fewer (a shorter time, a filter), or download it as CSV.");
         // The About sheet's time differs from one download to the next, and so do a zip's entry times: the open-data
-        // validator is taken from the rows, which are what the workbook means.
-        ConditionalGets.UseWeakValidator(context, SafeCsv.Write(Write));
+        // validator is taken from the rows, which are what the workbook means (written again as CSV only for it).
+        ConditionalGets.UseWeakValidator(context, () => SafeCsv.Write(Write));
         return XlsxWriter.Download(Stem + ".xlsx",
             new XlsxSheet(About.Sheet, rows.Rows) { FreezeHeader = true },
             new XlsxSheet("About", AboutRows(context, rows.Rows, count)) { Widths = [18, 100] });
