@@ -55,26 +55,27 @@ public sealed class PlaceSubscriptions(Database database, ICatalogueReader catal
         var now = time.GetUtcNow();
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var existing = await connection.QuerySingleOrDefaultAsync<(long Id, object? ConfirmedAt)?>(new CommandDefinition(
-                "SELECT id, confirmed_at FROM place_subscriptions WHERE place_code = @placeCode AND email_key = @key",
-                new { placeCode, key }, transaction, cancellationToken: cancellationToken));
-            if (existing?.ConfirmedAt is not null) return 0;
-            // Two requests for the same address at once: the second finds the first's row (PostgreSQL waits for it to
-            // commit) and goes on as for a pending subscription, never a unique-key error.
-            var created = existing is null ? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            // Inserted, or else the row already there, even one another request for the same address is committing at
+            // this moment (PostgreSQL waits for it): never a unique-key error.
+            var created = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 """
                 INSERT INTO place_subscriptions (place_code, email, email_key, created_at) VALUES (@placeCode, @email, @key, @at)
                 ON CONFLICT (place_code, email_key) DO NOTHING RETURNING id
-                """, new { placeCode, email = address, key, at = At(now) }, transaction, cancellationToken: cancellationToken)) : null;
-            if (created is { } newId) await AuditAsync(connection, transaction, now, RequestedAction, newId, new { place = placeCode });
-            else if (existing is null)
+                """, new { placeCode, email = address, key, at = At(now) }, transaction, cancellationToken: cancellationToken));
+            long id;
+            if (created is { } newId)
             {
-                existing = await connection.QuerySingleAsync<(long Id, object? ConfirmedAt)>(new CommandDefinition(
+                await AuditAsync(connection, transaction, now, RequestedAction, newId, new { place = placeCode });
+                id = newId;
+            }
+            else
+            {
+                var existing = await connection.QuerySingleAsync<(long Id, object? ConfirmedAt)>(new CommandDefinition(
                     "SELECT id, confirmed_at FROM place_subscriptions WHERE place_code = @placeCode AND email_key = @key",
                     new { placeCode, key }, transaction, cancellationToken: cancellationToken));
-                if (existing.Value.ConfirmedAt is not null) return 0;
+                if (existing.ConfirmedAt is not null) return 0;
+                id = existing.Id;
             }
-            var id = created ?? existing!.Value.Id;
             var today = time.Today();
             var sentToday = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM outbox_messages WHERE kind = @kind AND LOWER(recipient) = @key AND created_at >= @midnight",
