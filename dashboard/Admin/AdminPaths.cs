@@ -16,7 +16,7 @@ public static class AdminPaths
 
     public const string Audit = "/admin/audit";
     public const string AuditCsv = "/admin/audit.csv";
-    public const string AuditWorkbook = "/admin/audit.xlsx";
+    public static readonly string AuditWorkbook = Silo.Tables.TableRoutes.Workbook(AuditCsv);
 
     public const string ComparatorGroups = "/admin/comparator-groups";
     public const string NewComparatorGroup = "/admin/comparator-groups/new";

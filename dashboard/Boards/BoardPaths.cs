@@ -49,12 +49,13 @@ public static class BoardPaths
     public static string EditCohortCase(string id, string cohort) => $"{Cohort(id, cohort)}/case";
 
     /// <summary>A case (a commitment's or a cohort's) as CSV, from the API, in the reader's view as the page is.</summary>
-    public static string CaseCsv(string id, string subject) =>
-        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(subject)}?format=csv";
+    public static string CaseCsv(string id, string subject) => Case(id, subject, "csv");
 
     /// <summary>The same case as a workbook: the CSV's rows, and what they are on an "About" sheet.</summary>
-    public static string CaseWorkbook(string id, string subject) =>
-        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(subject)}?format=xlsx";
+    public static string CaseWorkbook(string id, string subject) => Case(id, subject, "xlsx");
+
+    private static string Case(string id, string subject, string format) =>
+        $"/api/v1/boards/{Uri.EscapeDataString(id)}/cases/{Uri.EscapeDataString(subject)}?format={format}";
 
     public static string EditTurnTheCurve(string id, string indicator) => $"{TurnTheCurve(id, indicator)}/edit";
 }

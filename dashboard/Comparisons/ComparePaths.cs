@@ -5,8 +5,8 @@ public static class ComparePaths
 {
     public const string Compare = "/compare";
     public const string CompareCsv = "/compare.csv";
-    public const string CompareWorkbook = "/compare.xlsx";
+    public static readonly string CompareWorkbook = Silo.Tables.TableRoutes.Workbook(CompareCsv);
     public const string HeatMap = "/compare/heat-map";
     public const string HeatMapCsv = "/compare/heat-map.csv";
-    public const string HeatMapWorkbook = "/compare/heat-map.xlsx";
+    public static readonly string HeatMapWorkbook = Silo.Tables.TableRoutes.Workbook(HeatMapCsv);
 }

@@ -12,5 +12,5 @@ public static class PanelPaths
 
     public static string Csv(string id) => $"{Panel(id)}.csv";
 
-    public static string Workbook(string id) => $"{Panel(id)}.xlsx";
+    public static string Workbook(string id) => Silo.Tables.TableRoutes.Workbook(Csv(id));
 }
