@@ -31,11 +31,12 @@ public sealed class WeeklyDigest(DigestSections sections, DailyEmailJobs jobs, D
     /// </summary>
     public async Task<int> RunAsync(string claimant, CancellationToken cancellationToken = default)
     {
-        var now = time.Today();
-        var today = now.AddDays(-(((int)now.DayOfWeek - (int)options.DigestDay + 7) % 7));
-        if (now.DayNumber - today.DayNumber > CatchUpDays) return 0;
-        if (!await jobs.TryClaimAsync(Job, today, claimant, cancellationToken)) return 0;
-        var window = new DigestWindow(today);
+        var today = time.Today();
+        // The digest's day this week: today, or the last one before it.
+        var day = today.AddDays(-(((int)today.DayOfWeek - (int)options.DigestDay + 7) % 7));
+        if (today.DayNumber - day.DayNumber > CatchUpDays) return 0;
+        if (!await jobs.TryClaimAsync(Job, day, claimant, cancellationToken)) return 0;
+        var window = new DigestWindow(day);
         // A committee's or board's part is the same for each of its members: made once a run.
         var parts = new Dictionary<(string Role, string Scope), IReadOnlyList<EmailSection>>();
         var digests = new List<(long Person, IReadOnlyList<EmailSection> Sections)>();
@@ -60,8 +61,8 @@ public sealed class WeeklyDigest(DigestSections sections, DailyEmailJobs jobs, D
                 written += await OutboxWriter.AddForEachAsync(connection, transaction, database.Engine, options,
                     new Recipient(RecipientKind.Person, person.ToString(System.Globalization.CultureInfo.InvariantCulture)), EmailKind.WeeklyDigest,
                     $"Weekly digest: {window.PastWords}", body, "you are a member of a scrutiny committee or partnership board in Scrutiny",
-                    $"digest:{DayText.Of(today)}", at, cancellationToken);
-            await jobs.MarkDoneAsync(connection, transaction, Job, today, claimant, at, cancellationToken);
+                    $"digest:{DayText.Of(day)}", at, cancellationToken);
+            await jobs.MarkDoneAsync(connection, transaction, Job, day, claimant, at, cancellationToken);
             return written;
         }, cancellationToken);
     }

@@ -26,7 +26,8 @@ public static class SubscriptionEmails
     }
 
     /// <summary>
-    /// The place's figures published since the last email, one sentence each as the place page's "what changed" words it; the link to stop is in the body and in <c>List-Unsubscribe</c>, which a mail client may use in one click
+    /// The place's figures published since the last email, one sentence each as the place page's "what changed" words
+    /// it; the link to stop is in the body and in <c>List-Unsubscribe</c>, which a mail client may use in one click
     /// (RFC 8058: <c>List-Unsubscribe-Post</c>).
     /// </summary>
     public static OutboxMessage Updates(EmailOptions options, long subscriptionId, string email, Place place, IReadOnlyList<ChangeEntry> entries,
