@@ -89,14 +89,17 @@ public sealed class IndicatorGrain(
         // Whole microseconds, as PostgreSQL keeps them: the contributions are read back from the ledger on activation,
         // and must be the ones held now.
         var at = submission.SubmittedAt.AddTicks(-(submission.SubmittedAt.Ticks % TimeSpan.TicksPerMicrosecond));
-        // What this submission has planned so far, over what is held.
-        var planned = new Dictionary<(string Period, string Agency), Contribution>(submission.Values.Count);
+        // What this submission has planned so far, over what is held: the entries themselves, not a contribution made
+        // from each (a third of a batch's plan allocations were those).
+        var planned = new Dictionary<(string Period, string Agency), LedgerEntry>(submission.Values.Count);
         foreach (var value in submission.Values)
         {
-            var current = planned.GetValueOrDefault((value.Period, value.Agency)) ??
-                (State.Periods.TryGetValue(value.Period, out var byAgency) ? byAgency.GetValueOrDefault(value.Agency) : null);
-            if (current is not null && current.Numerator.Equals(value.Numerator) &&
-                Nullable.Equals(current.Denominator, value.Denominator) && (current.Note ?? "") == (value.Note ?? ""))
+            Held? current = planned.TryGetValue((value.Period, value.Agency), out var earlier)
+                ? new(earlier.Numerator, earlier.Denominator, earlier.Note, earlier.Revision)
+                : State.Periods.TryGetValue(value.Period, out var byAgency) && byAgency.TryGetValue(value.Agency, out var held)
+                    ? new(held.Numerator, held.Denominator, held.Note, held.Revision)
+                    : null;
+            if (current is { } c && c.Numerator.Equals(value.Numerator) && Nullable.Equals(c.Denominator, value.Denominator) && (c.Note ?? "") == (value.Note ?? ""))
             {
                 outcomes.Add(ReturnOutcome.Unchanged);
                 continue;
@@ -104,11 +107,14 @@ public sealed class IndicatorGrain(
             outcomes.Add(current is null ? ReturnOutcome.Imported : ReturnOutcome.Updated);
             var entry = new LedgerEntry(submission.BatchId, _place, _indicator.Code, value.Period, value.Agency,
                 (current?.Revision ?? 0) + 1, value.Numerator, value.Denominator, value.Note, submission.SubmittedBy, at);
-            planned[(value.Period, value.Agency)] = entry.ToContribution();
+            planned[(value.Period, value.Agency)] = entry;
             entries.Add(entry);
         }
         return new SubmissionPlan(new SubmissionAnswer(outcomes, outliers), entries);
     }
+
+    /// <summary>An agency's value for a period as held or as planned: what a new value is compared with.</summary>
+    private readonly record struct Held(double Numerator, double? Denominator, string? Note, int Revision);
 
     /// <summary>Holds each entry as its agency's contribution to its period, unless a revision as new is held already.</summary>
     private void Take(IReadOnlyList<LedgerEntry> entries)

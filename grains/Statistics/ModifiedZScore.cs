@@ -18,15 +18,26 @@ public static class ModifiedZScore
     public static double? Of(double value, IReadOnlyCollection<double> history)
     {
         if (history.Count < 5) return null;
-        var median = Median(history);
-        var mad = Median(history.Select(h => Math.Abs(h - median)).ToList());
+        // One array, sorted in place twice (the values, then their distances from the median): this runs for every value
+        // of every batch, and made five objects a value when written with LINQ.
+        var work = new double[history.Count];
+        if (history is ICollection<double> collection) collection.CopyTo(work, 0);
+        else
+        {
+            var n = 0;
+            foreach (var h in history) work[n++] = h;
+        }
+        var median = MedianInPlace(work);
+        for (var i = 0; i < work.Length; i++) work[i] = Math.Abs(work[i] - median);
+        var mad = MedianInPlace(work);
         return mad == 0 ? null : Consistency * (value - median) / mad;
     }
 
-    private static double Median(IReadOnlyCollection<double> values)
+    /// <summary>The median of <paramref name="values"/>, which are left sorted.</summary>
+    private static double MedianInPlace(double[] values)
     {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        Array.Sort(values);
+        var mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 }

@@ -67,9 +67,11 @@ public sealed record SeriesStatistics(
 
     private static RecentTrendResult Trend(IndicatorDefinition indicator, List<SeriesPoint> valued)
     {
-        // Sized once: this runs for every grain of every batch.
-        var pairs = new (double Numerator, double? Denominator)[valued.Count];
-        for (var i = 0; i < pairs.Length; i++) pairs[i] = (valued[i].Numerator, valued[i].Denominator);
+        // The recent trend reads the last few periods alone, so only those are handed over: this runs for every grain
+        // of every batch, and a series may be 240 months long.
+        var from = Math.Max(0, valued.Count - RecentTrends.Periods);
+        var pairs = new (double Numerator, double? Denominator)[valued.Count - from];
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = (valued[from + i].Numerator, valued[from + i].Denominator);
         return RecentTrends.Of(indicator, pairs);
     }
 

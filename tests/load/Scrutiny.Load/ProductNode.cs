@@ -80,6 +80,9 @@ public sealed class ProductNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The product's process, for its CPU time (<see cref="CpuTimes"/>).</summary>
+    public int ProcessId => _process.Id;
+
     public string LogTail(int lines = 40) => string.Join(Environment.NewLine, File.ReadLines(LogPath).TakeLast(lines));
 
     private async Task WaitReadyAsync()

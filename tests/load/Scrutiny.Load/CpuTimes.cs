@@ -1,0 +1,62 @@
+namespace Scrutiny.Load;
+
+/// <summary>
+/// CPU time used so far, from Linux's <c>/proc</c>: the product's threads by what they do (the runtime names its
+/// background compiler's and its collector's threads) and every PostgreSQL process on the machine. Two readings around
+/// a scenario say where the machine's two cores went: the store's work against the node's, and of the node's how much
+/// was the runtime compiling or collecting rather than the product running. Zero where <c>/proc</c> is not there.
+/// </summary>
+public sealed record CpuTimes(double Node, double NodeCompiler, double NodeCollector, double Store)
+{
+    // The kernel counts in clock ticks, 100 a second on every Linux this runs on (USER_HZ).
+    private const double TicksPerSecond = 100;
+
+    public static CpuTimes Read(int nodeProcessId)
+    {
+        double node = 0, compiler = 0, collector = 0, store = 0;
+        foreach (var (name, seconds) in Threads($"/proc/{nodeProcessId}/task"))
+        {
+            node += seconds;
+            if (name.StartsWith(".NET Tiered", StringComparison.Ordinal)) compiler += seconds;
+            else if (name.StartsWith(".NET Server GC", StringComparison.Ordinal) || name.StartsWith(".NET BGC", StringComparison.Ordinal)
+                     || name.StartsWith(".NET GC", StringComparison.Ordinal)) collector += seconds;
+        }
+        foreach (var (name, seconds) in Threads("/proc"))
+            if (name == "postgres") store += seconds;
+        return new CpuTimes(node, compiler, collector, store);
+    }
+
+    public static CpuTimes operator -(CpuTimes after, CpuTimes before) =>
+        new(after.Node - before.Node, after.NodeCompiler - before.NodeCompiler, after.NodeCollector - before.NodeCollector, after.Store - before.Store);
+
+    /// <summary>The figures under <paramref name="prefix"/>, in CPU seconds, and the store's share of the two.</summary>
+    public IEnumerable<KeyValuePair<string, object?>> Summary(string prefix) =>
+    [
+        new($"{prefix}_node_cpu_s", Math.Round(Node, 2)),
+        new($"{prefix}_node_compiler_cpu_s", Math.Round(NodeCompiler, 2)),
+        new($"{prefix}_node_collector_cpu_s", Math.Round(NodeCollector, 2)),
+        new($"{prefix}_store_cpu_s", Math.Round(Store, 2)),
+        new($"{prefix}_store_cpu_share", Node + Store > 0 ? Math.Round(Store / (Node + Store), 3) : null),
+    ];
+
+    /// <summary>Each numbered entry of <paramref name="folder"/> (threads of a process, or processes): its name and CPU seconds.</summary>
+    private static IEnumerable<(string Name, double Seconds)> Threads(string folder)
+    {
+        if (!Directory.Exists(folder)) yield break;
+        foreach (var entry in Directory.EnumerateDirectories(folder))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out _)) continue;
+            string stat;
+            try { stat = File.ReadAllText(Path.Combine(entry, "stat")); }
+            catch (IOException) { continue; } // ended since it was listed
+            catch (UnauthorizedAccessException) { continue; }
+            // "pid (name) state ppid …": the name may hold spaces and parentheses, so it runs to the last ')'.
+            var (open, close) = (stat.IndexOf('('), stat.LastIndexOf(')'));
+            if (open < 0 || close < open) continue;
+            var fields = stat[(close + 2)..].Split(' ');
+            // After the name: state is field 3 of stat(5), utime 14 and stime 15.
+            if (fields.Length > 12 && long.TryParse(fields[11], out var user) && long.TryParse(fields[12], out var system))
+                yield return (stat[(open + 1)..close], (user + system) / TicksPerSecond);
+        }
+    }
+}
