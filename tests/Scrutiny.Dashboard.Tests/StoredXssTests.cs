@@ -39,6 +39,9 @@ public sealed class StoredXssTests(Browser browser)
         ];
         var visitor = await OpenWithoutCspAsync(app);
         foreach (var address in publicPages) await AssertEscapedAsync(visitor, address);
+        // The place's "what changed" is written out by hand (WhatChangedMarkup), not by Razor: its entry shows the markup too.
+        await visitor.GotoAsync($"/places/{Manchester}");
+        Assert.Contains(Markup, await visitor.Locator("[data-what-changed] [data-change]").First.InnerTextAsync());
 
         var agency = await OpenWithoutCspAsync(app);
         await AgencySession.SignInAsync(agency, keys.Agency);
