@@ -56,7 +56,8 @@ public static class GrainHosting
     /// Orleans places every new activation through a Polly retry pipeline, whose telemetry logs two entries at
     /// Information for each one: 17,927 log lines in one 240,000-row import (4,420 activations), the console logger
     /// writing them on the node's cores while it imported. Held at Warning (a placement that fails or is retried still
-    /// shows) unless the configuration names a level for the category itself.
+    /// shows) unless the configuration names a level for the category itself. The category is Polly's own, so any other
+    /// Polly pipeline in the node is held at Warning with it.
     /// </summary>
     private static void QuietenPlacementRetries(IHostApplicationBuilder builder)
     {
