@@ -14,14 +14,14 @@ public sealed record CpuTimes(double Node, double NodeCompiler, double NodeColle
     public static CpuTimes Read(int nodeProcessId)
     {
         double node = 0, compiler = 0, collector = 0, store = 0;
-        foreach (var (name, seconds) in Threads($"/proc/{nodeProcessId}/task"))
+        foreach (var (name, seconds) in CpuByName($"/proc/{nodeProcessId}/task"))
         {
             node += seconds;
             if (name.StartsWith(".NET Tiered", StringComparison.Ordinal)) compiler += seconds;
             else if (name.StartsWith(".NET Server GC", StringComparison.Ordinal) || name.StartsWith(".NET BGC", StringComparison.Ordinal)
                      || name.StartsWith(".NET GC", StringComparison.Ordinal)) collector += seconds;
         }
-        foreach (var (name, seconds) in Threads("/proc"))
+        foreach (var (name, seconds) in CpuByName("/proc"))
             if (name == "postgres") store += seconds;
         return new CpuTimes(node, compiler, collector, store);
     }
@@ -29,18 +29,24 @@ public sealed record CpuTimes(double Node, double NodeCompiler, double NodeColle
     public static CpuTimes operator -(CpuTimes after, CpuTimes before) =>
         new(after.Node - before.Node, after.NodeCompiler - before.NodeCompiler, after.NodeCollector - before.NodeCollector, after.Store - before.Store);
 
-    /// <summary>The figures under <paramref name="prefix"/>, in CPU seconds, and the store's share of the two.</summary>
-    public IEnumerable<KeyValuePair<string, object?>> Summary(string prefix) =>
+    /// <summary>
+    /// The figures under <paramref name="prefix"/>, in CPU seconds, and the store's share of the two; the store's only
+    /// when it is a server of its own (<paramref name="storeApart"/>): SQLite works inside the node, its CPU in the node's.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, object?>> Summary(string prefix, bool storeApart) =>
     [
         new($"{prefix}_node_cpu_s", Math.Round(Node, 2)),
         new($"{prefix}_node_compiler_cpu_s", Math.Round(NodeCompiler, 2)),
         new($"{prefix}_node_collector_cpu_s", Math.Round(NodeCollector, 2)),
-        new($"{prefix}_store_cpu_s", Math.Round(Store, 2)),
-        new($"{prefix}_store_cpu_share", Node + Store > 0 ? Math.Round(Store / (Node + Store), 3) : null),
+        .. storeApart
+            ? (KeyValuePair<string, object?>[])[
+                new($"{prefix}_store_cpu_s", Math.Round(Store, 2)),
+                new($"{prefix}_store_cpu_share", Node + Store > 0 ? Math.Round(Store / (Node + Store), 3) : null)]
+            : [],
     ];
 
     /// <summary>Each numbered entry of <paramref name="folder"/> (threads of a process, or processes): its name and CPU seconds.</summary>
-    private static IEnumerable<(string Name, double Seconds)> Threads(string folder)
+    private static IEnumerable<(string Name, double Seconds)> CpuByName(string folder)
     {
         if (!Directory.Exists(folder)) yield break;
         foreach (var entry in Directory.EnumerateDirectories(folder))
