@@ -35,7 +35,27 @@ public readonly record struct Period(Frequency Frequency, int Year, int Index) :
     /// <summary>The period just before this one, of the same frequency.</summary>
     public Period Previous() => Containing(Start.AddDays(-1), Frequency);
 
-    public int CompareTo(Period other) => Start.CompareTo(other.Start) is var c and not 0 ? c : End.CompareTo(other.End);
+    /// <summary>Earlier start first; of two starting together, the shorter first.</summary>
+    public int CompareTo(Period other) =>
+        StartMonth.CompareTo(other.StartMonth) is var c and not 0 ? c : (StartMonth + Months).CompareTo(other.StartMonth + other.Months);
+
+    // Every period starts on the first of a month and lasts whole months: compared by those, without making dates
+    // (grains sort and search their periods on every batch).
+    private int StartMonth => Year * 12 + Frequency switch
+    {
+        Frequency.Monthly => Index - 1,
+        Frequency.Quarterly => (Index - 1) * 3,
+        Frequency.FinancialYear => 3,
+        Frequency.FinancialQuarter => 3 + (Index - 1) * 3,
+        _ => 0,
+    };
+
+    private int Months => Frequency switch
+    {
+        Frequency.Monthly => 1,
+        Frequency.Quarterly or Frequency.FinancialQuarter => 3,
+        _ => 12,
+    };
 
     public override string ToString() => Frequency switch
     {

@@ -11,10 +11,17 @@ public static class Combiner
 {
     public static SeriesPoint Combine(IndicatorDefinition indicator, string period, IReadOnlyCollection<Contribution> contributions)
     {
-        // Sorted in place in an array of its own: a period has a few contributions, and this runs for every period a
-        // batch changes.
         var ordered = contributions.ToArray();
         if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Agency, b.Agency));
+        return CombineOrdered(indicator, period, ordered);
+    }
+
+    /// <summary>
+    /// From contributions already in agency order, which the point then holds: an array never changed once made
+    /// (<see cref="PeriodContributions"/>), so not copied for each period a batch changes.
+    /// </summary>
+    public static SeriesPoint CombineOrdered(IndicatorDefinition indicator, string period, Contribution[] ordered)
+    {
         var (numerator, denominator) = indicator.Combine == CombineMethod.SingleSource
             ? Latest(ordered) : Sum(ordered, static c => c.Numerator, static c => c.Denominator);
         return new SeriesPoint(period, numerator, denominator, indicator.ValueOf(numerator, denominator), ordered);

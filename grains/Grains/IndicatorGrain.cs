@@ -96,7 +96,7 @@ public sealed class IndicatorGrain(
         {
             Held? current = planned.TryGetValue((value.Period, value.Agency), out var earlier)
                 ? new(earlier.Numerator, earlier.Denominator, earlier.Note, earlier.Revision)
-                : State.Periods.TryGetValue(value.Period, out var byAgency) && byAgency.TryGetValue(value.Agency, out var held)
+                : State.Periods.TryGetValue(value.Period, out var contributions) && PeriodContributions.Of(contributions, value.Agency) is { } held
                     ? new(held.Numerator, held.Denominator, held.Note, held.Revision)
                     : null;
             if (current is { } c && c.Numerator.Equals(value.Numerator) && Nullable.Equals(c.Denominator, value.Denominator) && (c.Note ?? "") == (value.Note ?? ""))
@@ -122,9 +122,9 @@ public sealed class IndicatorGrain(
         var changed = new HashSet<string>(entries.Count, StringComparer.Ordinal);
         foreach (var e in entries)
         {
-            if (!State.Periods.TryGetValue(e.Period, out var byAgency)) State.Periods[e.Period] = byAgency = [];
-            if (byAgency.TryGetValue(e.Agency, out var held) && held.Revision >= e.Revision) continue;
-            byAgency[e.Agency] = e.ToContribution();
+            var contributions = State.Periods.GetValueOrDefault(e.Period);
+            if (contributions is not null && PeriodContributions.Of(contributions, e.Agency) is { } held && held.Revision >= e.Revision) continue;
+            State.Periods[e.Period] = PeriodContributions.With(contributions, e.ToContribution());
             changed.Add(e.Period);
         }
         if (_points is null || changed.Count == 0) return;
@@ -317,7 +317,7 @@ public sealed class IndicatorGrain(
     /// <summary>Every period's combined value, oldest first.</summary>
     private List<SeriesPoint> Points() => _points ??= [.. State.Periods.Keys.OrderBy(Period.Parse).Select(PointFor)];
 
-    private SeriesPoint PointFor(string period) => Combiner.Combine(_indicator, period, State.Periods[period].Values);
+    private SeriesPoint PointFor(string period) => Combiner.CombineOrdered(_indicator, period, State.Periods[period]);
 
     private Dictionary<string, string> Keys() => new() { [ChangeKeys.Place] = _place, [ChangeKeys.Indicator] = _indicator.Code };
 }

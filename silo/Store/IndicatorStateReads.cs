@@ -96,4 +96,4 @@ public sealed class IndicatorStateReads(Database database)
 }
 
 /// <summary>An indicator grain's stored row, if any, and its contributions as the ledger holds them.</summary>
-public sealed record IndicatorStateRead((string Data, long Version)? Row, Dictionary<string, Dictionary<string, Contribution>> Periods);
+public sealed record IndicatorStateRead((string Data, long Version)? Row, Dictionary<string, Contribution[]> Periods);

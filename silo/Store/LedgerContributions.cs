@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Grains.Grains;
 
 namespace Scrutiny.Silo.Store;
 
@@ -28,7 +29,7 @@ public static class LedgerContributions
             "JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator", LedgerRow.Columns);
 
     /// <summary>Every place and indicator's newest rows, keyed as the indicator grains are (<see cref="IndicatorKey"/>).</summary>
-    public static async Task<IReadOnlyDictionary<string, Dictionary<string, Dictionary<string, Contribution>>>> ReadAllAsync(
+    public static async Task<IReadOnlyDictionary<string, Dictionary<string, Contribution[]>>> ReadAllAsync(
         DbConnection connection, DbTransaction transaction)
     {
         var rows = await connection.QueryAsync<LedgerRow>(
@@ -37,15 +38,12 @@ public static class LedgerContributions
             .ToDictionary(g => g.Key, g => ByPeriod(g), StringComparer.Ordinal);
     }
 
-    /// <summary>Period → agency → contribution.</summary>
-    public static Dictionary<string, Dictionary<string, Contribution>> ByPeriod(IEnumerable<LedgerRow> rows)
+    /// <summary>Period → its contributions in agency order (the rows are each agency's newest).</summary>
+    public static Dictionary<string, Contribution[]> ByPeriod(IEnumerable<LedgerRow> rows)
     {
-        var periods = new Dictionary<string, Dictionary<string, Contribution>>(StringComparer.Ordinal);
+        var periods = new Dictionary<string, Contribution[]>(StringComparer.Ordinal);
         foreach (var r in rows)
-        {
-            if (!periods.TryGetValue(r.Period, out var byAgency)) periods[r.Period] = byAgency = new(StringComparer.Ordinal);
-            byAgency[r.Agency] = r.ToEntry().ToContribution();
-        }
+            periods[r.Period] = PeriodContributions.With(periods.GetValueOrDefault(r.Period), r.ToEntry().ToContribution());
         return periods;
     }
 }

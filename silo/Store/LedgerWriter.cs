@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Npgsql;
-using NpgsqlTypes;
 using Scrutiny.Grains.Contracts;
 
 namespace Scrutiny.Silo.Store;
@@ -45,26 +44,40 @@ public static class LedgerWriter
         }
     }
 
-    /// <summary>The COPY joins the caller's transaction: the entries commit, or roll back, with the rest of it.</summary>
+    /// <summary>
+    /// The COPY joins the caller's transaction: the entries commit, or roll back, with the rest of it. Encoded here
+    /// (<see cref="BinaryCopyWriter"/>), not value by value through Npgsql's importer.
+    /// </summary>
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<LedgerEntry> entries, string table)
     {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)");
-        foreach (var e in entries)
+        await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)");
+        try
         {
-            await copy.StartRowAsync();
-            await copy.WriteAsync(e.BatchId, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.Place, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.Indicator, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.Period, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.Agency, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
-            await copy.WriteAsync(e.Numerator, NpgsqlDbType.Double);
-            await copy.WriteOrNullAsync(e.Denominator);
-            await copy.WriteOrNullAsync(e.Note);
-            await copy.WriteAsync(e.SubmittedBy, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.SubmittedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            var rows = new BinaryCopyWriter(copy);
+            rows.WriteHeader();
+            foreach (var e in entries)
+            {
+                await rows.StartRowAsync(11);
+                rows.Text(e.BatchId);
+                rows.Text(e.Place);
+                rows.Text(e.Indicator);
+                rows.Text(e.Period);
+                rows.Text(e.Agency);
+                rows.Integer(e.Revision);
+                rows.Double(e.Numerator);
+                rows.DoubleOrNull(e.Denominator);
+                rows.TextOrNull(e.Note);
+                rows.Text(e.SubmittedBy);
+                rows.Timestamp(e.SubmittedAt);
+            }
+            await rows.FinishAsync();
         }
-        await copy.CompleteAsync();
+        catch
+        {
+            // Closing the stream would end the COPY as complete: whatever went in would be kept if the caller committed.
+            await copy.CancelAsync();
+            throw;
+        }
     }
 
     private static object[] Values(LedgerEntry e, StoreEngine engine) =>

@@ -23,7 +23,7 @@ public sealed class SqlGrainStorage(Database database, IndicatorStateReads indic
     {
         var key = grainId.Key.ToString()!;
         (string Data, long Version)? row;
-        Dictionary<string, Dictionary<string, Contribution>>? periods = null;
+        Dictionary<string, Contribution[]>? periods = null;
         // An indicator's contributions live in the ledger, not in its state row: both read with the other indicators
         // waking at the same moment.
         if (typeof(T) == typeof(IndicatorState)) (row, periods) = await indicatorReads.ReadAsync(key);

@@ -28,7 +28,7 @@ internal static class PlaceChecks
                 continue;
             }
             var newestPeriod = state.Periods.Keys.MaxBy(Period.Parse)!;
-            var expected = Combiner.Combine(definition, newestPeriod, state.Periods[newestPeriod].Values);
+            var expected = Combiner.Combine(definition, newestPeriod, state.Periods[newestPeriod]);
             var latest = places.GetValueOrDefault(place)?.Latest.GetValueOrDefault(code);
             if (latest is null)
                 found.Add(new Discrepancy("place", key, $"the place has no latest value; expected {newestPeriod} = {expected.Value}"));

@@ -65,6 +65,22 @@ public sealed class PeriodTests
         Assert.Equal(["2025-12", "2026-01", "2026-10"], sorted);
     }
 
+    /// <summary>Every pair of periods of every frequency over three years orders by start date, then by end date.</summary>
+    [Fact]
+    public void Any_two_periods_compare_by_their_start_then_their_end()
+    {
+        var periods = Enum.GetValues<Frequency>()
+            .SelectMany(f => Enumerable.Range(0, 40 * 31).Select(d => Period.Containing(new DateOnly(2024, 1, 1).AddDays(d), f)))
+            .Distinct().ToList();
+
+        foreach (var a in periods)
+            foreach (var b in periods)
+            {
+                var byDates = a.Start.CompareTo(b.Start) is var c and not 0 ? c : a.End.CompareTo(b.End);
+                Assert.True(Math.Sign(byDates) == Math.Sign(a.CompareTo(b)), $"{a} against {b}");
+            }
+    }
+
     [Theory]
     [InlineData("2026-01", "2025-12")]
     [InlineData("2026-Q1", "2025-Q4")]

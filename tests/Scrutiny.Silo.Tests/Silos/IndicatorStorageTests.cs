@@ -108,7 +108,7 @@ public sealed class IndicatorStorageTests
         for (var i = 0; i < keys.Count; i++)
         {
             Assert.Equal(Months(1 + i % 7, i).Select(m => (m.Item1, m.Item2)).Order(),
-                read[i].Periods.Select(p => (p.Key, Assert.Single(p.Value).Value.Numerator)).Order());
+                read[i].Periods.Select(p => (p.Key, Assert.Single(p.Value).Numerator)).Order());
             Assert.Equal(i % 3 == 0 ? (StateWithTarget(i), i + 1) : null, read[i].Row);
         }
         // A key that names no place and indicator fails alone; a grain with nothing stored reads as empty.
