@@ -136,7 +136,9 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        _reader ??= new StreamReader(stream, _invalid.Utf8(), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        // 32 KB: the reader's own characters (a char for each byte) stay under the large object heap's 85,000 bytes. At
+        // 64 KB every upload put a 128 KB array there, and past its budget the runtime collects the whole heap.
+        _reader ??= new StreamReader(stream, _invalid.Utf8(), detectEncodingFromByteOrderMarks: false, bufferSize: 32 * 1024);
         _count = await _reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
         _position = 0;
         _ended = _count == 0;

@@ -15,10 +15,11 @@ public static class LedgerWriter
     private const string Columns = "batch_id, place_code, indicator_code, period, agency_code, revision, numerator, denominator, note, submitted_by, submitted_at";
 
     /// <param name="table">The ledger, or a table shaped like it (the load tool's measure of what the store can take).</param>
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntry> entries, StoreEngine engine,
+    /// <param name="entries">Read once, as they are written: a batch's are its grains' plans', not copied into one array first.</param>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<LedgerEntry> entries, StoreEngine engine,
         string table = "returns_ledger")
     {
-        if (entries.Count == 0) return;
+        if (entries.TryGetNonEnumeratedCount(out var count) && count == 0) return;
         if (connection is NpgsqlConnection postgres)
         {
             await CopyAsync(postgres, entries, table);
@@ -48,7 +49,7 @@ public static class LedgerWriter
     /// The COPY joins the caller's transaction: the entries commit, or roll back, with the rest of it. Encoded here
     /// (<see cref="BinaryCopyWriter"/>), not value by value through Npgsql's importer.
     /// </summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<LedgerEntry> entries, string table)
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<LedgerEntry> entries, string table)
     {
         await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)");
         try

@@ -4,9 +4,10 @@ namespace Scrutiny.Load;
 /// CPU time used so far, from Linux's <c>/proc</c>: the product's threads by what they do (the runtime names its
 /// background compiler's and its collector's threads) and every PostgreSQL process on the machine. Two readings around
 /// a scenario say where the machine's two cores went: the store's work against the node's, and of the node's how much
-/// was the runtime compiling or collecting rather than the product running. Zero where <c>/proc</c> is not there.
+/// was the runtime compiling or collecting rather than the product running; and this tool's own (the clients), which
+/// takes the same cores. Zero where <c>/proc</c> is not there.
 /// </summary>
-public sealed record CpuTimes(double Node, double NodeCompiler, double NodeCollector, double Store)
+public sealed record CpuTimes(double Node, double NodeCompiler, double NodeCollector, double Store, double Client)
 {
     // The kernel counts in clock ticks, 100 a second on every Linux this runs on (USER_HZ).
     private const double TicksPerSecond = 100;
@@ -23,11 +24,12 @@ public sealed record CpuTimes(double Node, double NodeCompiler, double NodeColle
         }
         foreach (var (name, seconds) in CpuByName("/proc"))
             if (name == "postgres") store += seconds;
-        return new CpuTimes(node, compiler, collector, store);
+        return new CpuTimes(node, compiler, collector, store, Environment.CpuUsage.TotalTime.TotalSeconds);
     }
 
     public static CpuTimes operator -(CpuTimes after, CpuTimes before) =>
-        new(after.Node - before.Node, after.NodeCompiler - before.NodeCompiler, after.NodeCollector - before.NodeCollector, after.Store - before.Store);
+        new(after.Node - before.Node, after.NodeCompiler - before.NodeCompiler, after.NodeCollector - before.NodeCollector, after.Store - before.Store,
+            after.Client - before.Client);
 
     /// <summary>
     /// The figures under <paramref name="prefix"/>, in CPU seconds, and the store's share of the two; the store's only
@@ -38,6 +40,7 @@ public sealed record CpuTimes(double Node, double NodeCompiler, double NodeColle
         new($"{prefix}_node_cpu_s", Math.Round(Node, 2)),
         new($"{prefix}_node_compiler_cpu_s", Math.Round(NodeCompiler, 2)),
         new($"{prefix}_node_collector_cpu_s", Math.Round(NodeCollector, 2)),
+        new($"{prefix}_client_cpu_s", Math.Round(Client, 2)),
         .. storeApart
             ? (KeyValuePair<string, object?>[])[
                 new($"{prefix}_store_cpu_s", Math.Round(Store, 2)),
