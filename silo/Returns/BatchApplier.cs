@@ -80,7 +80,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
         {
             if (await connection.ExecuteScalarAsync<string?>("SELECT result FROM return_batches WHERE id = @Id", new { batch.Id }) is null)
             {
-                var staged = await StagedBatchRows.ReadAllAsync(connection, batch.Id);
+                var staged = await StagedBatchRows.ReadAllAsync(connection, batch.Id, batch.AgencyCode);
                 await connection.CloseAsync();
                 await PlanCommitAndAbsorbAsync(batch, staged, record: null);
                 return true;
@@ -139,7 +139,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     {
         var plans = new SubmissionPlan[groups.Count];
         await ForEachGrainAsync(groups.Count, async i =>
-            plans[i] = await groups[i].Grain.PlanAsync(new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, groups[i].Values(batch.AgencyCode))));
+            plans[i] = await groups[i].Grain.PlanAsync(new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, groups[i].Values())));
         return plans;
     }
 
@@ -243,8 +243,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     /// <summary>One indicator grain's rows of a batch, in submitted order.</summary>
     private sealed record GrainGroup(IIndicatorGrain Grain, IReadOnlyList<AcceptedRow> Rows)
     {
-        public IReadOnlyList<ReturnedValue> Values(string agency) =>
-            [.. Rows.Select(r => new ReturnedValue(r.Period, agency, r.Numerator, r.Denominator, r.Note))];
+        public IReadOnlyList<ReturnedValue> Values() => [.. Rows.Select(r => r.Value)];
 
         /// <summary>The rows by indicator grain, each grain's in the order given, the grains in the order first met.</summary>
         public static List<GrainGroup> Of(IReadOnlyList<AcceptedRow> rows, IGrainFactory grains)

@@ -51,8 +51,8 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
             }
             // Once a batch is rejected, its remaining rows are only checked, not kept.
             else if (problems.Count == 0)
-                accepted.Add(new AcceptedRow(parsed.Row, Shared(parsed.Values.Place!), Shared(parsed.Values.Indicator!), Shared(parsed.Values.Period!),
-                    parsed.Values.Numerator!.Value, parsed.Values.Denominator, parsed.Values.Note));
+                accepted.Add(new AcceptedRow(parsed.Row, Shared(parsed.Values.Place!), Shared(parsed.Values.Indicator!), new ReturnedValue(
+                    Shared(parsed.Values.Period!), request.AgencyCode, parsed.Values.Numerator!.Value, parsed.Values.Denominator, parsed.Values.Note)));
         }
         if (rows == 0 && problems.Count == 0) problems.Add(new RowProblem(0, "returns", "empty", "The batch has no rows."));
         else if (rows == leftOut.Count && problems.Count == 0)

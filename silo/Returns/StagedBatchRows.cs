@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Scrutiny.Grains.Contracts;
 
 namespace Scrutiny.Silo.Returns;
 
@@ -14,7 +15,7 @@ public static class StagedBatchRows
     /// Read whole, so that the connection goes back to the pool before any grain is fed (the grains need connections of
     /// their own).
     /// </summary>
-    public static async Task<IReadOnlyList<AcceptedRow>> ReadAllAsync(DbConnection connection, string batchId)
+    public static async Task<IReadOnlyList<AcceptedRow>> ReadAllAsync(DbConnection connection, string batchId, string agency)
     {
         var rows = new List<AcceptedRow>();
         await using var reader = await connection.ExecuteReaderAsync(
@@ -23,8 +24,8 @@ public static class StagedBatchRows
             FROM return_batch_rows WHERE batch_id = @batchId ORDER BY row_number
             """, new { batchId });
         while (await reader.ReadAsync())
-            rows.Add(new AcceptedRow(Convert.ToInt32(reader.GetValue(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            rows.Add(new AcceptedRow(Convert.ToInt32(reader.GetValue(0)), reader.GetString(1), reader.GetString(2), new ReturnedValue(reader.GetString(3),
+                agency, reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetString(6))));
         return rows;
     }
 }
