@@ -28,7 +28,7 @@ public sealed class IndicatorStateReads(Database database)
     private readonly List<Waiting> _waiting = [];
     private int _reading;
 
-    /// <summary>The grain's stored row (null when it has none) and its contributions, period → agency.</summary>
+    /// <summary>The grain's stored row (null when it has none) and its contributions by period, each in agency order (<see cref="PeriodContributions"/>).</summary>
     public Task<IndicatorStateRead> ReadAsync(string key)
     {
         // Parsed here: a key that is not place/indicator fails its own read, not the others' it would have joined.
