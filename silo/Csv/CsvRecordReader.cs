@@ -31,6 +31,20 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
 
     public int MaxRecordLength => maxRecordLength;
 
+    /// <summary>
+    /// How many leading columns hold codes that repeat from row to row (a returns file's place, indicator and period):
+    /// their values are kept as one string per distinct value, not a new string for every row. 0: none.
+    /// </summary>
+    public int SharedColumns { get; init; }
+
+    /// <summary>Distinct values kept for <see cref="SharedColumns"/>; past it a new value is read as any other field.</summary>
+    public const int MaxSharedValues = 10_000;
+
+    /// <summary>Longer values are read as any other field (codes and periods are short).</summary>
+    private const int MaxSharedLength = 64;
+
+    private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
+
     /// <summary>The line the last record returned started on (1 = first line of the file).</summary>
     public int RecordLine { get; private set; }
 
@@ -61,7 +75,7 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
                 if (quoted) throw new CsvFormatException(RecordLine, "unterminated_quote",
                     $"The quoted field that starts on line {RecordLine} never ends: the file may be truncated.");
                 if (fields.Count == 0 && _field.Length == 0 && !afterQuote) return null;
-                fields.Add(_field.ToString());
+                fields.Add(FieldText(fields.Count));
                 return [.. fields];
             }
             if (++length > maxRecordLength)
@@ -85,7 +99,7 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
             switch (ch)
             {
                 case ',':
-                    fields.Add(_field.ToString());
+                    fields.Add(FieldText(fields.Count));
                     _field.Clear();
                     afterQuote = false;
                     break;
@@ -94,7 +108,7 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
                 case '\r' or '\n':
                     _line++;
                     if (fields.Count == 0 && _field.Length == 0 && !afterQuote) return [];
-                    fields.Add(_field.ToString());
+                    fields.Add(FieldText(fields.Count));
                     return [.. fields];
                 case '"' when _field.Length == 0 && !afterQuote:
                     quoted = true;
@@ -106,6 +120,19 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
                     break;
             }
         }
+    }
+
+    /// <summary>The field just read, as the string kept for its value when its column is shared.</summary>
+    private string FieldText(int column)
+    {
+        if (column >= SharedColumns || _field.Length > MaxSharedLength) return _field.ToString();
+        Span<char> chars = stackalloc char[MaxSharedLength];
+        var value = chars[.._field.Length];
+        _field.CopyTo(0, value, value.Length);
+        if (_shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var kept)) return kept;
+        var text = new string(value);
+        if (_shared.Count < MaxSharedValues) _shared.Add(text);
+        return text;
     }
 
     /// <summary>The next character, or -1 at the end: from the peeked one or the buffer, which the caller has filled.</summary>

@@ -16,7 +16,8 @@ public static class CsvReturnsReader
 
     public static async IAsyncEnumerable<ParsedRow> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new CsvRecordReader(body);
+        // Place, indicator and period: a file's rows repeat a few hundred of them.
+        using var reader = new CsvRecordReader(body) { SharedColumns = 3 };
         var row = 0;
         string[]? header = null;
         while (true)

@@ -3,7 +3,7 @@ using Scrutiny.Silo.Csv;
 
 namespace Scrutiny.Silo.Tests.Returns;
 
-/// <summary>The record reader on its own: where it says bytes that are not UTF-8 are.</summary>
+/// <summary>The record reader on its own: where it says bytes that are not UTF-8 are; values of its shared columns.</summary>
 public sealed class CsvRecordReaderTests
 {
     private static async Task<List<string[]>> ReadAllAsync(byte[] bytes)
@@ -37,5 +37,22 @@ public sealed class CsvRecordReaderTests
         var records = await ReadAllAsync(Encoding.UTF8.GetBytes("a,b\nx,\uFFFD\n"));
 
         Assert.Equal(["x", "\uFFFD"], records[1]);
+    }
+
+    [Fact]
+    public async Task A_shared_column_keeps_one_string_for_each_value_and_reads_every_value_as_written()
+    {
+        var longCode = new string('x', 65);
+        var csv = $"E08000003,\"a,\"\"b\"\"\",7\nE08000003,\"a,\"\"b\"\"\",7\n{longCode},,7\n{longCode},\u00e9\u5927,7\n";
+        using var reader = new CsvRecordReader(new MemoryStream(Encoding.UTF8.GetBytes(csv))) { SharedColumns = 2 };
+        var records = new List<string[]>();
+        while (await reader.ReadAsync() is { } record) records.Add(record);
+
+        Assert.Equal([["E08000003", "a,\"b\"", "7"], ["E08000003", "a,\"b\"", "7"], [longCode, "", "7"], [longCode, "\u00e9\u5927", "7"]], records);
+        Assert.Same(records[0][0], records[1][0]);
+        Assert.Same(records[0][1], records[1][1]);
+        // Not shared: a column past the shared ones, and a value longer than a code.
+        Assert.NotSame(records[0][2], records[1][2]);
+        Assert.NotSame(records[2][0], records[3][0]);
     }
 }
