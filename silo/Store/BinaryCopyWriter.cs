@@ -7,7 +7,7 @@ namespace Scrutiny.Silo.Store;
 /// Writes rows in PostgreSQL's binary COPY format (a signature, then each row as its field count and each field as its
 /// length and bytes, big-endian; a -1 to end) into a buffer, handing the buffer to the COPY's stream as it fills.
 /// Npgsql's own importer resolves, binds and writes a parameter for every value: for a batch's ledger entries that was
-/// a tenth of the node's CPU in an import, this a small part of it (docs/benchmarks.md, "Where the cores go").
+/// a tenth of the node's CPU in an import, this a small part of it (docs/benchmarks.md, "The node's share cut").
 /// </summary>
 public sealed class BinaryCopyWriter(Stream copy)
 {
@@ -30,7 +30,7 @@ public sealed class BinaryCopyWriter(Stream copy)
         WriteInt32(0);
     }
 
-    /// <summary>Starts a row of <paramref name="fields"/> values; hands a full buffer on first.</summary>
+    /// <summary>Starts a row of <paramref name="fields"/> values, handing the buffer on first once it is half full.</summary>
     public ValueTask StartRowAsync(short fields)
     {
         if (_used > _buffer.Length / 2) return FlushThenStartAsync(fields);
