@@ -76,7 +76,9 @@ public static class LedgerWriter
         catch
         {
             // Closing the stream would end the COPY as complete: whatever went in would be kept if the caller committed.
-            await copy.CancelAsync();
+            // A connection that broke cannot cancel; its transaction is gone with it, and the first error says why.
+            try { await copy.CancelAsync(); }
+            catch (NpgsqlException) { }
             throw;
         }
     }

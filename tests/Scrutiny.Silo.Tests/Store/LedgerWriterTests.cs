@@ -9,7 +9,8 @@ namespace Scrutiny.Silo.Tests.Store;
 /// <summary>
 /// The ledger's writer on each engine (on PostgreSQL, binary COPY encoded by <see cref="BinaryCopyWriter"/>): every
 /// field read back as written, across many buffers and past one with a long note; a revision the ledger holds already
-/// is refused as a unique violation (what a batch's commit retries on), and the transaction then keeps none of the entries.
+/// is refused as a unique violation (what a batch's commit retries on), and the transaction then keeps none of the entries;
+/// entries that fail part way leave none written, the error as it was, and the connection able to take the next write.
 /// </summary>
 public sealed class LedgerWriterTests
 {
@@ -67,6 +68,35 @@ public sealed class LedgerWriterTests
             return true;
         });
         Assert.Equal(2, await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM returns_ledger"));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Entries_that_fail_part_way_leave_none_written_and_the_connection_whole(StoreEngine engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        await using var database = await MigratedAsync(test);
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await LedgerWriter.AppendAsync(connection, transaction, FailingAfter(2000), engine);
+            return true;
+        }));
+
+        Assert.Equal("entry 2000", failed.Message);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await LedgerWriter.AppendAsync(connection, transaction, [Entry("2026-02", 1)], engine);
+            return true;
+        });
+        await using var read = await database.OpenAsync();
+        Assert.Equal(["2026-02"], await read.QueryAsync<string>("SELECT period FROM returns_ledger"));
+    }
+
+    /// <summary>Entries made as they are read, the last of them failing: past several of the COPY's buffers.</summary>
+    private static IEnumerable<LedgerEntry> FailingAfter(int count)
+    {
+        for (var i = 0; i < count; i++) yield return Entry($"{1900 + i / 12}-{i % 12 + 1:00}", 1);
+        throw new InvalidOperationException($"entry {count}");
     }
 
     private static LedgerEntry Entry(string period, int revision) =>
