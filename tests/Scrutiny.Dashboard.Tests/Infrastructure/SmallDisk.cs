@@ -46,7 +46,16 @@ public sealed class SmallDisk : IDisposable
         Run("mount", "-o", "remount,ro", Path);
     }
 
-    public void ReadWrite() => Run("mount", "-o", "remount,rw", Path);
+    /// <summary>
+    /// Writable again. A node refused on the read-only disk exits in production, its connections with it; here the
+    /// process lives on, and SQLite's pool can hold a connection that opened the file read-only while it was so, which
+    /// the next node in this process would be lent (a full run once failed on it: "attempt to write a readonly database").
+    /// </summary>
+    public void ReadWrite()
+    {
+        Scrutiny.Silo.Store.GatedSqliteConnection.ClearPools();
+        Run("mount", "-o", "remount,rw", Path);
+    }
 
     public void Dispose()
     {
