@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Scrutiny.Load;
 
@@ -33,8 +32,8 @@ public static class IngestScenario
         var rows = batchesByAgency.Values.Sum(b => b.Sum(x => x.Count));
         // Written out before the clock starts, as the ceiling's entries are made before its own: on this machine the
         // clients share the product's two cores, and making 200,000 rows' CSV is the clients' work, not the product's.
-        var bodies = batchesByAgency.ToDictionary(a => a.Key, a => a.Value.Select(Csv).ToList());
-        var warmUpBodies = warmUpBatches.ToDictionary(a => a.Key, a => a.Value.Select(Csv).ToList());
+        var bodies = batchesByAgency.ToDictionary(a => a.Key, a => a.Value.Select(ReturnRow.Csv).ToList());
+        var warmUpBodies = warmUpBatches.ToDictionary(a => a.Key, a => a.Value.Select(ReturnRow.Csv).ToList());
         context.Progress($"ingest: warming up with {warmUpBatches.Values.Sum(b => b.Sum(x => x.Count))} rows from {warmUp.Count} other agencies");
         // In rounds, a batch from each agency at once, with a pause after each: the runtime starts counting a method's
         // calls (to compile it again, optimised, on a background thread) only once no new method has been compiled for
@@ -99,13 +98,6 @@ public static class IngestScenario
             }
         }));
         return failures;
-    }
-
-    private static string Csv(IReadOnlyList<ReturnRow> batch)
-    {
-        var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
-        foreach (var row in batch) csv.Append(row.CsvLine()).Append('\n');
-        return csv.ToString();
     }
 
     /// <summary>The agency's rows, newest periods first across all its places and indicators, cut into batches.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Scrutiny.Load;
 
@@ -92,9 +91,7 @@ public static class PagesScenario
 
     private static async Task PostCsvAsync(LoadContext context, string key, IEnumerable<ReturnRow> rows)
     {
-        var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
-        foreach (var row in rows) csv.Append(row.CsvLine()).Append('\n');
-        using var response = await context.Client.SendAsync(HttpMethod.Post, "/api/v1/returns", key, ProductClient.Csv(csv.ToString()));
+        using var response = await context.Client.SendAsync(HttpMethod.Post, "/api/v1/returns", key, ProductClient.Csv(ReturnRow.Csv(rows)));
         if (!response.IsSuccessStatusCode)
             context.Problem($"pages: returns for the pages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }

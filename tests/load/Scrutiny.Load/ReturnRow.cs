@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Scrutiny.Load;
 
@@ -14,5 +15,11 @@ public sealed record ReturnRow(string Agency, string Place, string Indicator, st
         return new ReturnRow(agency, place, indicator.Code, period, random.Next(0, denominator), denominator);
     }
 
-    public string CsvLine() => string.Create(CultureInfo.InvariantCulture, $"{Place},{Indicator},{Period},{Numerator},{Denominator},");
+    /// <summary>A returns CSV of <paramref name="rows"/>, with its header, as an agency uploads it.</summary>
+    public static string Csv(IEnumerable<ReturnRow> rows)
+    {
+        var csv = new StringBuilder("place,indicator,period,numerator,denominator,note\n");
+        foreach (var row in rows) csv.Append(CultureInfo.InvariantCulture, $"{row.Place},{row.Indicator},{row.Period},{row.Numerator},{row.Denominator},\n");
+        return csv.ToString();
+    }
 }
