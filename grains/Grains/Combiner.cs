@@ -12,7 +12,7 @@ public static class Combiner
     public static SeriesPoint Combine(IndicatorDefinition indicator, string period, IReadOnlyCollection<Contribution> contributions)
     {
         var ordered = contributions.ToArray();
-        if (ordered.Length > 1) Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Agency, b.Agency));
+        if (ordered.Length > 1) Array.Sort(ordered, PeriodContributions.AgencyOrder);
         return CombineOrdered(indicator, period, ordered);
     }
 

@@ -14,7 +14,7 @@ public static class PeriodContributions
     public static Contribution[] With(Contribution[]? held, Contribution next)
     {
         if (held is null or []) return [next];
-        var at = Array.BinarySearch(held, next, ByAgency.Instance);
+        var at = Array.BinarySearch(held, next, AgencyOrder);
         if (at >= 0)
         {
             var replaced = (Contribution[])held.Clone();
@@ -37,10 +37,6 @@ public static class PeriodContributions
         return null;
     }
 
-    private sealed class ByAgency : IComparer<Contribution>
-    {
-        public static readonly ByAgency Instance = new();
-
-        public int Compare(Contribution? a, Contribution? b) => string.CompareOrdinal(a!.Agency, b!.Agency);
-    }
+    /// <summary>The order a period's contributions are held and combined in: by agency code, ordinal.</summary>
+    public static IComparer<Contribution> AgencyOrder { get; } = Comparer<Contribution>.Create(static (a, b) => string.CompareOrdinal(a!.Agency, b!.Agency));
 }
