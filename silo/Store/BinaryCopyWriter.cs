@@ -51,21 +51,25 @@ public sealed class BinaryCopyWriter(Stream copy)
         _used += 2;
     }
 
+    /// <summary>Encoded once, straight into the buffer, its length written before it afterwards.</summary>
     public void Text(string value)
     {
-        var length = Encoding.UTF8.GetByteCount(value);
         Reserve(4);
-        WriteInt32(length);
-        if (_used + length <= _buffer.Length)
+        var lengthAt = _used;
+        _used += 4;
+        if (_used + Encoding.UTF8.GetMaxByteCount(value.Length) <= _buffer.Length)
         {
-            _used += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+            var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+            BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(lengthAt), length);
+            _used += length;
             return;
         }
-        // Longer than the buffer's room (a note can run to the request's limit): handed on by itself, synchronously,
-        // rarely enough not to matter.
-        copy.Write(_buffer, 0, _used);
-        _used = 0;
-        copy.Write(Encoding.UTF8.GetBytes(value));
+        // Perhaps longer than the buffer's room (a note can run to the request's limit): handed on by itself,
+        // synchronously, rarely enough not to matter.
+        var bytes = Encoding.UTF8.GetBytes(value);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(lengthAt), bytes.Length);
+        HandOn();
+        copy.Write(bytes);
     }
 
     public void TextOrNull(string? value)
@@ -95,7 +99,10 @@ public sealed class BinaryCopyWriter(Stream copy)
         else Null();
     }
 
-    /// <summary>A <c>timestamptz</c>, to the microsecond (finer ticks are dropped, as PostgreSQL would round them away).</summary>
+    /// <summary>
+    /// A <c>timestamptz</c>, to the microsecond: finer ticks are dropped (PostgreSQL itself would round them; the grains
+    /// make whole microseconds, so the two agree on every entry they write).
+    /// </summary>
     public void Timestamp(DateTimeOffset value)
     {
         Reserve(12);
@@ -131,7 +138,12 @@ public sealed class BinaryCopyWriter(Stream copy)
     /// </summary>
     private void Reserve(int bytes)
     {
-        if (_used + bytes <= _buffer.Length) return;
+        if (_used + bytes > _buffer.Length) HandOn();
+    }
+
+    /// <summary>The buffer handed to the COPY synchronously, within a row (<see cref="FlushAsync"/> between rows).</summary>
+    private void HandOn()
+    {
         copy.Write(_buffer, 0, _used);
         _used = 0;
     }
