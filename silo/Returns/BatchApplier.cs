@@ -155,8 +155,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             await database.InTransactionAsync(async (connection, transaction) =>
             {
                 if (record is not null) await record(connection, transaction);
-                if (plans.Any(p => p.Entries.Count > 0))
-                    await LedgerWriter.AppendAsync(connection, transaction, plans.SelectMany(p => p.Entries), database.Engine);
+                await LedgerWriter.AppendAsync(connection, transaction, plans.SelectMany(p => p.Entries), database.Engine);
                 return await connection.ExecuteAsync("UPDATE return_batches SET result = @result, answer = @answer WHERE id = @id",
                     new { result = JsonSerializer.Serialize(result, GrainJson.Options), answer = ReturnsImportResponse.Json(result, warnings), id = batch.Id },
                     transaction);

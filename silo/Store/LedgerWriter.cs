@@ -15,14 +15,18 @@ public static class LedgerWriter
     private const string Columns = "batch_id, place_code, indicator_code, period, agency_code, revision, numerator, denominator, note, submitted_by, submitted_at";
 
     /// <param name="table">The ledger, or a table shaped like it (the load tool's measure of what the store can take).</param>
-    /// <param name="entries">Read once, as they are written: a batch's are its grains' plans', not copied into one array first.</param>
+    /// <param name="entries">
+    /// Read once, as they are written: a batch's are its grains' plans', not copied into one array first. None: nothing
+    /// is sent to the store.
+    /// </param>
     public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<LedgerEntry> entries, StoreEngine engine,
         string table = "returns_ledger")
     {
-        if (entries.TryGetNonEnumeratedCount(out var count) && count == 0) return;
+        using var entry = entries.GetEnumerator();
+        if (!entry.MoveNext()) return;
         if (connection is NpgsqlConnection postgres)
         {
-            await CopyAsync(postgres, entries, table);
+            await CopyAsync(postgres, entry, table);
             return;
         }
 
@@ -37,27 +41,30 @@ public static class LedgerWriter
             return parameter;
         }).ToArray();
         await insert.PrepareAsync();
-        foreach (var entry in entries)
+        do
         {
-            var values = Values(entry, engine);
+            var values = Values(entry.Current, engine);
             for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i];
             await insert.ExecuteNonQueryAsync();
         }
+        while (entry.MoveNext());
     }
 
     /// <summary>
     /// The COPY joins the caller's transaction: the entries commit, or roll back, with the rest of it. Encoded here
     /// (<see cref="BinaryCopyWriter"/>), not value by value through Npgsql's importer.
     /// </summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<LedgerEntry> entries, string table)
+    /// <param name="entry">On the first entry.</param>
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerator<LedgerEntry> entry, string table)
     {
         await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)");
         try
         {
             var rows = new BinaryCopyWriter(copy);
             rows.WriteHeader();
-            foreach (var e in entries)
+            do
             {
+                var e = entry.Current;
                 await rows.StartRowAsync(11);
                 rows.Text(e.BatchId);
                 rows.Text(e.Place);
@@ -71,6 +78,7 @@ public static class LedgerWriter
                 rows.Text(e.SubmittedBy);
                 rows.Timestamp(e.SubmittedAt);
             }
+            while (entry.MoveNext());
             await rows.FinishAsync();
         }
         catch
