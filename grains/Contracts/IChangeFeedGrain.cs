@@ -12,9 +12,12 @@ public interface IChangeFeedGrain : IGrainWithIntegerKey
 {
     public const long Key = 0;
 
-    /// <summary>One-way: a publisher never waits on the watchers (a slow browser must not hold up a return).</summary>
-    [OneWay, Alias("publish")]
-    Task PublishAsync(Change change);
+    /// <summary>
+    /// One-way: a publisher never waits on the watchers (a slow browser must not hold up a return). Changes in a list, in
+    /// order: a batch's 500 indicator grains are one message here and one to each node, not 500 of each.
+    /// </summary>
+    [OneWay, Alias("publish-all")]
+    Task PublishAsync(IReadOnlyList<Change> changes);
 
     /// <summary>Subscribes, or renews, an observer; it is dropped if not renewed within <see cref="SubscriptionLifetime"/>.</summary>
     [Alias("subscribe")]
@@ -30,8 +33,11 @@ public interface IChangeFeedGrain : IGrainWithIntegerKey
 public static class ChangeFeedPublishing
 {
     /// <summary>Publishes a change to the one feed every node listens on; one-way, so it never waits on watchers.</summary>
-    public static Task PublishChangeAsync(this IGrainFactory grains, Change change) =>
-        Feeds.GetValue(grains, g => g.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key)).PublishAsync(change);
+    public static Task PublishChangeAsync(this IGrainFactory grains, Change change) => grains.PublishChangesAsync([change]);
+
+    /// <summary>Publishes changes, in order, in one message.</summary>
+    public static Task PublishChangesAsync(this IGrainFactory grains, IReadOnlyList<Change> changes) =>
+        Feeds.GetValue(grains, g => g.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key)).PublishAsync(changes);
 
     // The feed's reference, made once for each grain factory (a silo has one): Orleans resolves the grain interface by
     // reflection each time a reference is made, and every return's grains publish.
@@ -42,6 +48,6 @@ public static class ChangeFeedPublishing
 [Alias("change-observer")]
 public interface IChangeObserver : IGrainObserver
 {
-    [OneWay, Alias("changed")]
-    Task OnChangedAsync(Change change);
+    [OneWay, Alias("changed-all")]
+    Task OnChangedAsync(IReadOnlyList<Change> changes);
 }

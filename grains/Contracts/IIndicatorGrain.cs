@@ -18,15 +18,15 @@ public interface IIndicatorGrain : IGrainWithStringKey
     Task<SubmissionPlan> PlanAsync(ReturnSubmission submission);
 
     /// <summary>
-    /// Takes in ledger entries the store has committed (this grain's share of a batch), publishes the change, and
-    /// returns what its place should hear: the caller tells each place once for all of its indicators in the batch
-    /// (<see cref="IPlaceGrain.OnIndicatorsChangedAsync"/>). Safe to repeat: an entry already held is not taken twice.
-    /// With no entries (every value of the batch was unchanged) it still returns the latest value: the values may be
-    /// ones whose first submission died before the place heard of them, and the place ignores a latest value it holds
-    /// already. Null when the grain holds no value.
+    /// Takes in ledger entries the store has committed (this grain's share of a batch) and returns the change for pages
+    /// and what its place should hear: the caller publishes the batch's changes in one message and tells each place once
+    /// for all of its indicators in the batch (<see cref="IPlaceGrain.OnIndicatorsChangedAsync"/>). Safe to repeat: an
+    /// entry already held is not taken twice, and the change is announced again. With no entries (every value of the
+    /// batch was unchanged) there is no change, but still the latest value: the values may be ones whose first
+    /// submission died before the place heard of them, and the place ignores a latest value it holds already.
     /// </summary>
-    [Alias("absorb")]
-    Task<IndicatorNews?> AbsorbAsync(IReadOnlyList<LedgerEntry> entries);
+    [Alias("absorb-entries")]
+    Task<Absorbed> AbsorbAsync(IReadOnlyList<LedgerEntry> entries);
 
     /// <summary>
     /// Lets this activation go, so that the next call reads the grain again from the store: the store refused its
@@ -82,6 +82,10 @@ public interface IIndicatorGrain : IGrainWithStringKey
 }
 
 /// <summary>What each submitted value did (same order as the values) and which values look wrong.</summary>
+/// <summary>What taking in a batch's entries made: the change to publish, and the place's news (none while the grain holds no value).</summary>
+[GenerateSerializer, Immutable]
+public sealed record Absorbed(Change? Change, IndicatorNews? News);
+
 [GenerateSerializer, Immutable]
 public sealed record SubmissionAnswer(IReadOnlyList<ReturnOutcome> Outcomes, IReadOnlyList<Outlier> Outliers);
 

@@ -13,9 +13,9 @@ public sealed class ChangeFeedGrain(ILogger<ChangeFeedGrain> logger) : Grain, IC
 {
     private readonly ObserverManager<IChangeObserver> _observers = new(IChangeFeedGrain.SubscriptionLifetime, logger);
 
-    public Task PublishAsync(Change change)
+    public Task PublishAsync(IReadOnlyList<Change> changes)
     {
-        _observers.Notify(o => o.OnChangedAsync(change));
+        _observers.Notify(o => o.OnChangedAsync(changes));
         return Task.CompletedTask;
     }
 

@@ -52,15 +52,16 @@ public sealed class IndicatorGrain(
 
     public Task<SubmissionPlan> PlanAsync(ReturnSubmission submission) => Task.FromResult(Plan(submission));
 
-    public async Task<IndicatorNews?> AbsorbAsync(IReadOnlyList<LedgerEntry> entries)
+    public Task<Absorbed> AbsorbAsync(IReadOnlyList<LedgerEntry> entries)
     {
         // Nothing new, but the values may be ones whose first submission died before the place heard of them (a crash,
         // the store going away): a retry brings the place up to date. The place ignores a latest value it holds already.
-        if (entries.Count == 0) return State.Periods.Count > 0 ? NewsOf(LatestSubmittedAt(Points())) : null;
+        if (entries.Count == 0) return Task.FromResult(new Absorbed(null, State.Periods.Count > 0 ? NewsOf(LatestSubmittedAt(Points())) : null));
         Take(entries);
         // Announced even when every entry was held already (an activation that started after the commit read them from
         // the ledger): nobody has heard of them yet.
-        return await AfterChangeAsync(newest: entries.Select(e => e.Period).MaxBy(Period.Parse)!, entries[0].SubmittedAt);
+        var (change, news) = AfterChange(newest: entries.Select(e => e.Period).MaxBy(Period.Parse)!, entries[0].SubmittedAt);
+        return Task.FromResult(new Absorbed(change, news));
     }
 
     public Task ReloadAsync()
@@ -73,7 +74,9 @@ public sealed class IndicatorGrain(
     {
         var plan = Plan(submission);
         if (plan.Entries.Count > 0) await state.WriteWithAsync(this, plan.Entries);
-        if (await AbsorbAsync(plan.Entries) is { } news) await TellPlaceAsync(news);
+        var absorbed = await AbsorbAsync(plan.Entries);
+        if (absorbed.Change is { } change) await GrainFactory.PublishChangeAsync(change);
+        if (absorbed.News is { } news) await TellPlaceAsync(news);
         return plan.Answer;
     }
 
@@ -228,23 +231,28 @@ public sealed class IndicatorGrain(
             System.Text.Json.JsonSerializer.Serialize(detail, GrainJson.Options))]);
         // The values did not change, but the limits, icons and target line did: pages re-read the series. With no
         // values there is nothing to announce, but the kept series still carries the old settings.
-        if (State.Periods.Count > 0) await TellPlaceAsync(await AfterChangeAsync(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At));
-        else (_series, _published) = (null, null);
+        if (State.Periods.Count == 0)
+        {
+            (_series, _published) = (null, null);
+            return;
+        }
+        var (changed, news) = AfterChange(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At);
+        await GrainFactory.PublishChangeAsync(changed);
+        await TellPlaceAsync(news);
     }
 
     /// <summary>
     /// After a write: one change for pages showing this indicator, and what the place should hear (its latest value and
     /// icons). Any write can change the icons (a revised old value moves the limits), so the place hears of every one.
     /// </summary>
-    private async Task<IndicatorNews> AfterChangeAsync(string newest, DateTimeOffset at)
+    private (Change Change, IndicatorNews News) AfterChange(string newest, DateTimeOffset at)
     {
         _series = null;
+        _published = null;
         // One change per submission, not one per period: a batch of years of history would otherwise flood every
         // node and browser. It names the newest period changed; a page showing history re-reads the series.
-        _published = null;
-        await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Indicator, Keys(),
-            [ChangeGroups.Indicator(_place, _indicator.Code)], newest, PointFor(newest).Value, at, Unpublished: !IsPublished(newest)));
-        return NewsOf(at);
+        return (new Change(ChangeKinds.Indicator, Keys(), [ChangeGroups.Indicator(_place, _indicator.Code)], newest, PointFor(newest).Value, at,
+            Unpublished: !IsPublished(newest)), NewsOf(at));
     }
 
     /// <summary>

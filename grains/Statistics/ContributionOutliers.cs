@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 
@@ -26,25 +27,35 @@ public static class ContributionOutliers
     /// </summary>
     public static double?[] Score(IndicatorDefinition indicator, IReadOnlyList<SeriesPoint> points, string agency, IReadOnlyList<(Period Period, double Value)> values)
     {
+        var scores = new double?[values.Count];
+        if (values.Count == 0) return scores;
+        // A value is judged against earlier values only, so the points from the latest value judged on are not read: a
+        // batch of back-filled history, older than every point held, reads none.
+        var latest = values[0].Period;
+        for (var i = 1; i < values.Count; i++)
+            if (values[i].Period.CompareTo(latest) > 0) latest = values[i].Period;
         // By index, not foreach: over these interfaces foreach allocates an enumerator a point, for every grain of every batch.
-        var periods = new List<Period>(points.Count);
-        var history = new List<double>(points.Count);
+        var periods = new List<Period>();
+        var history = new List<double>();
         for (var p = 0; p < points.Count; p++)
         {
+            var period = Period.Parse(points[p].Period);
+            if (period.CompareTo(latest) >= 0) break;
             var contributions = points[p].Contributions;
             for (var k = 0; k < contributions.Count; k++)
                 if (contributions[k] is var c && c.Agency == agency && indicator.ValueOf(c.Numerator, c.Denominator) is { } v)
                 {
-                    periods.Add(Period.Parse(points[p].Period));
+                    periods.Add(period);
                     history.Add(v);
                 }
         }
+        if (history.Count < ModifiedZScore.MinimumHistory) return scores;
 
-        var scores = new double?[values.Count];
+        var earlier = CollectionsMarshal.AsSpan(history);
         for (var i = 0; i < values.Count; i++)
         {
             var before = EarlierCount(periods, values[i].Period);
-            var window = history.GetRange(Math.Max(0, before - History), Math.Min(before, History));
+            var window = earlier.Slice(Math.Max(0, before - History), Math.Min(before, History));
             scores[i] = ModifiedZScore.Of(values[i].Value, window) is { } z && Math.Abs(z) > ModifiedZScore.OutlierThreshold ? z : null;
         }
         return scores;

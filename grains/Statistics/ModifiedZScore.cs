@@ -13,20 +13,29 @@ public static class ModifiedZScore
     /// <summary>Iglewicz and Hoaglin's recommended cut-off for a possible outlier.</summary>
     public const double OutlierThreshold = 3.5;
 
+    /// <summary>The fewest earlier values a score is given against.</summary>
+    public const int MinimumHistory = 5;
+
     /// <summary>The score of <paramref name="value"/> against <paramref name="history"/>; null when the history is too
-    /// short (under 5 values) or has no spread (MAD of 0), where no score means anything.</summary>
+    /// short (under <see cref="MinimumHistory"/> values) or has no spread (MAD of 0), where no score means anything.</summary>
     public static double? Of(double value, IReadOnlyCollection<double> history)
     {
-        if (history.Count < 5) return null;
-        // One array, sorted in place twice (the values, then their distances from the median): this runs for every value
-        // of every batch, and made five objects a value when written with LINQ.
-        var work = new double[history.Count];
-        if (history is ICollection<double> collection) collection.CopyTo(work, 0);
-        else
-        {
-            var n = 0;
-            foreach (var h in history) work[n++] = h;
-        }
+        if (history.Count < MinimumHistory) return null;
+        var copy = new double[history.Count];
+        var n = 0;
+        foreach (var h in history) copy[n++] = h;
+        return Of(value, copy);
+    }
+
+    /// <summary>The same, over a slice of a longer history: a batch's values are each judged against a window of the
+    /// agency's values, read in place.</summary>
+    public static double? Of(double value, ReadOnlySpan<double> history)
+    {
+        if (history.Length < MinimumHistory) return null;
+        // One scratch copy, sorted in place twice (the values, then their distances from the median), on the stack for a
+        // window as short as the import's: this runs for every value of every batch.
+        Span<double> work = history.Length <= 64 ? stackalloc double[history.Length] : new double[history.Length];
+        history.CopyTo(work);
         var median = MedianInPlace(work);
         for (var i = 0; i < work.Length; i++) work[i] = Math.Abs(work[i] - median);
         var mad = MedianInPlace(work);
@@ -34,9 +43,9 @@ public static class ModifiedZScore
     }
 
     /// <summary>The median of <paramref name="values"/>, which are left sorted.</summary>
-    private static double MedianInPlace(double[] values)
+    private static double MedianInPlace(Span<double> values)
     {
-        Array.Sort(values);
+        values.Sort();
         var mid = values.Length / 2;
         return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }

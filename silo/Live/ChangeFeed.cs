@@ -64,9 +64,9 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
         return new Subscription(this, listener);
     }
 
-    public Task OnChangedAsync(Change change)
+    public Task OnChangedAsync(IReadOnlyList<Change> changes)
     {
-        _queue.Writer.TryWrite(change);
+        foreach (var change in changes) _queue.Writer.TryWrite(change);
         return Task.CompletedTask;
     }
 

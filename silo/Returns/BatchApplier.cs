@@ -18,7 +18,7 @@ namespace Scrutiny.Silo.Returns;
 /// Applies a batch in three steps. Each indicator grain plans its rows (what each does, the revisions that record it,
 /// which look wrong), writing nothing; the store then commits the batch, every planned ledger entry and the batch's
 /// answer in one transaction (one binary COPY on PostgreSQL, not one transaction per grain); then each grain takes its
-/// entries in and publishes the change, and each place hears once of all its indicators the batch changed. A crash
+/// entries in, the batch's changes are published in one message, and each place hears once of all its indicators the batch changed. A crash
 /// before the commit leaves nothing of the batch (its sender, answered nothing, sends it again); a crash after it leaves
 /// the ledger whole, and recovery hands the committed entries to the grains again (taking an entry twice does nothing).
 /// A dry run is the first step alone.
@@ -176,10 +176,13 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     /// </summary>
     private async Task TakeInAsync(BatchHeader batch, IReadOnlyList<Share> shares)
     {
-        var news = new IndicatorNews?[shares.Count];
-        await ForEachGrainAsync(shares.Count, async i => news[i] = await shares[i].Grain.AbsorbAsync(shares[i].Entries));
-        var byPlace = Enumerable.Range(0, shares.Count).Where(i => news[i] is not null)
-            .GroupBy(i => shares[i].Place, i => news[i]!, StringComparer.Ordinal).ToList();
+        var absorbed = new Absorbed[shares.Count];
+        await ForEachGrainAsync(shares.Count, async i => absorbed[i] = await shares[i].Grain.AbsorbAsync(shares[i].Entries));
+        // The batch's changes in one message to the feed (and one to each node), before its places' own.
+        var changes = absorbed.Select(a => a.Change).OfType<Change>().ToList();
+        if (changes.Count > 0) await grains.PublishChangesAsync(changes);
+        var byPlace = Enumerable.Range(0, shares.Count).Where(i => absorbed[i].News is not null)
+            .GroupBy(i => shares[i].Place, i => absorbed[i].News!, StringComparer.Ordinal).ToList();
         await ForEachGrainAsync(byPlace.Count, i => grains.GetGrain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
         ForgetPublishedPoints(shares.Select(s => s.Indicator));
         await MarkAppliedAsync(batch);

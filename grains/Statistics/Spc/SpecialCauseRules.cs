@@ -29,10 +29,10 @@ public static class SpecialCauseRules
     /// last point only as far as it can reach it (its run on one side of the mean, its run of steps, its window of three),
     /// so that a place's icons after every change cost what the last run does, not a mark for every point.
     /// </summary>
-    public static SpecialCause ClassifyLast(IReadOnlyList<double> values, XmrLimits limits)
+    public static SpecialCause ClassifyLast(ReadOnlySpan<double> values, XmrLimits limits)
     {
-        if (values.Count == 0) throw new ArgumentException("An XmR chart needs at least one point.", nameof(values));
-        var last = values.Count - 1;
+        if (values.IsEmpty) throw new ArgumentException("An XmR chart needs at least one point.", nameof(values));
+        var last = values.Length - 1;
         var marks = 0;
         if (values[last] > limits.UpperProcessLimit) marks |= Bit(SpecialCause.AboveUpperLimit);
         if (values[last] < limits.LowerProcessLimit) marks |= Bit(SpecialCause.BelowLowerLimit);
@@ -45,10 +45,10 @@ public static class SpecialCauseRules
 
         // The one window of three that holds the last point.
         var side = Side(values[last], limits);
-        if (side != 0 && values.Count >= SpcConstants.TwoOfThreeWindow)
+        if (side != 0 && values.Length >= SpcConstants.TwoOfThreeWindow)
         {
             var near = 0;
-            for (var i = values.Count - SpcConstants.TwoOfThreeWindow; i <= last; i++)
+            for (var i = values.Length - SpcConstants.TwoOfThreeWindow; i <= last; i++)
                 if (Side(values[i], limits) == side) near++;
             if (near >= SpcConstants.TwoOfThreeCount) marks |= Bit(side > 0 ? SpecialCause.TwoOfThreeAbove : SpecialCause.TwoOfThreeBelow);
         }

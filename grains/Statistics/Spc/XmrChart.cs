@@ -60,8 +60,10 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
     {
         Check(options);
         if (values.Count == 0) return (null, null);
-        var (start, end) = Segments(values.Count, options.RebaseAt ?? []).Last();
-        var (segment, limits) = Segment(values, start, end, options);
+        // The last segment read in place, not copied out: this runs for every grain of every batch.
+        var segment = Values.AsSpan(values)[LastSegmentStart(values.Count, options.RebaseAt ?? [])..];
+        var basis = options.FixAfterPoints is { } n ? segment[..Math.Min(n, segment.Length)] : segment;
+        var limits = XmrLimits.Of(basis, options.ScreenMovingRanges);
         var lastType = SpcClassification.PointTypeOf(SpecialCauseRules.ClassifyLast(segment, limits), segment[^1], limits.Mean, options.Polarity);
         return (SpcClassification.VariationIconOf(lastType, options.Polarity), SpcClassification.AssuranceIconOf(options.Target, limits, options.Polarity));
     }
@@ -87,5 +89,14 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
         var starts = rebaseAt.Where(i => i > 0 && i < count).Distinct().Order().Prepend(0).ToList();
         for (var s = 0; s < starts.Count; s++)
             yield return (starts[s], s + 1 < starts.Count ? starts[s + 1] : count);
+    }
+
+    /// <summary>Where the last of <see cref="Segments"/> starts.</summary>
+    private static int LastSegmentStart(int count, IReadOnlyList<int> rebaseAt)
+    {
+        var start = 0;
+        for (var i = 0; i < rebaseAt.Count; i++)
+            if (rebaseAt[i] > start && rebaseAt[i] < count) start = rebaseAt[i];
+        return start;
     }
 }

@@ -13,29 +13,35 @@ public sealed record XmrLimits(double Mean, double MeanMovingRange)
     /// first N points when limits are fixed). Screening drops moving ranges at or above
     /// <see cref="SpcConstants.MovingRangeScreenFactor"/> times their mean and recomputes the mean once, so that
     /// one big jump does not widen the limits enough to hide itself (NHSRplotthedots 0.2.2).</summary>
-    public static XmrLimits Of(IReadOnlyList<double> values, bool screenMovingRanges)
+    public static XmrLimits Of(IReadOnlyList<double> values, bool screenMovingRanges) => Of(Values.AsSpan(values), screenMovingRanges);
+
+    /// <summary>The same over a span: a place's icons are worked out after every change, over a slice of its series.</summary>
+    public static XmrLimits Of(ReadOnlySpan<double> values, bool screenMovingRanges)
     {
-        if (values.Count == 0) throw new ArgumentException("An XmR chart needs at least one point.", nameof(values));
-        var mean = values.Average();
-        var ranges = MovingRanges(values);
-        if (ranges.Count == 0) return new XmrLimits(mean, 0);
-        var meanRange = ranges.Average();
+        if (values.IsEmpty) throw new ArgumentException("An XmR chart needs at least one point.", nameof(values));
+        // Summed in order, as LINQ's Average does, so that limits do not move in the last digits between the two forms.
+        var mean = 0.0;
+        foreach (var value in values) mean += value;
+        mean /= values.Length;
+        if (values.Length == 1) return new XmrLimits(mean, 0);
+        // The moving ranges |x_i − x_{i−1}| for each point after the first, read where they are rather than copied out.
+        var meanRange = 0.0;
+        for (var i = 1; i < values.Length; i++) meanRange += Math.Abs(values[i] - values[i - 1]);
+        meanRange /= values.Length - 1;
         if (screenMovingRanges)
         {
             var ceiling = SpcConstants.MovingRangeScreenFactor * meanRange;
-            var kept = ranges.Where(r => r < ceiling).ToList();
+            var (kept, keptTotal) = (0, 0.0);
+            for (var i = 1; i < values.Length; i++)
+                if (Math.Abs(values[i] - values[i - 1]) is var range && range < ceiling)
+                {
+                    kept++;
+                    keptTotal += range;
+                }
             // Every range ≥ the ceiling cannot happen (the largest would exceed 3.267 × the mean of all) unless
             // all ranges are 0 and the ceiling is 0; then the spread is 0 either way.
-            meanRange = kept.Count == 0 ? 0 : kept.Average();
+            meanRange = kept == 0 ? 0 : keptTotal / kept;
         }
         return new XmrLimits(mean, meanRange);
-    }
-
-    /// <summary>|x_i − x_{i−1}| for each point after the first.</summary>
-    public static IReadOnlyList<double> MovingRanges(IReadOnlyList<double> values)
-    {
-        var ranges = new double[Math.Max(0, values.Count - 1)];
-        for (var i = 0; i < ranges.Length; i++) ranges[i] = Math.Abs(values[i + 1] - values[i]);
-        return ranges;
     }
 }
