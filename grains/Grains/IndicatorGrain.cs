@@ -88,7 +88,7 @@ public sealed class IndicatorGrain(
     {
         var outliers = Outliers(submission.Values);
         var outcomes = new List<ReturnOutcome>(submission.Values.Count);
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerEntry>(submission.Values.Count);
         // Whole microseconds, as PostgreSQL keeps them: the contributions are read back from the ledger on activation,
         // and must be the ones held now.
         var at = submission.SubmittedAt.AddTicks(-(submission.SubmittedAt.Ticks % TimeSpan.TicksPerMicrosecond));
@@ -122,23 +122,37 @@ public sealed class IndicatorGrain(
     /// <summary>Holds each entry as its agency's contribution to its period, unless a revision as new is held already.</summary>
     private void Take(IReadOnlyList<LedgerEntry> entries)
     {
-        var changed = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+        // The periods changed, for the points to combine again (none to keep while the points are not made yet).
+        var changed = _points is null ? null : new List<(Period Period, string Text)>(entries.Count);
         foreach (var e in entries)
         {
             var contributions = State.Periods.GetValueOrDefault(e.Period);
             if (contributions is not null && PeriodContributions.Of(contributions, e.Agency) is { } held && held.Revision >= e.Revision) continue;
             State.Periods[e.Period] = PeriodContributions.With(contributions, e.ToContribution());
-            changed.Add(e.Period);
+            changed?.Add((Period.Parse(e.Period), e.Period));
         }
-        if (_points is null || changed.Count == 0) return;
-        var points = new List<SeriesPoint>(_points.Count + changed.Count);
-        points.AddRange(_points);
-        foreach (var period in changed)
+        if (changed is not { Count: > 0 }) return;
+        changed.Sort((a, b) => a.Period.CompareTo(b.Period));
+        // The changed periods merged into the points in one pass, each combined again, in place of its old point or
+        // joining the series. The points before the first change are kept as they are, unread: a new month goes at the end.
+        var old = _points!;
+        var points = new List<SeriesPoint>(old.Count + changed.Count);
+        var next = IndexOf(old, changed[0].Period);
+        next = next < 0 ? ~next : next;
+        for (var i = 0; i < next; i++) points.Add(old[i]);
+        for (var c = 0; c < changed.Count; c++)
         {
-            var at = IndexOf(points, Period.Parse(period));
-            if (at >= 0) points[at] = PointFor(period);
-            else points.Insert(~at, PointFor(period));
+            var (period, text) = changed[c];
+            if (c > 0 && period == changed[c - 1].Period) continue; // two revisions of one period in one submission
+            int order;
+            while (next < old.Count && (order = Period.Parse(old[next].Period).CompareTo(period)) <= 0)
+            {
+                if (order < 0) points.Add(old[next]);
+                next++;
+            }
+            points.Add(PointFor(text));
         }
+        for (; next < old.Count; next++) points.Add(old[next]);
         _points = points;
     }
 

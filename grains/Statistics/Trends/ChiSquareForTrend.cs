@@ -11,7 +11,7 @@ public static class ChiSquareForTrend
 {
     /// <summary>The test of <paramref name="points"/> (time, events, trials); null when it is undefined: no events or
     /// no non-events at all (every proportion 0, or every one 1), or fewer than two distinct times.</summary>
-    public static TrendTest? Of(IReadOnlyList<(double Time, double Events, double Trials)> points)
+    public static TrendTest? Of(ReadOnlySpan<(double Time, double Events, double Trials)> points)
     {
         double events = 0, trials = 0, eventsByTime = 0, trialsByTime = 0, trialsByTimeSquared = 0;
         foreach (var (t, r, n) in points)

@@ -39,32 +39,36 @@ public static class RecentTrends
     public static RecentTrendResult Of(IndicatorDefinition indicator, IReadOnlyList<(double Numerator, double? Denominator)> points)
     {
         var method = MethodFor(indicator.Unit);
-        var used = points.Skip(Math.Max(0, points.Count - Periods)).ToList();
-        var cannot = new RecentTrendResult(RecentTrend.CannotBeCalculated, method, null, null, used.Count);
-        if (method == TrendMethod.None || used.Count < Periods) return cannot;
+        var used = Math.Min(points.Count, Periods);
+        var cannot = new RecentTrendResult(RecentTrend.CannotBeCalculated, method, null, null, used);
+        if (method == TrendMethod.None || used < Periods) return cannot;
 
-        Func<IReadOnlyList<int>, TrendTest?> test;
-        if (method == TrendMethod.ChiSquareForTrend)
+        // The last points as the test takes them, (time, events, trials) or (time, value, variance), on the stack: this
+        // runs for every grain of every batch, and leaving out each point in turn is six fits.
+        Span<(double Time, double A, double B)> series = stackalloc (double, double, double)[Periods];
+        var (from, multiplier) = (points.Count - Periods, indicator.Multiplier);
+        for (var i = 0; i < Periods; i++)
         {
-            if (used.Any(p => p.Denominator is not > 0 || p.Numerator < 0 || p.Numerator > p.Denominator)) return cannot;
-            test = kept => ChiSquareForTrend.Of([.. kept.Select(i => ((double)i + 1, used[i].Numerator, used[i].Denominator!.Value))]);
-        }
-        else
-        {
-            var multiplier = indicator.Multiplier;
-            if (used.Any(p => p.Numerator < 0 || (multiplier is not null && p.Denominator is not > 0))) return cannot;
-            var series = used.Select(p => multiplier is { } m
-                ? (Value: m * p.Numerator / p.Denominator!.Value, Variance: m * m * p.Numerator / (p.Denominator!.Value * p.Denominator!.Value))
-                : (Value: p.Numerator, Variance: p.Numerator)).ToList();
-            test = kept => WeightedTrend.Of([.. kept.Select(i => ((double)i + 1, series[i].Value, series[i].Variance))]);
+            var (numerator, denominator) = points[from + i];
+            if (method == TrendMethod.ChiSquareForTrend)
+            {
+                if (denominator is not > 0 || numerator < 0 || numerator > denominator) return cannot;
+                series[i] = (i + 1, numerator, denominator.Value);
+            }
+            else
+            {
+                if (numerator < 0 || (multiplier is not null && denominator is not > 0)) return cannot;
+                series[i] = multiplier is { } m
+                    ? (i + 1, m * numerator / denominator!.Value, m * m * numerator / (denominator!.Value * denominator!.Value))
+                    : (i + 1, numerator, numerator);
+            }
         }
 
-        var all = Enumerable.Range(0, used.Count).ToList();
-        if (test(all) is not { } result) return cannot;
+        if (Test(method, series) is not { } result) return cannot;
         var pValue = ChiSquare.UpperTailOneDegree(result.Statistic);
-        var significant = result.Statistic > CriticalChiSquare && result.Direction != 0 && !HasOutlier(all, result.Direction, test);
+        var significant = result.Statistic > CriticalChiSquare && result.Direction != 0 && !HasOutlier(method, series, result.Direction);
         var trend = significant ? Marker(result.Direction, indicator.Polarity) : RecentTrend.NoSignificantChange;
-        return new RecentTrendResult(trend, method, result.Statistic, pValue, used.Count);
+        return new RecentTrendResult(trend, method, result.Statistic, pValue, used);
     }
 
     /// <summary>The test for an indicator's unit.</summary>
@@ -78,8 +82,21 @@ public static class RecentTrends
     /// <summary>Fingertips' outlier check: a trend that one point alone creates is not reported. Each point is left
     /// out in turn (the others keep their times); if any such fit has no trend in the same direction, there is an
     /// outlier and the marker is "no significant change".</summary>
-    private static bool HasOutlier(IReadOnlyList<int> all, int direction, Func<IReadOnlyList<int>, TrendTest?> test) =>
-        all.Any(left => (test([.. all.Where(i => i != left)])?.Direction ?? 0) != direction);
+    private static bool HasOutlier(TrendMethod method, ReadOnlySpan<(double, double, double)> all, int direction)
+    {
+        Span<(double, double, double)> kept = stackalloc (double, double, double)[all.Length - 1];
+        for (var left = 0; left < all.Length; left++)
+        {
+            var k = 0;
+            for (var i = 0; i < all.Length; i++)
+                if (i != left) kept[k++] = all[i];
+            if ((Test(method, kept)?.Direction ?? 0) != direction) return true;
+        }
+        return false;
+    }
+
+    private static TrendTest? Test(TrendMethod method, ReadOnlySpan<(double, double, double)> points) =>
+        method == TrendMethod.ChiSquareForTrend ? ChiSquareForTrend.Of(points) : WeightedTrend.Of(points);
 
     private static RecentTrend Marker(int direction, Polarity polarity) => (direction > 0, polarity) switch
     {

@@ -13,7 +13,7 @@ public static class WeightedTrend
 {
     /// <summary>The test of <paramref name="points"/> (time, value, variance); null when a variance is not positive
     /// (a weight would be infinite) or there are fewer than two distinct times.</summary>
-    public static TrendTest? Of(IReadOnlyList<(double Time, double Value, double Variance)> points)
+    public static TrendTest? Of(ReadOnlySpan<(double Time, double Value, double Variance)> points)
     {
         double s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
         foreach (var (t, y, variance) in points)

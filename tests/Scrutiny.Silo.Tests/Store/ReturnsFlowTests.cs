@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
@@ -48,6 +49,36 @@ public sealed class ReturnsFlowTests
         var ledger = (await connection.QueryAsync<(string Agency, string Period, long Revision, string Batch)>(
             "SELECT agency_code, period, revision, batch_id FROM returns_ledger ORDER BY id")).ToList();
         Assert.Equal([("MFT", "2026-06", 1L, "b1"), ("MFT", "2026-07", 1L, "b1"), ("MCC", "2026-07", 1L, "b1"), ("MCC", "2026-07", 2L, "b2")], ledger);
+    }
+
+    [Theory, ClassData(typeof(Engines))]
+    public async Task Values_taken_in_any_order_keep_every_combined_point_in_period_order(StoreEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var silo = await TestSilo.StartAsync(database);
+        await silo.SeedMinimalCatalogueAsync();
+        var grain = silo.Grains.GetGrain<IIndicatorGrain>("E08000003/emergency-admissions-65plus");
+        var random = new Random(7);
+        string[] agencies = ["MFT", "MCC"];
+        var held = new Dictionary<(string Period, string Agency), (double Numerator, double Denominator)>();
+        for (var round = 0; round < 15; round++)
+        {
+            // Periods before, between and after those held, and now and then one period twice in a submission.
+            var values = new List<ReturnedValue>();
+            for (var k = random.Next(1, 7); k > 0; k--)
+            {
+                var value = new ReturnedValue($"{2019 + random.Next(6)}-{random.Next(1, 13):00}", agencies[random.Next(2)], random.Next(1, 500), 1000 + random.Next(100), null);
+                values.Add(value);
+                held[(value.Period, value.Agency)] = (value.Numerator, value.Denominator!.Value);
+            }
+            await grain.SubmitAsync(new ReturnSubmission($"b{round}", "test", At.AddDays(round), values));
+
+            // Read after every submission, so that the next one changes points already combined rather than combining afresh.
+            var series = await grain.GetSeriesAsync(DataView.All);
+            var expected = held.GroupBy(h => h.Key.Period).OrderBy(g => Period.Parse(g.Key))
+                .Select(g => (g.Key, g.Sum(h => h.Value.Numerator), g.Sum(h => h.Value.Denominator))).ToList();
+            Assert.Equal(expected, series.Points.Select(p => (p.Period, p.Numerator, p.Denominator!.Value)).ToList());
+        }
     }
 
     [Theory, ClassData(typeof(Engines))]
