@@ -34,6 +34,10 @@ public sealed record StoreOptions(StoreEngine Engine, string ConnectionString, s
                 if (maxPoolSize < 1) throw new InvalidOperationException($"{MaxPoolSizeSetting} must be 1 or more (it is {maxPoolSize}).");
                 builder.MaxPoolSize = maxPoolSize;
             }
+            // A pooled connection is handed back as it is, not reset with DISCARD ALL before its next use: the product keeps
+            // nothing in a session (its advisory locks are the transaction's), and the reset, sent on every reuse, also
+            // threw away the server's cached plans (687 times in a 200,000-row import, 34 times a batch).
+            if (!Sets(connectionString, "NoResetOnClose")) builder.NoResetOnClose = true;
             return new StoreOptions(StoreEngine.Postgres, builder.ConnectionString,
                 $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}");
         }
@@ -50,11 +54,13 @@ public sealed record StoreOptions(StoreEngine Engine, string ConnectionString, s
         : null;
 
     // Npgsql reads the setting under either of its names (Maximum Pool Size, MaxPoolSize), in any case.
-    private static bool SetsPoolSize(string connectionString)
+    private static bool SetsPoolSize(string connectionString) => Sets(connectionString, "MaximumPoolSize") || Sets(connectionString, "MaxPoolSize");
+
+    /// <summary>Whether the connection string names the setting, however spaced and cased.</summary>
+    private static bool Sets(string connectionString, string setting)
     {
         var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return parsed.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal))
-            .Any(k => k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+        return parsed.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(setting, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsPostgres(string connectionString) =>
