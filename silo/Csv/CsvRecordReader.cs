@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Scrutiny.Silo.Csv;
@@ -62,6 +63,20 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
         RecordLine = _line;
         while (true)
         {
+            // A run of plain characters in an unquoted field is taken at once, not a character at a time: most of a file is
+            // such runs. What ends a run (a comma, a line end, a quote, a replaced byte), and a run that would pass the
+            // record's limit, go the character-at-a-time way below.
+            if (!quoted && !afterQuote && _started && _peeked is null && _position < _count)
+            {
+                var run = _buffer.AsSpan(_position, _count - _position).IndexOfAny(RunEnds);
+                if (run < 0) run = _count - _position;
+                if (run > 0 && length + run <= maxRecordLength)
+                {
+                    _field.Append(_buffer, _position, run);
+                    (_position, length) = (_position + run, length + run);
+                    continue;
+                }
+            }
             // Characters come from the buffer without an await each; only a refill waits on the stream.
             if (_peeked is null && _position == _count && !_ended) await FillAsync(cancellationToken);
             var c = ReadChar();
@@ -155,6 +170,8 @@ public sealed class CsvRecordReader(Stream stream, int maxRecordLength = CsvReco
         if (_position == _count && !_ended) await FillAsync(cancellationToken);
         return (_peeked = _position < _count ? _buffer[_position++] : -1).Value;
     }
+
+    private static readonly SearchValues<char> RunEnds = SearchValues.Create(",\r\n\"\uFFFD");
 
     private readonly char[] _buffer = new char[16 * 1024];
     private int _position;

@@ -3,7 +3,10 @@ using Scrutiny.Silo.Csv;
 
 namespace Scrutiny.Silo.Tests.Returns;
 
-/// <summary>The record reader on its own: where it says bytes that are not UTF-8 are; values of its shared columns.</summary>
+/// <summary>
+/// The record reader on its own: records as written, however their fields fall across its buffer; where it says bytes
+/// that are not UTF-8 are; the longest record; values of its shared columns.
+/// </summary>
 public sealed class CsvRecordReaderTests
 {
     private static async Task<List<string[]>> ReadAllAsync(byte[] bytes)
@@ -12,6 +15,51 @@ public sealed class CsvRecordReaderTests
         var records = new List<string[]>();
         while (await reader.ReadAsync() is { } record) records.Add(record);
         return records;
+    }
+
+    [Fact]
+    public async Task Records_read_back_as_written_whatever_their_fields_and_wherever_the_buffer_ends()
+    {
+        // Plain runs of every length (some past the 16,384-character buffer), quoted fields holding commas, doubled quotes
+        // and line breaks, empty fields, a quote inside a plain field, LF and CRLF line ends.
+        var random = new Random(11);
+        var written = new List<string[]>();
+        var csv = new StringBuilder();
+        for (var r = 0; r < 400; r++)
+        {
+            var fields = new string[random.Next(2, 7)]; // one empty field alone would be a blank line, which is skipped
+            for (var f = 0; f < fields.Length; f++)
+                fields[f] = random.Next(6) switch
+                {
+                    0 => "",
+                    1 => new string((char)('a' + random.Next(26)), random.Next(1, 20_000)),
+                    2 => "say \"x\", then\r\ny",
+                    3 => "5\"",
+                    _ => $"E{random.Next(100_000_000):D8}",
+                };
+            written.Add(fields);
+            csv.Append(string.Join(',', fields.Select(f => f.Contains(',') || f.Contains('\n') || f.StartsWith('"') ? $"\"{f.Replace("\"", "\"\"")}\"" : f)));
+            csv.Append(random.Next(2) == 0 ? "\n" : "\r\n");
+        }
+
+        var read = await ReadAllAsync(Encoding.UTF8.GetBytes(csv.ToString()));
+
+        Assert.Equal(written.Count, read.Count);
+        for (var r = 0; r < written.Count; r++) Assert.True(written[r].SequenceEqual(read[r]), $"record {r + 1}");
+    }
+
+    [Theory]
+    [InlineData(39, false)]
+    [InlineData(40, true)]
+    public async Task A_record_longer_than_the_limit_is_refused_by_line(int length, bool refused)
+    {
+        // The limit counts every character of the record, its line end too: here 40.
+        var record = new string('x', length - 4) + ",y,z";
+        using var reader = new CsvRecordReader(new MemoryStream(Encoding.UTF8.GetBytes($"a\n{record}\n")), maxRecordLength: 40);
+        await reader.ReadAsync();
+
+        if (!refused) Assert.Equal(3, (await reader.ReadAsync())!.Length);
+        else Assert.Equal(("line_too_long", 2), await Assert.ThrowsAsync<CsvFormatException>(async () => await reader.ReadAsync()) is var e ? (e.Code, e.Line) : default);
     }
 
     [Theory]
