@@ -26,7 +26,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
     public async Task<ReturnsImportOutcome> ImportAsync(ReturnsImportRequest request, CancellationToken cancellationToken)
     {
         var batch = new BatchHeader(Guid.CreateVersion7().ToString("N"), request.AgencyCode, request.SubmittedBy, request.Source, time.GetUtcNow());
-        var validation = await validator.StartAsync(request.AgencyCode, cancellationToken);
+        using var validation = await validator.StartAsync(request.AgencyCode, cancellationToken);
         var problems = new List<RowProblem>();
         var accepted = new List<AcceptedRow>();
         // Held until the batch commits, compactly: its rows share a few hundred codes and periods, not three strings each.
@@ -54,6 +54,7 @@ public sealed class ReturnsImporter(Database database, ReturnsValidator validato
                 accepted.Add(new AcceptedRow(parsed.Row, Shared(parsed.Values.Place!), Shared(parsed.Values.Indicator!), new ReturnedValue(
                     Shared(parsed.Values.Period!), request.AgencyCode, parsed.Values.Numerator!.Value, parsed.Values.Denominator, parsed.Values.Note)));
         }
+        validation.Dispose(); // its set of seen values, for the next batch: the rest of the import does not need it
         if (rows == 0 && problems.Count == 0) problems.Add(new RowProblem(0, "returns", "empty", "The batch has no rows."));
         else if (rows == leftOut.Count && problems.Count == 0)
             problems.Add(new RowProblem(0, "numerator", "no_values", "No row has a value: fill in a numerator (and a denominator where asked) for the returns you are sending."));
