@@ -75,8 +75,7 @@ public sealed class IndicatorGrain(
         var plan = Plan(submission);
         if (plan.Entries.Count > 0) await state.WriteWithAsync(this, plan.Entries);
         var absorbed = await AbsorbAsync(plan.Entries);
-        if (absorbed.Change is { } change) await GrainFactory.PublishChangeAsync(change);
-        if (absorbed.News is { } news) await TellPlaceAsync(news);
+        await AnnounceAsync(absorbed.Change, absorbed.News);
         return plan.Answer;
     }
 
@@ -251,8 +250,7 @@ public sealed class IndicatorGrain(
             return;
         }
         var (changed, news) = AfterChange(newest: State.Periods.Keys.MaxBy(Period.Parse)!, change.At);
-        await GrainFactory.PublishChangeAsync(changed);
-        await TellPlaceAsync(news);
+        await AnnounceAsync(changed, news);
     }
 
     /// <summary>
@@ -286,7 +284,12 @@ public sealed class IndicatorGrain(
         return new IndicatorNews(latest, IsPublished(points[^1].Period));
     }
 
-    private Task TellPlaceAsync(IndicatorNews news) => GrainFactory.GetGrain<IPlaceGrain>(_place).OnIndicatorsChangedAsync([news]);
+    /// <summary>A change this grain made on its own (not a batch's, which its applier announces): pages, then the place.</summary>
+    private async Task AnnounceAsync(Change? change, IndicatorNews? news)
+    {
+        if (change is not null) await GrainFactory.PublishChangeAsync(change);
+        if (news is not null) await GrainFactory.GetGrain<IPlaceGrain>(_place).OnIndicatorsChangedAsync([news]);
+    }
 
     private static DateTimeOffset LatestSubmittedAt(IReadOnlyList<SeriesPoint> points) =>
         points[^1].Contributions.Count > 0 ? points[^1].Contributions.Max(c => c.SubmittedAt) : default;
