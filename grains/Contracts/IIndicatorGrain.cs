@@ -81,11 +81,11 @@ public interface IIndicatorGrain : IGrainWithStringKey
     Task OnCatalogueChangedAsync();
 }
 
-/// <summary>What each submitted value did (same order as the values) and which values look wrong.</summary>
 /// <summary>What taking in a batch's entries made: the change to publish, and the place's news (none while the grain holds no value).</summary>
 [GenerateSerializer, Immutable]
 public sealed record Absorbed(Change? Change, IndicatorNews? News);
 
+/// <summary>What each submitted value did (same order as the values) and which values look wrong.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SubmissionAnswer(IReadOnlyList<ReturnOutcome> Outcomes, IReadOnlyList<Outlier> Outliers);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Scrutiny.Grains.Catalogue;
 
 namespace Scrutiny.Grains.Statistics.Spc;
@@ -62,8 +63,7 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
         if (values.Count == 0) return (null, null);
         // The last segment read in place, not copied out: this runs for every grain of every batch.
         var segment = Values.AsSpan(values)[LastSegmentStart(values.Count, options.RebaseAt ?? [])..];
-        var basis = options.FixAfterPoints is { } n ? segment[..Math.Min(n, segment.Length)] : segment;
-        var limits = XmrLimits.Of(basis, options.ScreenMovingRanges);
+        var limits = LimitsOf(segment, options);
         var lastType = SpcClassification.PointTypeOf(SpecialCauseRules.ClassifyLast(segment, limits), segment[^1], limits.Mean, options.Polarity);
         return (SpcClassification.VariationIconOf(lastType, options.Polarity), SpcClassification.AssuranceIconOf(options.Target, limits, options.Polarity));
     }
@@ -79,9 +79,12 @@ public sealed record XmrChart(IReadOnlyList<XmrPoint> Points, VariationIcon? Var
     private static (List<double> Segment, XmrLimits Limits) Segment(IReadOnlyList<double> values, int start, int end, XmrOptions options)
     {
         var segment = values.Skip(start).Take(end - start).ToList();
-        var basis = options.FixAfterPoints is { } n ? segment.Take(n).ToList() : segment;
-        return (segment, XmrLimits.Of(basis, options.ScreenMovingRanges));
+        return (segment, LimitsOf(CollectionsMarshal.AsSpan(segment), options));
     }
+
+    /// <summary>A segment's limits: from all of it, or from its first points when the options fix them.</summary>
+    private static XmrLimits LimitsOf(ReadOnlySpan<double> segment, XmrOptions options) =>
+        XmrLimits.Of(options.FixAfterPoints is { } n ? segment[..Math.Min(n, segment.Length)] : segment, options.ScreenMovingRanges);
 
     /// <summary>[start, end) of each segment; rebase points outside the series or at its start are ignored.</summary>
     private static IEnumerable<(int Start, int End)> Segments(int count, IReadOnlyList<int> rebaseAt)
