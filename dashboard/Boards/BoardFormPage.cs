@@ -70,7 +70,7 @@ public abstract class BoardFormPage : FormPage
 
     /// <summary>The board's records as the person may see them (their view of the place's values).</summary>
     protected async Task<BoardView> RecordsAsync(PartnershipBoard board) =>
-        (await Grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(await DataViews.ForAsync(HttpContext.User, board.PlaceCode, HttpContext.RequestAborted)))!;
+        (await Grains.Grain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(await DataViews.ForAsync(HttpContext.User, board.PlaceCode, HttpContext.RequestAborted)))!;
 
     /// <summary>The form's numbered rows' posted values (<c>partners-0-agency</c>, <c>partners-1-agency</c>…), capped so a forged post cannot loop long.</summary>
     protected List<string?> PostedRows(string prefix, string suffix = "", int max = 50)

@@ -47,7 +47,7 @@ public sealed class BoardReader(ICatalogue catalogue, IGrainFactory grains, Data
     {
         if (await catalogue.FindBoardAsync(id, cancellationToken) is not { } board) return null;
         var view = await dataViews.ForAsync(user, board.PlaceCode, cancellationToken);
-        if (await grains.GetGrain<IPartnershipBoardGrain>(id).GetBoardAsync(view) is not { } records) return null;
+        if (await grains.Grain<IPartnershipBoardGrain>(id).GetBoardAsync(view) is not { } records) return null;
         return new BoardReading(records, view, BoardAccess.MayWork(user, board), BoardAccess.MaySetDetails(user, board),
             await IndicatorsAsync(records, cancellationToken));
     }
@@ -57,7 +57,7 @@ public sealed class BoardReader(ICatalogue catalogue, IGrainFactory grains, Data
     {
         var boards = new List<BoardView>();
         foreach (var board in await catalogue.ListBoardsAsync(null, cancellationToken))
-            if (await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view) boards.Add(view);
+            if (await grains.Grain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view) boards.Add(view);
         return boards;
     }
 
@@ -74,7 +74,7 @@ public sealed class BoardReader(ICatalogue catalogue, IGrainFactory grains, Data
 
     /// <summary>The series of an indicator in the board's place, in the reader's view.</summary>
     public Task<IndicatorSeries> SeriesAsync(BoardReading reading, string indicator) =>
-        grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(reading.Board.PlaceCode, indicator)).GetSeriesAsync(reading.DataView);
+        grains.IndicatorGrain(reading.Board.PlaceCode, indicator).GetSeriesAsync(reading.DataView);
 
     private async Task<Dictionary<string, IndicatorDefinition>> IndicatorsAsync(BoardView records, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class BoardCalendar(ICatalogue catalogue, IGrainFactory grains, Bo
     public async Task<Calendar?> ReadAsync(string id, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(id) || await catalogue.FindBoardAsync(id, cancellationToken) is null) return null;
-        if (await grains.GetGrain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is not { } view) return null;
+        if (await grains.Grain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is not { } view) return null;
         var board = view.Board;
         var page = BoardPaths.Board(id);
         var names = view.Members.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);

@@ -58,7 +58,7 @@ public sealed class CommitteeLinks(ICatalogueReader catalogue, IGrainFactory gra
         var boards = await catalogue.ListBoardsAsync(placeCode, cancellationToken);
         var commitments = new List<(string, string)>();
         foreach (var board in boards)
-            if (await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view)
+            if (await grains.Grain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view)
                 commitments.AddRange(view.Commitments.Select(c => ($"{board.Id}/{c.Commitment.Id}", $"{c.Commitment.Title} ({board.Name})")));
         return new TopicChoices(indicators, commitments, [.. boards.Select(b => (b.Id, b.Name))]);
     }
@@ -81,7 +81,7 @@ public sealed class CommitteeLinks(ICatalogueReader catalogue, IGrainFactory gra
                     break;
                 case LinkKind.Commitment when reference.Split('/', 2) is [var boardId, var commitment]:
                     if (!boardViews.TryGetValue(boardId, out var view))
-                        boardViews[boardId] = view = await grains.GetGrain<IPartnershipBoardGrain>(boardId).GetBoardAsync(DataView.Published);
+                        boardViews[boardId] = view = await grains.Grain<IPartnershipBoardGrain>(boardId).GetBoardAsync(DataView.Published);
                     targets[link] = new LinkTarget(BoardPaths.Commitment(boardId, commitment),
                         view?.Commitments.FirstOrDefault(c => c.Commitment.Id == commitment)?.Commitment.Title ?? reference);
                     break;

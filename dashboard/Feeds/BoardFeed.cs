@@ -21,7 +21,7 @@ public sealed class BoardFeed(ICatalogue catalogue, IGrainFactory grains)
     public async Task<Feed?> ReadAsync(string id, CancellationToken cancellationToken = default)
     {
         if (await catalogue.FindBoardAsync(id, cancellationToken) is null) return null;
-        if (await grains.GetGrain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is not { } view) return null;
+        if (await grains.Grain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is not { } view) return null;
         var entries = view.Commitments.SelectMany(c => Entries(id, c.Commitment)).ToList();
         foreach (var plan in view.Plans)
         {

@@ -18,10 +18,10 @@ public static class PlaceSummaries
     public static async Task<PlaceSummary> GetPlaceSummaryAsync(this IGrainFactory grains, string placeCode, DataView view,
         Func<string, Func<Task<IndicatorLatest?>>, Task<IndicatorLatest?>> publishedLatest)
     {
-        var summary = await grains.GetGrain<IPlaceGrain>(placeCode).GetSummaryAsync();
+        var summary = await grains.Grain<IPlaceGrain>(placeCode).GetSummaryAsync();
         if (view == DataView.All) return summary;
         var published = await Task.WhenAll(summary.Latest.Select(l => publishedLatest(l.Indicator, () =>
-            grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(placeCode, l.Indicator)).GetLatestAsync(DataView.Published))));
+            grains.IndicatorGrain(placeCode, l.Indicator).GetLatestAsync(DataView.Published))));
         return summary with { Latest = [.. published.OfType<IndicatorLatest>()] };
     }
 }

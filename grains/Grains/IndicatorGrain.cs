@@ -288,7 +288,7 @@ public sealed class IndicatorGrain(
     private async Task AnnounceAsync(Change? change, IndicatorNews? news)
     {
         if (change is not null) await GrainFactory.PublishChangeAsync(change);
-        if (news is not null) await GrainFactory.GetGrain<IPlaceGrain>(_place).OnIndicatorsChangedAsync([news]);
+        if (news is not null) await GrainFactory.Grain<IPlaceGrain>(_place).OnIndicatorsChangedAsync([news]);
     }
 
     private static DateTimeOffset LatestSubmittedAt(IReadOnlyList<SeriesPoint> points) =>

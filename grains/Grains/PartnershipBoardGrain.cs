@@ -28,7 +28,7 @@ public sealed class PartnershipBoardGrain(
         // Read on every call: board membership is edited by administrators and must show at once.
         if (await catalogue.FindBoardAsync(Key) is not { } board) return null;
         var (place, members) = await PlaceAndMembersAsync(board);
-        var summary = await GrainFactory.GetGrain<IPlaceGrain>(board.PlaceCode).GetSummaryAsync();
+        var summary = await GrainFactory.Grain<IPlaceGrain>(board.PlaceCode).GetSummaryAsync();
         return new BoardSummary(board, place, members, summary.Latest);
     }
 
@@ -278,7 +278,7 @@ public sealed class PartnershipBoardGrain(
         var codes = State.Commitments.SelectMany(c => c.Indicators).Concat(State.Plans.Keys).Distinct(StringComparer.Ordinal).ToList();
         var series = new Dictionary<string, IndicatorSeries>(StringComparer.Ordinal);
         foreach (var code in codes)
-            series[code] = await GrainFactory.GetGrain<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, code)).GetSeriesAsync(view);
+            series[code] = await GrainFactory.IndicatorGrain(board.PlaceCode, code).GetSeriesAsync(view);
         return series;
     }
 

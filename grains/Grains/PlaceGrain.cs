@@ -47,7 +47,7 @@ public sealed class PlaceGrain(
         // on the board here would be a call cycle.
         foreach (var unpublished in changed.Select(c => !c.Published).Distinct())
             foreach (var board in await BoardsAsync())
-                await GrainFactory.GetGrain<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished);
+                await GrainFactory.Grain<IPartnershipBoardGrain>(board.Id).RefreshStatusesAsync(unpublished);
     }
 
     /// <summary>The place's boards, read from the catalogue at most once a minute: not a query in every change's turn.</summary>

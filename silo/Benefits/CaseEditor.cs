@@ -94,5 +94,5 @@ public sealed class CaseEditor(IGrainFactory grains, AppraisalStore store, ICata
         foreach (var board in await catalogue.ListBoardsAsync(null, cancellationToken)) await Grain(board.Id).RefreshStatusesAsync();
     }
 
-    private IPartnershipBoardGrain Grain(string id) => grains.GetGrain<IPartnershipBoardGrain>(id);
+    private IPartnershipBoardGrain Grain(string id) => grains.Grain<IPartnershipBoardGrain>(id);
 }

@@ -34,7 +34,7 @@ public sealed class CaseReader(IGrainFactory grains, ICatalogueReader catalogue,
         foreach (var (subject, stated) in cases)
         {
             foreach (var code in subject.Indicators.Where(code => !series.ContainsKey(code)))
-                series[code] = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(board.Board.PlaceCode, code)).GetSeriesAsync(view);
+                series[code] = await grains.IndicatorGrain(board.Board.PlaceCode, code).GetSeriesAsync(view);
             // Only the subject's own indicators: a line naming one it no longer measures is a problem, not a figure.
             appraisals.Add(CaseAppraiser.Appraise(subject, stated!, series, board.Fund, costs, settings, sectors));
         }

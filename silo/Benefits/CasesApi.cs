@@ -80,5 +80,5 @@ public static class CasesApi
 
     private static IResult NoSubject(string subject) => ApiResults.NotFound($"The board has no commitment or cohort '{subject}'.");
 
-    private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.GetGrain<IPartnershipBoardGrain>(id);
+    private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.Grain<IPartnershipBoardGrain>(id);
 }

@@ -139,7 +139,7 @@ public sealed class BoardEditor(BoardBodyRules rules, IGrainFactory grains, Boar
         return new(move.After, []);
     }
 
-    private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.GetGrain<IPartnershipBoardGrain>(board.Id);
+    private IPartnershipBoardGrain Grain(PartnershipBoard board) => grains.Grain<IPartnershipBoardGrain>(board.Id);
 
     private BoardChange Change(string actor, string? reason = null) => new(actor, time.GetUtcNow(), reason);
 }

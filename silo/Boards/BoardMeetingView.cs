@@ -17,7 +17,7 @@ public sealed class BoardMeetingView(IGrainFactory grains, IBoardRecommendations
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var last = board.LastMeetingBefore(today);
-        var changes = await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetChangesSinceAsync(since ?? last ?? DateOnly.MinValue, view);
+        var changes = await grains.Grain<IPartnershipBoardGrain>(board.Id).GetChangesSinceAsync(since ?? last ?? DateOnly.MinValue, view);
         if (changes is null) return null;
         return new BoardMeeting(changes, last, board.NextMeetingFrom(today),
             await recommendations.AwaitingResponseAsync(board.Id, cancellationToken));

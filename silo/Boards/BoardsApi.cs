@@ -75,7 +75,7 @@ public static class BoardsApi
     {
         var boards = new List<BoardSummaryResource>();
         foreach (var board in await catalogue.ListBoardsAsync(null, cancellationToken))
-            if (await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view) boards.Add(BoardSummaryResource.From(view));
+            if (await grains.Grain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.Published) is { } view) boards.Add(BoardSummaryResource.From(view));
         return Results.Ok(boards);
     }
 
@@ -83,7 +83,7 @@ public static class BoardsApi
     // grain, or every made-up id would leave an activation in memory until it had been idle a while.
     private static async Task<IResult> GetSummaryAsync(string id, ICatalogue catalogue, IGrainFactory grains) =>
         !string.IsNullOrWhiteSpace(id) && await catalogue.FindBoardAsync(id) is not null &&
-        await grains.GetGrain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
+        await grains.Grain<IPartnershipBoardGrain>(id).GetBoardAsync(DataView.Published) is { } view
             ? Results.Ok(BoardSummaryResource.From(view))
             : NoBoard(id);
 
@@ -241,7 +241,7 @@ public static class BoardsApi
         return CommitmentResource.From(board.Commitments.Single(c => c.Commitment.Id == commitment), board.Today);
     }
 
-    private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.GetGrain<IPartnershipBoardGrain>(id);
+    private static IPartnershipBoardGrain Grain(IGrainFactory grains, string id) => grains.Grain<IPartnershipBoardGrain>(id);
 
     private static IResult NoBoard(string id) => ApiResults.NotFound($"No board has the id '{id}'.");
 

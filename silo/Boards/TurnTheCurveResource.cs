@@ -20,8 +20,8 @@ public sealed record TurnTheCurveResource(
 {
     public static async Task<TurnTheCurveResource> ForAsync(PartnershipBoard board, string indicator, IGrainFactory grains, DataView view)
     {
-        var series = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(board.PlaceCode, indicator)).GetSeriesAsync(view);
-        var records = (await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(view))!;
+        var series = await grains.IndicatorGrain(board.PlaceCode, indicator).GetSeriesAsync(view);
+        var records = (await grains.Grain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(view))!;
         var history = series.Points.Select((p, i) => new CurvePoint(p.Period, p.Value, series.Statistics.Points[i].Spc?.PointType)).ToList();
         return new TurnTheCurveResource(board.Id, board.PlaceCode, indicator, series.Indicator.Title, series.Indicator.Polarity, history,
             series.Statistics.Forecast, records.Plans.FirstOrDefault(p => p.Indicator == indicator),

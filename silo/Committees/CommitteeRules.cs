@@ -194,7 +194,7 @@ public sealed class CommitteeRules(ICatalogue catalogue, IGrainFactory grains, P
                 if (reference.Split('/') is not [var boardId, var commitment])
                     return ("invalid_reference", "A commitment is linked as {board}/{commitment}.");
                 if (await catalogue.FindBoardAsync(boardId) is null) return ("unknown_board", $"No board has the id '{boardId}'.");
-                var records = await grains.GetGrain<IPartnershipBoardGrain>(boardId).GetBoardAsync(DataView.All);
+                var records = await grains.Grain<IPartnershipBoardGrain>(boardId).GetBoardAsync(DataView.All);
                 return records?.Commitments.Any(c => c.Commitment.Id == commitment) == true
                     ? null
                     : ("unknown_commitment", $"{boardId} has no commitment '{commitment}'.");

@@ -41,7 +41,7 @@ public sealed class DigestSections(
     public async Task<IReadOnlyList<EmailSection>> ForBoardAsync(string boardId, DigestWindow window, CancellationToken cancellationToken = default)
     {
         // The statuses the board's history records are derived from published values; the view asked for here is the public's too.
-        var changes = await grains.GetGrain<IPartnershipBoardGrain>(boardId).GetChangesSinceAsync(window.Since, DataView.Published);
+        var changes = await grains.Grain<IPartnershipBoardGrain>(boardId).GetChangesSinceAsync(window.Since, DataView.Published);
         if (changes is null) return [];
         var board = changes.Board.Board;
         var commitments = changes.Board.Commitments.Select(c => c.Commitment).ToList();

@@ -18,7 +18,7 @@ public sealed class ActiveIndicatorGrains(IGrainFactory grains, PublishedPoints 
         await Task.WhenAll(active
             .Select(id => id.Key.ToString()!)
             .Where(key => codes.Contains(IndicatorKey.Parse(key).Indicator))
-            .Select(key => grains.GetGrain<IIndicatorGrain>(key).OnCatalogueChangedAsync()));
+            .Select(key => grains.Grain<IIndicatorGrain>(key).OnCatalogueChangedAsync()));
         // Then every node forgets the points it kept of these indicators (PublishedPoints): this one at once, the others
         // by a change that goes to no page, only to the nodes.
         foreach (var code in codes) published.Forget(code);

@@ -18,13 +18,13 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
     public Task<DataView> ViewAsync(string placeCode) => _views.GetOrAdd(placeCode, viewOf);
 
     public async Task<IndicatorSeries> SeriesAsync(string placeCode, string indicatorCode) =>
-        await Grain(placeCode, indicatorCode).GetSeriesAsync(await ViewAsync(placeCode));
+        await grains.IndicatorGrain(placeCode, indicatorCode).GetSeriesAsync(await ViewAsync(placeCode));
 
     /// <summary>One period's point; a published one from this node's copy when it has one (<see cref="PublishedPoints"/>).</summary>
     public async Task<SeriesPoint?> PointAsync(string placeCode, string indicatorCode, string period) =>
         await ViewAsync(placeCode) is var view && view == DataView.Published
-            ? await published.GetAsync(placeCode, indicatorCode, period, () => Grain(placeCode, indicatorCode).GetPointAsync(period, view))
-            : await Grain(placeCode, indicatorCode).GetPointAsync(period, view);
+            ? await published.GetAsync(placeCode, indicatorCode, period, () => grains.IndicatorGrain(placeCode, indicatorCode).GetPointAsync(period, view))
+            : await grains.IndicatorGrain(placeCode, indicatorCode).GetPointAsync(period, view);
 
     /// <summary>The place's latest values; published ones from this node's copy when it has them (<see cref="PublishedPoints"/>).</summary>
     public async Task<PlaceSummary> SummaryAsync(string placeCode) =>
@@ -70,7 +70,7 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
     public async Task<IReadOnlyList<string>> UnpublishedPeriodsAsync(string placeCode, string indicatorCode)
     {
         if (await ViewAsync(placeCode) == DataView.Published) return [];
-        var grain = Grain(placeCode, indicatorCode);
+        var grain = grains.IndicatorGrain(placeCode, indicatorCode);
         var published = (await grain.GetSeriesAsync(DataView.Published)).Points.Select(p => p.Period).ToHashSet(StringComparer.Ordinal);
         return [.. (await grain.GetSeriesAsync(DataView.All)).Points.Select(p => p.Period).Where(p => !published.Contains(p))];
     }
@@ -81,6 +81,4 @@ public sealed class VisibleOutcomes(IGrainFactory grains, ICatalogueReader catal
         var visible = (await SeriesAsync(placeCode, indicatorCode)).Points.Select(p => p.Period).ToHashSet(StringComparer.Ordinal);
         return [.. (await catalogue.ListRevisionsAsync(placeCode, indicatorCode, cancellationToken)).Where(r => visible.Contains(r.Period))];
     }
-
-    private IIndicatorGrain Grain(string place, string indicator) => grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator));
 }

@@ -26,18 +26,26 @@ namespace Scrutiny.Silo.Returns;
 public sealed class BatchApplier(Database database, IGrainFactory grains, PublishedPoints published, TimeProvider time, FaultInjection faults)
 {
     /// <summary>
-    /// Grains asked at once on PostgreSQL, per batch: planning is in memory, and taking entries in writes only the places
-    /// whose latest value moved, so the calls wait mostly on messaging and on each other. Not more: the place writes take
-    /// the node's pooled connections (20 by default, <see cref="StoreOptions.MaxPoolSizeSetting"/>), and a call that
-    /// waits past the connection Timeout fails.
+    /// Grains planning, or taking their entries in, at once, per batch. Both are in memory: a grain woken to plan reads its
+    /// state and the catalogue through reads it shares with every grain waking with it (<see cref="Store.IndicatorStateReads"/>,
+    /// <see cref="Store.GrainCatalogue"/>), which hold a connection or three whatever the number. The more wake together,
+    /// the fewer reads: sixteen at a time, an agency's first batch spent 120-150 ms planning, its grains waking a few at a
+    /// time (docs/benchmarks.md, "Grains woken together").
     /// </summary>
-    public const int ConcurrentGrainsOnPostgres = 16;
+    public const int InMemoryGrainsAtOnce = 256;
 
     /// <summary>
-    /// Grains asked at once on SQLite: its one writer takes a place's write at a time, but two in flight let one's Orleans
+    /// Places told at once on PostgreSQL, per batch. Not more: each writes its state on one of the node's pooled
+    /// connections (20 by default, <see cref="StoreOptions.MaxPoolSizeSetting"/>), and a call that waits past the
+    /// connection Timeout fails.
+    /// </summary>
+    public const int PlacesAtOnceOnPostgres = 16;
+
+    /// <summary>
+    /// Places told at once on SQLite: its one writer takes a place's write at a time, but two in flight let one's Orleans
     /// messaging overlap the other's write.
     /// </summary>
-    public const int ConcurrentGrainsOnSqlite = 2;
+    public const int PlacesAtOnceOnSqlite = 2;
 
     /// <summary>Times a batch is planned again after the store refused its revisions (another activation wrote first).</summary>
     public const int MaxConflictRetries = 5;
@@ -89,7 +97,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
                 .Select(r => r.ToEntry())];
         }
         await TakeInAsync(batch, [.. entries.GroupBy(e => (e.Place, e.Indicator))
-            .Select(g => new Share(Grain(g.Key.Place, g.Key.Indicator), g.Key.Place, g.Key.Indicator, [.. g]))]);
+            .Select(g => new Share(grains.IndicatorGrain(g.Key.Place, g.Key.Indicator), g.Key.Place, g.Key.Indicator, [.. g]))]);
         return true;
     }, cancellationToken);
 
@@ -130,7 +138,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             if (attempt == MaxConflictRetries)
                 throw new InconsistentStateException($"Batch {batch.Id}'s revisions were taken by another writer {attempt} times.");
             ScrutinyMetrics.ConflictsRetried.Add(1);
-            await ForEachGrainAsync(groups.Count, i => plans[i].Entries.Count > 0 ? groups[i].Grain.ReloadAsync() : Task.CompletedTask);
+            await ForEachGrainAsync(groups.Count, InMemoryGrainsAtOnce, i => plans[i].Entries.Count > 0 ? groups[i].Grain.ReloadAsync() : Task.CompletedTask);
             await Task.Delay(Random.Shared.Next(1, 10 * attempt));
         }
     }
@@ -138,7 +146,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     private async Task<SubmissionPlan[]> PlanAsync(IReadOnlyList<GrainGroup> groups, BatchHeader batch)
     {
         var plans = new SubmissionPlan[groups.Count];
-        await ForEachGrainAsync(groups.Count, async i =>
+        await ForEachGrainAsync(groups.Count, InMemoryGrainsAtOnce, async i =>
             plans[i] = await groups[i].Grain.PlanAsync(new ReturnSubmission(batch.Id, batch.SubmittedBy, batch.ReceivedAt, groups[i].Values())));
         return plans;
     }
@@ -177,13 +185,13 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
     private async Task TakeInAsync(BatchHeader batch, IReadOnlyList<Share> shares)
     {
         var absorbed = new Absorbed[shares.Count];
-        await ForEachGrainAsync(shares.Count, async i => absorbed[i] = await shares[i].Grain.AbsorbAsync(shares[i].Entries));
+        await ForEachGrainAsync(shares.Count, InMemoryGrainsAtOnce, async i => absorbed[i] = await shares[i].Grain.AbsorbAsync(shares[i].Entries));
         // The batch's changes in one message to the feed (and one to each node), before its places' own.
         var changes = absorbed.Select(a => a.Change).OfType<Change>().ToList();
         if (changes.Count > 0) await grains.PublishChangesAsync(changes);
         var byPlace = Enumerable.Range(0, shares.Count).Where(i => absorbed[i].News is not null)
             .GroupBy(i => shares[i].Place, i => absorbed[i].News!, StringComparer.Ordinal).ToList();
-        await ForEachGrainAsync(byPlace.Count, i => grains.GetGrain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
+        await ForEachGrainAsync(byPlace.Count, PlacesAtOnce, i => grains.Grain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));
         ForgetPublishedPoints(shares.Select(s => s.Indicator));
         await MarkAppliedAsync(batch);
     }
@@ -204,14 +212,11 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
             new { status = BatchHeader.Applied, at = SqlDialect.Timestamp(time.GetUtcNow(), database.Engine), id = batch.Id });
     }
 
-    /// <summary>
-    /// Calls a grain for each index, several at once: grains are independent, and each call waits mostly on messaging
-    /// (SQLite, with its one writer, gets fewer at once).
-    /// </summary>
-    private Task ForEachGrainAsync(int count, Func<int, Task> call) =>
-        Parallel.ForEachAsync(Enumerable.Range(0, count),
-            new ParallelOptions { MaxDegreeOfParallelism = database.Engine == StoreEngine.Postgres ? ConcurrentGrainsOnPostgres : ConcurrentGrainsOnSqlite },
-            async (i, _) => await call(i));
+    private int PlacesAtOnce => database.Engine == StoreEngine.Postgres ? PlacesAtOnceOnPostgres : PlacesAtOnceOnSqlite;
+
+    /// <summary>Calls a grain for each index, up to <paramref name="atOnce"/> at a time: grains are independent.</summary>
+    private static Task ForEachGrainAsync(int count, int atOnce, Func<int, Task> call) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = atOnce }, async (i, _) => await call(i));
 
     private static ReturnsImportResult Result(string batchId, SubmissionPlan[] plans, bool dryRun)
     {
@@ -235,12 +240,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
         new(row.Row, "numerator", "outlier",
             $"{outlier.Value:G6} is {Math.Abs(outlier.Score):F1} modified z-scores from {agency}'s recent values for {row.Place}; check it is right.");
 
-    private IIndicatorGrain Grain(string place, string indicator) => grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator));
-
-    /// <summary>
-    /// One indicator grain's entries of a batch, to take in, with the reference its plan used: Orleans resolves the grain
-    /// interface by reflection each time a reference is made, and a batch asks about 500 grains twice.
-    /// </summary>
+    /// <summary>One indicator grain's entries of a batch, to take in, with the reference its plan used.</summary>
     private sealed record Share(IIndicatorGrain Grain, string Place, string Indicator, IReadOnlyList<LedgerEntry> Entries);
 
     /// <summary>One indicator grain's rows of a batch, in submitted order.</summary>
@@ -257,7 +257,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
                 if (!byGrain.TryGetValue((row.Place, row.Indicator), out var own)) byGrain[(row.Place, row.Indicator)] = own = [];
                 own.Add(row);
             }
-            return [.. byGrain.Select(g => new GrainGroup(grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(g.Key.Place, g.Key.Indicator)), g.Value))];
+            return [.. byGrain.Select(g => new GrainGroup(grains.IndicatorGrain(g.Key.Place, g.Key.Indicator), g.Value))];
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, Board
     {
         var board = await catalogue.FindBoardAsync(DemoBoroughs.BoardId(borough), cancellationToken)
             ?? throw new InvalidOperationException($"The demo board of {borough.Slug} is not in the catalogue.");
-        var existing = await grains.GetGrain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.All);
+        var existing = await grains.Grain<IPartnershipBoardGrain>(board.Id).GetBoardAsync(DataView.All);
         if (existing is null || existing.Commitments.Count > 0 || existing.Fund.Count > 0 || existing.Plans.Count > 0) return DemoBoardCounts.None;
 
         var clock = new DemoClock(now);
@@ -117,7 +117,7 @@ public sealed class DemoBoards(BoardBodyRules rules, IGrainFactory grains, Board
     /// </summary>
     private async Task<Measure?> BaselineAsync(DemoBorough borough, string indicator, DateOnly on)
     {
-        var series = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(borough.PlaceCode, indicator)).GetSeriesAsync(DataView.Published);
+        var series = await grains.IndicatorGrain(borough.PlaceCode, indicator).GetSeriesAsync(DataView.Published);
         var year = series.Points
             .Select(p => (Period: Period.Parse(p.Period), p.Value))
             .Where(p => p.Value is not null && p.Period.End <= on && p.Period.End > on.AddYears(-1))

@@ -155,7 +155,7 @@ public sealed class DemoScrutiny(
 
     /// <summary>The board's commitments by title: the committee links to what the board has made.</summary>
     private async Task<IReadOnlyDictionary<string, string>> CommitmentIdsAsync(string board) =>
-        ((await grains.GetGrain<IPartnershipBoardGrain>(board).GetBoardAsync(DataView.All))?.Commitments ?? [])
+        ((await grains.Grain<IPartnershipBoardGrain>(board).GetBoardAsync(DataView.All))?.Commitments ?? [])
             .ToDictionary(c => c.Commitment.Title, c => c.Commitment.Id, StringComparer.Ordinal);
 
     private static LinkBody Indicator(string place, string indicator) => new("indicator", $"{place}/{indicator}");

@@ -49,7 +49,7 @@ public sealed class DemoSeeder(
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentGrains, CancellationToken = cancellationToken },
             async (returns, _) =>
             {
-                var grain = grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(returns.Place, returns.Indicator.Code));
+                var grain = grains.IndicatorGrain(returns.Place, returns.Indicator.Code);
                 // One submission per sending time, so that each period carries the day its return was sent.
                 foreach (var sent in returns.Values.GroupBy(v => DemoSubmissionTimes.For(returns.Place, returns.Indicator, v.Period, now)))
                 {

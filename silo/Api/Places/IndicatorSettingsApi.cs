@@ -79,7 +79,7 @@ public static class IndicatorSettingsApi
     {
         if (await PlacesApi.FindAsync(place, indicator, catalogue, cancellationToken) is { } missing) return missing;
         // Settings (targets, rebase points) are the same in every view; they carry no values.
-        var series = await grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator)).GetSeriesAsync(DataView.All);
+        var series = await grains.IndicatorGrain(place, indicator).GetSeriesAsync(DataView.All);
         return Results.Ok(IndicatorSettingsResource.From(place, indicator, series.Settings));
     }
 

@@ -69,7 +69,7 @@ public sealed class IndicatorSettingsEditor(ICatalogueReader catalogue, IGrainFa
     }
 
     private IIndicatorGrain Grain(string place, IndicatorDefinition indicator) =>
-        grains.GetGrain<IIndicatorGrain>(IndicatorKey.For(place, indicator.Code));
+        grains.IndicatorGrain(place, indicator.Code);
 
     private SettingChange Change(string reason, string actor) => new(reason.Trim(), actor, time.GetUtcNow());
 
