@@ -34,6 +34,28 @@ public sealed class IndicatorGrainClusterTests
     private static Task<long> LedgerRowsAsync(GrainCluster c) =>
         ScalarAsync<long>(c, "SELECT COUNT(*) FROM returns_ledger WHERE place_code = 'E08000003' AND indicator_code = 'delayed-discharge-days'");
 
+    [Fact]
+    public async Task A_reference_made_from_its_id_is_the_grain_GetGrain_gives_from_a_client_and_from_a_silo()
+    {
+        await using var c = await GrainCluster.StartAsync(StoreEngine.Sqlite);
+        var silo = c.Silo(0).GetRequiredService<IGrainFactory>();
+        var (place, indicator) = IndicatorKey.Parse(Key);
+        foreach (var factory in new IGrainFactory[] { c.Client, silo })
+        {
+            var made = factory.IndicatorGrain(place, indicator);
+            var given = factory.GetGrain<IIndicatorGrain>(Key);
+            Assert.Equal(given.GetGrainId(), made.GetGrainId());
+            Assert.Equal(((GrainReference)given).InterfaceType, ((GrainReference)made).InterfaceType);
+            // Each interface its own types: a place's reference is not made with the indicator's found first.
+            Assert.Equal(factory.GetGrain<IPlaceGrain>(place).GetGrainId(), factory.Grain<IPlaceGrain>(place).GetGrainId());
+        }
+
+        // A value sent through the client's reference is read back through the silo's.
+        await c.Client.IndicatorGrain(place, indicator).SubmitAsync(Submission("b1", ("2026-06", 100)));
+        var series = await silo.IndicatorGrain(place, indicator).GetSeriesAsync(DataView.All);
+        Assert.Equal([100.0], series.Points.Select(p => p.Value!.Value));
+    }
+
     [Theory, ClassData(typeof(Engines))]
     public async Task A_submission_through_the_gateway_writes_its_state_and_ledger_rows_once_and_answers_what_each_value_did(StoreEngine engine)
     {
