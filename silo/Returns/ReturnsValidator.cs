@@ -10,8 +10,11 @@ namespace Scrutiny.Silo.Returns;
 /// <summary>Loads what checking one agency's batch needs, once per batch.</summary>
 public sealed class ReturnsValidator(ICatalogueReader catalogue, PeriodLocks periodLocks, TimeProvider time)
 {
-    /// <summary>The largest set of seen values kept for the next batch: a 16,000-row batch's.</summary>
-    public const int MaxKeptSeenCapacity = 16_000;
+    /// <summary>
+    /// The largest set of seen values kept for the next batch: a set grows to the next prime past twice its size, so a
+    /// 10,000-row batch's ends with 17,519 places (at 16,000, the limit this replaced, no such batch's set was kept).
+    /// </summary>
+    public const int MaxKeptSeenCapacity = 20_000;
 
     // The sets of values batches have seen, kept for the next batches: a 10,000-row batch's set is 340 KB, on the large
     // object heap, and making one for every batch had the runtime collect the whole heap in the middle of imports.
