@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Statistics;
@@ -138,7 +139,7 @@ public sealed class IndicatorGrain(
         var points = new List<SeriesPoint>(old.Count + changed.Count);
         var next = IndexOf(old, changed[0].Period);
         next = next < 0 ? ~next : next;
-        for (var i = 0; i < next; i++) points.Add(old[i]);
+        points.AddRange(CollectionsMarshal.AsSpan(old)[..next]);
         for (var c = 0; c < changed.Count; c++)
         {
             var (period, text) = changed[c];
@@ -151,7 +152,7 @@ public sealed class IndicatorGrain(
             }
             points.Add(PointFor(text));
         }
-        for (; next < old.Count; next++) points.Add(old[next]);
+        points.AddRange(CollectionsMarshal.AsSpan(old)[next..]);
         _points = points;
     }
 
