@@ -12,7 +12,7 @@ public sealed class ReturnsValidator(ICatalogueReader catalogue, PeriodLocks per
 {
     /// <summary>
     /// The largest set of seen values kept for the next batch: a set grows to the next prime past twice its size, so a
-    /// 10,000-row batch's ends with 17,519 places (at 16,000, the limit this replaced, no such batch's set was kept).
+    /// 10,000-row batch's ends with 17,519 slots (at 16,000, the limit this replaced, no such batch's set was kept).
     /// </summary>
     public const int MaxKeptSeenCapacity = 20_000;
 
@@ -22,7 +22,7 @@ public sealed class ReturnsValidator(ICatalogueReader catalogue, PeriodLocks per
 
     public async Task<BatchValidation> StartAsync(string agencyCode, CancellationToken cancellationToken)
     {
-        var places = (await catalogue.ListPlacesAsync(cancellationToken)).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var places = (await catalogue.ListPlacesAsync(cancellationToken)).Select(p => p.Code);
         var indicators = (await catalogue.ListIndicatorsAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var scope = await catalogue.AgencyScopeAsync(agencyCode, cancellationToken);
         var locks = await periodLocks.LoadAsync(agencyCode, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class ReturnsValidator(ICatalogueReader catalogue, PeriodLocks per
 /// given twice in one batch is caught. Disposed once the rows are read: its set of seen values goes back for the next batch.
 /// </summary>
 public sealed class BatchValidation(
-    string agencyCode, IReadOnlySet<string> places, IReadOnlyDictionary<string, IndicatorDefinition> indicators,
+    string agencyCode, IEnumerable<string> places, IReadOnlyDictionary<string, IndicatorDefinition> indicators,
     AgencyScope scope, PeriodLockChecker locks, IReadOnlyDictionary<(string Place, string Indicator), string> otherSources, DateOnly today,
     Dictionary<long, int> seen, Action<Dictionary<long, int>> giveBack) : IDisposable
 {

@@ -14,6 +14,6 @@ public sealed class SeenValuesTests
         for (var i = 0; i < rows; i++) seen.Add(i, i);
 
         Assert.True(seen.EnsureCapacity(0) <= ReturnsValidator.MaxKeptSeenCapacity,
-            $"A {rows}-row batch's set has {seen.EnsureCapacity(0)} places, more than the {ReturnsValidator.MaxKeptSeenCapacity} kept.");
+            $"A {rows}-row batch's set has {seen.EnsureCapacity(0)} slots, more than the {ReturnsValidator.MaxKeptSeenCapacity} kept.");
     }
 }
