@@ -14,16 +14,20 @@ public sealed record CpuTimes(double Node, double NodeCompiler, double NodeColle
 
     public static CpuTimes Read(int nodeProcessId)
     {
-        double node = 0, compiler = 0, collector = 0, store = 0;
-        foreach (var (name, seconds) in CpuByName($"/proc/{nodeProcessId}/task"))
+        double compiler = 0, collector = 0, store = 0;
+        // The node's whole process, not the sum of its threads now: a thread that ended between two readings (the
+        // runtime retires idle thread-pool threads) would take its time out of the difference.
+        var node = Stat($"/proc/{nodeProcessId}/stat") is { } process ? process.Seconds : 0;
+        foreach (var (name, seconds, _) in CpuByName($"/proc/{nodeProcessId}/task"))
         {
-            node += seconds;
             if (name.StartsWith(".NET Tiered", StringComparison.Ordinal)) compiler += seconds;
             else if (name.StartsWith(".NET Server GC", StringComparison.Ordinal) || name.StartsWith(".NET BGC", StringComparison.Ordinal)
                      || name.StartsWith(".NET GC", StringComparison.Ordinal)) collector += seconds;
         }
-        foreach (var (name, seconds) in CpuByName("/proc"))
-            if (name == "postgres") store += seconds;
+        // Each server process's own time and, for the postmaster, that of the backends that have ended (a connection
+        // closed between two readings would otherwise take its time out of the difference).
+        foreach (var (name, seconds, ended) in CpuByName("/proc"))
+            if (name == "postgres") store += seconds + ended;
         return new CpuTimes(node, compiler, collector, store, Environment.CpuUsage.TotalTime.TotalSeconds);
     }
 
@@ -48,24 +52,35 @@ public sealed record CpuTimes(double Node, double NodeCompiler, double NodeColle
             : [],
     ];
 
-    /// <summary>Each numbered entry of <paramref name="folder"/> (threads of a process, or processes): its name and CPU seconds.</summary>
-    private static IEnumerable<(string Name, double Seconds)> CpuByName(string folder)
+    /// <summary>
+    /// Each numbered entry of <paramref name="folder"/> (threads of a process, or processes): its name, its CPU seconds and
+    /// those of its children that have ended.
+    /// </summary>
+    private static IEnumerable<(string Name, double Seconds, double EndedChildren)> CpuByName(string folder)
     {
         if (!Directory.Exists(folder)) yield break;
         foreach (var entry in Directory.EnumerateDirectories(folder))
         {
             if (!int.TryParse(Path.GetFileName(entry), out _)) continue;
-            string stat;
-            try { stat = File.ReadAllText(Path.Combine(entry, "stat")); }
-            catch (IOException) { continue; } // ended since it was listed
-            catch (UnauthorizedAccessException) { continue; }
-            // "pid (name) state ppid …": the name may hold spaces and parentheses, so it runs to the last ')'.
-            var (open, close) = (stat.IndexOf('('), stat.LastIndexOf(')'));
-            if (open < 0 || close < open) continue;
-            var fields = stat[(close + 2)..].Split(' ');
-            // After the name: state is field 3 of stat(5), utime 14 and stime 15.
-            if (fields.Length > 12 && long.TryParse(fields[11], out var user) && long.TryParse(fields[12], out var system))
-                yield return (stat[(open + 1)..close], (user + system) / TicksPerSecond);
+            if (Stat(Path.Combine(entry, "stat")) is { } stat) yield return stat;
         }
+    }
+
+    /// <summary>One <c>stat</c> file's name, CPU seconds and ended children's CPU seconds; null if it is gone or unreadable.</summary>
+    private static (string Name, double Seconds, double EndedChildren)? Stat(string path)
+    {
+        string stat;
+        try { stat = File.ReadAllText(path); }
+        catch (IOException) { return null; } // ended since it was listed
+        catch (UnauthorizedAccessException) { return null; }
+        // "pid (name) state ppid …": the name may hold spaces and parentheses, so it runs to the last ')'.
+        var (open, close) = (stat.IndexOf('('), stat.LastIndexOf(')'));
+        if (open < 0 || close < open) return null;
+        var fields = stat[(close + 2)..].Split(' ');
+        // After the name: state is field 3 of stat(5), utime 14, stime 15, cutime 16 and cstime 17.
+        return fields.Length > 14 && long.TryParse(fields[11], out var user) && long.TryParse(fields[12], out var system)
+            && long.TryParse(fields[13], out var childrenUser) && long.TryParse(fields[14], out var childrenSystem)
+            ? (stat[(open + 1)..close], (user + system) / TicksPerSecond, (childrenUser + childrenSystem) / TicksPerSecond)
+            : null;
     }
 }
