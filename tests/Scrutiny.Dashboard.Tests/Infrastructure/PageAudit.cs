@@ -30,7 +30,10 @@ public sealed class PageAudit
     public async Task AssertCleanAsync(IPage page, string heading, string screenshot)
     {
         await Expect(page.Locator("h1").First).ToHaveTextAsync(heading);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Everything the page loads (scripts, charts, the live connection), before axe and the font check look at it.
+        // Longer than Playwright's 30 s: on CI's loaded machine (two suites, their browsers and nodes on two cores) a
+        // comparator group's page once took longer than that to fall quiet.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 90_000 });
         await Axe.AssertNoViolationsAsync(page);
         Assert.Empty(_failed);
         Assert.Empty(_fonts);
