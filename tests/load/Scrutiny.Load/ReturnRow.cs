@@ -15,6 +15,12 @@ public sealed record ReturnRow(string Agency, string Place, string Indicator, st
         return new ReturnRow(agency, place, indicator.Code, period, random.Next(0, denominator), denominator);
     }
 
+    /// <summary>
+    /// The same return with its value changed, still plausible: one less (one more below 1), so a count stays whole and a
+    /// numerator stays within its denominator.
+    /// </summary>
+    public static ReturnRow Corrected(ReturnRow row) => row with { Numerator = row.Numerator >= 1 ? row.Numerator - 1 : row.Numerator + 1 };
+
     /// <summary>A returns CSV of <paramref name="rows"/>, with its header, as an agency uploads it.</summary>
     public static string Csv(IEnumerable<ReturnRow> rows)
     {
