@@ -36,10 +36,10 @@ public sealed class PlaceGrain(
         if (changed.Count == 0) return;
         await state.WriteWithAsync(this);
 
-        foreach (var (latest, published) in changed)
-            await GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Place,
-                new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = latest.Indicator },
-                [ChangeGroups.Place(_place.Code)], latest.Period, latest.Value, latest.UpdatedAt, Unpublished: !published));
+        // In one message, in order: a batch's first upload for a place changes most of its indicators at once.
+        await GrainFactory.PublishChangesAsync([.. changed.Select(c => new Change(ChangeKinds.Place,
+            new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = c.Latest.Indicator },
+            [ChangeGroups.Place(_place.Code)], c.Latest.Period, c.Latest.Value, c.Latest.UpdatedAt, Unpublished: !c.Published))]);
 
         // The place's boards derive their commitments' statuses again and publish board:{id} themselves: once for the
         // published changes and once for the unpublished, which only entitled watchers hear of. One-way: a board reads

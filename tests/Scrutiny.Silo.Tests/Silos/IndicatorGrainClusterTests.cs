@@ -145,6 +145,37 @@ public sealed class IndicatorGrainClusterTests
         Assert.Contains(changes, ch => ch.Kind == ChangeKinds.Place && ch.Value == 77);
     }
 
+    [Fact]
+    public async Task A_place_told_of_several_indicators_at_once_publishes_a_change_for_each_it_takes_in_the_order_told()
+    {
+        await using var c = await GrainCluster.StartAsync(StoreEngine.Sqlite);
+        var heard = Channel.CreateUnbounded<Change>();
+        using var listening = c.Silo(0).GetRequiredService<IChangeFeed>().Subscribe(new ChannelListener(heard.Writer));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        // The place's boards announce their own changes on the same feed.
+        async Task<Change> NextPlaceChangeAsync()
+        {
+            while (true)
+                if (await heard.Reader.ReadAsync(timeout.Token) is { Kind: ChangeKinds.Place } change) return change;
+        }
+        var place = c.Client.GetGrain<IPlaceGrain>("E08000003");
+        await place.OnIndicatorsChangedAsync([new IndicatorNews(new IndicatorLatest("smoking", "2026-05", 12, 12, null, At), Published: true)]);
+        Assert.Equal("smoking", (await NextPlaceChangeAsync()).Keys[ChangeKeys.Indicator]);
+
+        // An older period than the place holds is not taken, and not announced (it would come between the other two).
+        await place.OnIndicatorsChangedAsync([
+            new IndicatorNews(new IndicatorLatest("obesity", "2026-06", 30, 30, null, At), Published: false),
+            new IndicatorNews(new IndicatorLatest("smoking", "2026-04", 99, 99, null, At), Published: true),
+            new IndicatorNews(new IndicatorLatest("delayed-discharge-days", "2026-06", 7, 7, null, At), Published: true)]);
+
+        var (first, second) = (await NextPlaceChangeAsync(), await NextPlaceChangeAsync());
+        Assert.Equal(["obesity", "delayed-discharge-days"], new[] { first, second }.Select(ch => ch.Keys[ChangeKeys.Indicator]));
+        Assert.All(new[] { first, second }, ch => Assert.Equal([ChangeGroups.Place("E08000003")], ch.Groups));
+        Assert.Equal((true, 30.0), (first.Unpublished, first.Value!.Value));
+        Assert.Equal((false, 7.0), (second.Unpublished, second.Value!.Value));
+        Assert.Equal(12, (await place.GetSummaryAsync()).Latest.Single(l => l.Indicator == "smoking").Value);
+    }
+
     private sealed class ChannelListener(ChannelWriter<Change> writer) : IChangeListener
     {
         public ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken) => writer.WriteAsync(change, cancellationToken);
