@@ -21,12 +21,26 @@ public static class LedgerContributions
 
     /// <summary>
     /// Several indicators in several places (<see cref="IndicatorStateReads"/>): the pairs are parameters <c>@p0</c>,
-    /// <c>@i0</c>, <c>@p1</c>, <c>@i1</c>… read through the ledger's key.
+    /// <c>@i0</c>, <c>@p1</c>, <c>@i1</c>… read through the ledger's key. On PostgreSQL each pair is looked up by itself
+    /// (<c>LATERAL</c>): joined to the pairs, the planner chose to read the whole ledger and hash it once its statistics
+    /// counted many rows a pair (after an ANALYZE with a few places' history, every read of waking grains took 60 ms
+    /// rather than 7, and PostgreSQL's CPU in an import doubled: docs/benchmarks.md), and at England's size that is
+    /// millions of rows a read. SQLite has no <c>LATERAL</c>, and its planner takes the key for the join.
     /// </summary>
-    public static string ForIndicators(int count) =>
-        $"WITH k (place, indicator) AS (VALUES {string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@p{i}, @i{i})"))})\n" +
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Newest,
-            "JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator", LedgerRow.Columns);
+    public static string ForIndicators(int count, StoreEngine engine)
+    {
+        var pairs = $"WITH k (place, indicator) AS (VALUES {string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@p{i}, @i{i})"))})\n";
+        return engine == StoreEngine.Postgres
+            ? pairs + $"""
+                SELECT {LedgerRow.Columns}
+                FROM k CROSS JOIN LATERAL (
+                    SELECT l.*, ROW_NUMBER() OVER (PARTITION BY period, agency_code ORDER BY revision DESC) AS newest
+                    FROM returns_ledger l WHERE l.place_code = k.place AND l.indicator_code = k.indicator) AS r
+                WHERE r.newest = 1
+                """
+            : pairs + string.Format(System.Globalization.CultureInfo.InvariantCulture, Newest,
+                "JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator", LedgerRow.Columns);
+    }
 
     /// <summary>Every place and indicator's newest rows, keyed as the indicator grains are (<see cref="IndicatorKey"/>).</summary>
     public static async Task<IReadOnlyDictionary<string, Dictionary<string, Contribution[]>>> ReadAllAsync(

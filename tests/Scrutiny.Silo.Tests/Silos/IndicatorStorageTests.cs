@@ -122,6 +122,44 @@ public sealed class IndicatorStorageTests
         Assert.All(series.Select((s, i) => (s, i)), x => Assert.Equal(x.i % 3 == 0 ? x.i : null, x.s.Settings.Target?.Value));
     }
 
+    [Fact]
+    public async Task Waking_grains_read_the_ledger_through_its_key_whatever_its_statistics_say()
+    {
+        await using var c = await GrainCluster.StartAsync(StoreEngine.Postgres);
+        var database = c.Silo(0).GetRequiredService<Database>();
+        // A ledger whose statistics count many rows a place and indicator (20 places, 10 indicators, 500 months each):
+        // joined to the pairs asked for, PostgreSQL's planner read the whole table and hashed it.
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await LedgerWriter.AppendAsync(connection, transaction, Enumerable.Range(0, 100_000).Select(n => new LedgerEntry("b1",
+                $"E08{n % 20:D6}", $"indicator-{n / 20 % 10}", new DateOnly(1980, 1, 1).AddMonths(n / 200).ToString("yyyy-MM"), "MFT", 1, n, null, null,
+                "test", At)), StoreEngine.Postgres);
+            return true;
+        });
+        var keys = Enumerable.Range(0, IndicatorStateReads.MaxGrainsARead).Select(i => IndicatorKey.For($"E09{i:D6}", "delayed-discharge-days")).ToList();
+        var parameters = new DynamicParameters();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            parameters.Add($"p{i}", IndicatorKey.Parse(key).Place);
+            parameters.Add($"i{i}", IndicatorKey.Parse(key).Indicator);
+        }
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync("ANALYZE returns_ledger");
+            var plan = string.Join("\n", await connection.QueryAsync<string>(
+                $"EXPLAIN {LedgerContributions.ForIndicators(keys.Count, StoreEngine.Postgres)}", parameters));
+            Assert.DoesNotContain("Seq Scan on returns_ledger", plan);
+            Assert.Contains("Index Cond", plan);
+        }
+
+        // And what it reads is still each grain's own: none here, one grain with history of its own.
+        var reads = c.Silo(0).GetRequiredService<IndicatorStateReads>();
+        var read = await Task.WhenAll(keys.Append(IndicatorKey.For("E08000003", "indicator-3")).Select(k => reads.ReadAsync(k)));
+        Assert.All(read[..^1], r => Assert.Empty(r.Periods));
+        Assert.Equal(500, read[^1].Periods.Count);
+        Assert.All(read[^1].Periods.Values, p => Assert.Equal(3, Assert.Single(p).Numerator % 20));
+    }
+
     private static string StateWithTarget(int target) =>
         System.Text.Json.JsonSerializer.Serialize(new Grains.Grains.IndicatorState { Target = new TargetSetting(target, new SettingChange("test", "test", At)) }, GrainJson.Options);
 
