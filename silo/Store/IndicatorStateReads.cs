@@ -79,11 +79,7 @@ public sealed class IndicatorStateReads(Database database)
     {
         var grains = taken.DistinctBy(w => w.Key, StringComparer.Ordinal).ToArray();
         var parameters = new DynamicParameters(new { type = GrainStates.Indicator, keys = grains.Select(w => w.Key).ToArray() });
-        for (var i = 0; i < grains.Length; i++)
-        {
-            parameters.Add($"p{i}", grains[i].Place);
-            parameters.Add($"i{i}", grains[i].Indicator);
-        }
+        LedgerContributions.AddPairs(parameters, [.. grains.Select(w => (w.Place, w.Indicator))]);
         await using var connection = await database.OpenAsync();
         // PostgreSQL compiles a query whose estimated cost passes jit_above_cost to machine code first: a read of 128
         // grains with a few hundred ledger rows each is estimated past it, and took 21 ms with the compiling against

@@ -11,12 +11,17 @@ namespace Scrutiny.Silo.Store;
 /// </summary>
 public static class LedgerContributions
 {
-    private const string Newest =
-        """
-        SELECT {1}
-        FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY place_code, indicator_code, period, agency_code ORDER BY revision DESC) AS newest
-              FROM returns_ledger l {0}) AS r
-        WHERE newest = 1
+    /// <summary>
+    /// Each agency's newest revision of each period among the ledger rows <paramref name="ledgerRows"/> selects (a clause
+    /// on <c>returns_ledger l</c>), read from the subquery after <paramref name="before"/>: the one rule every read of
+    /// contributions shares.
+    /// </summary>
+    private static string Newest(string ledgerRows, string before = "") =>
+        $"""
+        SELECT {LedgerRow.Columns}
+        FROM {before}(SELECT l.*, ROW_NUMBER() OVER (PARTITION BY place_code, indicator_code, period, agency_code ORDER BY revision DESC) AS newest
+              FROM returns_ledger l {ledgerRows}) AS r
+        WHERE r.newest = 1
         """;
 
     /// <summary>
@@ -30,24 +35,26 @@ public static class LedgerContributions
     public static string ForIndicators(int count, StoreEngine engine)
     {
         var pairs = $"WITH k (place, indicator) AS (VALUES {string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@p{i}, @i{i})"))})\n";
-        return engine == StoreEngine.Postgres
-            ? pairs + $"""
-                SELECT {LedgerRow.Columns}
-                FROM k CROSS JOIN LATERAL (
-                    SELECT l.*, ROW_NUMBER() OVER (PARTITION BY period, agency_code ORDER BY revision DESC) AS newest
-                    FROM returns_ledger l WHERE l.place_code = k.place AND l.indicator_code = k.indicator) AS r
-                WHERE r.newest = 1
-                """
-            : pairs + string.Format(System.Globalization.CultureInfo.InvariantCulture, Newest,
-                "JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator", LedgerRow.Columns);
+        return pairs + (engine == StoreEngine.Postgres
+            ? Newest("WHERE l.place_code = k.place AND l.indicator_code = k.indicator", before: "k CROSS JOIN LATERAL ")
+            : Newest("JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator"));
+    }
+
+    /// <summary>The pairs as <see cref="ForIndicators"/> names them, added to <paramref name="parameters"/>.</summary>
+    public static void AddPairs(DynamicParameters parameters, IReadOnlyList<(string Place, string Indicator)> pairs)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            parameters.Add($"p{i}", pairs[i].Place);
+            parameters.Add($"i{i}", pairs[i].Indicator);
+        }
     }
 
     /// <summary>Every place and indicator's newest rows, keyed as the indicator grains are (<see cref="IndicatorKey"/>).</summary>
     public static async Task<IReadOnlyDictionary<string, Dictionary<string, Contribution[]>>> ReadAllAsync(
         DbConnection connection, DbTransaction transaction)
     {
-        var rows = await connection.QueryAsync<LedgerRow>(
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, Newest, "", LedgerRow.Columns), transaction: transaction);
+        var rows = await connection.QueryAsync<LedgerRow>(Newest(""), transaction: transaction);
         return rows.GroupBy(r => IndicatorKey.For(r.Place, r.Indicator), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => ByPeriod(g), StringComparer.Ordinal);
     }

@@ -138,11 +138,7 @@ public sealed class IndicatorStorageTests
         });
         var keys = Enumerable.Range(0, IndicatorStateReads.MaxGrainsARead).Select(i => IndicatorKey.For($"E09{i:D6}", "delayed-discharge-days")).ToList();
         var parameters = new DynamicParameters();
-        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
-        {
-            parameters.Add($"p{i}", IndicatorKey.Parse(key).Place);
-            parameters.Add($"i{i}", IndicatorKey.Parse(key).Indicator);
-        }
+        LedgerContributions.AddPairs(parameters, [.. keys.Select(IndicatorKey.Parse)]);
         await using (var connection = await database.OpenAsync())
         {
             await connection.ExecuteAsync("ANALYZE returns_ledger");
