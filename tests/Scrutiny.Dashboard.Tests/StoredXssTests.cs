@@ -39,9 +39,11 @@ public sealed class StoredXssTests(Browser browser)
         ];
         var visitor = await OpenWithoutCspAsync(app);
         foreach (var address in publicPages) await AssertEscapedAsync(visitor, address);
-        // The place's "what changed" is written out by hand (WhatChangedMarkup), not by Razor: its entry shows the markup too.
+        // The place's "what changed" and its scorecard's rows are written out by hand (HtmlMarkup), not by Razor: the
+        // entry and the indicator's row show the markup too.
         await visitor.GotoAsync($"/places/{Manchester}");
         Assert.Contains(Markup, await visitor.Locator("[data-what-changed] [data-change]").First.InnerTextAsync());
+        Assert.Contains(Markup, await visitor.Locator($"tr[data-live-indicator='{DelayedDays}'] th").InnerTextAsync());
 
         var agency = await OpenWithoutCspAsync(app);
         await AgencySession.SignInAsync(agency, keys.Agency);
