@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Scrutiny.Silo.Cluster;
@@ -18,9 +17,7 @@ public sealed class ClusterTablesTests
     private static async Task<(TestDatabase, Database)> MigratedAsync(StoreEngine engine)
     {
         var test = await TestDatabase.CreateAsync(engine);
-        var database = new Database(StoreOptions.From(test.ConnectionString, Directory.GetCurrentDirectory()));
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        return (test, database);
+        return (test, await test.MigratedStoreAsync());
     }
 
     private static IOptions<ClusterOptions> Ids(string clusterId = "test") => Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = "svc" });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Scrutiny.Silo.Store;
 
@@ -64,6 +65,14 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A SQLite database in <paramref name="folder"/> (a small disk a test mounted, say), deleted with it.</summary>
     public static TestDatabase SqliteIn(string folder) =>
         new(StoreEngine.Sqlite, $"Data Source={Path.Combine(folder, "scrutiny.db")}", folder, null);
+
+    /// <summary>The store on this database with every migration applied, as a node opens it; the caller disposes it.</summary>
+    public async Task<Database> MigratedStoreAsync()
+    {
+        var database = new Database(StoreOptions.From(ConnectionString, Directory.GetCurrentDirectory()));
+        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        return database;
+    }
 
     private static string AdminConnectionString() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value

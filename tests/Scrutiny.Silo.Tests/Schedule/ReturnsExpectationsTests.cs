@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Schedule;
 using Scrutiny.Silo.Store;
@@ -22,7 +21,7 @@ public sealed class ReturnsExpectationsTests
     public async Task Each_indicator_is_read_for_its_own_period_with_its_revisions_summed_up(StoreEngine engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine);
-        var database = await MigratedAsync(test);
+        await using var database = await test.MigratedStoreAsync();
         await AppendAsync(database, engine,
         [
             Entry(Manchester, "admissions", "2025-11", "MFT", 1, At),
@@ -52,7 +51,7 @@ public sealed class ReturnsExpectationsTests
     public async Task On_postgresql_each_pair_is_looked_up_through_the_ledgers_key()
     {
         await using var test = await TestDatabase.CreateAsync(StoreEngine.Postgres);
-        var database = await MigratedAsync(test);
+        await using var database = await test.MigratedStoreAsync();
         // One place's history: 50 indicators, 120 months each, and its statistics known to the planner.
         await AppendAsync(database, StoreEngine.Postgres, Enumerable.Range(0, 6000).Select(n =>
             Entry(Manchester, $"indicator-{n % 50}", new DateOnly(2016, 1, 1).AddMonths(n / 50).ToString("yyyy-MM"), "MFT", 1, At)));
@@ -85,11 +84,4 @@ public sealed class ReturnsExpectationsTests
             await LedgerWriter.AppendAsync(connection, transaction, [.. entries], engine);
             return true;
         });
-
-    private static async Task<Database> MigratedAsync(TestDatabase test)
-    {
-        var database = new Database(StoreOptions.From(test.ConnectionString, Directory.GetCurrentDirectory()));
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        return database;
-    }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Store;
 using Scrutiny.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class LedgerWriterTests
     public async Task Every_field_is_read_back_as_written(StoreEngine engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine);
-        await using var database = await MigratedAsync(test);
+        await using var database = await test.MigratedStoreAsync();
         // 3,000 entries fill the 64 KB buffer several times; one note is longer than the buffer, in two-byte characters.
         var longNote = string.Concat(Enumerable.Repeat("Ōsaka 大阪 ", 12_000));
         var entries = Enumerable.Range(0, 3000).Select(i => new LedgerEntry(
@@ -44,7 +43,7 @@ public sealed class LedgerWriterTests
     public async Task A_revision_held_already_is_refused_as_a_unique_violation_and_none_of_the_entries_is_kept(StoreEngine engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine);
-        await using var database = await MigratedAsync(test);
+        await using var database = await test.MigratedStoreAsync();
         var held = Entry("2026-01", revision: 1);
         await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -74,7 +73,7 @@ public sealed class LedgerWriterTests
     public async Task Entries_that_fail_part_way_leave_none_written_and_the_connection_whole(StoreEngine engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine);
-        await using var database = await MigratedAsync(test);
+        await using var database = await test.MigratedStoreAsync();
 
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -101,11 +100,4 @@ public sealed class LedgerWriterTests
 
     private static LedgerEntry Entry(string period, int revision) =>
         new("b1", "E08000003", "delayed-discharge-days", period, "MFT", revision, 5, null, null, "agency:MFT", At);
-
-    private static async Task<Database> MigratedAsync(TestDatabase test)
-    {
-        var database = new Database(StoreOptions.From(test.ConnectionString, Directory.GetCurrentDirectory()));
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        return database;
-    }
 }
