@@ -36,9 +36,17 @@ public sealed class ReturnsExpectations(Database database)
     }
 
     /// <summary>Each return the ledger holds in scope (and for <paramref name="period"/>, when given), revisions summed up.</summary>
-    public Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(ReturnsScope scope, string? period,
-        CancellationToken cancellationToken = default) =>
-        ReceiptsWhereAsync(scope, period is null ? null : [period], cancellationToken);
+    public async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(ReturnsScope scope, string? period,
+        CancellationToken cancellationToken = default)
+    {
+        var sql = new StringBuilder($"{ReceiptColumns}\nFROM returns_ledger l\nWHERE 1 = 1");
+        Narrow(sql, scope, place: "l.place_code", indicator: "l.indicator_code", agency: "l.agency_code");
+        if (period is not null) sql.Append(" AND l.period = @Period");
+        sql.Append(' ').Append(ReceiptGroups);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return ToReceipts(await connection.QueryAsync<ReceiptRow>(new CommandDefinition(sql.ToString(),
+            new { scope.Place, scope.Indicator, scope.Agency, Period = period }, cancellationToken: cancellationToken)));
+    }
 
     /// <summary>
     /// One place's returns of several indicators, each for its own period (a scorecard's latest periods), in one query:
@@ -62,7 +70,7 @@ public sealed class ReturnsExpectations(Database database)
     /// <paramref name="count"/> pairs, named as <see cref="PairParameters"/> names them.</summary>
     public static string ReceiptsOfPairs(int count, StoreEngine engine)
     {
-        var pairs = $"WITH k (indicator, period) AS (VALUES {string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@i{i}, @t{i})"))})";
+        var pairs = KeyPairs.With("indicator", "period", count);
         const string Ledger = "l.place_code = @Place AND l.indicator_code = k.indicator AND l.period = k.period";
         // The pair's rows summed up inside the LATERAL subquery: a plain one PostgreSQL pulls up into a join, which it
         // then ran by reading the place's whole history into a hash.
@@ -80,16 +88,11 @@ public sealed class ReturnsExpectations(Database database)
                 """;
     }
 
-    /// <summary>The place as <c>@Place</c>, and each indicator and its period as <c>@i0</c>, <c>@t0</c>, <c>@i1</c>…</summary>
+    /// <summary>The place as <c>@Place</c>, and each indicator and its period as <see cref="KeyPairs"/> names them.</summary>
     public static DynamicParameters PairParameters(string placeCode, IReadOnlyDictionary<string, string> periodOf)
     {
         var parameters = new DynamicParameters(new { Place = placeCode });
-        var i = 0;
-        foreach (var (indicator, period) in periodOf)
-        {
-            parameters.Add($"i{i}", indicator);
-            parameters.Add($"t{i++}", period);
-        }
+        KeyPairs.Add(parameters, "indicator", "period", periodOf.Select(p => (p.Key, p.Value)));
         return parameters;
     }
 
@@ -100,18 +103,6 @@ public sealed class ReturnsExpectations(Database database)
         $"SELECT l.place_code AS Place, l.indicator_code AS Indicator, l.period AS Period, l.agency_code AS Agency, {Summed}";
 
     private const string ReceiptGroups = "GROUP BY l.place_code, l.indicator_code, l.period, l.agency_code";
-
-    private async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsWhereAsync(ReturnsScope scope, string[]? periods,
-        CancellationToken cancellationToken)
-    {
-        var sql = new StringBuilder($"{ReceiptColumns}\nFROM returns_ledger l\nWHERE 1 = 1");
-        Narrow(sql, scope, place: "l.place_code", indicator: "l.indicator_code", agency: "l.agency_code");
-        if (periods is not null) sql.Append($" AND {SqlDialect.InList("l.period", "Periods", database.Engine)}");
-        sql.Append(' ').Append(ReceiptGroups);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return ToReceipts(await connection.QueryAsync<ReceiptRow>(new CommandDefinition(sql.ToString(),
-            new { scope.Place, scope.Indicator, scope.Agency, Periods = periods }, cancellationToken: cancellationToken)));
-    }
 
     private static Dictionary<ReturnKey, Receipt> ToReceipts(IEnumerable<ReceiptRow> rows) => rows.ToDictionary(
         r => new ReturnKey(r.Place, r.Indicator, r.Period, r.Agency),

@@ -25,30 +25,21 @@ public static class LedgerContributions
         """;
 
     /// <summary>
-    /// Several indicators in several places (<see cref="IndicatorStateReads"/>): the pairs are parameters <c>@p0</c>,
-    /// <c>@i0</c>, <c>@p1</c>, <c>@i1</c>… read through the ledger's key. On PostgreSQL each pair is looked up by itself
+    /// Several indicators in several places (<see cref="IndicatorStateReads"/>): the pairs are parameters named by
+    /// <see cref="AddPairs"/>, read through the ledger's key. On PostgreSQL each pair is looked up by itself
     /// (<c>LATERAL</c>): joined to the pairs, the planner chose to read the whole ledger and hash it once its statistics
     /// counted many rows a pair (after an ANALYZE with a few places' history, every read of waking grains took 60 ms
     /// rather than 7, and PostgreSQL's CPU in an import doubled: docs/benchmarks.md), and at England's size that is
     /// millions of rows a read. SQLite has no <c>LATERAL</c>, and its planner takes the key for the join.
     /// </summary>
-    public static string ForIndicators(int count, StoreEngine engine)
-    {
-        var pairs = $"WITH k (place, indicator) AS (VALUES {string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@p{i}, @i{i})"))})\n";
-        return pairs + (engine == StoreEngine.Postgres
+    public static string ForIndicators(int count, StoreEngine engine) =>
+        KeyPairs.With("place", "indicator", count) + "\n" + (engine == StoreEngine.Postgres
             ? Newest("WHERE l.place_code = k.place AND l.indicator_code = k.indicator", before: "k CROSS JOIN LATERAL ")
             : Newest("JOIN k ON l.place_code = k.place AND l.indicator_code = k.indicator"));
-    }
 
     /// <summary>The pairs as <see cref="ForIndicators"/> names them, added to <paramref name="parameters"/>.</summary>
-    public static void AddPairs(DynamicParameters parameters, IReadOnlyList<(string Place, string Indicator)> pairs)
-    {
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            parameters.Add($"p{i}", pairs[i].Place);
-            parameters.Add($"i{i}", pairs[i].Indicator);
-        }
-    }
+    public static void AddPairs(DynamicParameters parameters, IReadOnlyList<(string Place, string Indicator)> pairs) =>
+        KeyPairs.Add(parameters, "place", "indicator", pairs);
 
     /// <summary>Every place and indicator's newest rows, keyed as the indicator grains are (<see cref="IndicatorKey"/>).</summary>
     public static async Task<IReadOnlyDictionary<string, Dictionary<string, Contribution[]>>> ReadAllAsync(
