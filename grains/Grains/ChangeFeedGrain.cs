@@ -5,7 +5,7 @@ using Scrutiny.Grains.Contracts;
 namespace Scrutiny.Grains.Grains;
 
 /// <summary>
-/// Passes each change to every subscribed node. Holds no state: a node re-subscribes well within
+/// Passes each change to every subscribed node but the one that published it. Holds no state: a node re-subscribes well within
 /// <see cref="IChangeFeedGrain.SubscriptionLifetime"/>, so a reactivated feed has its watchers back within seconds.
 /// </summary>
 [GrainType("change-feed")]
@@ -13,9 +13,10 @@ public sealed class ChangeFeedGrain(ILogger<ChangeFeedGrain> logger) : Grain, IC
 {
     private readonly ObserverManager<IChangeObserver> _observers = new(IChangeFeedGrain.SubscriptionLifetime, logger);
 
-    public Task PublishAsync(IReadOnlyList<Change> changes)
+    public Task PublishAsync(IReadOnlyList<Change> changes, IChangeObserver? publisher)
     {
-        _observers.Notify(o => o.OnChangedAsync(changes));
+        if (publisher is null) _observers.Notify(o => o.OnChangedAsync(changes));
+        else _observers.Notify(o => o.OnChangedAsync(changes), o => !o.Equals(publisher));
         return Task.CompletedTask;
     }
 

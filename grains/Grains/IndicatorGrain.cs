@@ -16,7 +16,7 @@ namespace Scrutiny.Grains.Grains;
 /// </summary>
 [GrainType(GrainStates.Indicator)]
 public sealed class IndicatorGrain(
-    ICatalogue catalogue, TimeProvider time,
+    ICatalogue catalogue, TimeProvider time, IChangePublisher feed,
     [PersistentState(GrainStates.Indicator, GrainStates.Storage)] IPersistentState<IndicatorState> state) : Grain, IIndicatorGrain
 {
     private IndicatorState State => state.State;
@@ -288,7 +288,7 @@ public sealed class IndicatorGrain(
     /// <summary>A change this grain made on its own (not a batch's, which its applier announces): pages, then the place.</summary>
     private async Task AnnounceAsync(Change? change, IndicatorNews? news)
     {
-        if (change is not null) await GrainFactory.PublishChangeAsync(change);
+        if (change is not null) await feed.PublishAsync([change]);
         if (news is not null) await GrainFactory.Grain<IPlaceGrain>(_place).OnIndicatorsChangedAsync([news]);
     }
 

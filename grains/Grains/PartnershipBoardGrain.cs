@@ -13,7 +13,7 @@ namespace Scrutiny.Grains.Grains;
 /// </summary>
 [GrainType(GrainStates.PartnershipBoard)]
 public sealed class PartnershipBoardGrain(
-    ICatalogue catalogue, TimeProvider time,
+    ICatalogue catalogue, TimeProvider time, IChangePublisher feed,
     [PersistentState(GrainStates.PartnershipBoard, GrainStates.Storage)] IPersistentState<BoardState> state) : Grain, IPartnershipBoardGrain
 {
     private BoardState State => state.State;
@@ -293,8 +293,8 @@ public sealed class PartnershipBoardGrain(
     }
 
     private Task PublishChangeAsync(DateTimeOffset at, bool unpublished = false) =>
-        GrainFactory.PublishChangeAsync(new Change(ChangeKinds.Board,
-            new Dictionary<string, string> { [ChangeKeys.Board] = Key }, [ChangeGroups.Board(Key)], null, null, at, Unpublished: unpublished));
+        feed.PublishAsync([new Change(ChangeKinds.Board,
+            new Dictionary<string, string> { [ChangeKeys.Board] = Key }, [ChangeGroups.Board(Key)], null, null, at, Unpublished: unpublished)]);
 
     private Commitment? Find(string id) => State.Commitments.FirstOrDefault(c => c.Id == id);
 

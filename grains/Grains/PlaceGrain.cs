@@ -7,7 +7,7 @@ namespace Scrutiny.Grains.Grains;
 /// <summary>A place: the latest value and icons of each of its indicators, as the indicator grains report them.</summary>
 [GrainType(GrainStates.Place)]
 public sealed class PlaceGrain(
-    ICatalogue catalogue,
+    ICatalogue catalogue, IChangePublisher feed,
     [PersistentState(GrainStates.Place, GrainStates.Storage)] IPersistentState<PlaceState> state) : Grain, IPlaceGrain
 {
     /// <summary>How long the place keeps its list of boards before reading it again (boards are added rarely).</summary>
@@ -37,7 +37,7 @@ public sealed class PlaceGrain(
         await state.WriteWithAsync(this);
 
         // In one message, in order: a batch's first upload for a place changes most of its indicators at once.
-        await GrainFactory.PublishChangesAsync([.. changed.Select(c => new Change(ChangeKinds.Place,
+        await feed.PublishAsync([.. changed.Select(c => new Change(ChangeKinds.Place,
             new Dictionary<string, string> { [ChangeKeys.Place] = _place.Code, [ChangeKeys.Indicator] = c.Latest.Indicator },
             [ChangeGroups.Place(_place.Code)], c.Latest.Period, c.Latest.Value, c.Latest.UpdatedAt, Unpublished: !c.Published))]);
 

@@ -8,7 +8,7 @@ namespace Scrutiny.Silo.Hosting;
 /// Tells the active indicator grains of some indicators, wherever in the cluster they are, that the catalogue changed
 /// (a definition edited, a period released), so that they read it again. Grains not active read it when activated.
 /// </summary>
-public sealed class ActiveIndicatorGrains(IGrainFactory grains, PublishedPoints published, TimeProvider time)
+public sealed class ActiveIndicatorGrains(IGrainFactory grains, IChangePublisher feed, PublishedPoints published, TimeProvider time)
 {
     public async Task CatalogueChangedAsync(IEnumerable<string> indicatorCodes)
     {
@@ -22,8 +22,8 @@ public sealed class ActiveIndicatorGrains(IGrainFactory grains, PublishedPoints 
         // Then every node forgets the points it kept of these indicators (PublishedPoints): this one at once, the others
         // by a change that goes to no page, only to the nodes.
         foreach (var code in codes) published.Forget(code);
-        await Task.WhenAll(codes.Select(code => grains.PublishChangeAsync(new Change(CatalogueChangedKind,
-            new Dictionary<string, string> { [ChangeKeys.Indicator] = code }, [], null, null, time.GetUtcNow()))));
+        await feed.PublishAsync([.. codes.Select(code => new Change(CatalogueChangedKind,
+            new Dictionary<string, string> { [ChangeKeys.Indicator] = code }, [], null, null, time.GetUtcNow()))]);
     }
 
     /// <summary>The change every node hears when an indicator's definition or releases changed.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
+using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Publication;
@@ -75,6 +76,7 @@ public static class GrainHosting
         services.AddSingleton<PublishedPoints>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ActiveIndicatorGrains>();
         services.AddSingleton<FaultInjection>();

@@ -18,13 +18,13 @@ public interface IChangeListener
     ValueTask OnFeedRestoredAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
-public interface IChangeFeed
+public interface IChangeFeed : IChangePublisher
 {
     /// <summary>Adds a listener to this node's changes; dispose to remove it.</summary>
     IDisposable Subscribe(IChangeListener listener);
 
     /// <summary>Publishes a change made outside any grain (a committee's record, a panel, a publication) to every node.</summary>
-    Task PublishAsync(Change change);
+    Task PublishAsync(Change change) => PublishAsync([change]);
 }
 
 /// <summary>
@@ -34,7 +34,10 @@ public interface IChangeFeed
 /// may briefly make a second feed activation) and renewed every <see cref="RenewEvery"/> in any case; after a
 /// re-subscription that may have missed changes, the listeners are told to read again
 /// (<see cref="IChangeListener.OnFeedRestoredAsync"/>).
-/// handing each change to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
+/// A change made on this node goes to its listeners at once and to the feed grain for the others, which skips this
+/// node's observer: the push to a browser watching this node is then one queue away from the grain that made the
+/// change, not three (a message to the feed grain, its turn, a message back), each queued behind the node's other work.
+/// Each change is handed to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
 /// delivers, and a failing listener is logged and skipped.
 /// </summary>
 public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, PublishedPoints points, ILogger<ChangeFeed> logger)
@@ -49,14 +52,23 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
     private readonly Lock _gate = new();
     private IChangeListener[] _listeners = [];
     private Task? _delivery;
-    private IChangeObserver? _reference;
+    // Set while this node is subscribed to the feed: only then does it hear its own changes at once rather than from the feed.
+    private volatile IChangeObserver? _reference;
+    private IChangeFeedGrain? _feed;
     private CancellationTokenSource? _stopping;
     private Task? _renewal;
     private Task? _watch;
 
-    private IChangeFeedGrain Feed => grains.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key);
+    // Made once: Orleans resolves the grain interface by reflection each time a reference is made, and every return publishes.
+    private IChangeFeedGrain Feed => _feed ??= grains.GetGrain<IChangeFeedGrain>(IChangeFeedGrain.Key);
 
-    public Task PublishAsync(Change change) => grains.PublishChangeAsync(change);
+    public Task PublishAsync(IReadOnlyList<Change> changes)
+    {
+        var self = _reference;
+        if (self is not null)
+            foreach (var change in changes) _queue.Writer.TryWrite(change);
+        return Feed.PublishAsync(changes, self);
+    }
 
     public IDisposable Subscribe(IChangeListener listener)
     {

@@ -23,7 +23,7 @@ namespace Scrutiny.Silo.Returns;
 /// the ledger whole, and recovery hands the committed entries to the grains again (taking an entry twice does nothing).
 /// A dry run is the first step alone.
 /// </summary>
-public sealed class BatchApplier(Database database, IGrainFactory grains, PublishedPoints published, TimeProvider time, FaultInjection faults)
+public sealed class BatchApplier(Database database, IGrainFactory grains, IChangePublisher feed, PublishedPoints published, TimeProvider time, FaultInjection faults)
 {
     /// <summary>
     /// Grains planning, or taking their entries in, at once, per batch. Both are in memory: a grain woken to plan reads its
@@ -188,7 +188,7 @@ public sealed class BatchApplier(Database database, IGrainFactory grains, Publis
         await ForEachGrainAsync(shares.Count, InMemoryGrainsAtOnce, async i => absorbed[i] = await shares[i].Grain.AbsorbAsync(shares[i].Entries));
         // The batch's changes in one message to the feed (and one to each node), before its places' own.
         var changes = absorbed.Select(a => a.Change).OfType<Change>().ToList();
-        if (changes.Count > 0) await grains.PublishChangesAsync(changes);
+        if (changes.Count > 0) await feed.PublishAsync(changes);
         var byPlace = Enumerable.Range(0, shares.Count).Where(i => absorbed[i].News is not null)
             .GroupBy(i => shares[i].Place, i => absorbed[i].News!, StringComparer.Ordinal).ToList();
         await ForEachGrainAsync(byPlace.Count, PlacesAtOnce, i => grains.Grain<IPlaceGrain>(byPlace[i].Key).OnIndicatorsChangedAsync([.. byPlace[i]]));

@@ -175,9 +175,4 @@ public sealed class IndicatorGrainClusterTests
         Assert.Equal((false, 7.0), (second.Unpublished, second.Value!.Value));
         Assert.Equal(12, (await place.GetSummaryAsync()).Latest.Single(l => l.Indicator == "smoking").Value);
     }
-
-    private sealed class ChannelListener(ChannelWriter<Change> writer) : IChangeListener
-    {
-        public ValueTask OnChangedAsync(Change change, CancellationToken cancellationToken) => writer.WriteAsync(change, cancellationToken);
-    }
 }
