@@ -13,27 +13,29 @@ public sealed record Expectation(string Place, string Indicator, string Agency);
 public readonly record struct ReturnKey(string Place, string Indicator, string Period, string Agency);
 
 /// <summary>
-/// Who owes which returns (an agency on a partnership board of the place, with the indicator assigned to it), and
-/// what the returns ledger holds for them.
+/// Who owes which returns (an agency on a partnership board of the place, with the indicator assigned to it), from the
+/// node's copy of the catalogue, and what the returns ledger holds for them.
 /// </summary>
-public sealed class ReturnsExpectations(Database database)
+public sealed class ReturnsExpectations(Database database, ICatalogueReader catalogue)
 {
+    /// <summary>
+    /// Read from the catalogue's copy, not the store: a scorecard asks for its place's on every read, and the query's
+    /// join of boards, members and assignments (234 rows for a place of the England-scale catalogue) was a third of the
+    /// store's time for each (docs/benchmarks.md, "Pages").
+    /// </summary>
     public async Task<IReadOnlyList<Expectation>> ListAsync(ReturnsScope scope, CancellationToken cancellationToken = default)
     {
-        var sql = new StringBuilder(
-            """
-            SELECT DISTINCT b.place_code, ai.indicator_code, ai.agency_code
-            FROM boards b
-            JOIN board_members m ON m.board_id = b.id
-            JOIN agency_indicators ai ON ai.agency_code = m.agency_code
-            WHERE 1 = 1
-            """);
-        Narrow(sql, scope, place: "b.place_code", indicator: "ai.indicator_code", agency: "m.agency_code");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Place, string Indicator, string Agency)>(
-            new CommandDefinition(sql.ToString(), scope, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new Expectation(r.Place, r.Indicator, r.Agency))];
+        var boards = await catalogue.ListBoardsAsync(scope.Place, cancellationToken);
+        var assigned = await catalogue.AssignedIndicatorsAsync(cancellationToken);
+        return [.. boards
+            .SelectMany(board => board.MemberAgencies.Where(agency => scope.Agency is null || agency == scope.Agency)
+                .SelectMany(agency => (assigned.GetValueOrDefault(agency) ?? NoIndicators)
+                    .Where(indicator => scope.Indicator is null || indicator == scope.Indicator)
+                    .Select(indicator => new Expectation(board.PlaceCode, indicator, agency))))
+            .Distinct()];
     }
+
+    private static readonly IReadOnlySet<string> NoIndicators = new HashSet<string>();
 
     /// <summary>Each return the ledger holds in scope (and for <paramref name="period"/>, when given), revisions summed up.</summary>
     public async Task<IReadOnlyDictionary<ReturnKey, Receipt>> ReceiptsAsync(ReturnsScope scope, string? period,

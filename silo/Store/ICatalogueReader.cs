@@ -25,6 +25,9 @@ public interface ICatalogueReader : ICatalogue
 
     Task<IReadOnlyList<(Agency Agency, AgencyScope Scope)>> ListAgencyScopesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The indicators assigned to each agency that has any, by agency code.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> AssignedIndicatorsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every revision of every value of an indicator in a place, as the returns ledger holds them.</summary>
     Task<IReadOnlyList<LedgerEntry>> ListRevisionsAsync(string placeCode, string indicatorCode, CancellationToken cancellationToken = default);
 

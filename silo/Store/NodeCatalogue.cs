@@ -7,8 +7,8 @@ using Scrutiny.Grains.Contracts;
 namespace Scrutiny.Silo.Store;
 
 /// <summary>
-/// This node's copy of the catalogue for its pages and endpoints: places, indicators with their schedules, agencies,
-/// boards and comparator groups, read from memory instead of nine queries a page. Every write to those tables goes
+/// This node's copy of the catalogue for its pages and endpoints: places, indicators with their schedules, agencies and
+/// the indicators assigned to them, boards and comparator groups, read from memory instead of nine queries a page. Every write to those tables goes
 /// through <see cref="WriteAsync{T}"/>, which moves the store's catalogue version in the write's own transaction and
 /// drops this node's copy before the writer answers. Every other node (or process) reads the version again once its copy
 /// is <see cref="RecheckAfter"/> old, meanwhile handing out the copy it has, and reads the catalogue again when the version
@@ -192,6 +192,9 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
     public Task<IReadOnlyList<(Agency Agency, AgencyScope Scope)>> ListAgencyScopesAsync(CancellationToken cancellationToken = default) =>
         store.ListAgencyScopesAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> AssignedIndicatorsAsync(CancellationToken cancellationToken = default) =>
+        (await CopyAsync(cancellationToken)).AssignedIndicators;
+
     public Task<IReadOnlyList<LedgerEntry>> ListRevisionsAsync(string placeCode, string indicatorCode, CancellationToken cancellationToken = default) =>
         store.ListRevisionsAsync(placeCode, indicatorCode, cancellationToken);
 
@@ -262,12 +265,13 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
 
     private async Task<CatalogueCopy> LoadAsync(long version) => new(version,
         await store.ListIndicatorsAsync(), await store.ListSchedulesAsync(), await store.ListPlacesAsync(),
-        await store.ListAgenciesAsync(), await store.ListBoardsAsync(), await store.ListComparatorGroupsAsync());
+        await store.ListAgenciesAsync(), await store.AssignedIndicatorsAsync(), await store.ListBoardsAsync(), await store.ListComparatorGroupsAsync());
 
     /// <summary>The catalogue at one version, each list in the order the store gives it.</summary>
     private sealed class CatalogueCopy(
         long version, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<IndicatorSchedule> schedules,
-        IReadOnlyList<Place> places, IReadOnlyList<Agency> agencies, IReadOnlyList<PartnershipBoard> boards,
+        IReadOnlyList<Place> places, IReadOnlyList<Agency> agencies, IReadOnlyDictionary<string, IReadOnlySet<string>> assignedIndicators,
+        IReadOnlyList<PartnershipBoard> boards,
         IReadOnlyList<ComparatorGroupDefinition> comparatorGroups)
     {
         public long Version { get; } = version;
@@ -278,6 +282,7 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
         public PlaceHierarchy Places { get; } = new(places);
         public IReadOnlyList<Agency> AgencyList { get; } = agencies;
         public IReadOnlyDictionary<string, Agency> Agencies { get; } = agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, IReadOnlySet<string>> AssignedIndicators { get; } = assignedIndicators;
         public IReadOnlyList<PartnershipBoard> BoardList { get; } = boards;
         public IReadOnlyDictionary<string, PartnershipBoard> Boards { get; } = boards.ToDictionary(b => b.Id, StringComparer.Ordinal);
         public IReadOnlyList<ComparatorGroupDefinition> ComparatorGroups { get; } = comparatorGroups;

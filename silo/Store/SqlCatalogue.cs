@@ -99,6 +99,11 @@ public sealed class SqlCatalogue(Database database) : ICatalogueReader
             places[a.Code].ToHashSet(StringComparer.Ordinal), indicators[a.Code].ToHashSet(StringComparer.Ordinal))))];
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> AssignedIndicatorsAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync<(string Agency, string Indicator)>("SELECT agency_code, indicator_code FROM agency_indicators", null, cancellationToken))
+        .GroupBy(r => r.Agency, r => r.Indicator, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, IReadOnlySet<string> (g) => g.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     /// <summary>
     /// Every revision of every value of an indicator in a place, as the returns ledger holds them: oldest period
     /// first, then by agency and revision.

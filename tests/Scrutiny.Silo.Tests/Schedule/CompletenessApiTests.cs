@@ -50,6 +50,34 @@ public sealed class CompletenessApiTests
     }
 
     [Theory, ClassData(typeof(Engines))]
+    public async Task Who_is_expected_follows_the_agencies_boards_and_assigned_indicators_from_the_moment_they_are_saved(StoreEngine engine)
+    {
+        await using var api = await StartAsync(engine);
+        var path = $"/api/v1/completeness?place={Manchester}&period={Old}";
+        Assert.Equal(2, Indicator(await JsonAsync(await api.GetAsync(api.Admin, path)), DelayedDischarge).GetProperty("expected").GetInt32());
+
+        // MFT keeps its board but is no longer assigned delayed discharges.
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync(api.Admin, "/api/v1/agencies/MFT", new
+        {
+            code = "MFT", name = "Manchester University NHS Foundation Trust", sector = "health", places = new[] { Manchester },
+            indicators = new[] { Admissions },
+        })).StatusCode);
+        var body = await JsonAsync(await api.GetAsync(api.Admin, path));
+        Assert.Equal([("MCC", "overdue", null, 0)], Indicator(body, DelayedDischarge).GetProperty("agencies").EnumerateArray().Select(Row));
+        Assert.Equal(["MCC", "MFT"], Indicator(body, Admissions).GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency").GetString()));
+
+        // And MCC leaves Manchester's board: it owes Manchester nothing, MFT owes only admissions.
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync(api.Admin, "/api/v1/agencies/MCC", new
+        {
+            code = "MCC", name = "Manchester City Council", sector = "local_government", places = Array.Empty<string>(),
+            indicators = new[] { Admissions, DelayedDischarge },
+        })).StatusCode);
+        body = await JsonAsync(await api.GetAsync(api.Admin, path));
+        Assert.Equal([Admissions], body.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("indicator").GetString()));
+        Assert.Equal([("MFT", "overdue", null, 0)], Indicator(body, Admissions).GetProperty("agencies").EnumerateArray().Select(Row));
+    }
+
+    [Theory, ClassData(typeof(Engines))]
     public async Task Missing_returns_not_yet_due_are_due_and_an_agency_sees_only_its_own(StoreEngine engine)
     {
         await using var api = await StartAsync(engine);

@@ -36,7 +36,7 @@ public sealed class ReturnsExpectationsTests
             Entry(Trafford, "admissions", "2025-11", "MFT", 1, At),
         ]);
 
-        var receipts = await new ReturnsExpectations(database).ReceiptsAsync(Manchester,
+        var receipts = await new ReturnsExpectations(database, new SqlCatalogue(database)).ReceiptsAsync(Manchester,
             new Dictionary<string, string> { ["admissions"] = "2025-11", ["reoffending"] = "2025-Q3", ["delayed-days"] = "2025-11" });
 
         Assert.Equal(new Dictionary<ReturnKey, Receipt>
@@ -70,7 +70,7 @@ public sealed class ReturnsExpectationsTests
         Assert.DoesNotContain("Seq Scan on returns_ledger", plan);
         Assert.Contains("Nested Loop", plan);
         Assert.Contains("AND (indicator_code = \"*VALUES*\".column1) AND (period = \"*VALUES*\".column2))", plan);
-        var receipts = await new ReturnsExpectations(database).ReceiptsAsync(Manchester, periodOf);
+        var receipts = await new ReturnsExpectations(database, new SqlCatalogue(database)).ReceiptsAsync(Manchester, periodOf);
         Assert.Equal(50, receipts.Count);
         Assert.All(receipts, r => Assert.Equal(periodOf[r.Key.Indicator], r.Key.Period));
     }

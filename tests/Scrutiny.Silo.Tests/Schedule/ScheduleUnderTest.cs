@@ -60,6 +60,9 @@ internal sealed class ScheduleUnderTest(TestDatabase database, TestNode node, st
     public Task<HttpResponseMessage> PostAsync(string? key, string path, object body) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, key);
 
+    public Task<HttpResponseMessage> PutAsync(string? key, string path, object body) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) }, key);
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>The (field, code) pairs of a 422's errors.</summary>
