@@ -5,8 +5,9 @@ using Scrutiny.Grains.Contracts;
 namespace Scrutiny.Grains.Grains;
 
 /// <summary>
-/// Passes each change to every subscribed node but the one that published it. Holds no state: a node re-subscribes well within
-/// <see cref="IChangeFeedGrain.SubscriptionLifetime"/>, so a reactivated feed has its watchers back within seconds.
+/// Passes each change to every subscribed node but the one that published it, whose listeners heard it already. Holds
+/// no state: a node re-subscribes well within <see cref="IChangeFeedGrain.SubscriptionLifetime"/>, so a reactivated feed
+/// has its watchers back within seconds.
 /// </summary>
 [GrainType("change-feed")]
 public sealed class ChangeFeedGrain(ILogger<ChangeFeedGrain> logger) : Grain, IChangeFeedGrain

@@ -52,7 +52,7 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
     private readonly Lock _gate = new();
     private IChangeListener[] _listeners = [];
     private Task? _delivery;
-    // Set while this node is subscribed to the feed: only then does it hear its own changes at once rather than from the feed.
+    // Set from the node's start to its stop: only then does it hear its own changes at once, and the feed skip it for them.
     private volatile IChangeObserver? _reference;
     private IChangeFeedGrain? _feed;
     private CancellationTokenSource? _stopping;
