@@ -16,8 +16,7 @@ public sealed class ChangeFeedGrain(ILogger<ChangeFeedGrain> logger) : Grain, IC
 
     public Task PublishAsync(IReadOnlyList<Change> changes, IChangeObserver? publisher)
     {
-        if (publisher is null) _observers.Notify(o => o.OnChangedAsync(changes));
-        else _observers.Notify(o => o.OnChangedAsync(changes), o => !o.Equals(publisher));
+        _observers.Notify(o => o.OnChangedAsync(changes), publisher is null ? null : o => !o.Equals(publisher));
         return Task.CompletedTask;
     }
 

@@ -65,8 +65,7 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
     public Task PublishAsync(IReadOnlyList<Change> changes)
     {
         var self = _reference;
-        if (self is not null)
-            foreach (var change in changes) _queue.Writer.TryWrite(change);
+        if (self is not null) Enqueue(changes);
         return Feed.PublishAsync(changes, self);
     }
 
@@ -78,8 +77,14 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
 
     public Task OnChangedAsync(IReadOnlyList<Change> changes)
     {
-        foreach (var change in changes) _queue.Writer.TryWrite(change);
+        Enqueue(changes);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Queues changes for this node's listeners, whether made here or heard from the feed.</summary>
+    private void Enqueue(IReadOnlyList<Change> changes)
+    {
+        foreach (var change in changes) _queue.Writer.TryWrite(change);
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>

@@ -8,14 +8,15 @@ namespace Scrutiny.Silo.Store;
 
 /// <summary>
 /// This node's copy of the catalogue for its pages and endpoints: places, indicators with their schedules, agencies and
-/// the indicators assigned to them, boards and comparator groups, read from memory instead of nine queries a page. Every write to those tables goes
-/// through <see cref="WriteAsync{T}"/>, which moves the store's catalogue version in the write's own transaction and
-/// drops this node's copy before the writer answers. Every other node (or process) reads the version again once its copy
-/// is <see cref="RecheckAfter"/> old, meanwhile handing out the copy it has, and reads the catalogue again when the version
-/// moved; a copy older than <see cref="UsableFor"/> is not handed out until it has been checked, and a request that may
-/// write first catches up (<see cref="CatchUpAsync"/>). Released periods, agency
-/// scopes and the ledger are read from the store every time. Grains read this copy through <see cref="GrainCatalogue"/>,
-/// which catches up before every read: a grain told of a catalogue edit must read the edit, not an older copy.
+/// the indicators assigned to them, boards and comparator groups, read from memory instead of nine queries a page.
+/// Every write to those tables goes through <see cref="WriteAsync{T}"/>, which moves the store's catalogue version in
+/// the write's own transaction and drops this node's copy before the writer answers. Every other node (or process)
+/// reads the version again once its copy is <see cref="RecheckAfter"/> old, meanwhile handing out the copy it has, and
+/// reads the catalogue again when the version moved; a copy older than <see cref="UsableFor"/> is not handed out until
+/// it has been checked, and a request that may write first catches up (<see cref="CatchUpAsync"/>). Released periods,
+/// agency scopes and the ledger are read from the store every time. Grains read this copy through
+/// <see cref="GrainCatalogue"/>, which catches up before every read: a grain told of a catalogue edit must read the
+/// edit, not an older copy.
 /// </summary>
 public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICatalogueReader
 {
@@ -265,7 +266,8 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
 
     private async Task<CatalogueCopy> LoadAsync(long version) => new(version,
         await store.ListIndicatorsAsync(), await store.ListSchedulesAsync(), await store.ListPlacesAsync(),
-        await store.ListAgenciesAsync(), await store.AssignedIndicatorsAsync(), await store.ListBoardsAsync(), await store.ListComparatorGroupsAsync());
+        await store.ListAgenciesAsync(), await store.AssignedIndicatorsAsync(), await store.ListBoardsAsync(),
+        await store.ListComparatorGroupsAsync());
 
     /// <summary>The catalogue at one version, each list in the order the store gives it.</summary>
     private sealed class CatalogueCopy(

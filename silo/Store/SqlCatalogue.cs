@@ -92,11 +92,9 @@ public sealed class SqlCatalogue(Database database) : ICatalogueReader
         var places = (await QueryAsync<(string Agency, string Place)>(
             "SELECT DISTINCT m.agency_code, b.place_code FROM board_members m JOIN boards b ON b.id = m.board_id", null, cancellationToken))
             .ToLookup(r => r.Agency, r => r.Place, StringComparer.Ordinal);
-        var indicators = (await QueryAsync<(string Agency, string Indicator)>(
-            "SELECT agency_code, indicator_code FROM agency_indicators", null, cancellationToken))
-            .ToLookup(r => r.Agency, r => r.Indicator, StringComparer.Ordinal);
+        var indicators = await AssignedIndicatorsAsync(cancellationToken);
         return [.. agencies.Select(a => (a, new AgencyScope(
-            places[a.Code].ToHashSet(StringComparer.Ordinal), indicators[a.Code].ToHashSet(StringComparer.Ordinal))))];
+            places[a.Code].ToHashSet(StringComparer.Ordinal), indicators.GetValueOrDefault(a.Code) ?? new HashSet<string>(StringComparer.Ordinal))))];
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> AssignedIndicatorsAsync(CancellationToken cancellationToken = default) =>
