@@ -4,9 +4,11 @@
 #   ./test.sh                      # everything
 #   ./test.sh --filter Category=X  # extra arguments go to `dotnet test`
 #
-# Longer reliability runs (docs/reliability.md): SCRUTINY_CRASH_ROUNDS (kill -9 rounds, default 3),
+# Longer reliability runs (docs/reliability.md): SCRUTINY_CRASH_ROUNDS (kill -9 rounds, default 1),
 # SCRUTINY_FUZZ_CASES (hostile requests per engine, default 2,500; SCRUTINY_FUZZ_SEED replays a run),
 # SCRUTINY_OUTAGE_SECONDS (how long PostgreSQL is cut off mid-traffic, default 5).
+# SCRUTINY_SCREENSHOTS=1 saves a full-page screenshot of each page the browser tests audit (off by default: nothing
+# checks them and they cost CPU time).
 #
 # What it does:
 #   1. installs PostgreSQL and Chromium with apt-get if they are missing (as root, or through sudo);

@@ -9,7 +9,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTable(AdminPaths.AuditCsv, AuditCsvAsync).RequireAuthorization(AgencySignIn.AdminPolicy).ExcludeFromDescription();
+        TableRoutes.Map(AdminPaths.AuditCsv, route => endpoints.MapGet(route, AuditCsvAsync)).RequireAuthorization(AgencySignIn.AdminPolicy).ExcludeFromDescription();
         return endpoints;
     }
 

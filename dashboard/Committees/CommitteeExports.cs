@@ -11,7 +11,7 @@ public static class CommitteeExports
     {
         // Public, as the committee's page is: scrutiny is done in public, and the register names bodies, never people
         // or keys. The /api/v1 register needs a key; a resident or a clerk following the page's link has none.
-        endpoints.MapTable("/committees/{id}/recommendations.csv", CsvAsync).AllowAnonymous().ExcludeFromDescription();
+        TableRoutes.Map("/committees/{id}/recommendations.csv", route => endpoints.MapGet(route, CsvAsync)).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

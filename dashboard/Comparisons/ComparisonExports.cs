@@ -13,8 +13,8 @@ public static class ComparisonExports
     {
         // Public, as the pages they come from are: every figure in them is already on a public page. The /api/v1
         // reads, which need a key, serve programs rather than people following a "Download" link.
-        endpoints.MapTable(ComparePaths.CompareCsv, CompareAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapTable(ComparePaths.HeatMapCsv, HeatMapAsync).AllowAnonymous().ExcludeFromDescription();
+        TableRoutes.Map(ComparePaths.CompareCsv, route => endpoints.MapGet(route, CompareAsync)).AllowAnonymous().ExcludeFromDescription();
+        TableRoutes.Map(ComparePaths.HeatMapCsv, route => endpoints.MapGet(route, HeatMapAsync)).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -31,10 +31,10 @@ public static class IndicatorDownloads
         // Anonymous, unlike the API's key-only CSVs: they hold exactly what the public indicator page shows, and a
         // committee member reading the page has no API key. Each at .csv and as a workbook at .xlsx.
         var group = endpoints.MapGroup("/places/{place}/indicators/{indicator}").AllowAnonymous().ExcludeFromDescription();
-        group.MapTable("/series.csv", SeriesAsync);
-        group.MapTable("/revisions.csv", RevisionsAsync);
-        group.MapTable("/benchmarks.csv", BenchmarksAsync);
-        group.MapTable("/forecast.csv", ForecastAsync);
+        TableRoutes.Map("/series.csv", route => group.MapGet(route, SeriesAsync));
+        TableRoutes.Map("/revisions.csv", route => group.MapGet(route, RevisionsAsync));
+        TableRoutes.Map("/benchmarks.csv", route => group.MapGet(route, BenchmarksAsync));
+        TableRoutes.Map("/forecast.csv", route => group.MapGet(route, ForecastAsync));
         return endpoints;
     }
 

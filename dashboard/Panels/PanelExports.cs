@@ -12,7 +12,7 @@ public static class PanelExports
     {
         // Public, as the panel's page is: a panel is shared by its address, and every figure in it is on public
         // pages already. The /api/v1 reads need a key; a committee clerk following the link has none.
-        endpoints.MapTable("/panels/{id}.csv", CsvAsync).AllowAnonymous().ExcludeFromDescription();
+        TableRoutes.Map("/panels/{id}.csv", route => endpoints.MapGet(route, CsvAsync)).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

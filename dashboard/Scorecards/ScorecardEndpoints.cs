@@ -19,9 +19,9 @@ public static class ScorecardEndpoints
     {
         // Public, as the place page is: it downloads the figures that page shows to anyone. The /api/v1 reads need
         // an API key, which a resident or a committee member does not have.
-        endpoints.MapTable("/places/{code}/scorecard.csv", DownloadAsync).AllowAnonymous().ExcludeFromDescription();
+        TableRoutes.Map("/places/{code}/scorecard.csv", route => endpoints.MapGet(route, DownloadAsync)).AllowAnonymous().ExcludeFromDescription();
         // The home page's counts, public as that page is.
-        endpoints.MapTable(PlacesCsvHref, DownloadCountsAsync).AllowAnonymous().ExcludeFromDescription();
+        TableRoutes.Map(PlacesCsvHref, route => endpoints.MapGet(route, DownloadCountsAsync)).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

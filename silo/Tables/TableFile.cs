@@ -13,7 +13,7 @@ namespace Scrutiny.Silo.Tables;
 /// A table download: the rows one table writer writes, answered as CSV or as a workbook whose first sheet holds the
 /// same rows (so that the two files never differ) and whose "About" sheet says what they are, where and when they were
 /// downloaded, whose view they hold and under what licence. The format is the caller's (<see cref="Format"/>, from an
-/// API's <c>?format=</c>) or else the route's (<see cref="TableRoutes.MapTable"/>).
+/// API's <c>?format=</c>) or else the route's (<see cref="TableRoutes.Map"/>).
 /// </summary>
 public sealed record TableFile(string Stem, Action<IRowWriter> Write, TableAbout About) : IResult
 {

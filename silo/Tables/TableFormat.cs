@@ -9,6 +9,6 @@ public enum TableFormat
 
 /// <summary>
 /// Endpoint metadata naming the format a route answers (<c>scorecard.csv</c> or <c>scorecard.xlsx</c>), set by
-/// <see cref="TableRoutes.MapTable"/> so that one handler serves both addresses.
+/// <see cref="TableRoutes.Map"/> so that one handler serves both addresses.
 /// </summary>
 public sealed record TableRoute(TableFormat Format);

@@ -8,13 +8,19 @@ namespace Scrutiny.Silo.Tables;
 public static class TableRoutes
 {
     /// <param name="csvPattern">The CSV's route, ending <c>.csv</c>; the workbook's is the same ending <c>.xlsx</c>.</param>
-    /// <param name="handler">Answers a <see cref="TableFile"/> (or a refusal), which takes its format from the route.</param>
-    public static IEndpointConventionBuilder MapTable(this IEndpointRouteBuilder endpoints, string csvPattern, Delegate handler)
+    /// <param name="mapGet">
+    /// Maps one handler at the route it is given, as <c>route =&gt; endpoints.MapGet(route, Handler)</c>; the handler
+    /// answers a <see cref="TableFile"/> (or a refusal), which takes its format from the route. The caller writes the
+    /// <c>MapGet</c> so that the handler is named where it is mapped: the request delegate generator then builds its
+    /// request delegate when the project compiles, where a handler passed in as a <see cref="Delegate"/> would be
+    /// compiled from expression trees each time a node starts.
+    /// </param>
+    public static IEndpointConventionBuilder Map(string csvPattern, Func<string, RouteHandlerBuilder> mapGet)
     {
         if (!csvPattern.EndsWith(".csv", StringComparison.Ordinal))
             throw new ArgumentException($"A table's route ends .csv, not '{csvPattern}'.", nameof(csvPattern));
-        var csv = endpoints.MapGet(csvPattern, handler).WithMetadata(new TableRoute(TableFormat.Csv));
-        var xlsx = endpoints.MapGet(Workbook(csvPattern), handler).WithMetadata(new TableRoute(TableFormat.Xlsx));
+        var csv = mapGet(csvPattern).WithMetadata(new TableRoute(TableFormat.Csv));
+        var xlsx = mapGet(Workbook(csvPattern)).WithMetadata(new TableRoute(TableFormat.Xlsx));
         return new Both(csv, xlsx);
     }
 

@@ -18,6 +18,10 @@ public static class Axe
         RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] },
         // Named as well as tagged: a rule off by default is not run for its tag alone in every axe version.
         Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } },
+        // Every rule still runs on every element; only the violations come back with each element they name. The
+        // passes, the incomplete and the inapplicable came back too, every element of each with its markup, and writing
+        // and reading that took most of a check's time on a busy two-core machine.
+        ResultTypes = [ResultType.Violations],
     };
 
     /// <summary>axe runs as script in the page: <paramref name="page"/> must have JavaScript on (on a page without, it waits forever).</summary>

@@ -12,14 +12,14 @@ namespace Scrutiny.Silo.Tests.Reliability;
 /// Crash rounds: concurrent clients post returns with Idempotency-Keys to a real silo process, which is killed
 /// (kill -9) at seeded random moments and started again. Afterwards every acknowledged return is in the ledger
 /// exactly once with its value, nothing is doubled, and every key answers its first answer again.
-/// <c>SCRUTINY_CRASH_ROUNDS</c> sets the rounds (default 3), <c>SCRUTINY_CRASH_SEED</c> the seed.
+/// <c>SCRUTINY_CRASH_ROUNDS</c> sets the rounds (default 1: one kill an engine in the everyday run), <c>SCRUTINY_CRASH_SEED</c> the seed.
 /// </summary>
 public sealed class CrashRoundTests(ITestOutputHelper output)
 {
     private const int Clients = 4;
     private const string NodeName = "crash-node";
 
-    private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_ROUNDS"), out var n) && n > 0 ? n : 3;
+    private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_ROUNDS"), out var n) && n > 0 ? n : 1;
 
     private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_SEED"), out var s) ? s : 1304;
 
