@@ -5,15 +5,15 @@ using Microsoft.Playwright;
 namespace Scrutiny.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// A page printed to PDF by headless Chromium, as a committee clerk's "save as PDF" would, kept beside the screenshots
-/// and checked to be a real PDF of at least so many sheets.
+/// A page printed to PDF by headless Chromium, as a committee clerk's "save as PDF" would, checked to be a real PDF of
+/// at least so many sheets (and kept beside the screenshots when they are, <see cref="Screenshots"/>).
 /// </summary>
 public static partial class PrintedPdf
 {
     public static async Task<byte[]> SaveAsync(IPage page, string name, int atLeastPages)
     {
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
-        await File.WriteAllBytesAsync(Path.Combine(Screenshots.Folder, $"{name}.pdf"), pdf, TestContext.Current.CancellationToken);
+        await Screenshots.KeepAsync($"{name}.pdf", pdf);
 
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
         // Chromium writes each sheet as a /Type /Page object (the page tree is /Type /Pages).
