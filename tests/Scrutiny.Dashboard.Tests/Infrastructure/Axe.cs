@@ -19,8 +19,8 @@ public static class Axe
         // Named as well as tagged: a rule off by default is not run for its tag alone in every axe version.
         Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } },
         // Every rule still runs on every element; only the violations come back with each element they name. The
-        // passes, the incomplete and the inapplicable came back too, every element of each with its markup, and writing
-        // and reading that took most of a check's time on a busy two-core machine.
+        // passes, the incomplete and the inapplicable came back too, every element of each with its markup, to be
+        // written and read for nothing (docs/benchmarks.md, "Back towards 30 minutes").
         ResultTypes = [ResultType.Violations],
     };
 
