@@ -12,16 +12,13 @@ namespace Scrutiny.Silo.Tests.Reliability;
 /// Crash rounds: concurrent clients post returns with Idempotency-Keys to a real silo process, which is killed
 /// (kill -9) at seeded random moments and started again. Afterwards every acknowledged return is in the ledger
 /// exactly once with its value, nothing is doubled, and every key answers its first answer again.
-/// <c>SCRUTINY_CRASH_ROUNDS</c> sets the rounds (default 1: one kill an engine in the everyday run), <c>SCRUTINY_CRASH_SEED</c> the seed.
+/// <see cref="CrashRun"/> sets the rounds and the seed.
 /// </summary>
 public sealed class CrashRoundTests(ITestOutputHelper output)
 {
     private const int Clients = 4;
     private const string NodeName = "crash-node";
 
-    private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_ROUNDS"), out var n) && n > 0 ? n : 1;
-
-    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_SEED"), out var s) ? s : 1304;
 
     [Theory, ClassData(typeof(Engines))]
     public async Task Every_acknowledged_return_survives_kill_9_exactly_once_and_every_key_resolves(StoreEngine engine)
@@ -29,7 +26,7 @@ public sealed class CrashRoundTests(ITestOutputHelper output)
         await using var database = await TestDatabase.CreateAsync(engine);
         var apiKey = await CrashDatabase.PrepareAsync(database);
 
-        var random = new Random(Seed);
+        var random = new Random(CrashRun.Seed);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Uri? current = null;
         long lastValue = 0;
@@ -39,11 +36,11 @@ public sealed class CrashRoundTests(ITestOutputHelper output)
         using var stopStarting = new CancellationTokenSource();
         var running = clients.Select(c => Task.Run(() => c.RunAsync(stopStarting.Token))).ToList();
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(Math.Max(5, Rounds * 2)));
+        using var timeout = new CancellationTokenSource(CrashRun.Timeout);
         SiloProcess? node = null;
         try
         {
-            for (var round = 1; round <= Rounds; round++)
+            for (var round = 1; round <= CrashRun.Rounds; round++)
             {
                 node = await SiloProcess.StartAsync(database.ConnectionString, NodeName, timeout.Token);
                 Volatile.Write(ref current, node.Address);
@@ -65,7 +62,7 @@ public sealed class CrashRoundTests(ITestOutputHelper output)
             await VerifyAggregatesAgainstLedgerAsync(database);
             var figures = await CountAsync(database, sent, replayed);
             output.WriteLine(
-                $"crash rounds ({engine}, seed {Seed}): rounds {Rounds}, returns acknowledged {figures.Acknowledged}, lost {figures.Lost}, " +
+                $"crash rounds ({engine}, seed {CrashRun.Seed}): rounds {CrashRun.Rounds}, returns acknowledged {figures.Acknowledged}, lost {figures.Lost}, " +
                 $"duplicated {figures.Duplicated}, keys resolved {figures.Resolved}/{sent.Count} ({sent.Count(s => s.Retried)} answered only after retries)");
 
             Assert.All(sent, s => Assert.True(s.Status == 200, $"{s.Key} ended with {s.Status?.ToString(CultureInfo.InvariantCulture) ?? "no answer"}: {s.Answer}"));

@@ -11,15 +11,12 @@ namespace Scrutiny.Silo.Tests.Reliability;
 /// The outbox under kill -9: a real silo process sends a few hundred messages to a real SMTP server in this process and
 /// is killed at seeded random moments mid-send, then started again. Afterwards every message has arrived, and a message
 /// arrived twice only if a kill landed between the server's acceptance and the sender's record of it: at most one
-/// message a kill (docs/email.md). <c>SCRUTINY_CRASH_ROUNDS</c> sets the rounds (default 1: one kill an engine in the everyday run), <c>SCRUTINY_CRASH_SEED</c> the seed.
+/// message a kill (docs/email.md). <see cref="CrashRun"/> sets the rounds and the seed.
 /// </summary>
 public sealed class OutboxCrashRoundTests(ITestOutputHelper output)
 {
     private const int Messages = 300;
 
-    private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_ROUNDS"), out var n) && n > 0 ? n : 1;
-
-    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("SCRUTINY_CRASH_SEED"), out var s) ? s : 1304;
 
     [Theory, ClassData(typeof(Engines))]
     public async Task No_message_is_lost_and_none_is_sent_twice_but_the_one_in_flight_at_a_kill(StoreEngine engine)
@@ -46,13 +43,13 @@ public sealed class OutboxCrashRoundTests(ITestOutputHelper output)
             ["Scrutiny__Email__BatchSize"] = "5",
         };
 
-        var random = new Random(Seed);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(Math.Max(5, Rounds * 2)));
+        var random = new Random(CrashRun.Seed);
+        using var timeout = new CancellationTokenSource(CrashRun.Timeout);
         var kills = 0;
         SiloProcess? node = null;
         try
         {
-            for (var round = 1; round <= Rounds && smtp.Received.Count < Messages; round++)
+            for (var round = 1; round <= CrashRun.Rounds && smtp.Received.Count < Messages; round++)
             {
                 node = await SiloProcess.StartAsync(database.ConnectionString, "outbox-crash-node", timeout.Token, settings);
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1000)), timeout.Token);
@@ -67,7 +64,7 @@ public sealed class OutboxCrashRoundTests(ITestOutputHelper output)
 
             var distinct = smtp.Received.Select(m => m.MessageId).Distinct().Count();
             var duplicated = smtp.Received.Count - distinct;
-            output.WriteLine($"outbox crash rounds ({engine}, seed {Seed}): kills {kills}, messages {Messages}, arrived {distinct}, " +
+            output.WriteLine($"outbox crash rounds ({engine}, seed {CrashRun.Seed}): kills {kills}, messages {Messages}, arrived {distinct}, " +
                 $"lost {Messages - distinct}, arrived twice {duplicated}");
             Assert.Equal(Messages, distinct);
             Assert.True(duplicated <= kills, $"{duplicated} messages arrived twice after {kills} kills");
