@@ -89,7 +89,6 @@ public static class SiloServiceExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentReplay>();
         services.AddSingleton(builder.Configuration.GetSection("Scrutiny:Returns").Get<ReturnsOptions>() ?? new ReturnsOptions());
-        services.AddReturnsRateLimiting();
         services.AddScrutinySchedule();
         services.AddScrutinyPublication();
         services.AddSingleton<PeopleStore>();
@@ -142,7 +141,7 @@ public static class SiloServiceExtensions
         identifyPeople?.Invoke(app);
         app.UsePrivateAnswers();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseScrutinyRateLimits();
         app.UseConditionalGets();
         // Input no endpoint can take, refused before any reaches the store (each file says which 500 it was).
         app.UseKnownJsonCharsets();

@@ -24,7 +24,7 @@ public static class ReturnsApi
     {
         endpoints.MapPost("/returns", SubmitAsync)
             .RequireAuthorization(ScrutinyAuth.AgencyPolicy)
-            .RequireRateLimiting(ReturnsRateLimiting.Policy)
+            .RequireReturnsBudget()
             .Accepts<ReturnsBatch>("application/json", "text/csv", XlsxWorkbook.MediaType)
             .Produces<ReturnsImportResponse>()
             .ProducesProblem(StatusCodes.Status409Conflict)
