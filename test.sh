@@ -19,11 +19,11 @@
 #   4. installs Azurite from npm (tests/cluster/package-lock.json) and starts its Table service on a free
 #      127.0.0.1 port, in memory, log in .testdata/azurite; exports SCRUTINY_TEST_AZURITE (a connection
 #      string for Azurite's well-known development account) for the cluster tests' AzureTables provider;
-#   5. builds the solution once, runs `dotnet test --no-build` with TRX results in .testdata/results: every
-#      test project at once, then tests/Scrutiny.Cluster.Tests alone (three node processes per cluster);
-#   6. runs the load tool's quick mode once (tests/load/Scrutiny.Load, `all --quick`), which prints one JSON line and
-#      counts as one test;
-#   7. stops PostgreSQL and Azurite and ends with one line `N passed, M failed` summed over all test projects and the load run.
+#   5. builds the solution once and runs `dotnet test --no-build` on each test project, TRX results in
+#      .testdata/results, in two streams side by side: the dashboard tests; and the grains, silo and cluster tests
+#      one after another, then the load tool's quick mode (tests/load/Scrutiny.Load, `all --quick`), which prints one
+#      JSON line and counts as one test;
+#   6. stops PostgreSQL and Azurite and ends with one line `N passed, M failed` summed over all test projects and the load run.
 # Exit status is non-zero if the build or any test failed.
 set -euo pipefail
 
@@ -265,24 +265,49 @@ fi
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 TEST_LOG="$TESTDATA/test.log"
-say "dotnet test Scrutiny.sln --no-build -c $CONFIGURATION $*"
-set +e
-# The cluster tests afterwards, on their own: each cluster is three node processes, and the machine may have two
-# cores that the other projects already keep busy (its csproj is no test project when ScrutinyClusterTests=false).
-dotnet test Scrutiny.sln --no-build -c "$CONFIGURATION" -p:ScrutinyClusterTests=false --logger trx --results-directory "$RESULTS" \
-    --blame-hang-timeout 10m "$@" 2>&1 | tee "$TEST_LOG"
-test_rc=${PIPESTATUS[0]}
-say "dotnet test tests/Scrutiny.Cluster.Tests --no-build -c $CONFIGURATION $*"
-dotnet test tests/Scrutiny.Cluster.Tests/Scrutiny.Cluster.Tests.csproj --no-build -c "$CONFIGURATION" --logger trx --results-directory "$RESULTS" \
-    --blame-hang-timeout 10m "$@" 2>&1 | tee -a "$TEST_LOG"
-cluster_rc=${PIPESTATUS[0]}
-[ "$test_rc" -ne 0 ] || test_rc=$cluster_rc
-# The load tool's quick run (docs/benchmarks.md, "England scale"): the product as its own process on a fresh database on
-# this PostgreSQL, in this build's configuration. Its one JSON line goes to the output; a broken run (the product not
+DASHBOARD_LOG="$TESTDATA/test-dashboard.log"
+OTHERS_LOG="$TESTDATA/test-others.log"
+LOAD_RC="$TESTDATA/load.rc"
+rm -f "$DASHBOARD_LOG" "$OTHERS_LOG" "$LOAD_RC"
+
+run_tests() { # run_tests PROJECT LOG [extra dotnet test arguments]; one TRX file per project, named after it
+    local project=$1 log=$2
+    shift 2
+    say "dotnet test tests/$project --no-build -c $CONFIGURATION $*"
+    dotnet test "tests/$project/$project.csproj" --no-build -c "$CONFIGURATION" --logger "trx;LogFileName=$project.trx" \
+        --results-directory "$RESULTS" --blame-hang-timeout 10m "$@" 2>&1 | tee -a "$log"
+    return "${PIPESTATUS[0]}"
+}
+
+# The others in turn: grains and silo tests, the cluster tests (three node processes per cluster), then the load tool's
+# quick run (docs/benchmarks.md, "England scale"): the product as its own process on a fresh database on this
+# PostgreSQL, in this build's configuration. Its one JSON line goes to the output; a broken run (the product not
 # starting, an error status, a missing delivery, never a slow figure) is one failure in the summary, a sound one one pass.
-say "dotnet run --no-build -c $CONFIGURATION --project tests/load/Scrutiny.Load -- all --quick"
-timeout --kill-after=30 600 dotnet run --no-build -c "$CONFIGURATION" --project tests/load/Scrutiny.Load -- all --quick
-load_rc=$?
+run_others() {
+    local rc=0 load=0
+    run_tests Scrutiny.Grains.Tests "$OTHERS_LOG" "$@" || rc=$?
+    run_tests Scrutiny.Silo.Tests "$OTHERS_LOG" "$@" || rc=$?
+    run_tests Scrutiny.Cluster.Tests "$OTHERS_LOG" "$@" || rc=$?
+    say "dotnet run --no-build -c $CONFIGURATION --project tests/load/Scrutiny.Load -- all --quick"
+    timeout --kill-after=30 600 dotnet run --no-build -c "$CONFIGURATION" --project tests/load/Scrutiny.Load -- all --quick || load=$?
+    echo "$load" >"$LOAD_RC"
+    return "$rc"
+}
+
+set +e
+# Two streams side by side, one a core: the dashboard tests (a browser and a host for most tests) take about as long as
+# everything else together, so they run from the start while the rest run one after another beside them.
+run_tests Scrutiny.Dashboard.Tests "$DASHBOARD_LOG" "$@" &
+dashboard_pid=$!
+run_others "$@" &
+others_pid=$!
+wait "$dashboard_pid"
+test_rc=$?
+wait "$others_pid"
+others_rc=$?
+[ "$test_rc" -ne 0 ] || test_rc=$others_rc
+load_rc="$(cat "$LOAD_RC" 2>/dev/null || echo 1)"
+cat "$DASHBOARD_LOG" "$OTHERS_LOG" >"$TEST_LOG" 2>/dev/null
 set -e
 
 # Sum <Counters .../> over the TRX files (one per test project).
