@@ -37,7 +37,7 @@ public sealed class LiveUpdatesAcrossNodesOnPostgreSqlTests(PostgreSqlCluster cl
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCRUTINY_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = Environment.GetEnvironmentVariable("SCRUTINY_CHROMIUM") ?? "/usr/bin/chromium-headless-shell",
             // As the dashboard's tests launch it: no network beyond the nodes, and root may run the tests.
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],

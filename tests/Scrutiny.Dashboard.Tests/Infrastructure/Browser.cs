@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace Scrutiny.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// One headless Debian Chromium for the test run, driven by Playwright (whose own browser download cannot work
-/// here). Each test opens its own context, so cookies and storage never cross tests.
+/// One Debian Chromium headless shell for the test run (what Playwright runs headless itself: about a third of the
+/// full browser's CPU time for the same tests), driven by Playwright (whose own browser download cannot work here). Each test opens its own context, so cookies and storage never cross tests.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
@@ -22,7 +22,7 @@ public sealed class Browser : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Environment.GetEnvironmentVariable(ExecutableVariable) ?? "/usr/bin/chromium",
+            ExecutablePath = Environment.GetEnvironmentVariable(ExecutableVariable) ?? "/usr/bin/chromium-headless-shell",
             // The machine's network is closed: without the background-networking flags Chromium keeps trying to
             // reach Google's services. --no-sandbox because the tests may run as root.
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
