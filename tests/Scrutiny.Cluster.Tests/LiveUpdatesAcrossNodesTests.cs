@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Scrutiny.Cluster.Tests.Infrastructure;
+using Scrutiny.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scrutiny.Cluster.Tests;
@@ -35,13 +36,7 @@ public sealed class LiveUpdatesAcrossNodesOnPostgreSqlTests(PostgreSqlCluster cl
     {
         var agency = await Cluster.NewAgencyAsync("live-page");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCRUTINY_CHROMIUM") ?? "/usr/bin/chromium-headless-shell",
-            // As the dashboard's tests launch it: no network beyond the nodes, and root may run the tests.
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(ChromiumLaunch.Options);
         var page = await browser.NewPageAsync(new() { BaseURL = Cluster.Node(3).Address.ToString() });
         await page.GotoAsync($"/places/{ClusterFixture.Place}");
         await Expect(page.Locator("[data-live-status]")).ToHaveTextAsync("Figures on this page update as agencies send returns.");
