@@ -273,19 +273,15 @@ fi
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
-TEST_LOG="$TESTDATA/test.log"
-DASHBOARD_LOG="$TESTDATA/test-dashboard.log"
-OTHERS_LOG="$TESTDATA/test-others.log"
 LOAD_RC="$TESTDATA/load.rc"
-rm -f "$DASHBOARD_LOG" "$OTHERS_LOG" "$LOAD_RC"
+rm -f "$LOAD_RC"
 
-run_tests() { # run_tests PROJECT LOG [extra dotnet test arguments]; one TRX file per project, named after it
-    local project=$1 log=$2
-    shift 2
+run_tests() { # run_tests PROJECT [extra dotnet test arguments]; one TRX file per project, named after it
+    local project=$1
+    shift
     say "dotnet test tests/$project --no-build -c $CONFIGURATION $*"
     dotnet test "tests/$project/$project.csproj" --no-build -c "$CONFIGURATION" --logger "trx;LogFileName=$project.trx" \
-        --results-directory "$RESULTS" --blame-hang-timeout 10m "$@" 2>&1 | tee -a "$log"
-    return "${PIPESTATUS[0]}"
+        --results-directory "$RESULTS" --blame-hang-timeout 10m "$@"
 }
 
 # The others in turn: grains and silo tests, the cluster tests (three node processes per cluster), then the load tool's
@@ -294,9 +290,9 @@ run_tests() { # run_tests PROJECT LOG [extra dotnet test arguments]; one TRX fil
 # starting, an error status, a missing delivery, never a slow figure) is one failure in the summary, a sound one one pass.
 run_others() {
     local rc=0 load=0
-    run_tests Scrutiny.Grains.Tests "$OTHERS_LOG" "$@" || rc=$?
-    run_tests Scrutiny.Silo.Tests "$OTHERS_LOG" "$@" || rc=$?
-    run_tests Scrutiny.Cluster.Tests "$OTHERS_LOG" "$@" || rc=$?
+    run_tests Scrutiny.Grains.Tests "$@" || rc=$?
+    run_tests Scrutiny.Silo.Tests "$@" || rc=$?
+    run_tests Scrutiny.Cluster.Tests "$@" || rc=$?
     say "dotnet run --no-build -c $CONFIGURATION --project tests/load/Scrutiny.Load -- all --quick"
     timeout --kill-after=30 600 dotnet run --no-build -c "$CONFIGURATION" --project tests/load/Scrutiny.Load -- all --quick || load=$?
     echo "$load" >"$LOAD_RC"
@@ -306,7 +302,7 @@ run_others() {
 set +e
 # Two streams side by side, one a core: the dashboard tests (a browser and a host for most tests) take about as long as
 # everything else together, so they run from the start while the rest run one after another beside them.
-run_tests Scrutiny.Dashboard.Tests "$DASHBOARD_LOG" "$@" &
+run_tests Scrutiny.Dashboard.Tests "$@" &
 dashboard_pid=$!
 run_others "$@" &
 others_pid=$!
@@ -316,34 +312,20 @@ wait "$others_pid"
 others_rc=$?
 [ "$test_rc" -ne 0 ] || test_rc=$others_rc
 load_rc="$(cat "$LOAD_RC" 2>/dev/null || echo 1)"
-cat "$DASHBOARD_LOG" "$OTHERS_LOG" >"$TEST_LOG" 2>/dev/null
 set -e
 
-# Sum <Counters .../> over the TRX files (one per test project).
+# Sum <Counters .../> over the TRX files (one per test project, each named after its project, so none overwrites
+# another; a project that wrote none has exited non-zero, which fails the run below).
 attr() { local v; v="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")"; echo "${v:-0}"; }
-passed=0 failed=0 skipped=0 trx_files=0
+passed=0 failed=0 skipped=0
 for trx in "$RESULTS"/*.trx; do
     [ -f "$trx" ] || continue
-    trx_files=$((trx_files + 1))
     counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
     [ -n "$counters" ] || continue
     passed=$((passed + $(attr passed "$counters")))
     failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
     skipped=$((skipped + $(attr notExecuted "$counters")))
 done
-
-# Cross-check: one TRX file per "Results File:" line; if two test hosts raced for one file name,
-# fall back to the per-project console summaries.
-reported=$(grep -c '^Results File: ' "$TEST_LOG" || true)
-if [ "$reported" -gt "$trx_files" ]; then
-    echo "warning: dotnet test reported $reported result files but $trx_files are in $RESULTS; counting from the console summaries"
-    passed=0 failed=0 skipped=0
-    while IFS= read -r line; do
-        failed=$((failed + $(sed -n 's/.*Failed: *\([0-9]*\).*/\1/p' <<<"$line")))
-        passed=$((passed + $(sed -n 's/.*Passed: *\([0-9]*\).*/\1/p' <<<"$line")))
-        skipped=$((skipped + $(sed -n 's/.*Skipped: *\([0-9]*\).*/\1/p' <<<"$line")))
-    done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$TEST_LOG" || true)
-fi
 
 if [ "$load_rc" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
