@@ -12,6 +12,7 @@ using Scrutiny.Dashboard.Exports;
 using Scrutiny.Dashboard.Feeds;
 using Scrutiny.Dashboard.Datasets;
 using Scrutiny.Dashboard.Live;
+using Scrutiny.Dashboard.PageCache;
 using Scrutiny.Dashboard.Panels;
 using Scrutiny.Dashboard.Scorecards;
 using Scrutiny.Dashboard.Subscriptions;
@@ -31,6 +32,7 @@ public static class DashboardExtensions
         // Its live log stream is off: logs are for the operator's log store, not a browser tab.
         builder.UseOrleans(silo => silo.AddDashboard(options => options.HideTrace = true));
         builder.Services.AddRazorComponents();
+        builder.Services.AddPageCache(builder.Configuration);
         builder.Services.AddSignalR();
         builder.Services.AddChangeListener<HubChangeListener>();
         builder.Services.AddAgencySignIn();
@@ -78,6 +80,7 @@ public static class DashboardExtensions
             .UseAgencyUser(path => IsPageRequest(path) || path.StartsWithSegments("/live"))
             .UseHubPerson(ScrutinyHub.Path)
             .UsePasswordChangeFirst(IsPageRequest));
+        app.UsePageCache(ScrutinyHub.Path);
         app.UseBoardFormPosts();
         app.UseCommitteeFormPosts();
         app.UseAntiforgery();

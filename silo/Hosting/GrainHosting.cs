@@ -74,6 +74,7 @@ public static class GrainHosting
     public static IServiceCollection AddScrutinyGrainServices(this IServiceCollection services)
     {
         services.AddSingleton<PublishedPoints>();
+        services.TryAddSingleton<ChangeCount>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<ChangeFeed>());

@@ -56,6 +56,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<SqlCatalogue>();
         // Pages and endpoints read this node's copy; grains read it after catching up with the store's version (a grain
         // told of an edit must read the edit).
+        services.TryAddSingleton<ChangeCount>();
         services.AddSingleton<NodeCatalogue>();
         services.AddSingleton<ICatalogueReader>(sp => sp.GetRequiredService<NodeCatalogue>());
         services.AddSingleton<ICatalogue, GrainCatalogue>();

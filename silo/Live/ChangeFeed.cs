@@ -40,7 +40,8 @@ public interface IChangeFeed : IChangePublisher
 /// Each change is handed to the node's listeners in the order it arrived. A listener never holds up the feed: one loop
 /// delivers, and a failing listener is logged and skipped.
 /// </summary>
-public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, PublishedPoints points, ILogger<ChangeFeed> logger)
+public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService membership, PublishedPoints points, ChangeCount count,
+    ILogger<ChangeFeed> logger)
     : IChangeFeed, IChangeObserver, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
@@ -218,9 +219,10 @@ public sealed class ChangeFeed(IGrainFactory grains, IClusterMembershipService m
     {
         await foreach (var change in _queue.Reader.ReadAllAsync())
         {
-            // The node's copy of published points first, so that a page a listener wakes reads the new values.
+            // The node's copies first (published points, kept pages), so that a page a listener wakes reads the new values.
             if (ReferenceEquals(change, FeedRestored)) points.Clear();
             else points.Forget(change);
+            count.Moved();
             foreach (var listener in Volatile.Read(ref _listeners))
             {
                 try

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Dapper;
 using Scrutiny.Grains.Catalogue;
 using Scrutiny.Grains.Contracts;
+using Scrutiny.Silo.Live;
 
 namespace Scrutiny.Silo.Store;
 
@@ -18,7 +19,7 @@ namespace Scrutiny.Silo.Store;
 /// <see cref="GrainCatalogue"/>, which catches up before every read: a grain told of a catalogue edit must read the
 /// edit, not an older copy.
 /// </summary>
-public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICatalogueReader
+public sealed class NodeCatalogue(SqlCatalogue store, Database database, ChangeCount changes) : ICatalogueReader
 {
     /// <summary>How old a copy is when this node starts reading the version again, handing out the copy meanwhile.</summary>
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromMilliseconds(100);
@@ -126,6 +127,7 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
             _checking = null;
             _forgotten++;
         }
+        changes.Moved();
     }
 
     public Task<IndicatorDefinition?> FindIndicatorAsync(string code, CancellationToken cancellationToken = default) =>
@@ -245,6 +247,9 @@ public sealed class NodeCatalogue(SqlCatalogue store, Database database) : ICata
                     _checking = null;
                 }
             }
+            // Another node's edit, read here: a page kept from the copy before must not be served again. (A copy read
+            // after none, or after this node's own write, follows a Forget, which moved the count already.)
+            if (kept is not null && !ReferenceEquals(copy, kept)) changes.Moved();
             return copy;
         }
         catch

@@ -128,13 +128,6 @@ public sealed class StoreOutageTests(ITestOutputHelper output)
 
     private const int FirstPostedPeriodMonth = (2019 - 1900) * 12 + 11;
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the node did not recover within 30 s of the store coming back");
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.TrueAsync(condition, "the node did not recover within 30 s of the store coming back");
 }

@@ -165,7 +165,7 @@ public sealed class NodeCatalogueTests
     {
         public TestSilo Silo => silo;
 
-        public NodeCatalogue Other { get; } = new(silo.Catalogue, silo.Database);
+        public NodeCatalogue Other { get; } = new(silo.Catalogue, silo.Database, new Scrutiny.Silo.Live.ChangeCount());
 
         public static async Task<TwoCopies> StartAsync(StoreEngine engine)
         {
