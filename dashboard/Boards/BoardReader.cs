@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Scrutiny.Dashboard.Presentation;
 using Scrutiny.Grains.Boards;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Store;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Grains.Storage;
 using Scrutiny.Silo.Boards;
@@ -40,7 +41,7 @@ public sealed record BoardReading(
 }
 
 /// <summary>Reads boards for the pages, in the reader's view (<see cref="DataViews"/>), so every page derives alike.</summary>
-public sealed class BoardReader(ICatalogue catalogue, IGrainFactory grains, DataViews dataViews, BoardMeetingView meetings)
+public sealed class BoardReader(ICatalogueReader catalogue, IGrainFactory grains, DataViews dataViews, BoardMeetingView meetings)
 {
     /// <summary>Null when no board has this id.</summary>
     public async Task<BoardReading?> ReadAsync(string id, ClaimsPrincipal user, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Store;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Publication;
 using Scrutiny.Silo.Returns;
@@ -11,7 +12,7 @@ namespace Scrutiny.Dashboard.Datasets;
 /// name, description, the agencies whose returns make the series, the published periods it covers, the licence, and
 /// the CSV and JSON to download. Made from the published points alone, whoever reads the page.
 /// </summary>
-public sealed class DatasetJsonLd(ICatalogue catalogue, PublicationReleases releases, OpenDataOptions options)
+public sealed class DatasetJsonLd(ICatalogueReader catalogue, PublicationReleases releases, OpenDataOptions options)
 {
     /// <summary>
     /// The JSON, with <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> escaped (System.Text.Json's default encoder), so that no

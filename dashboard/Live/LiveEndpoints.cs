@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Scrutiny.Grains.Catalogue;
+using Scrutiny.Silo.Store;
 using Scrutiny.Grains.Contracts;
 using Scrutiny.Silo.Publication;
 
@@ -21,7 +22,7 @@ public static class LiveEndpoints
     }
 
     private static async Task<IResult> PlaceLatestAsync(
-        string code, ICatalogue catalogue, DataViews views, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+        string code, ICatalogueReader catalogue, DataViews views, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (await catalogue.FindPlaceAsync(code, cancellationToken) is null) return Results.NotFound();
         // What the page showed its reader: published values, or all of them for a reader entitled to see them.

@@ -19,6 +19,7 @@ public static class LoadRun
             new("tool", "scrutiny-load"), new("scenario", arguments.Scenario), new("quick", arguments.Quick), new("seed", arguments.Seed),
             new("engine", engine), new("configuration", BuildOutput.Configuration),
             new("store_max_pool", arguments.StorePool?.ToString() ?? "default"),
+            new("keep_pages_s", arguments.KeepPagesSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"),
             new("cores", Environment.ProcessorCount), new("started_at", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ")),
         };
         var clock = Stopwatch.StartNew();
@@ -27,7 +28,8 @@ public static class LoadRun
         {
             await using var database = await LoadDatabase.CreateAsync(arguments.Engine);
             Console.Error.WriteLine($"load: product starting on {engine} ({BuildOutput.Configuration}); log in {database.Folder}");
-            await using var node = await ProductNode.StartAsync(database.ConnectionString, database.Folder, arguments.StorePool);
+            await using var node = await ProductNode.StartAsync(database.ConnectionString, database.Folder, arguments.StorePool,
+                keepPagesSeconds: arguments.KeepPagesSeconds);
             using var client = new ProductClient(node.Address);
             var adminKey = await AdminKey.CreateAsync(database.ConnectionString);
             var catalogue = EnglandCatalogue.Make(sizes, arguments.Seed);

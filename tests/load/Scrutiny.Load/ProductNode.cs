@@ -25,7 +25,9 @@ public sealed class ProductNode : IAsyncDisposable
     private bool _stopped;
 
     /// <param name="idleTimeoutSeconds">The silo's <c>Scrutiny:Silo:IdleTimeoutSeconds</c> (the product's default, 15 minutes, when null).</param>
-    public static async Task<ProductNode> StartAsync(string connectionString, string folder, int? storePool, int? idleTimeoutSeconds = null)
+    /// <param name="keepPagesSeconds">The dashboard's <c>Scrutiny:PageCache:KeepForSeconds</c> (the product's default, 1 s, when null).</param>
+    public static async Task<ProductNode> StartAsync(string connectionString, string folder, int? storePool, int? idleTimeoutSeconds = null,
+        double? keepPagesSeconds = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var logPath = Path.Combine(folder, "product.log");
@@ -38,6 +40,7 @@ public sealed class ProductNode : IAsyncDisposable
         foreach (var (key, value) in Settings(connectionString)) start.Environment[key] = value;
         if (storePool is { } pool) start.Environment["Scrutiny__Store__MaxPoolSize"] = pool.ToString();
         if (idleTimeoutSeconds is { } idle) start.Environment["Scrutiny__Silo__IdleTimeoutSeconds"] = idle.ToString();
+        if (keepPagesSeconds is { } keep) start.Environment["Scrutiny__PageCache__KeepForSeconds"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.StandardInput.Close();
