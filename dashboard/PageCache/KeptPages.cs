@@ -61,8 +61,8 @@ public sealed class KeptPages(ChangeCount changes, TimeProvider time, PageCacheO
             return;
         }
         // A page asked for once may not be asked for again (a crawler's walk through every place and indicator): keeping
-        // each such rendering alive for a second made every collection copy them, and every rendering then cost twice
-        // as much. The second reader within the keeping time has it kept for the rest.
+        // it would hold its bytes for nothing, for collections to copy. The second reader within the keeping time has it
+        // kept for the rest.
         Sweep();
         if (_askedOnce.TryAdd(key, Stopwatch.GetTimestamp()))
         {
