@@ -1,3 +1,4 @@
+using Scrutiny.Silo.Hosting;
 using Scrutiny.Silo.Live;
 using Scrutiny.Silo.Security;
 
@@ -27,8 +28,7 @@ public static class PageCacheExtensions
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-                || request.Path.StartsWithSegments(hubPath) || request.Path.StartsWithSegments(CspReports.Path))
+            if (!WriteRequests.MayWrite(request.Method) || request.Path.StartsWithSegments(hubPath) || request.Path.StartsWithSegments(CspReports.Path))
             {
                 await next(context);
                 return;

@@ -17,9 +17,7 @@ public static class CatalogueCatchUp
         var catalogue = app.ApplicationServices.GetRequiredService<NodeCatalogue>();
         return app.Use(async (context, next) =>
         {
-            var method = context.Request.Method;
-            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
-                await catalogue.CatchUpAsync(context.RequestAborted);
+            if (WriteRequests.MayWrite(context.Request.Method)) await catalogue.CatchUpAsync(context.RequestAborted);
             await next(context);
         });
     }
