@@ -11,7 +11,7 @@ public sealed class KeptPage(IReadOnlyList<KeyValuePair<string, StringValues>> h
 {
     public long Length { get; } = length;
 
-    /// <summary>A <see cref="TimeProvider.GetTimestamp"/> of the real clock.</summary>
+    /// <summary>A <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>: real time, whatever clock the host is given.</summary>
     public long Until { get; } = until;
 
     public async Task WriteToAsync(HttpResponse response, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed class KeptPages(ChangeCount changes, TimeProvider time, PageCacheO
     /// <summary>How many renderings are kept now (expired ones included until they are swept).</summary>
     public int Count => _kept.Count;
 
-    public static bool IsKeptPage(HttpContext context) =>
+    private static bool IsKeptPage(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method)
         && context.GetEndpoint()?.Metadata.GetMetadata<KeptForThePublicAttribute>() is not null
         && context.User.Identity?.IsAuthenticated != true
